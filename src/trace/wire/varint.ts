@@ -1,0 +1,162 @@
+// Unsigned LEB128 varints, as Go's encoding/binary Uvarint reads them.
+//
+// Go trace integers are uint64. Most values (times deltas, small IDs, sizes) fit in a
+// JavaScript number exactly, so the fast path decodes into a number and only falls back
+// to bigint when a value passes 2^53 - 1. Padded, non-minimal encodings are accepted, as
+// the runtime writes them (see Go's internal/trace/raw/writer.go).
+
+export const MAX_VARINT_LEN = 10;
+
+export type VarintFault = 'overflow' | 'eof';
+
+/** A varint could not be read: it ran past the end of the buffer, or overflowed 64 bits. */
+export class VarintError extends Error {
+  constructor(readonly fault: VarintFault, readonly offset: number) {
+    super(fault === 'eof' ? 'unexpected end of data in uvarint' : 'uvarint overflows a 64-bit integer');
+    this.name = 'VarintError';
+  }
+}
+
+/** A read position over bytes. Readers advance `pos` as they consume. */
+export interface Cursor {
+  buf: Uint8Array;
+  pos: number;
+}
+
+export function cursor(buf: Uint8Array, pos = 0): Cursor {
+  return { buf, pos };
+}
+
+/**
+ * Reads one uvarint at c.pos and advances past it. Returns a number when the value is at
+ * most Number.MAX_SAFE_INTEGER, otherwise a bigint. Throws VarintError.
+ */
+export function readUvarint(c: Cursor): number | bigint {
+  const buf = c.buf;
+  let pos = c.pos;
+  let value = 0;
+  let mul = 1;
+  // Up to 7 bytes (49 bits) are always exact in a double.
+  for (let i = 0; i < 7; i++) {
+    if (pos >= buf.length) throw new VarintError('eof', c.pos);
+    const b = buf[pos++];
+    value += (b & 0x7f) * mul;
+    if (b < 0x80) {
+      c.pos = pos;
+      return value;
+    }
+    mul *= 128;
+  }
+  return readUvarintSlow(c);
+}
+
+/** Reads one uvarint as a bigint, exact over the full uint64 range. Throws VarintError. */
+export function readUvarintBig(c: Cursor): bigint {
+  const v = readUvarint(c);
+  return typeof v === 'bigint' ? v : BigInt(v);
+}
+
+function readUvarintSlow(c: Cursor): number | bigint {
+  const buf = c.buf;
+  let pos = c.pos;
+  let value = 0n;
+  let shift = 0n;
+  for (let i = 0; i < MAX_VARINT_LEN; i++) {
+    if (pos >= buf.length) throw new VarintError('eof', c.pos);
+    const b = buf[pos++];
+    if (b < 0x80) {
+      // Go's rule: a 10th byte may only carry the single top bit.
+      if (i === MAX_VARINT_LEN - 1 && b > 1) throw new VarintError('overflow', c.pos);
+      value |= BigInt(b) << shift;
+      c.pos = pos;
+      return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+    }
+    value |= BigInt(b & 0x7f) << shift;
+    shift += 7n;
+  }
+  throw new VarintError('overflow', c.pos);
+}
+
+/** Bytes the minimal encoding of v takes. */
+export function uvarintSize(v: number | bigint): number {
+  if (typeof v === 'number' && v < 2 ** 49) {
+    let n = 1;
+    while (v >= 128) {
+      v = Math.floor(v / 128);
+      n++;
+    }
+    return n;
+  }
+  let b = BigInt(v);
+  let n = 1;
+  while (b >= 128n) {
+    b >>= 7n;
+    n++;
+  }
+  return n;
+}
+
+/** A growable byte buffer for writing traces. */
+export class ByteWriter {
+  private buf: Uint8Array;
+  length = 0;
+
+  constructor(initialCapacity = 1024) {
+    this.buf = new Uint8Array(initialCapacity);
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+  }
+
+  byte(b: number): void {
+    this.reserve(1);
+    this.buf[this.length++] = b;
+  }
+
+  /** Writes the minimal uvarint encoding of v (0 ≤ v < 2^64). */
+  uvarint(v: number | bigint): void {
+    if (typeof v === 'number') {
+      if (!(v >= 0 && Number.isSafeInteger(v))) throw new RangeError(`not a uint64 value: ${v}`);
+      this.reserve(MAX_VARINT_LEN);
+      while (v >= 128) {
+        this.buf[this.length++] = (v % 128) | 0x80;
+        v = Math.floor(v / 128);
+      }
+      this.buf[this.length++] = v;
+      return;
+    }
+    if (v < 0n || v > 0xffff_ffff_ffff_ffffn) throw new RangeError(`not a uint64 value: ${v}`);
+    this.reserve(MAX_VARINT_LEN);
+    while (v >= 128n) {
+      this.buf[this.length++] = Number(v & 0x7fn) | 0x80;
+      v >>= 7n;
+    }
+    this.buf[this.length++] = Number(v);
+  }
+
+  bytes(data: Uint8Array): void {
+    this.reserve(data.length);
+    this.buf.set(data, this.length);
+    this.length += data.length;
+  }
+
+  /** A copy of what was written so far. */
+  finish(): Uint8Array {
+    return this.buf.slice(0, this.length);
+  }
+
+  /** A view of what was written so far; valid until the next write. */
+  view(): Uint8Array {
+    return this.buf.subarray(0, this.length);
+  }
+
+  reset(): void {
+    this.length = 0;
+  }
+}
