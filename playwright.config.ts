@@ -7,7 +7,8 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
   workers: 1,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
+  outputDir: 'test-results',
   use: {
     baseURL: 'http://127.0.0.1:4174',
     headless: true,
