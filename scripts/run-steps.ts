@@ -18,7 +18,7 @@ export function runSteps(title: string, dir: string, suffix: string, preferredOr
   for (const file of steps) {
     console.log(`\n== ${title}: ${file}`);
     const t0 = performance.now();
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, file), ...args.filter((a) => a.startsWith('-'))], {
+    const r = spawnSync(process.execPath, [...process.execArgv, join(dir, file), ...args.filter((a) => a.startsWith('-'))], {
       stdio: 'inherit',
       env: process.env,
     });
