@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatDuration, formatInt, plural } from './format';
+
+describe('format', () => {
+  it('groups integers, bigint too', () => {
+    expect(formatInt(389579)).toBe('389,579');
+    expect(formatInt(2n ** 64n - 1n)).toBe('18,446,744,073,709,551,615');
+  });
+
+  it('writes bytes in binary units', () => {
+    expect(formatBytes(0)).toBe('0 B');
+    expect(formatBytes(1023)).toBe('1023 B');
+    expect(formatBytes(1024)).toBe('1.0 KiB');
+    expect(formatBytes(389579)).toBe('380.4 KiB');
+    expect(formatBytes(10 * 1024 * 1024)).toBe('10.0 MiB');
+    expect(formatBytes(-1)).toBe('—');
+  });
+
+  it('writes durations with three significant digits', () => {
+    expect(formatDuration(42)).toBe('42 ns');
+    expect(formatDuration(1500)).toBe('1.5 µs');
+    expect(formatDuration(830_000)).toBe('830 µs');
+    expect(formatDuration(1_250_000_000)).toBe('1.25 s');
+    expect(formatDuration(12_340_000n)).toBe('12.3 ms');
+    expect(formatDuration(1_000_000_000)).toBe('1 s');
+  });
+
+  it('pluralises', () => {
+    expect(plural(1, 'generation')).toBe('1 generation');
+    expect(plural(3, 'batch', 'batches')).toBe('3 batches');
+  });
+});
