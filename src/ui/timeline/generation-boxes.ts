@@ -1,0 +1,68 @@
+// Pure layout for the live generations timeline: sealed generations → boxes in cssPx.
+// A box spans its generation's time; its height shows its size relative to the largest
+// generation in view, so a burst of allocation is visible at a glance.
+
+import type { LiveGeneration } from '../../state/store';
+import { formatBytes } from '../format';
+import type { CssPx, TimeBounds, TimeNs, TimeScale } from './time-scale';
+
+export type BoxState = 'ring' | 'evicted' | 'unrecorded';
+
+export interface GenBox {
+  readonly gen: number;
+  readonly state: BoxState;
+  readonly x0: CssPx;
+  readonly x1: CssPx;
+  readonly top: CssPx;
+  readonly bottom: CssPx;
+  /** "g12 · 48.0 KiB", shortened or dropped when the box is too narrow. */
+  readonly label: string | null;
+}
+
+export interface Lane {
+  readonly top: CssPx;
+  readonly bottom: CssPx;
+}
+
+/** Width in CSS px that one label character takes at the timeline's font size. */
+const CHAR_PX = 7.2;
+/** Boxes never get shorter than this, so a tiny generation is still seen. */
+const MIN_BOX_PX = 6;
+
+export function boxState(g: LiveGeneration): BoxState {
+  return g.inRing ? 'ring' : g.evicted ? 'evicted' : 'unrecorded';
+}
+
+export function layoutBoxes(history: readonly LiveGeneration[], scale: TimeScale, lane: Lane): GenBox[] {
+  const visible = history.filter((g) => g.endNs >= scale.startNs && g.startNs <= scale.endNs);
+  const maxBytes = visible.reduce((m, g) => Math.max(m, g.bytes), 1);
+  const laneH = lane.bottom - lane.top;
+  return visible.map((g) => {
+    const x0 = Math.max(-1, scale.timeToCssPx(g.startNs));
+    const x1 = Math.min(scale.widthCssPx + 1, scale.timeToCssPx(g.endNs));
+    const h = Math.max(MIN_BOX_PX, (g.bytes / maxBytes) * laneH);
+    return { gen: g.gen, state: boxState(g), x0, x1, top: lane.bottom - h, bottom: lane.bottom, label: boxLabel(g, x1 - x0) };
+  });
+}
+
+/** The longest label that fits in width: "g12 · 48.0 KiB", then "48.0 KiB", then "g12". */
+export function boxLabel(g: Pick<LiveGeneration, 'gen' | 'bytes'>, width: CssPx): string | null {
+  const size = formatBytes(g.bytes);
+  for (const text of [`g${g.gen} · ${size}`, size, `g${g.gen}`]) {
+    if (text.length * CHAR_PX + 8 <= width) return text;
+  }
+  return null;
+}
+
+/** Everything the live view can scroll over: from the oldest generation kept to now. */
+export function liveBounds(history: readonly LiveGeneration[], nowNs: TimeNs): TimeBounds {
+  const start = history.length > 0 ? history[0].startNs : 0;
+  return { startNs: start, endNs: Math.max(nowNs, start + 1) };
+}
+
+/** The follow window: the last spanNs of time ending at now (or everything, if shorter). */
+export function followWindow(history: readonly LiveGeneration[], nowNs: TimeNs, spanNs: TimeNs): TimeBounds {
+  const b = liveBounds(history, nowNs);
+  const end = b.endNs + spanNs * 0.02; // a little air right of "now"
+  return { startNs: end - spanNs, endNs: end };
+}
