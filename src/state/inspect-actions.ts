@@ -1,0 +1,95 @@
+// Opening a file on the first screen: drop, picker, ?url= or a live snapshot. The bytes are
+// read here and transferred to the parse worker; nothing leaves the machine.
+
+import { ParseClient } from '../worker/parse-client';
+import { addPending, setInspect, setScreen, useApp, type FileOrigin } from './store';
+
+let client: ParseClient | null = null;
+function parser(): ParseClient {
+  client ??= new ParseClient();
+  return client;
+}
+
+/** Counts a worker (or file) request as pending for the idle signal while p runs. */
+export async function track<T>(p: Promise<T>): Promise<T> {
+  addPending(1);
+  try {
+    return await p;
+  } finally {
+    addPending(-1);
+  }
+}
+
+// Each open gets a token; a slower earlier open never overwrites a later one.
+let latest = 0;
+
+/** Reads and inspects any Blob (a File from a drop or picker, or a snapshot). */
+export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin): Promise<void> {
+  const token = ++latest;
+  setScreen('inspect');
+  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null });
+  try {
+    const bytes = await track(blob.arrayBuffer());
+    if (token !== latest) return;
+    setInspect({ status: 'inspecting' });
+    const { summary } = await track(parser().inspect(bytes));
+    if (token !== latest) return;
+    setInspect({ status: 'done', summary });
+  } catch (err) {
+    if (token !== latest) return;
+    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}` });
+  }
+}
+
+/**
+ * Fetches a trace named by ?url=. Only same-origin URLs are fetched: the app promises that
+ * opening a trace talks to no one else.
+ */
+export async function openUrl(raw: string): Promise<void> {
+  const token = ++latest;
+  let url: URL;
+  try {
+    url = new URL(raw, window.location.href);
+  } catch {
+    setInspect({ ...failed(raw), loadError: `“${raw}” is not a URL.` });
+    return;
+  }
+  const name = decodeURIComponent(url.pathname.split('/').pop() || url.pathname) || 'trace';
+  if (url.origin !== window.location.origin) {
+    setInspect({
+      ...failed(name),
+      loadError: `Only traces served by this page's own site are opened by URL; ${url.origin} is another site. Download the file and drop it here instead.`,
+    });
+    return;
+  }
+  setScreen('inspect');
+  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null });
+  try {
+    const res = await track(fetch(url, { credentials: 'same-origin' }));
+    if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
+    const blob = await track(res.blob());
+    if (token !== latest) return;
+    await openBlob(blob, name, 'url');
+  } catch (err) {
+    if (token !== latest) return;
+    setInspect({ status: 'failed', loadError: `Could not fetch ${name}: ${message(err)}` });
+  }
+}
+
+export function clearInspect(): void {
+  latest++;
+  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null });
+}
+
+function failed(name: string) {
+  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null };
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** For tests and the idle hook. */
+export function inspectStatus(): string {
+  return useApp.getState().inspect.status;
+}

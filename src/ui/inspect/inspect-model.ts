@@ -1,0 +1,116 @@
+// Turns the wire layer's summary into what the first screen says: a verdict in the user's
+// words, Go's own message for searching, the generations kept, and how much was lost.
+// Pure, so the wording of every fault is tested without a browser.
+
+import type { WireSummary } from '../../worker/parse-protocol';
+import { formatBytes, formatInt, plural } from '../format';
+
+export type Verdict = 'ok' | 'not-a-trace' | 'unsupported-version' | 'v1-trace' | 'damaged';
+
+export interface GenRow {
+  readonly gen: string;
+  readonly batches: number;
+  readonly bytes: number;
+  /** Offset of the generation's first byte in the file. */
+  readonly offset: number;
+  /** Time span in trace ticks (timestamps as the wire carries them), or null if unknown. */
+  readonly durationTicks: number | null;
+}
+
+export interface InspectView {
+  readonly verdict: Verdict;
+  /** One line, the headline of the result card. */
+  readonly title: string;
+  /** Plain words: what this means and what to do. */
+  readonly explanation: string;
+  /** Go's own error text, verbatim (what users search for); null when all is well. */
+  readonly goMessage: string | null;
+  /** "Go 1.26 or 1.27", from the header; null when the header was not a Go trace. */
+  readonly goVersion: string | null;
+  readonly generations: readonly GenRow[];
+  readonly batches: number;
+  /** Bytes in complete generations (after the header). */
+  readonly genBytes: number;
+  readonly fileBytes: number;
+  /** For a damaged trace: "Kept 3 complete generations, 120,000 of 389,579 bytes". */
+  readonly kept: string | null;
+}
+
+/** The Go releases that write each header version (Go 1.24 kept 1.23's, 1.27 kept 1.26's). */
+export function goReleasesFor(headerVersion: number): string {
+  switch (headerVersion) {
+    case 23:
+      return 'Go 1.23 or 1.24';
+    case 26:
+      return 'Go 1.26 or 1.27';
+    default:
+      return `Go 1.${headerVersion}`;
+  }
+}
+
+export function inspectView(s: WireSummary): InspectView {
+  const generations: GenRow[] = s.generations.map((g) => ({
+    gen: String(g.gen),
+    batches: g.batches,
+    bytes: g.bytes,
+    offset: g.offset,
+    durationTicks: g.minTime !== null && g.maxTime !== null ? Number(BigInt(g.maxTime) - BigInt(g.minTime)) : null,
+  }));
+  const batches = generations.reduce((n, g) => n + g.batches, 0);
+  const genBytes = generations.reduce((n, g) => n + g.bytes, 0);
+  const fileBytes = s.totalBytes;
+  const goVersion = s.version !== null ? goReleasesFor(s.version) : null;
+  const base = { goVersion, generations, batches, genBytes, fileBytes, goMessage: null, kept: null };
+  const err = s.error;
+  if (!err) {
+    return {
+      ...base,
+      verdict: 'ok',
+      title: `${goVersion} execution trace`,
+      explanation: `${plural(generations.length, 'generation')} in ${plural(batches, 'batch', 'batches')}, ${formatBytes(fileBytes)}. Read entirely in this browser; nothing was uploaded.`,
+    };
+  }
+  switch (err.fault) {
+    case 'not-a-trace':
+      return {
+        ...base,
+        verdict: 'not-a-trace',
+        title: 'This is not a Go execution trace',
+        explanation:
+          'A Go execution trace starts with a header like “go 1.26 trace”. This file does not. Traces come from runtime/trace.Start, a FlightRecorder snapshot, go test -trace, or /debug/pprof/trace. A CPU or heap profile (pprof) is a different format.',
+        goMessage: err.message,
+      };
+    case 'v1-trace':
+      return {
+        ...base,
+        verdict: 'v1-trace',
+        title: `A trace from Go 1.11–1.21, a version Flightdeck does not read`,
+        explanation:
+          'Go 1.11 through 1.21 wrote an older trace format. Go 1.22 rewrote the tracer; Flightdeck reads that format (Go 1.22 and later). Open this file with go tool trace from the Go release that wrote it, or record a new trace with Go 1.22+.',
+        goMessage: err.message,
+      };
+    case 'unsupported-version':
+      return {
+        ...base,
+        verdict: 'unsupported-version',
+        title: 'A Go trace version Flightdeck does not read',
+        explanation:
+          'The header names a trace format version that neither Flightdeck nor the Go releases it follows know. It may come from a newer Go than this app, or the header may be damaged.',
+        goMessage: err.message,
+      };
+    case 'damaged': {
+      const kept = `Kept ${plural(generations.length, 'complete generation')}: ${formatInt(genBytes)} of ${formatInt(fileBytes)} bytes; the damage starts at byte ${formatInt(err.offset)}.`;
+      return {
+        ...base,
+        verdict: 'damaged',
+        title: generations.length > 0 ? 'Damaged or cut short: the start of the trace is readable' : 'Damaged or cut short',
+        explanation:
+          generations.length > 0
+            ? 'Everything before the damage is shown below. A trace is cut short when the program exits before trace.Stop, or a download or copy stops early.'
+            : 'No complete generation could be read before the damage. A trace is cut short when the program exits before trace.Stop, or a download or copy stops early.',
+        goMessage: err.message,
+        kept,
+      };
+    }
+  }
+}

@@ -1,0 +1,184 @@
+// The live generations timeline: a HiDPI canvas drawn from the pure layout, with wheel
+// zoom, drag pan and keyboard control. Its view (follow "now", or a fixed window) is kept
+// in the store; every conversion goes through one TimeScale.
+
+import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { ringExtent } from '../../state/live-history';
+import { setLiveView, type LiveGeneration, type LiveView } from '../../state/store';
+import { formatBytes, plural } from '../format';
+import { useElementSize } from '../use-element-size';
+import { drawTimeline, readPalette, timelineLayout, type Palette } from './draw-generations';
+import { followWindow, layoutBoxes, liveBounds } from './generation-boxes';
+import { TimeScale, type TimeBounds } from './time-scale';
+
+export interface GenerationTimelineProps {
+  readonly history: readonly LiveGeneration[];
+  readonly nowNs: number;
+  readonly maxBytes: number;
+  readonly running: boolean;
+  readonly view: LiveView;
+}
+
+const HEIGHT = 280;
+
+export function GenerationTimeline({ history, nowNs, maxBytes, running, view }: GenerationTimelineProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const palette = useRef<Palette | null>(null);
+  const { widthCssPx, dpr } = useElementSize(box);
+  const ring = useMemo(() => ringExtent(history), [history]);
+
+  const bounds: TimeBounds = useMemo(() => {
+    const b = liveBounds(history, nowNs);
+    return { startNs: b.startNs, endNs: b.endNs + (b.endNs - b.startNs) * 0.02 };
+  }, [history, nowNs]);
+
+  const scale = useMemo(() => {
+    const w = view.follow ? followWindow(history, nowNs, view.spanNs) : { startNs: view.startNs, endNs: view.endNs };
+    const s = TimeScale.create(w.startNs, w.endNs, Math.max(1, widthCssPx), dpr);
+    return view.follow ? s : s.clampTo(bounds);
+  }, [view, history, nowNs, widthCssPx, dpr, bounds]);
+
+  // Draw after layout, before paint, so the committed render is what is on screen.
+  useLayoutEffect(() => {
+    const c = canvas.current;
+    if (!c || widthCssPx <= 0) return;
+    palette.current ??= readPalette(c);
+    const wDev = scale.widthDevicePx;
+    const hDev = Math.round(HEIGHT * dpr);
+    if (c.width !== wDev) c.width = wDev;
+    if (c.height !== hDev) c.height = hDev;
+    const ctx = c.getContext('2d');
+    if (!ctx) return;
+    const L = timelineLayout(HEIGHT);
+    const boxes = layoutBoxes(history, scale, { top: L.laneTop, bottom: L.laneBottom });
+    const last = history.length > 0 ? history[history.length - 1].endNs : null;
+    drawTimeline(ctx, { scale, heightCssPx: HEIGHT, boxes, ring, maxBytes, nowNs, openFromNs: last, running }, palette.current);
+  }, [scale, history, ring, maxBytes, nowNs, running, dpr, widthCssPx]);
+
+  // Wheel zoom must be able to preventDefault, which React's passive wheel listener cannot.
+  const scaleRef = useRef(scale);
+  scaleRef.current = scale;
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const boundsRef = useRef(bounds);
+  boundsRef.current = bounds;
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const onWheel = (e: globalThis.WheelEvent) => {
+      e.preventDefault();
+      const x = e.clientX - el.getBoundingClientRect().left;
+      zoom(x, Math.exp(-e.deltaY * 0.0015));
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, []); // zoom reads only refs, so one listener serves every render
+
+  function zoom(anchorCssPx: number, factor: number) {
+    const s = scaleRef.current;
+    if (viewRef.current.follow) {
+      // Following: zoom around "now" at the right edge, stay following.
+      const z = s.zoomAt(s.widthCssPx, factor);
+      setLiveView({ follow: true, spanNs: z.spanNs });
+    } else {
+      const z = s.zoomAt(anchorCssPx, factor, boundsRef.current);
+      setLiveView({ follow: false, startNs: z.startNs, endNs: z.endNs, spanNs: z.spanNs });
+    }
+  }
+
+  function pan(dxCssPx: number) {
+    const z = scaleRef.current.panByCssPx(dxCssPx, boundsRef.current);
+    setLiveView({ follow: false, startNs: z.startNs, endNs: z.endNs, spanNs: z.spanNs });
+  }
+
+  const drag = useRef<{ x: number; id: number } | null>(null);
+  const onPointerDown = (e: PointerEvent) => {
+    if (e.button !== 0) return;
+    drag.current = { x: e.clientX, id: e.pointerId };
+    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const d = drag.current;
+    if (!d || d.id !== e.pointerId) return;
+    const dx = e.clientX - d.x;
+    if (Math.abs(dx) < 1) return;
+    d.x = e.clientX;
+    pan(dx);
+  };
+  const onPointerUp = (e: PointerEvent) => {
+    if (drag.current?.id === e.pointerId) drag.current = null;
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const w = scale.widthCssPx;
+    const handled = (() => {
+      switch (e.key) {
+        case 'ArrowLeft':
+          pan(w * 0.15);
+          return true;
+        case 'ArrowRight':
+          pan(-w * 0.15);
+          return true;
+        case '+':
+        case '=':
+          zoom(w / 2, 1.5);
+          return true;
+        case '-':
+        case '_':
+          zoom(w / 2, 1 / 1.5);
+          return true;
+        case 'f':
+        case 'F':
+        case 'End':
+          setLiveView({ follow: true });
+          return true;
+        case '0':
+        case 'Home':
+          setLiveView({ follow: false, startNs: bounds.startNs, endNs: bounds.endNs, spanNs: bounds.endNs - bounds.startNs });
+          return true;
+      }
+      return false;
+    })();
+    if (handled) e.preventDefault();
+  };
+
+  const evicted = history.filter((g) => g.evicted).length;
+  const summary =
+    `${plural(history.length, 'generation')} kept in view history. ` +
+    (ring ? `The ring holds generations ${ring.firstGen}–${ring.lastGen}, ${formatBytes(ring.bytes)}. ` : 'The ring is empty. ') +
+    `${plural(evicted, 'generation')} evicted.`;
+
+  return (
+    <>
+      <div
+        ref={box}
+        className="timeline"
+        style={{ height: HEIGHT }}
+        role="group"
+        tabIndex={0}
+        aria-roledescription="timeline"
+        aria-label="Generations timeline"
+        aria-describedby="timeline-summary timeline-keys"
+        data-generations={history.length}
+        data-in-ring={ring?.count ?? 0}
+        data-evicted={evicted}
+        data-follow={view.follow}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerCancel={onPointerUp}
+        onKeyDown={onKeyDown}
+      >
+        <canvas ref={canvas} aria-hidden="true" />
+      </div>
+      <p id="timeline-summary" className="visually-hidden" aria-live="polite">
+        {summary}
+      </p>
+      <p id="timeline-keys" className="timeline-help">
+        Scroll to zoom, drag to pan. Keys: <kbd>←</kbd> <kbd>→</kbd> pan, <kbd>+</kbd> <kbd>−</kbd> zoom, <kbd>F</kbd> follow now,{' '}
+        <kbd>0</kbd> show all.
+      </p>
+    </>
+  );
+}
