@@ -1,0 +1,146 @@
+// Batch framing: the top-level records of a v2 trace, following Go's internal/trace/batch.go
+// (readBatch and the isXBatch classifiers). Batches are returned as views into the input;
+// nothing is copied, and a size is checked against the 64 KiB limit before it is used.
+
+import { WireError } from './errors';
+import { Ev, MAX_BATCH_SIZE, NO_EXPERIMENT } from './specs';
+import type { Version } from './version';
+
+export interface Batch {
+  /** Generation number (0 for an EndOfGeneration record). */
+  gen: number | bigint;
+  /** Thread (M) ID; 2^64-1 (a bigint) is NoThread, used by structural batches. */
+  m: number | bigint;
+  /** Base timestamp in raw ticks. */
+  time: number | bigint;
+  /** Experiment ID (0 = none); one raw byte on the wire. */
+  exp: number;
+  /** The payload, a view into the input. For EndOfGeneration, the single byte 52. */
+  data: Uint8Array;
+  isEndOfGeneration: boolean;
+  /** Offset of the record's first byte in the input. */
+  offset: number;
+}
+
+export const NO_THREAD = 0xffff_ffff_ffff_ffffn;
+
+/**
+ * A record could not be read. The message is Go's (readBatch wraps uvarint errors as
+ * "error reading batch <field>: <binary.ReadUvarint error>").
+ */
+export class BatchError extends WireError {
+  constructor(message: string, offset: number) {
+    super('damaged', message, offset);
+    this.name = 'BatchError';
+  }
+}
+
+const FIELD_NAMES = ['gen', 'M ID', 'timestamp', 'size'] as const;
+
+/**
+ * Reads the record at pos. Returns null where Go's readBatch returns io.EOF itself, which
+ * its callers take as the end of the stream: at the end of the input, and when an
+ * ExperimentalBatch byte is the last byte (Go returns ReadByte's io.EOF unwrapped there).
+ * Throws BatchError with Go's message otherwise.
+ *
+ * version is accepted for symmetry with the other readers: Go's readBatch does not look at
+ * it (an EndOfGeneration byte is framed the same in every version).
+ */
+export function readBatch(buf: Uint8Array, pos: number, version?: Version): { batch: Batch; next: number } | null {
+  void version;
+  const start = pos;
+  if (pos >= buf.length) return null;
+  const typ = buf[pos++];
+  if (typ === Ev.EndOfGeneration) {
+    return {
+      batch: { gen: 0, m: NO_THREAD, time: 0, exp: NO_EXPERIMENT, data: buf.subarray(start, pos), isEndOfGeneration: true, offset: start },
+      next: pos,
+    };
+  }
+  if (typ !== Ev.EventBatch && typ !== Ev.ExperimentalBatch) {
+    throw new BatchError(`expected batch event, got event ${typ}`, start);
+  }
+  let exp = NO_EXPERIMENT;
+  if (typ === Ev.ExperimentalBatch) {
+    if (pos >= buf.length) return null;
+    exp = buf[pos++];
+  }
+  const fields: (number | bigint)[] = [0, 0, 0, 0];
+  for (let f = 0; f < 4; f++) {
+    // binary.ReadUvarint, inlined for the common short case.
+    let value = 0;
+    let mul = 1;
+    let i = 0;
+    let done = false;
+    for (; i < 7; i++) {
+      if (pos >= buf.length) {
+        throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: ${i === 0 ? 'EOF' : 'unexpected EOF'}`, pos);
+      }
+      const b = buf[pos++];
+      value += (b & 0x7f) * mul;
+      if (b < 0x80) {
+        done = true;
+        break;
+      }
+      mul *= 128;
+    }
+    if (done) {
+      fields[f] = value;
+      continue;
+    }
+    let big = BigInt(value);
+    let shift = 49n;
+    for (; i < 10; i++) {
+      if (pos >= buf.length) throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: unexpected EOF`, pos);
+      const b = buf[pos++];
+      if (b < 0x80) {
+        if (i === 9 && b > 1) throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: binary: varint overflows a 64-bit integer`, pos - 1);
+        big |= BigInt(b) << shift;
+        done = true;
+        break;
+      }
+      big |= BigInt(b & 0x7f) << shift;
+      shift += 7n;
+    }
+    if (!done) throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: binary: varint overflows a 64-bit integer`, pos - 1);
+    fields[f] = big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+  }
+  const [gen, m, time, size] = fields;
+  if (typeof size === 'bigint' || size > MAX_BATCH_SIZE) {
+    throw new BatchError(`invalid batch size ${size}, maximum is ${MAX_BATCH_SIZE}`, start);
+  }
+  const avail = buf.length - pos;
+  if (avail < size) {
+    throw new BatchError(`failed to read full batch: read ${avail} but wanted ${size}`, buf.length);
+  }
+  return {
+    batch: { gen, m, time, exp, data: buf.subarray(pos, pos + size), isEndOfGeneration: false, offset: start },
+    next: pos + size,
+  };
+}
+
+/** The kinds of batch Go's generation reader tells apart (batch.go isXBatch, by first payload byte). */
+export type BatchKind = 'end-of-generation' | 'experimental' | 'strings' | 'stacks' | 'cpu-samples' | 'sync' | 'events';
+
+export function batchKind(b: Batch, version: Version): BatchKind {
+  if (b.isEndOfGeneration) return 'end-of-generation';
+  if (b.exp !== NO_EXPERIMENT) return 'experimental';
+  if (b.data.length === 0) return 'events';
+  switch (b.data[0]) {
+    case Ev.Strings:
+      return 'strings';
+    case Ev.Stacks:
+      return 'stacks';
+    case Ev.CPUSamples:
+      return 'cpu-samples';
+    case Ev.Frequency:
+      return version < 25 ? 'sync' : 'events';
+    case Ev.Sync:
+      return version >= 25 ? 'sync' : 'events';
+    case Ev.EndOfGeneration:
+      // An EOG byte inside a payload; Go's processBatch rejects it ("unexpectedly processing EndOfGeneration").
+      return 'end-of-generation';
+    default:
+      return 'events';
+  }
+}

@@ -1,0 +1,188 @@
+// A quick look at a trace from its batch framing alone: version, generations, batch kinds,
+// time spans, and where and how it is damaged. For the first screen of the UI and for
+// reading back a recorder snapshot. Generations are delimited as Go's reader delimits them
+// (internal/trace/generation.go): by EndOfGeneration from Go 1.26 on, by the generation
+// number changing before that; the damage messages are Go's. Never throws.
+
+import { BatchError, batchKind, readBatch, type Batch } from './batch';
+import { WireError, type WireFault } from './errors';
+import { isV2Version, scanHeader, v1Message, type Version } from './version';
+
+export interface GenerationSummary {
+  gen: number | bigint;
+  /** Offset of the generation's first record. */
+  offset: number;
+  /** Bytes of its records, EndOfGeneration included. */
+  bytes: number;
+  /** Batches, EndOfGeneration not counted. */
+  batches: number;
+  eventBatches: number;
+  strings: number;
+  stacks: number;
+  cpuSamples: number;
+  sync: number;
+  experimental: number;
+  /** Smallest and largest batch base time, in raw ticks; null with no batches. */
+  minTime: number | bigint | null;
+  maxTime: number | bigint | null;
+  endedWithEndOfGeneration: boolean;
+}
+
+export interface WireSummary {
+  /** Header version (22, 23, 25, 26, or 11/19/21 for v1); null if the header is not a Go trace's. */
+  version: number | null;
+  totalBytes: number;
+  headerBytes: number;
+  /** Complete generations, in file order. */
+  generations: GenerationSummary[];
+  /** The generation being read when the damage was found, if any. */
+  partial: GenerationSummary | null;
+  /** Batches in complete generations. */
+  batches: number;
+  /** Header plus complete generations: what a reader can use. */
+  readableBytes: number;
+  error: { fault: WireFault; message: string; offset: number } | null;
+}
+
+function newGen(gen: number | bigint, offset: number): GenerationSummary {
+  return {
+    gen,
+    offset,
+    bytes: 0,
+    batches: 0,
+    eventBatches: 0,
+    strings: 0,
+    stacks: 0,
+    cpuSamples: 0,
+    sync: 0,
+    experimental: 0,
+    minTime: null,
+    maxTime: null,
+    endedWithEndOfGeneration: false,
+  };
+}
+
+const big = (v: number | bigint) => BigInt(v);
+
+function addBatch(g: GenerationSummary, b: Batch, version: Version): void {
+  g.batches++;
+  switch (batchKind(b, version)) {
+    case 'strings': g.strings++; break;
+    case 'stacks': g.stacks++; break;
+    case 'cpu-samples': g.cpuSamples++; break;
+    case 'sync': g.sync++; break;
+    case 'experimental': g.experimental++; break;
+    default: g.eventBatches++;
+  }
+  if (g.minTime === null || big(b.time) < big(g.minTime)) g.minTime = b.time;
+  if (g.maxTime === null || big(b.time) > big(g.maxTime)) g.maxTime = b.time;
+}
+
+export function inspectTrace(bytes: Uint8Array): WireSummary {
+  const s: WireSummary = {
+    version: null,
+    totalBytes: bytes.length,
+    headerBytes: 0,
+    generations: [],
+    partial: null,
+    batches: 0,
+    readableBytes: 0,
+    error: null,
+  };
+  try {
+    inspectInto(bytes, s);
+  } catch (e) {
+    // Unreachable by design; kept so that no input can make this throw.
+    s.error = { fault: 'damaged', message: e instanceof Error ? e.message : String(e), offset: 0 };
+  }
+  return s;
+}
+
+function inspectInto(bytes: Uint8Array, s: WireSummary): void {
+  let version: Version;
+  try {
+    const h = scanHeader(bytes);
+    s.version = h.version;
+    s.headerBytes = h.size;
+    s.readableBytes = h.size;
+    if (!isV2Version(h.version)) {
+      s.error = { fault: 'v1-trace', message: v1Message(h.version), offset: 0 };
+      return;
+    }
+    version = h.version;
+  } catch (e) {
+    const we = e as WireError;
+    s.version = null;
+    s.error = { fault: we.fault, message: we.message, offset: 0 };
+    if (we.fault === 'unsupported-version') s.version = (e as { goVersion?: number }).goVersion ?? null;
+    return;
+  }
+  const eog = version >= 26;
+  let cur: GenerationSummary | null = null;
+  let pos = s.headerBytes;
+  const finish = (endedWithEOG: boolean) => {
+    cur!.endedWithEndOfGeneration = endedWithEOG;
+    s.generations.push(cur!);
+    s.batches += cur!.batches;
+    s.readableBytes += cur!.bytes;
+    cur = null;
+  };
+  const damage = (message: string, offset: number, keepCurrent: boolean) => {
+    if (cur) {
+      if (keepCurrent) finish(false);
+      else s.partial = cur;
+    }
+    s.error = { fault: 'damaged', message, offset };
+  };
+  for (;;) {
+    let res: ReturnType<typeof readBatch>;
+    try {
+      res = readBatch(bytes, pos, version);
+    } catch (e) {
+      if (!(e instanceof BatchError)) throw e;
+      // Before 1.26 Go keeps the generation read so far and reports the error after it.
+      return damage(e.message, pos, !eog);
+    }
+    if (res === null) {
+      if (cur === null) return;
+      if (eog) {
+        const c: GenerationSummary = cur;
+        if (c.batches > 0) return damage('incomplete generation found; trace likely truncated', c.offset, false);
+        s.partial = null;
+        return;
+      }
+      finish(false);
+      return;
+    }
+    const b = res.batch;
+    const size = res.next - pos;
+    if (eog) {
+      if (cur === null) cur = newGen(b.gen, pos);
+      const c: GenerationSummary = cur;
+      if (b.isEndOfGeneration || batchKind(b, version) === 'end-of-generation') {
+        c.bytes += size;
+        pos = res.next;
+        finish(true);
+        continue;
+      }
+      if (big(b.gen) === 0n) return damage('invalid generation number 0', pos, false);
+      if (big(b.gen) !== big(c.gen)) {
+        return damage('broken trace: missing end-of-generation event, or generations are interleaved', pos, false);
+      }
+      addBatch(c, b, version);
+      c.bytes += size;
+    } else {
+      if (big(b.gen) === 0n) return damage('invalid generation number 0', pos, false);
+      if (cur !== null && big(b.gen) === big((cur as GenerationSummary).gen) + 1n) finish(false);
+      if (cur === null) cur = newGen(b.gen, pos);
+      const c: GenerationSummary = cur;
+      if (big(b.gen) !== big(c.gen)) return damage('generations out of order', pos, false);
+      if (batchKind(b, version) === 'end-of-generation') {
+        return damage('internal error: unexpectedly processing EndOfGeneration; broken trace?', pos, false);
+      }
+      addBatch(c, b, version);
+      c.bytes += size;
+    }
+    pos = res.next;
+  }
+}
