@@ -1,7 +1,7 @@
 // The generations as a table: the exact numbers behind the chart, for reading aloud and
 // for tests. Byte counts are exact integers; the chart rounds.
 
-import { formatDuration, formatInt } from '../format';
+import { formatInt } from '../format';
 import type { GenRow } from './inspect-model';
 
 export function GenerationTable({ rows, caption }: { rows: readonly GenRow[]; caption: string }) {
@@ -16,7 +16,7 @@ export function GenerationTable({ rows, caption }: { rows: readonly GenRow[]; ca
             <th scope="col">Batches</th>
             <th scope="col">Bytes</th>
             <th scope="col">File offset</th>
-            <th scope="col">Time span</th>
+            <th scope="col" title="From the first to the last batch start, in the trace clock's ticks">Span (ticks)</th>
           </tr>
         </thead>
         <tbody>
@@ -26,7 +26,7 @@ export function GenerationTable({ rows, caption }: { rows: readonly GenRow[]; ca
               <td>{formatInt(r.batches)}</td>
               <td>{formatInt(r.bytes)}</td>
               <td>{formatInt(r.offset)}</td>
-              <td>{r.durationTicks === null ? '—' : formatDuration(r.durationTicks)}</td>
+              <td>{r.spanTicks === null ? '—' : formatInt(r.spanTicks)}</td>
             </tr>
           ))}
         </tbody>

@@ -13,8 +13,11 @@ export interface GenRow {
   readonly bytes: number;
   /** Offset of the generation's first byte in the file. */
   readonly offset: number;
-  /** Time span in trace ticks (timestamps as the wire carries them), or null if unknown. */
-  readonly durationTicks: number | null;
+  /**
+   * From the first to the last batch start, in the trace's raw clock ticks (the wire layer
+   * does not read the frequency that converts them to nanoseconds); null if unknown.
+   */
+  readonly spanTicks: number | null;
 }
 
 export interface InspectView {
@@ -31,6 +34,8 @@ export interface InspectView {
   readonly batches: number;
   /** Bytes in complete generations (after the header). */
   readonly genBytes: number;
+  /** Header plus complete generations: what a reader can use. */
+  readonly readableBytes: number;
   readonly fileBytes: number;
   /** For a damaged trace: "Kept 3 complete generations, 120,000 of 389,579 bytes". */
   readonly kept: string | null;
@@ -54,13 +59,13 @@ export function inspectView(s: WireSummary): InspectView {
     batches: g.batches,
     bytes: g.bytes,
     offset: g.offset,
-    durationTicks: g.minTime !== null && g.maxTime !== null ? Number(BigInt(g.maxTime) - BigInt(g.minTime)) : null,
+    spanTicks: g.minTime !== null && g.maxTime !== null ? Number(BigInt(g.maxTime) - BigInt(g.minTime)) : null,
   }));
-  const batches = generations.reduce((n, g) => n + g.batches, 0);
-  const genBytes = generations.reduce((n, g) => n + g.bytes, 0);
+  const batches = s.batches;
+  const genBytes = s.readableBytes - s.headerBytes;
   const fileBytes = s.totalBytes;
   const goVersion = s.version !== null ? goReleasesFor(s.version) : null;
-  const base = { goVersion, generations, batches, genBytes, fileBytes, goMessage: null, kept: null };
+  const base = { goVersion, generations, batches, genBytes, readableBytes: s.readableBytes, fileBytes, goMessage: null, kept: null };
   const err = s.error;
   if (!err) {
     return {
@@ -99,7 +104,8 @@ export function inspectView(s: WireSummary): InspectView {
         goMessage: err.message,
       };
     case 'damaged': {
-      const kept = `Kept ${plural(generations.length, 'complete generation')}: ${formatInt(genBytes)} of ${formatInt(fileBytes)} bytes; the damage starts at byte ${formatInt(err.offset)}.`;
+      const lost = s.partial ? ` Generation ${String(s.partial.gen)} was cut off and is not shown.` : '';
+      const kept = `Kept ${plural(generations.length, 'complete generation')}: ${formatInt(s.readableBytes)} of ${formatInt(fileBytes)} bytes are readable; the damage is at byte ${formatInt(err.offset)}.${lost}`;
       return {
         ...base,
         verdict: 'damaged',
@@ -113,4 +119,9 @@ export function inspectView(s: WireSummary): InspectView {
       };
     }
   }
+  return assertNever(err.fault);
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unknown wire fault ${String(x)}`);
 }
