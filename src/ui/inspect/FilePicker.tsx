@@ -15,6 +15,7 @@ export function FilePicker({ primary = true, text = 'Choose a trace file…' }: 
         type="file"
         className="visually-hidden"
         aria-label="Open a Go trace file"
+        tabIndex={-1}
         accept=".trace,.out,.bin,application/octet-stream"
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];

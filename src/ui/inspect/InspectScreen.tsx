@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../state/store';
 import { clearInspect } from '../../state/inspect-actions';
+import { Stat } from '../Stat';
 import { formatBytes, formatInt } from '../format';
 import { BytesChart } from './BytesChart';
 import { FilePicker } from './FilePicker';
@@ -70,16 +71,6 @@ export function InspectScreen() {
   );
 }
 
-function Stat({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
-  return (
-    <div className="stat">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>
-        {value} {sub && <small>{sub}</small>}
-      </dd>
-    </div>
-  );
-}
 
 function EmptyState() {
   const loadError = useApp((s) => s.inspect.loadError);

@@ -3,6 +3,7 @@
 
 import { useApp } from '../../state/store';
 import { ringExtent } from '../../state/live-history';
+import { Stat } from '../Stat';
 import { formatBytes, formatDuration, formatInt } from '../format';
 import { GenerationTimeline } from '../timeline/GenerationTimeline';
 import { LiveControls } from './LiveControls';
@@ -56,16 +57,5 @@ export function LiveScreen() {
         <RecentGenerations history={live.history} />
       </div>
     </>
-  );
-}
-
-function Stat({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId: string }) {
-  return (
-    <div className="stat">
-      <dt>{label}</dt>
-      <dd data-testid={testId}>
-        {value} {sub && <small>{sub}</small>}
-      </dd>
-    </div>
   );
 }
