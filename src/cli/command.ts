@@ -1,0 +1,39 @@
+// What every CLI command sees: parsed arguments and an IO object, so commands run the same
+// from the real process and from tests.
+
+export interface CliIO {
+  /** Writes to standard output. */
+  out(text: string | Uint8Array): void;
+  /** Writes to standard error. */
+  err(text: string): void;
+  /** Reads a whole input file; '-' is standard input. Throws CliError with a clear message. */
+  readInput(path: string): Promise<Uint8Array>;
+  /** Writes a whole output file; '-' is standard output. Throws CliError. */
+  writeOutput(path: string, data: Uint8Array): Promise<void>;
+}
+
+export interface ParsedArgs {
+  /** --name=value or --name value flags. */
+  flags: Map<string, string>;
+  positional: string[];
+}
+
+export interface Command {
+  name: string;
+  /** One line for `help`. */
+  summary: string;
+  /** The usage text shown for this command. */
+  usage: string;
+  /** Flags the command takes (without dashes); anything else is a usage error. */
+  flags: readonly string[];
+  /** Returns the exit code. */
+  run(args: ParsedArgs, io: CliIO): Promise<number>;
+}
+
+/** A failure to report as one line on stderr; exitCode 2 is a usage error. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+  }
+}

@@ -1,0 +1,29 @@
+// The modes of `flightdeck dump --mode=…`, one entry each. Every mode takes the trace bytes
+// and returns what `go tool trace -d=<mode>` would print and its exit code. Add a mode by
+// adding an entry (the parsed dump plugs in here).
+
+import { dumpFootprint } from '../../trace/dump/footprint';
+import { dumpWireTo, type DumpResult } from '../../trace/dump/wire';
+
+export interface DumpMode {
+  summary: string;
+  /** Writes stdout through write() (so large dumps stream); returns stderr and the exit code. */
+  run(bytes: Uint8Array, write: (chunk: string) => void): Omit<DumpResult, 'stdout'>;
+}
+
+/** Adapts a function that returns the whole dump at once. */
+export function wholeDump(summary: string, fn: (bytes: Uint8Array) => DumpResult): DumpMode {
+  return {
+    summary,
+    run(bytes, write) {
+      const r = fn(bytes);
+      write(r.stdout);
+      return { stderr: r.stderr, exitCode: r.exitCode };
+    },
+  };
+}
+
+export const dumpModes: Record<string, DumpMode> = {
+  wire: { summary: 'every raw wire event (go tool trace -d=wire)', run: dumpWireTo },
+  footprint: wholeDump('bytes and counts per event type (go tool trace -d=footprint)', dumpFootprint),
+};

@@ -1,0 +1,13 @@
+// The command registry: one entry per command, looked up by name. Add a command by
+// importing it and adding it here.
+
+import type { Command } from '../command';
+import { convertCommand } from './convert';
+import { dumpCommand } from './dump';
+import { helpCommand } from './help';
+
+export const commands: Record<string, Command> = {
+  dump: dumpCommand,
+  convert: convertCommand,
+  help: helpCommand,
+};
