@@ -112,7 +112,7 @@ export const initialLive: LiveState = {
   recording: false,
   fullTracing: false,
   history: [],
-  view: { follow: true, spanNs: 0, startNs: 0, endNs: 0 },
+  view: { follow: true, spanNs: 20e9, startNs: 0, endNs: 20e9 },
   ringBytes: 0,
   evictedTotal: 0,
   lastEviction: null,

@@ -1,14 +1,14 @@
 // The shell: a top bar with the two screens as tabs, page-wide drag and drop, ?url=, and
 // the idle signal.
 
-import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { setScreen, useApp, type Screen } from '../state/store';
 import { openBlob, openUrl } from '../state/inspect-actions';
 import { useIdleSignal } from './idle';
 import { InspectScreen } from './inspect/InspectScreen';
+import { LiveScreen } from './live/LiveScreen';
 import { Logo } from './Logo';
 
-const LiveScreen = lazy(() => import('./live/LiveScreen').then((m) => ({ default: m.LiveScreen })));
 
 const TABS: { id: Screen; label: string }[] = [
   { id: 'inspect', label: 'Inspect a trace' },
@@ -66,13 +66,7 @@ export function App() {
         </div>
       </header>
       <main id={`panel-${screen}`} role="tabpanel" aria-labelledby={`tab-${screen}`}>
-        {screen === 'inspect' ? (
-          <InspectScreen />
-        ) : (
-          <Suspense fallback={<div className="empty-note">Loading the live view…</div>}>
-            <LiveScreen />
-          </Suspense>
-        )}
+        {screen === 'inspect' ? <InspectScreen /> : <LiveScreen />}
       </main>
       {dragging && <div className="drop-overlay">Drop to inspect the trace</div>}
     </>

@@ -56,5 +56,7 @@ describe('generation boxes', () => {
     const w = followWindow(history, 4_500_000, 2_000_000);
     expect(w.endNs - w.startNs).toBe(2_000_000);
     expect(w.endNs).toBeGreaterThan(4_500_000);
+    // Early on, the window starts at the first generation and fills up from the left.
+    expect(followWindow(history, 4_500_000, 20_000_000)).toEqual({ startNs: 0, endNs: 20_000_000 });
   });
 });

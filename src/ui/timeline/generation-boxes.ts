@@ -60,9 +60,12 @@ export function liveBounds(history: readonly LiveGeneration[], nowNs: TimeNs): T
   return { startNs: start, endNs: Math.max(nowNs, start + 1) };
 }
 
-/** The follow window: the last spanNs of time ending at now (or everything, if shorter). */
+/**
+ * The follow window: the last spanNs of time ending a little after now. Until that much
+ * time has passed it starts at the oldest generation, so the view fills from the left.
+ */
 export function followWindow(history: readonly LiveGeneration[], nowNs: TimeNs, spanNs: TimeNs): TimeBounds {
   const b = liveBounds(history, nowNs);
-  const end = b.endNs + spanNs * 0.02; // a little air right of "now"
+  const end = Math.max(b.startNs + spanNs, b.endNs + spanNs * 0.02);
   return { startNs: end - spanNs, endNs: end };
 }
