@@ -1,0 +1,21 @@
+// Wire-layer conformance, Node only: Go's golden traces (text → our binary → our -d=wire
+// dump must give the text back), Go's fuzz seeds (read without crash or hang), and Go's
+// committed dumps of real traces in testdata/traces. Exits 1 on any failure.
+
+import { checkFuzzSeeds, checkTestdataDumps, checkWireGolden, type CheckResult } from '../lib/wire-checks';
+
+let failed = false;
+
+function report(label: string, verb: string, results: CheckResult[]): void {
+  const ok = results.filter((r) => r.ok).length;
+  for (const r of results) if (!r.ok) console.log(`  FAIL ${r.name}: ${r.detail}`);
+  console.log(`${label}: ${ok}/${results.length} ${verb}`);
+  if (ok !== results.length) failed = true;
+}
+
+report('wire golden', 'identical', checkWireGolden());
+report('wire fuzz seeds', 'handled', checkFuzzSeeds());
+const testdata = checkTestdataDumps();
+if (testdata.length > 0) report('wire testdata dumps', 'identical to Go', testdata);
+else console.log('wire testdata dumps: none committed yet (testdata/traces/*.wire.txt)');
+process.exit(failed ? 1 : 0);

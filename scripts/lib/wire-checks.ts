@@ -1,0 +1,110 @@
+// The wire layer's conformance checks, shared by scripts/conformance/wire.ts and the vitest
+// suite: Go's golden text traces must dump (-d=wire) to themselves, Go's fuzz seeds must be
+// read without anything but the wire layer's own errors, and committed Go dumps of real
+// traces under testdata/traces must equal ours.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { dumpFootprint } from '../../src/trace/dump/footprint';
+import { dumpWire } from '../../src/trace/dump/wire';
+import { textToBinary } from '../../src/trace/wire/convert';
+import { WireError } from '../../src/trace/wire/errors';
+import { inspectTrace } from '../../src/trace/wire/inspect';
+import { RawReader } from '../../src/trace/wire/raw';
+import { decodeFuzzSeed } from './fuzz-corpus';
+import { parseGoldenTest } from './golden';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const GO_GOLDEN = resolve(REPO_ROOT, '../shared/conformance/go-golden');
+export const TESTDATA_TRACES = resolve(REPO_ROOT, 'testdata/traces');
+
+export interface CheckResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+/** The golden tests' traces as binaries, converted by our text reader and raw writer. */
+export function goldenBinaries(): { name: string; text: string; binary: Uint8Array }[] {
+  const dir = join(GO_GOLDEN, 'tests');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.test'))
+    .sort()
+    .map((f) => {
+      const { trace } = parseGoldenTest(readFileSync(join(dir, f), 'latin1'));
+      return { name: f, text: trace, binary: textToBinary(new Uint8Array(Buffer.from(trace, 'latin1'))) };
+    });
+}
+
+function firstDiff(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const line = a.slice(0, i).split('\n').length;
+  return `first difference at line ${line}: ours ${JSON.stringify(a.slice(i, i + 60))}, want ${JSON.stringify(b.slice(i, i + 60))}`;
+}
+
+export function checkWireGolden(): CheckResult[] {
+  return goldenBinaries().map(({ name, text, binary }) => {
+    const want = text.slice(text.indexOf('\n') + 1);
+    const got = dumpWire(binary);
+    if (got.exitCode !== 0) return { name, ok: false, detail: `exit ${got.exitCode}: ${got.stderr.trim()}` };
+    return got.stdout === want ? { name, ok: true, detail: '' } : { name, ok: false, detail: firstDiff(got.stdout, want) };
+  });
+}
+
+export function fuzzSeeds(): { name: string; bytes: Uint8Array }[] {
+  const dir = join(GO_GOLDEN, 'fuzz');
+  return readdirSync(dir)
+    .sort()
+    .map((f) => ({ name: f, bytes: decodeFuzzSeed(readFileSync(join(dir, f))) }));
+}
+
+/** Reads bytes every way the wire layer offers; only WireError may come out. */
+export function exerciseWire(bytes: Uint8Array): string | null {
+  try {
+    const r = RawReader.open(bytes);
+    for (let ev = r.next(); ev !== null; ev = r.next());
+  } catch (e) {
+    if (!(e instanceof WireError)) return `raw reader threw ${String(e)}`;
+  }
+  try {
+    const s = inspectTrace(bytes);
+    if (s.error && s.error.message === '') return 'inspectTrace gave an empty error message';
+    dumpWire(bytes);
+    dumpFootprint(bytes);
+  } catch (e) {
+    return `threw ${String(e)}`;
+  }
+  return null;
+}
+
+export function checkFuzzSeeds(): CheckResult[] {
+  return fuzzSeeds().map(({ name, bytes }) => {
+    const problem = exerciseWire(bytes);
+    return { name, ok: problem === null, detail: problem ?? '' };
+  });
+}
+
+/** Go's committed dumps of real traces (testdata/traces/NAME.trace + NAME.{wire,footprint}.txt). */
+export function checkTestdataDumps(): CheckResult[] {
+  if (!existsSync(TESTDATA_TRACES)) return [];
+  const out: CheckResult[] = [];
+  for (const f of readdirSync(TESTDATA_TRACES).filter((n) => n.endsWith('.trace')).sort()) {
+    const base = join(TESTDATA_TRACES, f.slice(0, -'.trace'.length));
+    const bytes = new Uint8Array(readFileSync(join(TESTDATA_TRACES, f)));
+    for (const [mode, dump] of [['wire', dumpWire], ['footprint', dumpFootprint]] as const) {
+      const wantFile = `${base}.${mode}.txt`;
+      if (!existsSync(wantFile)) continue;
+      const want = readFileSync(wantFile, 'utf8');
+      const wantStderr = existsSync(`${base}.${mode}.stderr`) ? readFileSync(`${base}.${mode}.stderr`, 'utf8') : '';
+      const wantExit = existsSync(`${base}.${mode}.exit`) ? Number(readFileSync(`${base}.${mode}.exit`, 'utf8').trim()) : 0;
+      const got = dump(bytes);
+      let detail = '';
+      if (got.stdout !== want) detail = firstDiff(got.stdout, want);
+      else if (got.stderr !== wantStderr) detail = `stderr ${JSON.stringify(got.stderr)}, want ${JSON.stringify(wantStderr)}`;
+      else if (got.exitCode !== wantExit) detail = `exit ${got.exitCode}, want ${wantExit}`;
+      out.push({ name: `${f} -d=${mode}`, ok: detail === '', detail });
+    }
+  }
+  return out;
+}
