@@ -1,0 +1,234 @@
+// A cursor over one M's event batches, and the min-heap of cursors ordered by the time of
+// their next event. Follows Go's internal/trace/batchcursor.go, including its timestamp
+// arithmetic: a batch's first event time is mul(base) + mul(dt), each later one adds mul(dt)
+// to the previous time, each dt converted separately and truncated.
+
+import { SPECS } from '../wire/specs';
+import type { Batch } from './batch';
+import { TraceError } from './errors';
+import { canon, i64Add, type I64, type Time, ticksToNs, type U64 } from './int64';
+
+/** Per event type: how many arguments follow dt, or -1 if the type is not a timed event. */
+const ARG_COUNT = new Int8Array(256).fill(-2);
+for (let t = 0; t < SPECS.length; t++) {
+  const s = SPECS[t];
+  ARG_COUNT[t] = s.args.length === 0 || !s.isTimed ? -1 : s.args.length - 1;
+}
+
+/** The unprocessed form of a timed event (Go's baseEvent): type, time and 4 argument slots. */
+export class BaseEvent {
+  type = 0;
+  time: Time = 0;
+  a0: U64 = 0;
+  a1: U64 = 0;
+  a2: U64 = 0;
+  a3: U64 = 0;
+}
+
+export class BatchCursor {
+  lastTs: Time = 0;
+  idx = 0;
+  dataOff = 0;
+  readonly ev = new BaseEvent();
+
+  constructor(
+    readonly m: I64,
+    readonly batches: Batch[],
+  ) {}
+
+  /** Decodes the next event into ev. Returns false when the batches are exhausted. */
+  next(freq: number): boolean {
+    const batches = this.batches;
+    while (this.idx < batches.length && batches[this.idx].data.length === this.dataOff) {
+      this.idx++;
+      this.dataOff = 0;
+      this.lastTs = 0;
+    }
+    if (this.idx === batches.length) return false;
+    const batch = batches[this.idx];
+    if (this.lastTs === 0) this.lastTs = ticksToNs(freq, batch.time);
+    const data = batch.data;
+    this.dataOff = decodeTimed(data, this.dataOff, this.ev);
+    const t = i64Add(ticksToNs(freq, dt), this.lastTs);
+    this.ev.time = t;
+    this.lastTs = t;
+    return true;
+  }
+}
+
+/** dt of the event decodeTimed read last (a module slot keeps the hot path allocation-free). */
+let dt: U64 = 0;
+
+/** Reads one timed event at off; returns the offset after it. Go's readTimedBaseEvent. */
+function decodeTimed(b: Uint8Array, off: number, e: BaseEvent): number {
+  const typ = b[off];
+  const nargs = ARG_COUNT[typ];
+  if (nargs < 0) {
+    if (nargs === -2) throw new TraceError(`found invalid event type: ${typ}`);
+    throw new TraceError(`found event without a timestamp: type=${typ}`);
+  }
+  e.type = typ;
+  let pos = off + 1;
+  const end = b.length;
+  // dt
+  let v = 0;
+  let mul = 1;
+  let c = 0;
+  for (;;) {
+    if (pos >= end) throw new TraceError('found invalid uvarint for timestamp');
+    c = b[pos++];
+    if (c < 0x80) {
+      v += c * mul;
+      break;
+    }
+    v += (c & 0x7f) * mul;
+    mul *= 128;
+    if (mul > 2 ** 42) {
+      const r = slowUvarint(b, off + 1);
+      if (r < 0) throw new TraceError('found invalid uvarint for timestamp');
+      pos = r;
+      v = -1;
+      break;
+    }
+  }
+  dt = v >= 0 ? v : slowValue;
+  for (let i = 0; i < nargs; i++) {
+    let x = 0;
+    let m = 1;
+    for (;;) {
+      if (pos >= end) throw new TraceError('found invalid uvarint');
+      c = b[pos++];
+      if (c < 0x80) {
+        x += c * m;
+        break;
+      }
+      x += (c & 0x7f) * m;
+      m *= 128;
+      if (m > 2 ** 42) {
+        const start = pos - 7;
+        const r = slowUvarint(b, start);
+        if (r < 0) throw new TraceError('found invalid uvarint');
+        pos = r;
+        x = -1;
+        break;
+      }
+    }
+    const val: U64 = x >= 0 ? x : slowValue;
+    switch (i) {
+      case 0:
+        e.a0 = val;
+        break;
+      case 1:
+        e.a1 = val;
+        break;
+      case 2:
+        e.a2 = val;
+        break;
+      default:
+        e.a3 = val;
+    }
+  }
+  return pos;
+}
+
+let slowValue: U64 = 0;
+
+/**
+ * Go's binary.Uvarint from start for long encodings: sets slowValue and returns the offset
+ * after it, or -1 when the input ends first or the value overflows 64 bits.
+ */
+function slowUvarint(b: Uint8Array, start: number): number {
+  let x = 0n;
+  let s = 0n;
+  for (let i = 0; i < 10; i++) {
+    const p = start + i;
+    if (p >= b.length) return -1;
+    const c = b[p];
+    if (c < 0x80) {
+      if (i === 9 && c > 1) return -1;
+      slowValue = canon(x | (BigInt(c) << s));
+      return p + 1;
+    }
+    x |= BigInt(c & 0x7f) << s;
+    s += 7n;
+  }
+  return -1;
+}
+
+/** Go's batchCursor.compare. */
+export function compareCursors(a: BatchCursor, b: BatchCursor): number {
+  const x = a.ev.time;
+  const y = b.ev.time;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+// The heap, as Go's hand-written one (strict > on sift-up; sift-down takes the smallest of
+// parent and children, preferring the parent, then the left child, on ties).
+
+export function heapInsert(heap: BatchCursor[], bc: BatchCursor): void {
+  heap.push(bc);
+  siftUp(heap, heap.length - 1);
+}
+
+export function heapUpdate(heap: BatchCursor[], i: number): void {
+  if (siftUp(heap, i) !== i) return;
+  siftDown(heap, i);
+}
+
+export function heapRemove(heap: BatchCursor[], i: number): void {
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const t = heap[p];
+    heap[p] = heap[i];
+    heap[i] = t;
+    i = p;
+  }
+  const last = heap.length - 1;
+  const t = heap[0];
+  heap[0] = heap[last];
+  heap[last] = t;
+  heap.pop();
+  siftDown(heap, 0);
+}
+
+function siftUp(heap: BatchCursor[], i: number): number {
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!(heap[p].ev.time > heap[i].ev.time)) break;
+    const t = heap[p];
+    heap[p] = heap[i];
+    heap[i] = t;
+    i = p;
+  }
+  return i;
+}
+
+function siftDown(heap: BatchCursor[], i: number): void {
+  for (;;) {
+    const m = min3(heap, i, 2 * i + 1, 2 * i + 2);
+    if (m === i) return;
+    const t = heap[i];
+    heap[i] = heap[m];
+    heap[m] = t;
+    i = m;
+  }
+}
+
+const MAX_TIME = 2n ** 63n - 1n;
+
+function min3(b: BatchCursor[], i0: number, i1: number, i2: number): number {
+  let minIdx = i0;
+  let minT: Time = i0 < b.length ? b[i0].ev.time : MAX_TIME;
+  if (i1 < b.length) {
+    const t = b[i1].ev.time;
+    if (t < minT) {
+      minT = t;
+      minIdx = i1;
+    }
+  }
+  if (i2 < b.length) {
+    const t = b[i2].ev.time;
+    if (t < minT) minIdx = i2;
+  }
+  return minIdx;
+}

@@ -1,0 +1,39 @@
+// Errors of the trace reader. The message is always Go's own wording for the same fault
+// (internal/trace), so users can search for it; the fault tells a UI which of the three kinds
+// of failure it is, in words a user understands.
+
+/**
+ * - 'truncated': the file ends in the middle of something (a batch, a generation).
+ * - 'damaged': the bytes are there but do not make a valid trace.
+ */
+export type TraceFault = 'truncated' | 'damaged';
+
+export class TraceError extends Error {
+  constructor(
+    message: string,
+    readonly fault: TraceFault = faultOf(message),
+  ) {
+    super(message);
+    this.name = 'TraceError';
+  }
+}
+
+/**
+ * Go code that would panic (an index out of range, a table lookup that cannot fail) on input
+ * Go's own reader accepts. We surface it as an error with the panic's message.
+ */
+export class GoPanic extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GoPanic';
+  }
+}
+
+function faultOf(message: string): TraceFault {
+  return /EOF|truncated|failed to read full/.test(message) ? 'truncated' : 'damaged';
+}
+
+/** Go's binary.ReadUvarint error texts. */
+export const EOF = 'EOF';
+export const UNEXPECTED_EOF = 'unexpected EOF';
+export const VARINT_OVERFLOW = 'binary: varint overflows a 64-bit integer';

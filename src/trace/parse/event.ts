@@ -1,0 +1,420 @@
+// The public event model, following Go's internal/trace/event.go: an Event is a wire-level
+// base event (type, time, four argument slots) plus the scheduling context it happened in and
+// the generation table that gives its IDs meaning. Kind-specific details are derived on demand,
+// so reading a trace allocates one small object per event.
+
+import { Ev, EXPERIMENT_NAMES, SPECS } from '../wire/specs';
+import { GoPanic } from './errors';
+import { type I64, lowByte, type Time, ticksToNs, type U64, u64ToI64 } from './int64';
+import {
+  GoState,
+  NO_TASK,
+  ProcState,
+  ResourceID,
+  ResourceKind,
+  Stack,
+  type StateTransition,
+  Value,
+  type GoID,
+  type ProcID,
+  type TaskID,
+  type ThreadID,
+} from './resources';
+import type { EvTable, ExperimentalBatch } from './tables';
+
+export enum EventKind {
+  Bad = 0,
+  Sync = 1,
+  Metric = 2,
+  Label = 3,
+  StackSample = 4,
+  RangeBegin = 5,
+  RangeActive = 6,
+  RangeEnd = 7,
+  TaskBegin = 8,
+  TaskEnd = 9,
+  RegionBegin = 10,
+  RegionEnd = 11,
+  Log = 12,
+  StateTransition = 13,
+  Experimental = 14,
+}
+
+export const EVENT_KIND_NAMES = [
+  'Bad',
+  'Sync',
+  'Metric',
+  'Label',
+  'StackSample',
+  'RangeBegin',
+  'RangeActive',
+  'RangeEnd',
+  'TaskBegin',
+  'TaskEnd',
+  'RegionBegin',
+  'RegionEnd',
+  'Log',
+  'StateTransition',
+  'Experimental',
+];
+
+/** The internal type of Sync events (not a wire type). */
+export const EV_SYNC = 255;
+
+const KIND = new Uint8Array(256);
+{
+  const K = EventKind;
+  const set = (k: EventKind, ...types: number[]) => types.forEach((t) => (KIND[t] = k));
+  set(K.StackSample, Ev.CPUSample);
+  set(K.Metric, Ev.ProcsChange, Ev.HeapAlloc, Ev.HeapGoal);
+  set(
+    K.StateTransition,
+    Ev.ProcStart,
+    Ev.ProcStop,
+    Ev.ProcSteal,
+    Ev.ProcStatus,
+    Ev.GoCreate,
+    Ev.GoCreateSyscall,
+    Ev.GoStart,
+    Ev.GoDestroy,
+    Ev.GoDestroySyscall,
+    Ev.GoStop,
+    Ev.GoBlock,
+    Ev.GoUnblock,
+    Ev.GoSyscallBegin,
+    Ev.GoSyscallEnd,
+    Ev.GoSyscallEndBlocked,
+    Ev.GoStatus,
+    Ev.GoSwitch,
+    Ev.GoSwitchDestroy,
+    Ev.GoCreateBlocked,
+    Ev.GoStatusStack,
+  );
+  set(K.RangeBegin, Ev.STWBegin, Ev.GCBegin, Ev.GCSweepBegin, Ev.GCMarkAssistBegin);
+  set(K.RangeEnd, Ev.STWEnd, Ev.GCEnd, Ev.GCSweepEnd, Ev.GCMarkAssistEnd);
+  set(K.RangeActive, Ev.GCActive, Ev.GCSweepActive, Ev.GCMarkAssistActive);
+  set(K.Label, Ev.GoLabel);
+  set(K.TaskBegin, Ev.UserTaskBegin);
+  set(K.TaskEnd, Ev.UserTaskEnd);
+  set(K.RegionBegin, Ev.UserRegionBegin);
+  set(K.RegionEnd, Ev.UserRegionEnd);
+  set(K.Log, Ev.UserLog);
+  for (let t = Ev.Span; t <= Ev.GoroutineStackFree; t++) KIND[t] = K.Experimental;
+  KIND[EV_SYNC] = K.Sync;
+}
+
+/** Wire GoStatus → GoState (index 0, Bad, maps to Undetermined as in Go). */
+const GO_STATUS_TO_STATE = [GoState.Undetermined, GoState.Runnable, GoState.Running, GoState.Syscall, GoState.Waiting];
+/** Wire ProcStatus → ProcState: Syscall reads as Running, SyscallAbandoned as Idle. */
+export const PROC_STATUS_TO_STATE = [
+  ProcState.Undetermined,
+  ProcState.Running,
+  ProcState.Idle,
+  ProcState.Running,
+  ProcState.Idle,
+];
+
+export interface Metric {
+  name: string;
+  value: Value;
+}
+export interface Label {
+  label: string;
+  resource: ResourceID;
+}
+export interface Range {
+  name: string;
+  scope: ResourceID;
+}
+export interface RangeAttribute {
+  name: string;
+  value: Value;
+}
+export interface Task {
+  id: TaskID;
+  parent: TaskID;
+  type: string;
+}
+export interface Region {
+  task: TaskID;
+  type: string;
+}
+export interface Log {
+  task: TaskID;
+  category: string;
+  message: string;
+}
+/** Go's time.Unix(sec, nsec) arguments, as int64s. */
+export interface WallTime {
+  sec: I64;
+  nsec: I64;
+}
+export interface ClockSnapshot {
+  trace: Time;
+  wall: WallTime;
+  mono: U64;
+}
+export interface Sync {
+  n: number;
+  clockSnapshot: ClockSnapshot | null;
+  experimentalBatches: Map<string, ExperimentalBatch[]>;
+}
+export interface ExperimentalEvent {
+  name: string;
+  experiment: string;
+  args: readonly string[];
+  argValue(i: number): Value;
+}
+
+function mustString(t: EvTable, id: U64): string {
+  const s = t.strings.get(id);
+  if (s === undefined) throw new GoPanic(`expected id ${id} in string table`);
+  return s;
+}
+
+export class TraceEvent {
+  constructor(
+    public table: EvTable | null,
+    public g: GoID,
+    public p: ProcID,
+    public m: ThreadID,
+    public type: number,
+    public time: Time,
+    public a0: U64 = 0,
+    public a1: U64 = 0,
+    public a2: U64 = 0,
+    public a3: U64 = 0,
+  ) {}
+
+  kind(): EventKind {
+    return KIND[this.type];
+  }
+
+  /** The goroutine running when the event happened (before any transition it describes). */
+  goroutine(): GoID {
+    return this.g;
+  }
+
+  proc(): ProcID {
+    return this.p;
+  }
+
+  thread(): ThreadID {
+    return this.m;
+  }
+
+  arg(i: number): U64 {
+    return i === 0 ? this.a0 : i === 1 ? this.a1 : i === 2 ? this.a2 : this.a3;
+  }
+
+  setArg(i: number, v: U64): void {
+    if (i === 0) this.a0 = v;
+    else if (i === 1) this.a1 = v;
+    else if (i === 2) this.a2 = v;
+    else this.a3 = v;
+  }
+
+  /** The stack of the current execution context (Go's Event.Stack). */
+  stack(): Stack {
+    if (this.type === EV_SYNC) return Stack.none;
+    if (this.type === Ev.CPUSample) return new Stack(this.table, this.a0);
+    const ids = SPECS[this.type].stackIDs;
+    if (ids.length === 0) return Stack.none;
+    const id = this.arg(ids[0] - 1);
+    if (id === 0) return Stack.none;
+    return new Stack(this.table, id);
+  }
+
+  metric(): Metric {
+    this.expectKind(EventKind.Metric, 'Metric');
+    switch (this.type) {
+      case Ev.ProcsChange:
+        return { name: '/sched/gomaxprocs:threads', value: Value.u64(this.a0) };
+      case Ev.HeapAlloc:
+        return { name: '/memory/classes/heap/objects:bytes', value: Value.u64(this.a0) };
+      default:
+        return { name: '/gc/heap/goal:bytes', value: Value.u64(this.a0) };
+    }
+  }
+
+  label(): Label {
+    this.expectKind(EventKind.Label, 'Label');
+    return { label: mustString(this.table!, this.a0), resource: ResourceID.goroutine(this.g) };
+  }
+
+  range(): Range {
+    const k = this.kind();
+    if (k !== EventKind.RangeBegin && k !== EventKind.RangeActive && k !== EventKind.RangeEnd) {
+      throw new GoPanic('Range called on non-Range event');
+    }
+    switch (this.type) {
+      case Ev.STWBegin:
+      case Ev.STWEnd:
+        return {
+          name: `stop-the-world (${mustString(this.table!, this.a0)})`,
+          scope: ResourceID.goroutine(this.g),
+        };
+      case Ev.GCBegin:
+      case Ev.GCActive:
+      case Ev.GCEnd:
+        return { name: 'GC concurrent mark phase', scope: new ResourceID(ResourceKind.None) };
+      case Ev.GCSweepBegin:
+      case Ev.GCSweepActive:
+      case Ev.GCSweepEnd:
+        return {
+          name: 'GC incremental sweep',
+          scope: ResourceID.proc(this.type === Ev.GCSweepActive ? u64ToI64(this.a0) : this.p),
+        };
+      default:
+        return {
+          name: 'GC mark assist',
+          scope: ResourceID.goroutine(this.type === Ev.GCMarkAssistActive ? u64ToI64(this.a0) : this.g),
+        };
+    }
+  }
+
+  rangeAttributes(): RangeAttribute[] {
+    this.expectKind(EventKind.RangeEnd, 'Range');
+    if (this.type !== Ev.GCSweepEnd) return [];
+    return [
+      { name: 'bytes swept', value: Value.u64(this.a0) },
+      { name: 'bytes reclaimed', value: Value.u64(this.a1) },
+    ];
+  }
+
+  task(): Task {
+    const k = this.kind();
+    if (k !== EventKind.TaskBegin && k !== EventKind.TaskEnd) throw new GoPanic('Task called on non-Task event');
+    if (this.type === Ev.UserTaskBegin) {
+      return { id: this.a0, parent: this.a1, type: mustString(this.table!, this.a2) };
+    }
+    // UserTaskEnd: the ordering put the parent in a2 and the name (an extra string) in a3.
+    return { id: this.a0, parent: this.a2, type: this.table!.getExtraString(this.a3 as number) };
+  }
+
+  region(): Region {
+    const k = this.kind();
+    if (k !== EventKind.RegionBegin && k !== EventKind.RegionEnd) throw new GoPanic('Region called on non-Region event');
+    return { task: this.a0, type: mustString(this.table!, this.a1) };
+  }
+
+  log(): Log {
+    this.expectKind(EventKind.Log, 'Log');
+    return { task: this.a0, category: mustString(this.table!, this.a1), message: mustString(this.table!, this.a2) };
+  }
+
+  stateTransition(): StateTransition {
+    this.expectKind(EventKind.StateTransition, 'StateTransition');
+    const go = (id: GoID, from: GoState, to: GoState, stack = Stack.none, reason = ''): StateTransition => ({
+      resource: ResourceID.goroutine(id),
+      from,
+      to,
+      stack,
+      reason,
+    });
+    const proc = (id: ProcID, from: ProcState, to: ProcState): StateTransition => ({
+      resource: ResourceID.proc(id),
+      from,
+      to,
+      stack: Stack.none,
+      reason: '',
+    });
+    switch (this.type) {
+      case Ev.ProcStart:
+        return proc(u64ToI64(this.a0), ProcState.Idle, ProcState.Running);
+      case Ev.ProcStop:
+        return proc(this.p, ProcState.Running, ProcState.Idle);
+      case Ev.ProcSteal: {
+        // The ordering stored the P's old status in a3; a steal of an abandoned P is Idle → Idle.
+        const before = this.a3 === 4 ? ProcState.Idle : ProcState.Running;
+        return proc(u64ToI64(this.a0), before, ProcState.Idle);
+      }
+      case Ev.ProcStatus: {
+        const st = this.a1;
+        if (typeof st !== 'number' || st >= PROC_STATUS_TO_STATE.length) {
+          throw new GoPanic(`runtime error: index out of range [${st}] with length ${PROC_STATUS_TO_STATE.length}`);
+        }
+        return proc(u64ToI64(this.a0), lowByte(this.a2), PROC_STATUS_TO_STATE[st]);
+      }
+      case Ev.GoCreate:
+      case Ev.GoCreateBlocked: {
+        const to = this.type === Ev.GoCreateBlocked ? GoState.Waiting : GoState.Runnable;
+        return go(u64ToI64(this.a0), GoState.NotExist, to, new Stack(this.table, this.a1));
+      }
+      case Ev.GoCreateSyscall:
+        return go(u64ToI64(this.a0), GoState.NotExist, GoState.Syscall);
+      case Ev.GoStart:
+        return go(u64ToI64(this.a0), GoState.Runnable, GoState.Running);
+      case Ev.GoDestroy:
+        return go(this.g, GoState.Running, GoState.NotExist);
+      case Ev.GoDestroySyscall:
+        return go(this.g, GoState.Syscall, GoState.NotExist);
+      case Ev.GoStop:
+        return go(this.g, GoState.Running, GoState.Runnable, this.stack(), mustString(this.table!, this.a0));
+      case Ev.GoBlock:
+        return go(this.g, GoState.Running, GoState.Waiting, this.stack(), mustString(this.table!, this.a0));
+      case Ev.GoUnblock:
+      case Ev.GoSwitch:
+      case Ev.GoSwitchDestroy:
+        return go(u64ToI64(this.a0), GoState.Waiting, GoState.Runnable);
+      case Ev.GoSyscallBegin:
+        return go(this.g, GoState.Running, GoState.Syscall, this.stack());
+      case Ev.GoSyscallEnd:
+        return go(this.g, GoState.Syscall, GoState.Running);
+      case Ev.GoSyscallEndBlocked:
+        return go(this.g, GoState.Syscall, GoState.Runnable);
+      default: {
+        // GoStatus, GoStatusStack: the ordering packed old<<32 | new status into a2.
+        const packed = this.a2 as number;
+        const from = Math.floor(packed / 2 ** 32) % 256;
+        const to = GO_STATUS_TO_STATE[packed % 2 ** 32];
+        return go(u64ToI64(this.a0), from, to, this.stack());
+      }
+    }
+  }
+
+  sync(): Sync {
+    this.expectKind(EventKind.Sync, 'Sync');
+    const s: Sync = { n: this.a0 as number, clockSnapshot: null, experimentalBatches: new Map() };
+    const t = this.table;
+    if (t !== null) {
+      if (t.expBatches) {
+        for (const [exp, batches] of t.expBatches) s.experimentalBatches.set(EXPERIMENT_NAMES[exp] ?? '', batches);
+      }
+      if (t.hasClockSnapshot) {
+        s.clockSnapshot = {
+          trace: ticksToNs(t.freq, t.snapTime),
+          wall: { sec: u64ToI64(t.snapSec), nsec: u64ToI64(t.snapNsec) },
+          mono: t.snapMono,
+        };
+      }
+    }
+    return s;
+  }
+
+  experimental(): ExperimentalEvent {
+    this.expectKind(EventKind.Experimental, 'Experimental');
+    const spec = SPECS[this.type];
+    const args = spec.args.slice(1);
+    const values = [this.a0, this.a1, this.a2, this.a3];
+    const table = this.table!;
+    return {
+      name: spec.name,
+      experiment: EXPERIMENT_NAMES[spec.experiment] ?? '',
+      args,
+      argValue(i: number): Value {
+        if (i < 0 || i >= args.length) {
+          throw new GoPanic(`experimental event argument index ${i} out of bounds [0, ${args.length})`);
+        }
+        if (args[i].endsWith('string')) return Value.string(mustString(table, values[i]));
+        return Value.u64(values[i]);
+      },
+    };
+  }
+
+  private expectKind(k: EventKind, what: string): void {
+    if (this.kind() !== k) throw new GoPanic(`${what} called on non-${what} event`);
+  }
+}
+
+export { NO_TASK };

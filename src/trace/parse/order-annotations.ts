@@ -1,0 +1,107 @@
+// Ordering of user annotations and instant events (Go's internal/trace/order.go): tasks,
+// regions, logs, labels, GOMAXPROCS changes, and the experimental alloc/free events.
+
+import { Ev } from '../wire/specs';
+import type { BaseEvent } from './batch-cursor';
+import { TraceError } from './errors';
+import { dec } from './int64';
+import type { Handler, Ordering } from './order';
+import { Req, type UserRegion } from './order-state';
+import { NO_TASK } from './resources';
+import type { EvTable } from './tables';
+
+/** Instant events that need a running goroutine: ProcsChange, GoLabel, UserLog. */
+function annotation(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+  o.validateUserGo();
+  o.push(evt, ev);
+  return true;
+}
+
+function userTaskBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+  // Tasks need no Begin to be referenced and may End many times; the one thing to check is a
+  // Begin for a task that is already active. IDs may be reused after an End.
+  const id = ev.a0;
+  if (o.activeTasks.has(id)) throw new TraceError(`task ID conflict: ${dec(id)}`);
+  // Parent 0 means "no parent" here (the background task applies only to regions).
+  let parent = ev.a1;
+  if (parent === 0) {
+    parent = NO_TASK;
+    ev.a1 = NO_TASK;
+  }
+  const name = evt.strings.get(ev.a2);
+  if (name === undefined) throw new TraceError(`invalid string ID ${dec(ev.a2)} for ${ev.type} event`);
+  o.activeTasks.set(id, { name, parentID: parent });
+  o.validateUserGo();
+  o.push(evt, ev);
+  return true;
+}
+
+function userTaskEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+  // Pass the task's parent and name to the event. The name may come from an earlier
+  // generation's string table, so it goes into this generation's extra strings.
+  const task = o.activeTasks.get(ev.a0);
+  if (task !== undefined) {
+    ev.a2 = task.parentID;
+    ev.a3 = evt.addExtraString(task.name);
+    o.activeTasks.delete(ev.a0);
+  } else {
+    ev.a2 = NO_TASK;
+    ev.a3 = evt.addExtraString('');
+  }
+  o.validateUserGo();
+  o.push(evt, ev);
+  return true;
+}
+
+function regionString(r: UserRegion): string {
+  return `{${dec(r.taskID)} ${r.name}}`;
+}
+
+function userRegion(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+  o.validateUserGo();
+  const name = evt.strings.get(ev.a1);
+  if (name === undefined) throw new TraceError(`invalid string ID ${dec(ev.a1)} for ${ev.type} event`);
+  const begin = ev.type === Ev.UserRegionBegin;
+  const g = o.gStates.get(o.curG);
+  if (g === undefined) {
+    const which = begin ? 'EvUserRegionBegin' : 'EvUserRegionEnd';
+    throw new TraceError(`encountered ${which} without known state for current goroutine ${dec(o.curG)}`);
+  }
+  // Regions are compared by resolved name: string IDs change between generations.
+  const r: UserRegion = { taskID: ev.a0, name };
+  if (begin) {
+    g.regions.push(r);
+  } else if (g.regions.length > 0) {
+    // An End with no Begin is a region that began before tracing started.
+    const top = g.regions[g.regions.length - 1];
+    if (top.taskID !== r.taskID || top.name !== r.name) {
+      throw new TraceError(
+        `misuse of region in goroutine ${dec(g.id)}: region end ${regionString(r)} when the inner-most active region start event is ${regionString(top)}`,
+      );
+    }
+    g.regions.pop();
+  }
+  o.push(evt, ev);
+  return true;
+}
+
+function allocFree(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+  o.validateCtx(Req.Must, Req.May, Req.May);
+  o.push(evt, ev);
+  return true;
+}
+
+const allocFreeTypes: number[] = [];
+for (let t = Ev.Span; t <= Ev.GoroutineStackFree; t++) allocFreeTypes.push(t);
+
+export const ANNOTATION_HANDLERS: [number, Handler][] = [
+  [Ev.ProcsChange, annotation],
+  [Ev.GoLabel, annotation],
+  [Ev.UserLog, annotation],
+  [Ev.UserTaskBegin, userTaskBegin],
+  [Ev.UserTaskEnd, userTaskEnd],
+  [Ev.UserRegionBegin, userRegion],
+  [Ev.UserRegionEnd, userRegion],
+  ...allocFreeTypes.map((t): [number, Handler] => [t, allocFree]),
+];
+

@@ -1,0 +1,120 @@
+// Scheduler state kept by the ordering (Go's gState, pState, mState, seqCounter, rangeState
+// in internal/trace/order.go) and the small helpers the handlers share.
+
+import { SPECS } from '../wire/specs';
+import { TraceError } from './errors';
+import { dec, type I64, type U64, u64Inc } from './int64';
+
+export const NONE = -1;
+
+/** A sequence number scoped to the generation it was set in (Go's seqCounter). */
+export interface Seq {
+  gen: U64;
+  seq: U64;
+}
+
+export function succeeds(gen: U64, seq: U64, prev: Seq): boolean {
+  return gen === prev.gen && seq === u64Inc(prev.seq);
+}
+
+export function seqString(s: Seq): string {
+  return `${dec(s.seq)} (gen=${dec(s.gen)})`;
+}
+
+/** A kind of special range: the event type that begins it plus an optional subtype. */
+export interface RangeType {
+  typ: number;
+  desc: U64;
+}
+
+export interface UserRegion {
+  taskID: U64;
+  name: string;
+}
+
+export interface GState {
+  id: I64;
+  status: number;
+  seq: Seq;
+  regions: UserRegion[];
+  inFlight: RangeType[];
+}
+
+export interface PState {
+  id: I64;
+  status: number;
+  seq: Seq;
+  inFlight: RangeType[];
+}
+
+export interface MState {
+  g: I64;
+  p: I64;
+}
+
+export enum GCState {
+  Undetermined = 0,
+  NotRunning = 1,
+  Running = 2,
+}
+
+/** Presence requirements on a context (Go's constraint). */
+export enum Req {
+  MustNot = 0,
+  May = 1,
+  Must = 2,
+}
+
+/** Go's tracev2.GoStatus.String. */
+export function goStatusString(s: number): string {
+  return ['Bad', 'Runnable', 'Running', 'Syscall', 'Waiting'][s] ?? 'Bad';
+}
+
+/** Go's tracev2.ProcStatus.String (SyscallAbandoned prints as Bad, as in Go). */
+export function procStatusString(s: number): string {
+  return ['Bad', 'Running', 'Idle', 'Syscall'][s] ?? 'Bad';
+}
+
+/** Go's makeRangeType: end and active events map to the type of their begin event. */
+export function makeRangeType(typ: number, desc: U64): RangeType {
+  const start = SPECS[typ].startEv;
+  return { typ: start !== 0 ? start : typ, desc };
+}
+
+function hasRange(list: RangeType[], r: RangeType): boolean {
+  return list.some((x) => x.typ === r.typ && x.desc === r.desc);
+}
+
+export function rangeTypeString(r: RangeType): string {
+  return `{${r.typ} ${dec(r.desc)}}`;
+}
+
+export function beginRange(list: RangeType[], r: RangeType): void {
+  if (hasRange(list, r)) {
+    throw new TraceError(`discovered event already in-flight for when starting event ${SPECS[r.typ].name}`);
+  }
+  list.push(r);
+}
+
+export function activeRange(list: RangeType[], r: RangeType, initialGen: boolean): void {
+  if (initialGen) {
+    if (hasRange(list, r)) throw new TraceError(`found named active range already in first gen: ${rangeTypeString(r)}`);
+    list.push(r);
+  } else if (!hasRange(list, r)) {
+    throw new TraceError(
+      `resource is missing active range: ${SPECS[r.typ].name} [${list.map(rangeTypeString).join(' ')}]`,
+    );
+  }
+}
+
+/** Ends the first in-flight range begun by typ's start event; returns its subtype. */
+export function endRange(list: RangeType[], typ: number): U64 {
+  const st = SPECS[typ].startEv;
+  const idx = list.findIndex((r) => r.typ === st);
+  if (idx < 0) throw new TraceError(`tried to end event ${SPECS[st].name}, but not in-flight`);
+  const desc = list[idx].desc;
+  list[idx] = list[list.length - 1];
+  list.pop();
+  return desc;
+}
+

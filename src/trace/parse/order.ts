@@ -1,0 +1,130 @@
+// The ordering state machine: it emulates the Go scheduler's state (which G and P each M
+// holds, G and P statuses and sequence numbers, GC state, ranges, tasks) to decide whether an
+// event may be emitted yet and to validate it. Follows Go's internal/trace/order.go; the
+// handlers are split by topic into order-procs.ts, order-goroutines.ts, order-ranges.ts and
+// order-annotations.ts.
+//
+// A handler returns false for "not yet" (the reader then tries other Ms) and throws a
+// TraceError when the trace is broken. Instead of returning Go's (curCtx, newCtx) pair, a
+// handler edits two scratch contexts on the Ordering: cur* (the context the queued event
+// carries, the state *before* the transition) and new* (what the M holds afterwards).
+
+import { eventName, type Version } from '../wire/version';
+import type { BaseEvent } from './batch-cursor';
+import { TraceError } from './errors';
+import { TraceEvent } from './event';
+import { dec, type I64, type Time, type U64 } from './int64';
+import { Queue } from './queue';
+import type { EvTable } from './tables';
+import { GCState, type GState, goStatusString, type MState, NONE, procStatusString, type PState, Req, seqString } from './order-state';
+import { PROC_HANDLERS } from './order-procs';
+import { GOROUTINE_HANDLERS } from './order-goroutines';
+import { RANGE_HANDLERS } from './order-ranges';
+import { ANNOTATION_HANDLERS } from './order-annotations';
+
+export type Handler = (o: Ordering, ev: BaseEvent, evt: EvTable, m: I64, gen: U64) => boolean;
+
+const DISPATCH: (Handler | undefined)[] = new Array(256);
+for (const table of [PROC_HANDLERS, GOROUTINE_HANDLERS, RANGE_HANDLERS, ANNOTATION_HANDLERS]) {
+  for (const [t, h] of table) DISPATCH[t] = h;
+}
+
+export class Ordering {
+  readonly gStates = new Map<I64, GState>();
+  readonly pStates = new Map<I64, PState>();
+  readonly mStates = new Map<I64, MState>();
+  readonly activeTasks = new Map<U64, { name: string; parentID: U64 }>();
+  gcSeq: U64 = 0;
+  gcState = GCState.Undetermined;
+  initialGen: U64 = 0;
+  private readonly queue = new Queue<TraceEvent>();
+
+  // Scratch contexts of the event being advanced.
+  curG: I64 = NONE;
+  curP: I64 = NONE;
+  curM: I64 = NONE;
+  newG: I64 = NONE;
+  newP: I64 = NONE;
+
+  constructor(readonly version: Version) {}
+
+  /**
+   * Tries to advance ev, read from thread m in generation gen. Returns false when it cannot
+   * advance yet; throws TraceError when the trace is broken. Generations must not decrease.
+   */
+  advance(ev: BaseEvent, evt: EvTable, m: I64, gen: U64): boolean {
+    if (this.initialGen === 0) this.initialGen = gen;
+    let ms: MState | undefined;
+    this.curM = m;
+    if (m === NONE) {
+      this.curP = NONE;
+      this.curG = NONE;
+    } else {
+      ms = this.mStates.get(m);
+      if (ms === undefined) {
+        ms = { g: NONE, p: NONE };
+        this.mStates.set(m, ms);
+      }
+      this.curP = ms.p;
+      this.curG = ms.g;
+    }
+    this.newG = this.curG;
+    this.newP = this.curP;
+    const h = DISPATCH[ev.type];
+    if (h === undefined) throw new TraceError(`bad event type found while ordering: ${ev.type}`);
+    const ok = h(this, ev, evt, m, gen);
+    if (ok && ms !== undefined) {
+      ms.p = this.newP;
+      ms.g = this.newG;
+    }
+    return ok;
+  }
+
+  /** The next completed event, or undefined. */
+  next(): TraceEvent | undefined {
+    return this.queue.pop();
+  }
+
+  /** Queues ev as it stands, with the current context. */
+  push(evt: EvTable, ev: BaseEvent): void {
+    this.queue.push(new TraceEvent(evt, this.curG, this.curP, this.curM, ev.type, ev.time, ev.a0, ev.a1, ev.a2, ev.a3));
+  }
+
+  /** Queues a synthetic event (Go's makeEvent). */
+  pushMade(evt: EvTable, g: I64, p: I64, m: I64, type: number, time: Time, a0: U64 = 0, a1: U64 = 0, a3: U64 = 0): void {
+    this.queue.push(new TraceEvent(evt, g, p, m, type, time, a0, a1, 0, a3));
+  }
+
+  evName(t: number): string {
+    return eventName(this.version, t);
+  }
+
+  /** Go's validateCtx against the current context. */
+  validateCtx(m: Req, p: Req, g: Req): void {
+    if (m === Req.Must && this.curM === NONE) throw new TraceError("expected a thread but didn't have one");
+    if (m === Req.MustNot && this.curM !== NONE) throw new TraceError('expected no thread but had one');
+    if (p === Req.Must && this.curP === NONE) throw new TraceError("expected a proc but didn't have one");
+    if (p === Req.MustNot && this.curP !== NONE) throw new TraceError('expected no proc but had one');
+    if (g === Req.Must && this.curG === NONE) throw new TraceError("expected a goroutine but didn't have one");
+    if (g === Req.MustNot && this.curG !== NONE) throw new TraceError('expected no goroutine but had one');
+  }
+
+  /** M, P and G all required: events on a running user goroutine. */
+  validateUserGo(): void {
+    this.validateCtx(Req.Must, Req.Must, Req.Must);
+  }
+
+  /** A debug dump of the scheduler state, for the "failed to advance" error. */
+  dump(): string {
+    let s = '';
+    for (const [id, st] of this.gStates) s += `G ${dec(id)} [status=${goStatusString(st.status)} seq=${seqString(st.seq)}]\n`;
+    s += '\n';
+    for (const [id, st] of this.pStates) s += `P ${dec(id)} [status=${procStatusString(st.status)} seq=${seqString(st.seq)}]\n`;
+    s += '\n';
+    for (const [id, st] of this.mStates) s += `M ${dec(id)} [g=${dec(st.g)} p=${dec(st.p)}]\n`;
+    s += '\n';
+    s += `GC ${dec(this.gcSeq)} ${['Undetermined', 'NotRunning', 'Running'][this.gcState]}\n`;
+    return s;
+  }
+}
+

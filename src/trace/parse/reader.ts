@@ -1,0 +1,239 @@
+// The trace reader: bytes in, ordered events out, one generation in memory at a time.
+// Follows Go's internal/trace/reader.go (ReadEvent, nextGenWithSpill, installGen).
+//
+// Algorithm: read all batches of the next generation (structural ones decoded eagerly), make
+// one cursor per M over its event batches, keep the cursors in a min-heap by next event time,
+// and repeatedly try to advance the head through the ordering state machine. If the head
+// cannot advance, sort the frontier and try the others in time order from index 1. A Sync
+// event starts every generation and ends the trace. Output times are forced to increase
+// strictly.
+
+import { Ev, SPECS } from '../wire/specs';
+import { readHeader, type Version } from '../wire/version';
+import { type Batch, ByteStream } from './batch';
+import {
+  BatchCursor,
+  compareCursors,
+  heapInsert,
+  heapRemove,
+  heapUpdate,
+} from './batch-cursor';
+import { EV_SYNC, TraceEvent } from './event';
+import { TraceError } from './errors';
+import { type Generation, readGeneration, readGenerationWithSpill } from './generation';
+import { goSortFunc } from './go-sort';
+import { dec, i64Add, type Time, ticksToNs } from './int64';
+import { Ordering } from './order';
+import type { CPUSample } from './structural';
+import type { EvTable } from './tables';
+
+/** Per event type, the argument slots (after dt) holding stack IDs and string IDs. */
+const STACK_SLOTS: number[][] = SPECS.map((s) => s.stackIDs.map((i) => i - 1));
+const STRING_SLOTS: number[][] = SPECS.map((s) => s.stringIDs.map((i) => i - 1));
+
+function syncEvent(table: EvTable | null, time: Time, n: number): TraceEvent {
+  return new TraceEvent(table, -1, -1, -1, EV_SYNC, time, n);
+}
+
+export class TraceReader {
+  readonly version: Version;
+  private readonly stream: ByteStream;
+  private lastTs: Time = 0;
+  private gen: Generation | null = null;
+  private frontier: BatchCursor[] = [];
+  private cpuSamples: CPUSample[] = [];
+  private cpuNext = 0;
+  private readonly order: Ordering;
+  private syncs = 0;
+  private readGenErr: TraceError | null = null;
+  private done = false;
+  private failed: Error | null = null;
+  // Before Go 1.26 there is no end-of-generation marker: the first batch of the next
+  // generation is read while reading this one and kept for the next read.
+  private spill: Batch | null = null;
+  private spillErr: TraceError | null = null;
+  private spillErrSync = false;
+  private goodOffset: number;
+
+  /** Throws HeaderError (from the wire layer) for a file that is not a trace we read. */
+  constructor(bytes: Uint8Array) {
+    const { version, size } = readHeader(bytes);
+    this.version = version;
+    this.stream = new ByteStream(bytes, size);
+    this.order = new Ordering(version);
+    this.goodOffset = size;
+  }
+
+  /** Bytes of the input consumed so far. */
+  get offset(): number {
+    return this.stream.pos;
+  }
+
+  /** End offset of the last generation read without error: what a damaged trace still shows. */
+  get validOffset(): number {
+    return this.goodOffset;
+  }
+
+  /** The number of the generation being read (its wire number), or null between generations. */
+  get generation(): number | bigint | null {
+    return this.gen ? this.gen.gen : null;
+  }
+
+  /**
+   * The next event, or null at the end of the trace. Throws TraceError (with Go's message) for
+   * a damaged or truncated trace; every complete generation before the damage is returned
+   * first. After an error, every later call throws the same error.
+   */
+  readEvent(): TraceEvent | null {
+    if (this.failed !== null) throw this.failed;
+    if (this.done) return null;
+    try {
+      const ev = this.next();
+      validateTableIDs(ev);
+      if (ev.time <= this.lastTs) ev.time = i64Add(this.lastTs, 1);
+      this.lastTs = ev.time;
+      return ev;
+    } catch (e) {
+      this.failed = e as Error;
+      throw e;
+    }
+  }
+
+  private next(): TraceEvent {
+    const queued = this.order.next();
+    if (queued !== undefined) return queued;
+
+    const frontier = this.frontier;
+    if (frontier.length === 0 && this.cpuNext === this.cpuSamples.length) {
+      if (this.version < 26) return this.nextGenWithSpill();
+      if (this.readGenErr !== null) throw this.readGenErr;
+      this.goodOffset = this.stream.pos;
+      let gen: Generation | null;
+      try {
+        gen = readGeneration(this.stream, this.version);
+      } catch (e) {
+        if (!(e instanceof TraceError)) throw e;
+        // Emit the Sync that closes the last good generation, then the error.
+        this.readGenErr = e;
+        this.gen = null;
+        return syncEvent(null, this.lastTs, ++this.syncs);
+      }
+      return this.installGen(gen);
+    }
+
+    const gen = this.gen!;
+    // A CPU sample goes first if it is strictly earlier than the next event (events win ties).
+    if (this.cpuNext < this.cpuSamples.length) {
+      const s = this.cpuSamples[this.cpuNext];
+      if (frontier.length === 0 || s.time < frontier[0].ev.time) {
+        this.cpuSamples[this.cpuNext++] = undefined as unknown as CPUSample;
+        return new TraceEvent(gen.table, s.g, s.p, s.m, Ev.CPUSample, s.time, s.stack);
+      }
+    }
+    if (frontier.length === 0) {
+      throw new TraceError(`broken trace: frontier is empty:\n[gen=${dec(gen.gen)}]\n\n\n${this.order.dump()}\n`);
+    }
+    if (!this.tryAdvance(0)) {
+      // Rare: sort the frontier (a sorted heap is still a heap) and try the rest in order.
+      goSortFunc(frontier, compareCursors);
+      let success = false;
+      for (let i = 1; i < frontier.length; i++) {
+        if (this.tryAdvance(i)) {
+          success = true;
+          break;
+        }
+      }
+      if (!success) {
+        throw new TraceError(
+          `broken trace: failed to advance: frontier:\n[gen=${dec(gen.gen)}]\n\n${dumpFrontier(frontier)}\n${this.order.dump()}\n`,
+        );
+      }
+    }
+    const ev = this.order.next();
+    if (ev === undefined) throw new Error('invariant violation: advance successful, but queue is empty');
+    return ev;
+  }
+
+  private tryAdvance(i: number): boolean {
+    const gen = this.gen!;
+    const bc = this.frontier[i];
+    if (!this.order.advance(bc.ev, gen.table, bc.m, gen.gen)) return false;
+    if (bc.next(gen.table.freq)) heapUpdate(this.frontier, i);
+    else heapRemove(this.frontier, i);
+    return true;
+  }
+
+  private nextGenWithSpill(): TraceEvent {
+    if (this.spillErr !== null) {
+      if (this.spillErrSync) throw this.spillErr;
+      this.spillErrSync = true;
+      return syncEvent(null, this.lastTs, ++this.syncs);
+    }
+    if (this.gen !== null && this.spill === null) {
+      // No batch of a further generation was seen: the trace is over.
+      this.done = true;
+      return syncEvent(null, this.lastTs, ++this.syncs);
+    }
+    this.goodOffset = this.stream.pos;
+    let gen: Generation | null;
+    try {
+      const r = readGenerationWithSpill(this.stream, this.spill, this.version);
+      gen = r.gen;
+      this.spill = r.spill;
+      this.spillErr = r.error;
+    } catch (e) {
+      if (!(e instanceof TraceError)) throw e;
+      this.spill = null;
+      this.spillErr = e;
+      gen = null;
+    }
+    if (gen === null) {
+      this.gen = null;
+      this.spillErrSync = true;
+      return syncEvent(null, this.lastTs, ++this.syncs);
+    }
+    return this.installGen(gen);
+  }
+
+  private installGen(gen: Generation | null): TraceEvent {
+    if (gen === null) {
+      this.gen = null;
+      this.done = true;
+      return syncEvent(null, this.lastTs, ++this.syncs);
+    }
+    this.gen = gen;
+    this.cpuSamples = gen.cpuSamples;
+    this.cpuNext = 0;
+    for (const m of gen.batchMs) {
+      const bc = new BatchCursor(m, gen.batches.get(m)!);
+      if (!bc.next(gen.table.freq)) continue; // only empty batches
+      heapInsert(this.frontier, bc);
+    }
+    return syncEvent(gen.table, ticksToNs(gen.table.freq, gen.minTs), ++this.syncs);
+  }
+}
+
+/** Checks that every stack and string ID an event names exists in its table (Go's validateTableIDs). */
+function validateTableIDs(e: TraceEvent): void {
+  if (e.type === EV_SYNC) return;
+  const t = e.table!;
+  for (const i of STACK_SLOTS[e.type]) {
+    const id = e.arg(i);
+    if (!t.stacks.has(id)) throw new TraceError(`found invalid stack ID ${dec(id)} for event ${SPECS[e.type].name}`);
+  }
+  for (const i of STRING_SLOTS[e.type]) {
+    const id = e.arg(i);
+    if (!t.strings.has(id)) throw new TraceError(`found invalid string ID ${dec(id)} for event ${SPECS[e.type].name}`);
+  }
+}
+
+function dumpFrontier(frontier: BatchCursor[]): string {
+  let s = '';
+  for (const bc of frontier) {
+    const spec = SPECS[bc.ev.type];
+    s += `M ${dec(bc.m)} [${spec.name} time=${dec(bc.ev.time)}`;
+    spec.args.slice(1).forEach((a, i) => (s += ` ${a}=${dec(bc.ev[(['a0', 'a1', 'a2', 'a3'] as const)[i]])}`));
+    s += ']\n';
+  }
+  return s;
+}
