@@ -160,3 +160,17 @@ export class ByteWriter {
     this.length = 0;
   }
 }
+
+/** Decodes one uvarint at pos of buf: { value, next }. Throws VarintError. */
+export function decodeUvarint(buf: Uint8Array, pos: number): { value: number | bigint; next: number } {
+  const c = { buf, pos };
+  const value = readUvarint(c);
+  return { value, next: c.pos };
+}
+
+/** The minimal uvarint encoding of v (0 ≤ v < 2^64). */
+export function encodeUvarint(v: number | bigint): Uint8Array {
+  const w = new ByteWriter(MAX_VARINT_LEN);
+  w.uvarint(v);
+  return w.finish();
+}
