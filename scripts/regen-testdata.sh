@@ -1,0 +1,8 @@
+#!/bin/sh
+# Rebuilds and re-runs every program under testdata/go with Go 1.26 and Go 1.27, then records
+# Go's own dumps of every trace. Pass --dump-only to keep the committed traces and only re-dump
+# them; --only=NAME[,NAME] and --toolchain=go126|go127 narrow the run. See testdata/README.md.
+set -eu
+cd "$(dirname "$0")/.."
+mkdir -p testdata/traces
+exec npx tsx scripts/regen-testdata.ts "$@"

@@ -1,0 +1,3 @@
+module flightdeck/testdata
+
+go 1.26
