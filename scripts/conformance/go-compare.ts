@@ -1,0 +1,194 @@
+// Conformance step: our wire / parsed / footprint dumps of every committed real trace
+// (testdata/traces, see testdata/README.md) must equal Go's `go tool trace -d=MODE` byte for
+// byte: stdout, stderr and exit status.
+//
+// When `go` is on PATH it first re-runs Go on every trace with the toolchain that wrote it and
+// checks that Go still prints the committed dump (so the committed dumps are Go's own and
+// current). Without `go`, only the committed dumps are used.
+//
+//   npx tsx scripts/conformance/go-compare.ts [--no-go] [--cross] [--verbose]
+//     --no-go    skip re-running Go even when it is on PATH
+//     --cross    also run each other toolchain's `go tool trace` on every trace and report
+//                whether Go's dump output depends on the toolchain
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import type { DumpMode, Manifest, Toolchain, TraceRecord } from '../regen-testdata';
+
+interface DumpResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+type Dumper = (bytes: Uint8Array, opts?: { goVersion?: string }) => DumpResult;
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const TRACES = join(ROOT, 'testdata', 'traces');
+const MODES: DumpMode[] = ['wire', 'footprint', 'parsed'];
+// Kept in step with TOOLCHAINS in scripts/regen-testdata.ts (imported as a type only, so that
+// loading this step never runs the regeneration script).
+const TOOLCHAINS: Toolchain[] = [
+  { tag: 'go126', gotoolchain: 'local' },
+  { tag: 'go127', gotoolchain: 'go1.27.3' },
+];
+const MODULES: Record<DumpMode, [string, string]> = {
+  wire: ['src/trace/dump/wire.ts', 'dumpWire'],
+  footprint: ['src/trace/dump/footprint.ts', 'dumpFootprint'],
+  parsed: ['src/trace/dump/parsed.ts', 'dumpParsed'],
+};
+
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+
+function goEnv(tc: Toolchain): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: tc.gotoolchain };
+  delete env.GODEBUG;
+  return env;
+}
+
+function goAvailable(): boolean {
+  if (args.includes('--no-go')) return false;
+  const r = spawnSync('go', ['version'], { encoding: 'utf8' });
+  return r.status === 0;
+}
+
+function toolchainWorks(tc: Toolchain): boolean {
+  const r = spawnSync('go', ['env', 'GOVERSION'], { env: goEnv(tc), encoding: 'utf8' });
+  return r.status === 0;
+}
+
+function runGo(tc: Toolchain, mode: DumpMode, file: string): DumpResult {
+  const r = spawnSync('go', ['tool', 'trace', `-d=${mode}`, file], { env: goEnv(tc), maxBuffer: 1 << 30 });
+  if (r.error) throw r.error;
+  return { stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), exitCode: r.status ?? -1 };
+}
+
+function committed(t: TraceRecord, mode: DumpMode): DumpResult {
+  const d = t.dumps[mode];
+  return {
+    stdout: gunzipSync(readFileSync(join(TRACES, d.stdout))).toString('utf8'),
+    stderr: d.stderr ? readFileSync(join(TRACES, d.stderr), 'utf8') : '',
+    exitCode: d.exitCode,
+  };
+}
+
+/** Where two dumps first differ, in words; null when they are identical. */
+function difference(want: DumpResult, got: DumpResult): string | null {
+  if (want.exitCode !== got.exitCode) return `exit status ${got.exitCode}, Go's ${want.exitCode}; our stderr ${JSON.stringify(got.stderr.slice(0, 200))}, Go's ${JSON.stringify(want.stderr.slice(0, 200))}`;
+  if (want.stderr !== got.stderr) return `stderr ${JSON.stringify(got.stderr.slice(0, 200))}, Go's ${JSON.stringify(want.stderr.slice(0, 200))}`;
+  if (want.stdout === got.stdout) return null;
+  const a = want.stdout.split('\n');
+  const b = got.stdout.split('\n');
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `stdout line ${i + 1} (of Go's ${a.length}, our ${b.length}): ours ${JSON.stringify(b[i] ?? '<end>')}, Go's ${JSON.stringify(a[i] ?? '<end>')}`;
+}
+
+async function loadDumper(mode: DumpMode): Promise<Dumper | string> {
+  const [path, name] = MODULES[mode];
+  try {
+    const mod = (await import(pathToFileURL(join(ROOT, path)).href)) as Record<string, unknown>;
+    const fn = mod[name];
+    return typeof fn === 'function' ? (fn as Dumper) : `${path} has no export ${name}`;
+  } catch (e) {
+    return `${path}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
+}
+
+async function main(): Promise<number> {
+  const manifest = JSON.parse(readFileSync(join(TRACES, 'manifest.json'), 'utf8')) as Manifest;
+  const traces = manifest.traces;
+  let failed = false;
+  const report = (line: string) => console.log(line);
+
+  // The committed traces must be the ones the dumps were made from.
+  for (const t of traces) {
+    const sum = createHash('sha256').update(readFileSync(join(TRACES, t.file))).digest('hex');
+    if (sum !== t.sha256) {
+      report(`FAIL ${t.file}: contents differ from manifest.json (re-run scripts/regen-testdata.sh --dump-only)`);
+      failed = true;
+    }
+  }
+
+  // 1. Go still prints what is committed.
+  if (goAvailable()) {
+    const usable = TOOLCHAINS.filter((tc) => {
+      const ok = toolchainWorks(tc);
+      if (!ok) report(`go compare: toolchain ${manifest.toolchains[tc.tag] ?? tc.gotoolchain} not available here; its traces are checked against the committed dumps only`);
+      return ok;
+    });
+    for (const mode of MODES) {
+      let same = 0;
+      let total = 0;
+      for (const t of traces) {
+        const tc = usable.find((x) => x.tag === t.toolchain);
+        if (!tc) continue;
+        total++;
+        const diff = difference(committed(t, mode), runGo(tc, mode, join(TRACES, t.file)));
+        if (diff === null) same++;
+        else report(`  FAIL Go's ${mode} dump of ${t.file} changed: ${diff}`);
+      }
+      report(`go compare: Go ${mode} dumps still match the committed ones: ${same}/${total}`);
+      if (same !== total) failed = true;
+    }
+    if (args.includes('--cross')) {
+      // Informational: does `go tool trace` output depend on which toolchain runs it?
+      for (const tc of usable) {
+        let same = 0;
+        let total = 0;
+        for (const t of traces.filter((x) => x.toolchain !== tc.tag)) {
+          for (const mode of MODES) {
+            total++;
+            const diff = difference(committed(t, mode), runGo(tc, mode, join(TRACES, t.file)));
+            if (diff === null) same++;
+            else report(`  note: ${manifest.toolchains[tc.tag] ?? tc.gotoolchain} ${mode} dump of ${t.file} differs from its writer's: ${diff}`);
+          }
+        }
+        report(`go compare: ${manifest.toolchains[tc.tag] ?? tc.gotoolchain} on the other toolchains' traces: ${same}/${total} dumps identical`);
+      }
+    }
+  } else {
+    report('go compare: `go` not on PATH (or --no-go); comparing against the committed dumps only');
+  }
+
+  // 2. Our dumps equal Go's.
+  for (const mode of MODES) {
+    const dumper = await loadDumper(mode);
+    if (typeof dumper === 'string') {
+      report(`go compare ${mode}: not available (${dumper})`);
+      continue;
+    }
+    let same = 0;
+    const fails: string[] = [];
+    for (const t of traces) {
+      const bytes = new Uint8Array(readFileSync(join(TRACES, t.file)));
+      let got: DumpResult;
+      try {
+        got = dumper(bytes, { goVersion: t.goVersion });
+      } catch (e) {
+        fails.push(`${t.file}: threw ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        continue;
+      }
+      const diff = difference(committed(t, mode), got);
+      if (diff === null) same++;
+      else fails.push(`${t.file}: ${diff}`);
+    }
+    const shown = verbose ? fails : fails.slice(0, 8);
+    for (const f of shown) report(`  FAIL ${mode} ${f}`);
+    if (shown.length < fails.length) report(`  ... ${fails.length - shown.length} more (--verbose shows all)`);
+    report(`go compare ${mode}: ${same}/${traces.length} identical`);
+    if (same !== traces.length) failed = true;
+  }
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
