@@ -1,0 +1,48 @@
+// Bad input is normal input: seeded random bytes, truncation at every position and bit
+// flips of Go's golden traces may only produce the wire layer's own typed errors, never
+// another exception or a hang. A failure names the seed and the case.
+import { describe, expect, it } from 'vitest';
+import { exerciseWire, goldenBinaries } from '../../../scripts/lib/wire-checks';
+import { headerBytes } from './version';
+
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+
+const SMALL = goldenBinaries().filter((g) => g.binary.length < 500);
+
+describe('wire robustness', () => {
+  it('survives seeded random bytes after every header', () => {
+    const seed = 0x5eed1;
+    const rnd = prng(seed);
+    for (let round = 0; round < 600; round++) {
+      const header = headerBytes(([22, 23, 25, 26] as const)[round % 4]);
+      const body = new Uint8Array(Math.floor(rnd() * 200)).map(() => Math.floor(rnd() * 256));
+      const bytes = round % 10 === 0 ? body : new Uint8Array([...header, ...body]);
+      expect(exerciseWire(bytes), `seed ${seed}, round ${round}`).toBeNull();
+    }
+  });
+
+  it.each(SMALL.map((g) => [g.name, g.binary] as const))('survives a cut at every byte of %s', (_, bin) => {
+    for (let cut = 0; cut <= bin.length; cut++) expect(exerciseWire(bin.subarray(0, cut)), `cut at ${cut}`).toBeNull();
+  });
+
+  it('survives seeded bit flips of every golden trace', () => {
+    const seed = 0xb17f;
+    const rnd = prng(seed);
+    for (const { name, binary } of goldenBinaries()) {
+      for (let k = 0; k < 40; k++) {
+        const b = binary.slice();
+        const flips = 1 + Math.floor(rnd() * 3);
+        for (let f = 0; f < flips; f++) b[Math.floor(rnd() * b.length)] ^= 1 << Math.floor(rnd() * 8);
+        expect(exerciseWire(b), `seed ${seed}, ${name}, flip ${k}`).toBeNull();
+      }
+    }
+  });
+});
