@@ -3,7 +3,8 @@
 
 import { expect, test } from '@playwright/test';
 import { inspectTrace } from '../src/trace/wire/inspect';
-import { dropFile, fmt, openApp, smallRealTrace } from './helpers';
+import { readFileSync } from 'node:fs';
+import { dropFile, fmt, openApp, realTraces, smallRealTrace } from './helpers';
 
 test('a dropped Go trace shows its version, generations, batches and bytes', async ({ page }) => {
   const t = smallRealTrace();
@@ -61,6 +62,24 @@ test('a non-trace, a truncated trace and a Go 1.21 trace get three different mes
   await expect(verdict).toHaveAttribute('data-verdict', 'v1-trace');
   await expect(verdict.getByRole('heading')).toHaveText(/Go 1\.11–1\.21/);
   await expect(page.getByTestId('go-message')).toHaveText(inspectTrace(v1).error!.message);
+});
+
+test('every committed trace, good or damaged, reads in the page as the wire layer reads it in Node', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const verdict = page.locator('[data-verdict]');
+  for (const t of realTraces()) {
+    const bytes = new Uint8Array(readFileSync(t.path));
+    const s = inspectTrace(bytes);
+    await dropFile(page, t.name, bytes);
+    await expect(page.getByTestId('file-name')).toHaveText(t.name);
+    await expect(verdict, t.name).toHaveAttribute('data-verdict', s.error ? s.error.fault : 'ok');
+    if (s.error) await expect(page.getByTestId('go-message'), t.name).toHaveText(s.error.message);
+    if (s.version !== null && (s.error === null || s.error.fault === 'damaged')) {
+      await expect(page.getByTestId('generation-count'), t.name).toHaveText(fmt(s.generations.length));
+      await expect(page.getByTestId('batch-count'), t.name).toHaveText(fmt(s.batches));
+    }
+  }
 });
 
 test('the file picker opens a trace too', async ({ page }) => {

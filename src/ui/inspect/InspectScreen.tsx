@@ -42,7 +42,7 @@ export function InspectScreen() {
       {ins.status === 'done' && view && (
         <>
           <Verdict view={view} />
-          {view.goVersion !== null && (
+          {(view.verdict === 'ok' || view.verdict === 'damaged') && (
             <dl className="stats" aria-label="Trace summary">
               <Stat label="Go version" value={view.goVersion} testId="go-version" />
               <Stat label="Generations" value={formatInt(view.generations.length)} testId="generation-count" />
