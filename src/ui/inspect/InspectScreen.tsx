@@ -44,7 +44,7 @@ export function InspectScreen() {
           <Verdict view={view} />
           {(view.verdict === 'ok' || view.verdict === 'damaged') && (
             <dl className="stats" aria-label="Trace summary">
-              <Stat label="Go version" value={view.goVersion} testId="go-version" />
+              <Stat label="Go version" value={view.goVersion ?? "—"} testId="go-version" />
               <Stat label="Generations" value={formatInt(view.generations.length)} testId="generation-count" />
               <Stat label="Batches" value={formatInt(view.batches)} testId="batch-count" />
               <Stat label="Generation bytes" value={formatInt(view.genBytes)} sub={formatBytes(view.genBytes)} testId="gen-bytes" />
