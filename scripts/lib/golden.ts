@@ -75,6 +75,12 @@ export function re2ToRegExp(pattern: string): RegExp {
         i = end < 0 ? p.length : end + 1;
         continue;
       }
+      if ((n === 'p' || n === 'P') && p[i + 2] !== undefined && p[i + 2] !== '{') {
+        // RE2 allows a one-letter class without braces (\pL); JS needs \p{L}.
+        out += `\\${n}{${p[i + 2]}}`;
+        i += 2;
+        continue;
+      }
       if (n === 'A') out += '^';
       else if (n === 'z') out += '$(?![\\s\\S])';
       else out += c + (n ?? '');
