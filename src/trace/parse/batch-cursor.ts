@@ -58,6 +58,36 @@ export class BatchCursor {
 
 /** dt of the event decodeTimed read last (a module slot keeps the hot path allocation-free). */
 let dt: U64 = 0;
+/** Read position shared by decodeTimed and uvarint. */
+let rpos = 0;
+
+/**
+ * Go's binary.Uvarint at rpos within b[0:end), advancing rpos; returns -1 when the input ends
+ * first or the value overflows 64 bits. Values past 2^53 come back as bigints.
+ */
+function uvarint(b: Uint8Array, end: number): U64 {
+  let p = rpos;
+  if (p < end) {
+    const c = b[p];
+    if (c < 0x80) {
+      rpos = p + 1;
+      return c;
+    }
+    let v = c & 0x7f;
+    let mul = 128;
+    for (p++; p < end && mul < 2 ** 49; p++) {
+      const d = b[p];
+      if (d < 0x80) {
+        rpos = p + 1;
+        return v + d * mul;
+      }
+      v += (d & 0x7f) * mul;
+      mul *= 128;
+    }
+    if (p < end) return slowUvarint(b, rpos, end);
+  }
+  return -1;
+}
 
 /** Reads one timed event at off; returns the offset after it. Go's readTimedBaseEvent. */
 function decodeTimed(b: Uint8Array, off: number, e: BaseEvent): number {
@@ -68,86 +98,46 @@ function decodeTimed(b: Uint8Array, off: number, e: BaseEvent): number {
     throw new TraceError(`found event without a timestamp: type=${typ}`);
   }
   e.type = typ;
-  let pos = off + 1;
   const end = b.length;
-  // dt
-  let v = 0;
-  let mul = 1;
-  let c = 0;
-  for (;;) {
-    if (pos >= end) throw new TraceError('found invalid uvarint for timestamp');
-    c = b[pos++];
-    if (c < 0x80) {
-      v += c * mul;
-      break;
-    }
-    v += (c & 0x7f) * mul;
-    mul *= 128;
-    if (mul > 2 ** 42) {
-      const r = slowUvarint(b, off + 1);
-      if (r < 0) throw new TraceError('found invalid uvarint for timestamp');
-      pos = r;
-      v = -1;
-      break;
-    }
-  }
-  dt = v >= 0 ? v : slowValue;
-  for (let i = 0; i < nargs; i++) {
-    let x = 0;
-    let m = 1;
-    for (;;) {
-      if (pos >= end) throw new TraceError('found invalid uvarint');
-      c = b[pos++];
-      if (c < 0x80) {
-        x += c * m;
-        break;
-      }
-      x += (c & 0x7f) * m;
-      m *= 128;
-      if (m > 2 ** 42) {
-        const start = pos - 7;
-        const r = slowUvarint(b, start);
-        if (r < 0) throw new TraceError('found invalid uvarint');
-        pos = r;
-        x = -1;
-        break;
+  rpos = off + 1;
+  const t = uvarint(b, end);
+  if (t === -1) throw new TraceError('found invalid uvarint for timestamp');
+  dt = t;
+  if (nargs > 0) {
+    const a = uvarint(b, end);
+    if (a === -1) throw new TraceError('found invalid uvarint');
+    e.a0 = a;
+    if (nargs > 1) {
+      const a = uvarint(b, end);
+      if (a === -1) throw new TraceError('found invalid uvarint');
+      e.a1 = a;
+      if (nargs > 2) {
+        const a = uvarint(b, end);
+        if (a === -1) throw new TraceError('found invalid uvarint');
+        e.a2 = a;
+        if (nargs > 3) {
+          const a = uvarint(b, end);
+          if (a === -1) throw new TraceError('found invalid uvarint');
+          e.a3 = a;
+        }
       }
     }
-    const val: U64 = x >= 0 ? x : slowValue;
-    switch (i) {
-      case 0:
-        e.a0 = val;
-        break;
-      case 1:
-        e.a1 = val;
-        break;
-      case 2:
-        e.a2 = val;
-        break;
-      default:
-        e.a3 = val;
-    }
   }
-  return pos;
+  return rpos;
 }
 
-let slowValue: U64 = 0;
-
-/**
- * Go's binary.Uvarint from start for long encodings: sets slowValue and returns the offset
- * after it, or -1 when the input ends first or the value overflows 64 bits.
- */
-function slowUvarint(b: Uint8Array, start: number): number {
+/** The long-encoding path of uvarint, exact over the whole uint64 range. */
+function slowUvarint(b: Uint8Array, start: number, end: number): U64 {
   let x = 0n;
   let s = 0n;
   for (let i = 0; i < 10; i++) {
     const p = start + i;
-    if (p >= b.length) return -1;
+    if (p >= end) return -1;
     const c = b[p];
     if (c < 0x80) {
       if (i === 9 && c > 1) return -1;
-      slowValue = canon(x | (BigInt(c) << s));
-      return p + 1;
+      rpos = p + 1;
+      return canon(x | (BigInt(c) << s));
     }
     x |= BigInt(c & 0x7f) << s;
     s += 7n;

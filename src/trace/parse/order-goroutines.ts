@@ -15,7 +15,7 @@ import type { EvTable } from './tables';
 const GO_STATUS_TO_STATE = [GoState.Undetermined, GoState.Runnable, GoState.Running, GoState.Syscall, GoState.Waiting];
 
 function newG(id: I64, status: number, gen: U64): GState {
-  return { id, status, seq: { gen, seq: 0 }, regions: [], inFlight: [] };
+  return { id, status, seqGen: gen, seq: 0, regions: [], inFlight: [] };
 }
 
 /** The state of the goroutine running on this M, which must exist and be in `status`. */
@@ -41,7 +41,8 @@ function goStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64)
         `inconsistent status for goroutine ${dec(gid)}: old ${goStatusString(s.status)} vs. new ${goStatusString(status)}`,
       );
     }
-    s.seq = { gen, seq: 0 };
+    s.seqGen = gen;
+    s.seq = 0;
   } else if (gen === o.initialGen) {
     o.gStates.set(gid, newG(gid, status, gen));
     oldState = GoState.Undetermined;
@@ -106,10 +107,11 @@ function goStopExec(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
 function goStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const gid = u64ToI64(ev.a0);
   const state = o.gStates.get(gid);
-  if (state === undefined || state.status !== GoStatus.Runnable || !succeeds(gen, ev.a1, state.seq)) return false;
+  if (state === undefined || state.status !== GoStatus.Runnable || !succeeds(gen, ev.a1, state)) return false;
   o.validateCtx(Req.Must, Req.Must, Req.MustNot);
   state.status = GoStatus.Running;
-  state.seq = { gen, seq: ev.a1 };
+  state.seqGen = gen;
+  state.seq = ev.a1;
   o.newG = gid;
   o.push(evt, ev);
   return true;
@@ -117,10 +119,11 @@ function goStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): b
 
 function goUnblock(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const state = o.gStates.get(u64ToI64(ev.a0));
-  if (state === undefined || state.status !== GoStatus.Waiting || !succeeds(gen, ev.a1, state.seq)) return false;
+  if (state === undefined || state.status !== GoStatus.Waiting || !succeeds(gen, ev.a1, state)) return false;
   // Anything may unblock a goroutine (sysmon too), so there is no context to check.
   state.status = GoStatus.Runnable;
-  state.seq = { gen, seq: ev.a1 };
+  state.seqGen = gen;
+  state.seq = ev.a1;
   o.push(evt, ev);
   return true;
 }
@@ -135,7 +138,7 @@ function goSwitch(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): 
   const cur = currentG(o, ev, GoStatus.Running, 'Running');
   const nextg = u64ToI64(ev.a0);
   const next = o.gStates.get(nextg);
-  if (next === undefined || next.status !== GoStatus.Waiting || !succeeds(gen, ev.a1, next.seq)) return false;
+  if (next === undefined || next.status !== GoStatus.Waiting || !succeeds(gen, ev.a1, next)) return false;
   o.push(evt, ev);
   if (ev.type === Ev.GoSwitch) {
     cur.status = GoStatus.Waiting;
@@ -145,7 +148,8 @@ function goSwitch(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): 
     o.pushMade(evt, o.curG, o.curP, o.curM, Ev.GoDestroy, ev.time);
   }
   next.status = GoStatus.Running;
-  next.seq = { gen, seq: ev.a1 };
+  next.seqGen = gen;
+  next.seq = ev.a1;
   o.newG = nextg;
   o.pushMade(evt, NONE, o.curP, o.curM, Ev.GoStart, ev.time, ev.a0, ev.a1);
   return true;
@@ -160,12 +164,13 @@ function goSyscallBegin(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: 
   p.status = ProcStatus.Syscall;
   // The P sequence number disambiguates which syscall a ProcSteal stole from; on a running
   // P it must line up, so a mismatch is an error rather than a reason to wait.
-  if (!succeeds(gen, ev.a0, p.seq)) {
+  if (!succeeds(gen, ev.a0, p)) {
     throw new TraceError(
-      `failed to advance ${o.evName(ev.type)}: can't make sequence: ${seqString(p.seq)} -> ${seqString({ gen, seq: ev.a0 })}`,
+      `failed to advance ${o.evName(ev.type)}: can't make sequence: ${seqString(p.seqGen, p.seq)} -> ${seqString(gen, ev.a0)}`,
     );
   }
-  p.seq = { gen, seq: ev.a0 };
+  p.seqGen = gen;
+  p.seq = ev.a0;
   o.push(evt, ev);
   return true;
 }

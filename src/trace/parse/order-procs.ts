@@ -32,9 +32,10 @@ function procStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U6
         `inconsistent status for proc ${dec(pid)}: old ${procStatusString(s.status)} vs. new ${procStatusString(status)}`,
       );
     }
-    s.seq = { gen, seq: 0 };
+    s.seqGen = gen;
+    s.seq = 0;
   } else {
-    o.pStates.set(pid, { id: pid, status, seq: { gen, seq: 0 }, inFlight: [] });
+    o.pStates.set(pid, { id: pid, status, seqGen: gen, seq: 0, inFlight: [] });
     oldState = gen === o.initialGen ? ProcState.Undetermined : ProcState.NotExist;
   }
   ev.a2 = oldState; // read back by the StateTransition
@@ -60,12 +61,13 @@ function procStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64):
   const state = o.pStates.get(pid);
   // Not yet: the P's status may come later, or this M still holds a P in a syscall that has
   // not been seen stolen.
-  if (state === undefined || state.status !== ProcStatus.Idle || !succeeds(gen, ev.a1, state.seq) || o.curP !== NONE) {
+  if (state === undefined || state.status !== ProcStatus.Idle || !succeeds(gen, ev.a1, state) || o.curP !== NONE) {
     return false;
   }
   o.validateCtx(Req.Must, Req.MustNot, Req.May);
   state.status = ProcStatus.Running;
-  state.seq = { gen, seq: ev.a1 };
+  state.seqGen = gen;
+  state.seq = ev.a1;
   o.newP = pid;
   o.push(evt, ev);
   return true;
@@ -92,7 +94,7 @@ function procSteal(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64):
   if (
     state === undefined ||
     (state.status !== ProcStatus.Syscall && state.status !== ProcStatus.SyscallAbandoned) ||
-    !succeeds(gen, ev.a1, state.seq)
+    !succeeds(gen, ev.a1, state)
   ) {
     return false;
   }
@@ -101,7 +103,8 @@ function procSteal(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64):
   const oldStatus = state.status;
   ev.a3 = oldStatus;
   state.status = ProcStatus.Idle;
-  state.seq = { gen, seq: ev.a1 };
+  state.seqGen = gen;
+  state.seq = ev.a1;
   if (oldStatus === ProcStatus.SyscallAbandoned) {
     // Information was lost; the M may have moved on, so leave it alone.
     o.push(evt, ev);

@@ -7,18 +7,24 @@ import { dec, type I64, type U64, u64Inc } from './int64';
 
 export const NONE = -1;
 
-/** A sequence number scoped to the generation it was set in (Go's seqCounter). */
+/**
+ * A sequence number scoped to the generation it was set in (Go's seqCounter), kept inline in
+ * the G and P states so advancing allocates nothing.
+ */
 export interface Seq {
-  gen: U64;
+  seqGen: U64;
   seq: U64;
 }
 
+/** Whether (gen, seq) is the immediate successor of prev. */
 export function succeeds(gen: U64, seq: U64, prev: Seq): boolean {
-  return gen === prev.gen && seq === u64Inc(prev.seq);
+  if (gen !== prev.seqGen) return false;
+  const p = prev.seq;
+  return typeof p === 'number' && p < Number.MAX_SAFE_INTEGER ? seq === p + 1 : seq === u64Inc(p);
 }
 
-export function seqString(s: Seq): string {
-  return `${dec(s.seq)} (gen=${dec(s.gen)})`;
+export function seqString(gen: U64, seq: U64): string {
+  return `${dec(seq)} (gen=${dec(gen)})`;
 }
 
 /** A kind of special range: the event type that begins it plus an optional subtype. */
@@ -32,18 +38,16 @@ export interface UserRegion {
   name: string;
 }
 
-export interface GState {
+export interface GState extends Seq {
   id: I64;
   status: number;
-  seq: Seq;
   regions: UserRegion[];
   inFlight: RangeType[];
 }
 
-export interface PState {
+export interface PState extends Seq {
   id: I64;
   status: number;
-  seq: Seq;
   inFlight: RangeType[];
 }
 

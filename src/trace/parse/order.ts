@@ -117,9 +117,9 @@ export class Ordering {
   /** A debug dump of the scheduler state, for the "failed to advance" error. */
   dump(): string {
     let s = '';
-    for (const [id, st] of this.gStates) s += `G ${dec(id)} [status=${goStatusString(st.status)} seq=${seqString(st.seq)}]\n`;
+    for (const [id, st] of this.gStates) s += `G ${dec(id)} [status=${goStatusString(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
     s += '\n';
-    for (const [id, st] of this.pStates) s += `P ${dec(id)} [status=${procStatusString(st.status)} seq=${seqString(st.seq)}]\n`;
+    for (const [id, st] of this.pStates) s += `P ${dec(id)} [status=${procStatusString(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
     s += '\n';
     for (const [id, st] of this.mStates) s += `M ${dec(id)} [g=${dec(st.g)} p=${dec(st.p)}]\n`;
     s += '\n';

@@ -5,12 +5,27 @@ export class Queue<T> {
   private buf: (T | undefined)[] = [];
   private start = 0;
   private end = 0;
+  // Most advances queue exactly one event that is popped right away: keep it out of the ring.
+  private single: T | undefined = undefined;
 
   get length(): number {
-    return this.end - this.start;
+    return this.end - this.start + (this.single === undefined ? 0 : 1);
   }
 
   push(value: T): void {
+    if (this.single === undefined && this.end === this.start) {
+      this.single = value;
+      return;
+    }
+    if (this.single !== undefined) {
+      const first = this.single;
+      this.single = undefined;
+      this.pushRing(first);
+    }
+    this.pushRing(value);
+  }
+
+  private pushRing(value: T): void {
     if (this.end - this.start === this.buf.length) this.grow();
     this.buf[this.end % this.buf.length] = value;
     this.end++;
@@ -18,6 +33,11 @@ export class Queue<T> {
 
   /** The front value, or undefined when empty. */
   pop(): T | undefined {
+    const first = this.single;
+    if (first !== undefined) {
+      this.single = undefined;
+      return first;
+    }
     if (this.end === this.start) return undefined;
     const i = this.start % this.buf.length;
     const v = this.buf[i];

@@ -22,14 +22,25 @@ import { EV_SYNC, TraceEvent } from './event';
 import { TraceError } from './errors';
 import { type Generation, readGeneration, readGenerationWithSpill } from './generation';
 import { goSortFunc } from './go-sort';
-import { dec, i64Add, type Time, ticksToNs } from './int64';
+import { dec, i64Add, type Time, ticksToNs, type U64 } from './int64';
 import { Ordering } from './order';
 import type { CPUSample } from './structural';
 import type { EvTable } from './tables';
 
-/** Per event type, the argument slots (after dt) holding stack IDs and string IDs. */
-const STACK_SLOTS: number[][] = SPECS.map((s) => s.stackIDs.map((i) => i - 1));
-const STRING_SLOTS: number[][] = SPECS.map((s) => s.stringIDs.map((i) => i - 1));
+/**
+ * Per event type, the argument slots (after dt) holding stack IDs and string IDs, -1 for none.
+ * No event has more than two of either.
+ */
+const STACK_SLOT_1 = new Int8Array(256).fill(-1);
+const STACK_SLOT_2 = new Int8Array(256).fill(-1);
+const STRING_SLOT_1 = new Int8Array(256).fill(-1);
+const STRING_SLOT_2 = new Int8Array(256).fill(-1);
+SPECS.forEach((s, t) => {
+  if (s.stackIDs.length > 0) STACK_SLOT_1[t] = s.stackIDs[0] - 1;
+  if (s.stackIDs.length > 1) STACK_SLOT_2[t] = s.stackIDs[1] - 1;
+  if (s.stringIDs.length > 0) STRING_SLOT_1[t] = s.stringIDs[0] - 1;
+  if (s.stringIDs.length > 1) STRING_SLOT_2[t] = s.stringIDs[1] - 1;
+});
 
 function syncEvent(table: EvTable | null, time: Time, n: number): TraceEvent {
   return new TraceEvent(table, -1, -1, -1, EV_SYNC, time, n);
@@ -215,15 +226,32 @@ export class TraceReader {
 
 /** Checks that every stack and string ID an event names exists in its table (Go's validateTableIDs). */
 function validateTableIDs(e: TraceEvent): void {
-  if (e.type === EV_SYNC) return;
+  const typ = e.type;
+  if (typ === EV_SYNC) return;
   const t = e.table!;
-  for (const i of STACK_SLOTS[e.type]) {
-    const id = e.arg(i);
-    if (!t.stacks.has(id)) throw new TraceError(`found invalid stack ID ${dec(id)} for event ${SPECS[e.type].name}`);
+  let i = STACK_SLOT_1[typ];
+  if (i >= 0) {
+    checkStack(t, e, e.arg(i));
+    i = STACK_SLOT_2[typ];
+    if (i >= 0) checkStack(t, e, e.arg(i));
   }
-  for (const i of STRING_SLOTS[e.type]) {
-    const id = e.arg(i);
-    if (!t.strings.has(id)) throw new TraceError(`found invalid string ID ${dec(id)} for event ${SPECS[e.type].name}`);
+  i = STRING_SLOT_1[typ];
+  if (i >= 0) {
+    checkString(t, e, e.arg(i));
+    i = STRING_SLOT_2[typ];
+    if (i >= 0) checkString(t, e, e.arg(i));
+  }
+}
+
+function checkStack(t: EvTable, e: TraceEvent, id: U64): void {
+  if (id !== 0 && !t.stacks.has(id)) {
+    throw new TraceError(`found invalid stack ID ${dec(id)} for event ${SPECS[e.type].name}`);
+  }
+}
+
+function checkString(t: EvTable, e: TraceEvent, id: U64): void {
+  if (id !== 0 && !t.strings.has(id)) {
+    throw new TraceError(`found invalid string ID ${dec(id)} for event ${SPECS[e.type].name}`);
   }
 }
 
