@@ -17,5 +17,5 @@ report('wire golden', 'identical', checkWireGolden());
 report('wire fuzz seeds', 'handled', checkFuzzSeeds());
 const testdata = checkTestdataDumps();
 if (testdata.length > 0) report('wire testdata dumps', 'identical to Go', testdata);
-else console.log('wire testdata dumps: none committed yet (testdata/traces/*.wire.txt)');
+else console.log('wire testdata dumps: none committed yet (testdata/traces/manifest.json)');
 process.exit(failed ? 1 : 0);

@@ -1,10 +1,11 @@
 // The wire layer's conformance checks, shared by scripts/conformance/wire.ts and the vitest
 // suite: Go's golden text traces must dump (-d=wire) to themselves, Go's fuzz seeds must be
 // read without anything but the wire layer's own errors, and committed Go dumps of real
-// traces under testdata/traces must equal ours.
+// traces under testdata/traces (listed in its manifest.json) must equal ours.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { dumpFootprint } from '../../src/trace/dump/footprint';
 import { dumpWire } from '../../src/trace/dump/wire';
 import { textToBinary } from '../../src/trace/wire/convert';
@@ -85,25 +86,38 @@ export function checkFuzzSeeds(): CheckResult[] {
   });
 }
 
-/** Go's committed dumps of real traces (testdata/traces/NAME.trace + NAME.{wire,footprint}.txt). */
+interface ManifestDump {
+  stdout: string;
+  stderr: string | null;
+  exitCode: number;
+}
+
+interface Manifest {
+  traces: { file: string; dumps: Record<string, ManifestDump | undefined> }[];
+}
+
+/**
+ * Go's committed dumps of real traces, as testdata/traces/manifest.json lists them
+ * (stdout gzipped, stderr as a file, the exit code in the manifest).
+ */
 export function checkTestdataDumps(): CheckResult[] {
-  if (!existsSync(TESTDATA_TRACES)) return [];
+  const manifestPath = join(TESTDATA_TRACES, 'manifest.json');
+  if (!existsSync(manifestPath)) return [];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const out: CheckResult[] = [];
-  for (const f of readdirSync(TESTDATA_TRACES).filter((n) => n.endsWith('.trace')).sort()) {
-    const base = join(TESTDATA_TRACES, f.slice(0, -'.trace'.length));
-    const bytes = new Uint8Array(readFileSync(join(TESTDATA_TRACES, f)));
+  for (const t of manifest.traces) {
+    const bytes = new Uint8Array(readFileSync(join(TESTDATA_TRACES, t.file)));
     for (const [mode, dump] of [['wire', dumpWire], ['footprint', dumpFootprint]] as const) {
-      const wantFile = `${base}.${mode}.txt`;
-      if (!existsSync(wantFile)) continue;
-      const want = readFileSync(wantFile, 'utf8');
-      const wantStderr = existsSync(`${base}.${mode}.stderr`) ? readFileSync(`${base}.${mode}.stderr`, 'utf8') : '';
-      const wantExit = existsSync(`${base}.${mode}.exit`) ? Number(readFileSync(`${base}.${mode}.exit`, 'utf8').trim()) : 0;
+      const want = t.dumps[mode];
+      if (!want) continue;
+      const stdout = gunzipSync(readFileSync(join(TESTDATA_TRACES, want.stdout))).toString('utf8');
+      const stderr = want.stderr ? readFileSync(join(TESTDATA_TRACES, want.stderr), 'utf8') : '';
       const got = dump(bytes);
       let detail = '';
-      if (got.stdout !== want) detail = firstDiff(got.stdout, want);
-      else if (got.stderr !== wantStderr) detail = `stderr ${JSON.stringify(got.stderr)}, want ${JSON.stringify(wantStderr)}`;
-      else if (got.exitCode !== wantExit) detail = `exit ${got.exitCode}, want ${wantExit}`;
-      out.push({ name: `${f} -d=${mode}`, ok: detail === '', detail });
+      if (got.stdout !== stdout) detail = firstDiff(got.stdout, stdout);
+      else if (got.stderr !== stderr) detail = `stderr ${JSON.stringify(got.stderr)}, want ${JSON.stringify(stderr)}`;
+      else if (got.exitCode !== want.exitCode) detail = `exit ${got.exitCode}, want ${want.exitCode}`;
+      out.push({ name: `${t.file} -d=${mode}`, ok: detail === '', detail });
     }
   }
   return out;
