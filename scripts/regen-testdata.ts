@@ -57,6 +57,8 @@ export interface TraceRecord {
   sha256: string;
   damage: Damage | null;
   dumps: Record<DumpMode, DumpRecord>;
+  /** x/exp's testtrace.Validator over every event (bench/go/validate): its one output line. */
+  validator: { output: string; exitCode: number } | null;
 }
 
 export interface Manifest {
@@ -76,6 +78,9 @@ export function goEnv(tc: Toolchain, extra: string[] = []): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: tc.gotoolchain };
   delete env.GODEBUG;
   delete env.GOFLAGS;
+  // The parsed dump prints Sync wall-clock times in the local time zone (Event.String uses
+  // time.Time.Format): pin it so the dumps do not depend on the machine.
+  env.TZ = 'UTC';
   for (const kv of extra) {
     const i = kv.indexOf('=');
     env[kv.slice(0, i)] = kv.slice(i + 1);
@@ -144,6 +149,9 @@ interface Frame {
 const EV_EVENT_BATCH = 1;
 const EV_EXPERIMENTAL_BATCH = 49;
 const EV_END_OF_GENERATION = 52;
+const EV_FREQUENCY = 8;
+const EV_SYNC = 50;
+const EV_CLOCK_SNAPSHOT = 51;
 
 /** Batch framing of a Go 1.26-format trace (internal/trace/batch.go readBatch). */
 function frames(b: Uint8Array): Frame[] {
@@ -228,6 +236,32 @@ const DAMAGED: Damaged[] = [
     },
   },
   {
+    name: 'damaged-wallback',
+    from: 'generations',
+    what: 'wall-clock seconds of the second Sync batch\'s ClockSnapshot lowered (Go\'s parser accepts it; testtrace.Validator reports non-increasing wall time)',
+    make(src) {
+      const sync = frames(src).filter((x) => !x.endOfGen && src[x.payload] === EV_SYNC)[1];
+      let i = sync.payload;
+      const skip = () => {
+        while (src[i++] >= 0x80);
+      };
+      for (;;) {
+        const ev = src[i++];
+        if (ev === EV_SYNC) continue;
+        if (ev === EV_FREQUENCY) skip();
+        else if (ev === EV_CLOCK_SNAPSHOT) break;
+        else throw new Error(`unexpected event ${ev} in sync batch`);
+      }
+      skip(); // timestamp
+      skip(); // mono
+      // sec is a 5-byte varint today; lower it by 2 s, or by 128 s, without changing its length.
+      const bytes = src.slice();
+      if ((bytes[i] & 0x7f) >= 2) bytes[i] -= 2;
+      else bytes[i + 1] -= 1;
+      return { bytes, offset: i };
+    },
+  },
+  {
     name: 'damaged-badversion',
     from: 'basic',
     what: 'header version "go 1.26" changed to "go 1.99"',
@@ -255,6 +289,20 @@ function dumpAll(file: string, tc: Toolchain): Record<DumpMode, DumpRecord> {
   return dumps;
 }
 
+/** Builds bench/go/validate (x/exp's testtrace checks); null when that is not possible here. */
+function buildValidator(tmp: string): string | null {
+  const bin = join(tmp, 'validate');
+  const r = run('go', ['build', '-o', bin, './validate'], { cwd: join(ROOT, 'bench', 'go'), env: goEnv(TOOLCHAINS[0]) });
+  if (r.status === 0) return bin;
+  console.log(`bench/go/validate did not build; manifest gets no validator results:\n${r.stderr}`);
+  return null;
+}
+
+function validate(bin: string, file: string): { output: string; exitCode: number } {
+  const r = run(bin, [join(TRACES_DIR, file)], { env: goEnv(TOOLCHAINS[0]) });
+  return { output: (r.stdout.toString('utf8') + r.stderr).trim(), exitCode: r.status };
+}
+
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 export function readManifest(): Manifest {
@@ -274,6 +322,7 @@ function main(argv: string[]): void {
   const wanted = (name: string) => !only || only.includes(name);
   const tmp = mkdtempSync(join(tmpdir(), 'flightdeck-regen-'));
   try {
+    const validator = buildValidator(tmp);
     for (const tc of toolchains) {
       const records: TraceRecord[] = [];
       if (!dumpOnly) {
@@ -286,7 +335,7 @@ function main(argv: string[]): void {
           if (bytes.length > MAX_TRACE) throw new Error(`${file} is ${bytes.length} bytes; shrink the workload`);
           byFile.set(file, {
             file, program: `testdata/go/${p.name}`, kind: p.kind, toolchain: tc.tag, goVersion: versions[tc.tag],
-            env: p.env, bytes: bytes.length, sha256: sha256(bytes), damage: null, dumps: {} as TraceRecord['dumps'],
+            env: p.env, bytes: bytes.length, sha256: sha256(bytes), damage: null, dumps: {} as TraceRecord['dumps'], validator: null,
           });
         }
         for (const d of DAMAGED.filter((x) => wanted(x.name) || wanted(x.from))) {
@@ -297,6 +346,7 @@ function main(argv: string[]): void {
           byFile.set(file, {
             file, program: null, kind: 'damaged', toolchain: tc.tag, goVersion: versions[tc.tag], env: [],
             bytes: bytes.length, sha256: sha256(bytes), damage: { from, what: d.what, offset }, dumps: {} as TraceRecord['dumps'],
+            validator: null,
           });
         }
       }
@@ -307,6 +357,7 @@ function main(argv: string[]): void {
         rec.sha256 = sha256(bytes);
         rec.goVersion = versions[tc.tag];
         rec.dumps = dumpAll(rec.file, tc);
+        rec.validator = validator ? validate(validator, rec.file) : null;
         records.push(rec);
         const codes = DUMP_MODES.map((m) => `${m}=${rec.dumps[m].exitCode}`).join(' ');
         console.log(`dumped ${rec.file} (${codes})`);

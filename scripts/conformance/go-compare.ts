@@ -40,12 +40,18 @@ const MODULES: Record<DumpMode, [string, string]> = {
   parsed: ['src/trace/dump/parsed.ts', 'dumpParsed'],
 };
 
+// Go's parsed dump prints Sync wall times in the local time zone, and so does ours; the committed
+// dumps are made in UTC, so both sides run in UTC here.
+process.env.TZ = 'UTC';
+
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 
 function goEnv(tc: Toolchain): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: tc.gotoolchain };
   delete env.GODEBUG;
+  // Go's parsed dump formats Sync wall times in the local zone; the committed dumps use UTC.
+  env.TZ = 'UTC';
   return env;
 }
 
