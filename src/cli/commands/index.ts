@@ -5,9 +5,11 @@ import type { Command } from '../command';
 import { convertCommand } from './convert';
 import { dumpCommand } from './dump';
 import { helpCommand } from './help';
+import { validateCommand } from './validate';
 
 export const commands: Record<string, Command> = {
   dump: dumpCommand,
   convert: convertCommand,
+  validate: validateCommand,
   help: helpCommand,
 };
