@@ -2,12 +2,15 @@
 // `go tool trace -d=parsed` writes per event.
 
 import { EVENT_KIND_NAMES, EventKind, type TraceEvent } from './event';
+import { GoPanic } from './errors';
 import { quoteGo } from './go-string';
 import { dec } from './int64';
 import { goStateString, procStateString, ResourceKind, type Stack } from './resources';
 import { formatUnixRFC3339Nano } from './wall-time';
 
 function printStack(stack: Stack, prefix: string): string {
+  // Go's Stack.Frames panics on an ID missing from the table (possible only for CPU samples).
+  if (!stack.exists()) throw new GoPanic(`expected id ${dec(stack.id)} in trace.stack table`);
   let out = '';
   for (const f of stack.frames()) {
     out += `${prefix}${f.func} @ 0x${f.pc.toString(16)}\n${prefix}\t${f.file}:${dec(f.line)}\n`;

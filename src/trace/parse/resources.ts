@@ -1,6 +1,5 @@
 // Resource IDs and states, following Go's internal/trace/resources.go and value.go.
 
-import { GoPanic } from './errors';
 import { dec, type I64, type U64 } from './int64';
 import type { EvTable } from './tables';
 
@@ -118,12 +117,20 @@ export class Stack {
     return this.table === o.table && this.id === o.id;
   }
 
-  /** Frames, leaf first. Throws GoPanic-like errors for IDs Go would panic on. */
+  /**
+   * Whether the ID is in its table. The reader checks every event's stack IDs except a CPU
+   * sample's (as Go does), so a damaged trace can give a sample a stack that does not exist.
+   */
+  exists(): boolean {
+    return this.id === 0 || this.table === null || this.table.stacks.has(this.id);
+  }
+
+  /** Frames, leaf first; none for NoStack or a stack that does not exist. */
   frames(): StackFrame[] {
     if (this.id === 0 || this.table === null) return [];
     const t = this.table;
     const pcs = t.stacks.get(this.id);
-    if (pcs === undefined) throw new GoPanic(`expected id ${dec(this.id)} in trace.stack table`);
+    if (pcs === undefined) return [];
     return pcs.map((pc) => {
       const f = t.pcs.get(pc);
       if (f === undefined) return { pc: 0, func: '', file: '', line: 0 };
