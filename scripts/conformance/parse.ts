@@ -1,0 +1,127 @@
+// Parser conformance, Node only: Go's golden tests (each converted trace must read to its
+// expected outcome, every event passing the validator), Go's fuzz seeds (success or a typed
+// error, no crash or hang), our own fixtures, Go's committed -d=parsed dumps of real traces,
+// and — when `go` is on PATH — our fixtures' recorded dumps re-checked against a live
+// `go tool trace -d=parsed`. Exits 1 on any failure.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { dumpParsed } from '../../src/trace/dump/parsed';
+import { encodeGoString } from '../../src/trace/parse/go-string';
+import { TraceError } from '../../src/trace/parse/errors';
+import { TraceReader } from '../../src/trace/parse/reader';
+import { fixtureBinary, parseFixture, readAll } from '../../src/trace/parse/test-fixtures';
+import { HeaderError } from '../../src/trace/wire/version';
+import { meetsExpectation, parseGoldenTest } from '../lib/golden';
+import { fuzzSeeds, goldenBinaries, REPO_ROOT, TESTDATA_TRACES } from '../lib/wire-checks';
+
+let failed = false;
+
+function report(label: string, verb: string, results: { name: string; problem: string | null }[]): void {
+  const ok = results.filter((r) => r.problem === null).length;
+  for (const r of results) if (r.problem !== null) console.log(`  FAIL ${r.name}: ${r.problem}`);
+  console.log(`${label}: ${ok}/${results.length}${verb ? ' ' + verb : ''}`);
+  if (ok !== results.length) failed = true;
+}
+
+const GOLDEN_DIR = join(REPO_ROOT, '../shared/conformance/go-golden/tests');
+
+report(
+  'parse golden',
+  '',
+  goldenBinaries().map(({ name, binary }) => {
+    const exp = parseGoldenTest(readFileSync(join(GOLDEN_DIR, name), 'latin1')).expect;
+    const { error, invalid } = readAll(binary);
+    if (invalid.length > 0) return { name, problem: `validator: ${invalid[0]}` };
+    return { name, problem: meetsExpectation(exp, error) ? null : `got error ${JSON.stringify(error)}` };
+  }),
+);
+
+report(
+  'parse fuzz seeds',
+  'handled',
+  fuzzSeeds().map(({ name, bytes }) => {
+    try {
+      const r = new TraceReader(bytes);
+      let n = 0;
+      while (r.readEvent() !== null) if (++n > 3 * bytes.length + 100) return { name, problem: 'too many events' };
+    } catch (e) {
+      if (!(e instanceof TraceError || e instanceof HeaderError)) return { name, problem: `threw ${String(e)}` };
+    }
+    return { name, problem: null };
+  }),
+);
+
+const FIXTURES = join(REPO_ROOT, 'src/trace/parse/testdata');
+const fixtures = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.test'))
+  .sort()
+  .map((f) => parseFixture(f, readFileSync(join(FIXTURES, f), 'latin1')));
+const asBytes = (s: string) => Buffer.from(encodeGoString(s)).toString('latin1');
+
+report(
+  'parse fixtures',
+  '',
+  fixtures.map((fx) => {
+    const bin = fixtureBinary(fx.trace);
+    const { error } = readAll(bin);
+    const ok = fx.expect.success ? error === null : error !== null && new RegExp(fx.expect.pattern).test(error);
+    if (!ok) return { name: fx.name, problem: `got error ${JSON.stringify(error)}` };
+    if (fx.parsed !== null && asBytes(dumpParsed(bin).stdout) !== fx.parsed) return { name: fx.name, problem: 'dump differs' };
+    return { name: fx.name, problem: null };
+  }),
+);
+
+interface Manifest {
+  traces: { file: string; dumps: Record<string, { stdout: string; stderr: string | null; exitCode: number } | undefined> }[];
+}
+const manifestPath = join(TESTDATA_TRACES, 'manifest.json');
+if (existsSync(manifestPath)) {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  report(
+    'parse testdata dumps',
+    'identical to Go',
+    manifest.traces
+      .filter((t) => t.dumps.parsed)
+      .map((t) => {
+        const want = t.dumps.parsed!;
+        const got = dumpParsed(new Uint8Array(readFileSync(join(TESTDATA_TRACES, t.file))));
+        const stdout = gunzipSync(readFileSync(join(TESTDATA_TRACES, want.stdout))).toString('latin1');
+        const stderr = want.stderr ? readFileSync(join(TESTDATA_TRACES, want.stderr), 'utf8') : '';
+        let problem: string | null = null;
+        if (asBytes(got.stdout) !== stdout) problem = 'stdout differs';
+        else if (got.stderr !== stderr) problem = `stderr ${JSON.stringify(got.stderr)}, want ${JSON.stringify(stderr)}`;
+        else if (got.exitCode !== want.exitCode) problem = `exit ${got.exitCode}, want ${want.exitCode}`;
+        return { name: t.file, problem };
+      }),
+  );
+} else {
+  console.log('parse testdata dumps: none committed yet (testdata/traces/manifest.json)');
+}
+
+if (spawnSync('go', ['version']).status === 0) {
+  const dir = mkdtempSync(join(tmpdir(), 'parse-conformance-'));
+  try {
+    report(
+      'parse fixtures vs live go tool trace',
+      'identical',
+      fixtures
+        .filter((fx) => fx.parsed !== null)
+        .map((fx) => {
+          const file = join(dir, fx.name + '.trace');
+          writeFileSync(file, fixtureBinary(fx.trace));
+          const go = spawnSync('go', ['tool', 'trace', '-d=parsed', file], { maxBuffer: 1 << 28 });
+          return { name: fx.name, problem: go.stdout.toString('latin1') === fx.parsed ? null : 'recorded dump is not what go prints' };
+        }),
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+} else {
+  console.log('parse fixtures vs live go tool trace: skipped (no go on PATH)');
+}
+
+process.exit(failed ? 1 : 0);
