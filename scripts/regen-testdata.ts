@@ -68,7 +68,8 @@ export interface Manifest {
 }
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const TRACES_DIR = join(ROOT, 'testdata', 'traces');
+// FLIGHTDECK_TRACES_DIR points a run elsewhere (the conformance step regenerates into a temp dir).
+export const TRACES_DIR = process.env.FLIGHTDECK_TRACES_DIR ?? join(ROOT, 'testdata', 'traces');
 export const MANIFEST = join(TRACES_DIR, 'manifest.json');
 const GO_DIR = join(ROOT, 'testdata', 'go');
 const MAX_TRACE = 1 << 20;

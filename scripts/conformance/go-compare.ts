@@ -26,7 +26,7 @@ interface DumpResult {
 type Dumper = (bytes: Uint8Array, opts?: { goVersion?: string }) => DumpResult;
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const TRACES = join(ROOT, 'testdata', 'traces');
+const TRACES = process.env.FLIGHTDECK_TRACES_DIR ?? join(ROOT, 'testdata', 'traces');
 const MODES: DumpMode[] = ['wire', 'footprint', 'parsed'];
 // Kept in step with TOOLCHAINS in scripts/regen-testdata.ts (imported as a type only, so that
 // loading this step never runs the regeneration script).
