@@ -122,3 +122,45 @@ export function endRange(list: RangeType[], typ: number): U64 {
   return desc;
 }
 
+
+/**
+ * A Map with a one-entry lookup cache. Consecutive events mostly come from the same M and
+ * name the same goroutine (GoStart then GoStop), so most lookups hit the cache.
+ */
+export class CachedMap<K, V> {
+  private readonly map = new Map<K, V>();
+  private lastKey: K | undefined = undefined;
+  private lastValue: V | undefined = undefined;
+
+  get(k: K): V | undefined {
+    if (k === this.lastKey && this.lastValue !== undefined) return this.lastValue;
+    const v = this.map.get(k);
+    if (v !== undefined) {
+      this.lastKey = k;
+      this.lastValue = v;
+    }
+    return v;
+  }
+
+  has(k: K): boolean {
+    return this.get(k) !== undefined;
+  }
+
+  set(k: K, v: V): void {
+    this.map.set(k, v);
+    this.lastKey = k;
+    this.lastValue = v;
+  }
+
+  delete(k: K): void {
+    this.map.delete(k);
+    if (k === this.lastKey) {
+      this.lastKey = undefined;
+      this.lastValue = undefined;
+    }
+  }
+
+  [Symbol.iterator](): IterableIterator<[K, V]> {
+    return this.map.entries();
+  }
+}

@@ -67,7 +67,9 @@ export class TraceReader {
   private goodOffset: number;
 
   /** Throws HeaderError (from the wire layer) for a file that is not a trace we read. */
-  constructor(bytes: Uint8Array) {
+  constructor(input: Uint8Array) {
+    // A plain Uint8Array view (not a Node Buffer subclass) keeps the decoders monomorphic.
+    const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     const { version, size } = readHeader(bytes);
     this.version = version;
     this.stream = new ByteStream(bytes, size);

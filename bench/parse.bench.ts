@@ -1,0 +1,197 @@
+// Parser throughput and memory: a full parse (every event read, ordered and checked, no
+// printing) of real Go traces of ~50 MB and ~500 MB, with MB/s, events/s and the peak heap
+// the parser holds while reading (sampled; input bytes excluded). Memory should not grow with
+// the trace: the reader keeps one generation at a time.
+//
+// Inputs: with `go` on PATH, a busy Go workload (goroutines, channels, allocation, timers) is
+// built and run under runtime/trace until its trace reaches the target size, and Go's own
+// reader (golang.org/x/exp/trace, bench/go/xexpparse) is timed on the same file. Without
+// Go, the committed real traces in testdata/traces are parsed repeatedly instead (real
+// traces that big cannot be committed), which the output says.
+//
+// Flags: --quick (only the ~50 MB trace).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { TraceError } from '../src/trace/parse/errors';
+import { TraceReader } from '../src/trace/parse/reader';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const MB = 1e6;
+const quick = process.argv.includes('--quick');
+
+const WORKLOAD = `package main
+
+import (
+	"os"
+	"runtime/trace"
+	"strconv"
+	"sync"
+	"time"
+)
+
+var sink []byte
+
+// Runs a busy scheduler workload under the tracer until the trace file reaches the target size.
+func main() {
+	target, _ := strconv.ParseInt(os.Args[2], 10, 64)
+	f, err := os.Create(os.Args[1])
+	if err != nil {
+		panic(err)
+	}
+	if err := trace.Start(f); err != nil {
+		panic(err)
+	}
+	var stop sync.WaitGroup
+	done := make(chan struct{})
+	for w := 0; w < 8; w++ {
+		stop.Add(1)
+		go func() {
+			defer stop.Done()
+			ch := make(chan int)
+			go func() {
+				for range ch {
+				}
+			}()
+			for {
+				select {
+				case <-done:
+					close(ch)
+					return
+				default:
+				}
+				for i := 0; i < 100; i++ {
+					ch <- i
+					sink = make([]byte, 256)
+				}
+				var inner sync.WaitGroup
+				for j := 0; j < 4; j++ {
+					inner.Add(1)
+					go func() { defer inner.Done(); time.Sleep(time.Microsecond) }()
+				}
+				inner.Wait()
+			}
+		}()
+	}
+	for {
+		time.Sleep(20 * time.Millisecond)
+		if st, err := f.Stat(); err == nil && st.Size() >= target {
+			break
+		}
+	}
+	close(done)
+	stop.Wait()
+	trace.Stop()
+	f.Close()
+}
+`;
+
+function haveGo(): boolean {
+  return spawnSync('go', ['version']).status === 0;
+}
+
+/** Builds the workload once and runs it until its trace reaches `bytes`. */
+function generate(dir: string, bytes: number): string {
+  const bin = join(dir, 'workload');
+  if (!existsSync(bin)) {
+    writeFileSync(join(dir, 'main.go'), WORKLOAD);
+    writeFileSync(join(dir, 'go.mod'), 'module workload\n\ngo 1.26\n');
+    const b = spawnSync('go', ['build', '-o', bin, '.'], { cwd: dir, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('building the workload failed');
+  }
+  const out = join(dir, `workload-${Math.round(bytes / MB)}MB.trace`);
+  const r = spawnSync(bin, [out, String(bytes)], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('running the workload failed');
+  return out;
+}
+
+interface Result {
+  events: number;
+  seconds: number;
+  peakHeap: number;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Parses bytes fully; samples the heap every 2^18 events for the peak. */
+function parse(bytes: Uint8Array): Result {
+  gc();
+  const base = process.memoryUsage().heapUsed;
+  let peak = 0;
+  const t0 = performance.now();
+  const r = new TraceReader(bytes);
+  let n = 0;
+  for (let ev = r.readEvent(); ev !== null; ev = r.readEvent()) {
+    if ((++n & 0x3ffff) === 0) peak = Math.max(peak, process.memoryUsage().heapUsed - base);
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  peak = Math.max(peak, process.memoryUsage().heapUsed - base);
+  return { events: n, seconds, peakHeap: peak };
+}
+
+/** Lets the JIT see the hot paths first: the head of the trace (cut short, so it errors). */
+function warmUp(bytes: Uint8Array): void {
+  try {
+    parse(bytes.subarray(0, Math.min(bytes.length, 5 * MB)));
+  } catch (e) {
+    if (!(e instanceof TraceError)) throw e;
+  }
+}
+
+function report(label: string, bytes: number, r: Result): void {
+  const mbs = bytes / MB / r.seconds;
+  console.log(
+    `ours   ${label.padEnd(40)} ${(bytes / MB).toFixed(0).padStart(5)} MB  ${r.events} events  ${r.seconds.toFixed(2)} s  ` +
+      `${mbs.toFixed(1)} MB/s  ${(r.events / r.seconds / 1e6).toFixed(2)} M events/s  ` +
+      `peak parser heap ${(r.peakHeap / MB).toFixed(1)} MB (${(r.peakHeap / r.events).toFixed(2)} B/event)`,
+  );
+}
+
+function goReader(file: string): void {
+  const dir = join(ROOT, 'bench/go');
+  if (!existsSync(join(dir, 'xexpparse'))) return;
+  const r = spawnSync('go', ['run', './xexpparse', file], { cwd: dir, encoding: 'utf8' });
+  if (r.status === 0) console.log(`x/exp  ${r.stdout.trim()}`);
+  else console.log(`x/exp  (not run: ${(r.stderr || '').trim().split('\n')[0]})`);
+}
+
+if (haveGo()) {
+  const dir = mkdtempSync(join(tmpdir(), 'parse-bench-'));
+  try {
+    for (const target of quick ? [50 * MB] : [50 * MB, 500 * MB]) {
+      const file = generate(dir, target);
+      const bytes = new Uint8Array(readFileSync(file));
+      warmUp(bytes);
+      report(`go workload (runtime/trace, generated)`, bytes.length, parse(bytes));
+      goReader(file);
+      rmSync(file);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+} else {
+  // No Go: parse the committed real traces back to back until the target volume is reached.
+  const tdir = join(ROOT, 'testdata/traces');
+  const traces = readdirSync(tdir)
+    .filter((f) => f.endsWith('.trace') && !f.startsWith('damaged'))
+    .map((f) => new Uint8Array(readFileSync(join(tdir, f))));
+  const total = traces.reduce((s, t) => s + t.length, 0);
+  for (const target of quick ? [50 * MB] : [50 * MB, 500 * MB]) {
+    let bytes = 0;
+    const acc: Result = { events: 0, seconds: 0, peakHeap: 0 };
+    while (bytes < target) {
+      for (const t of traces) {
+        const r = parse(t);
+        acc.events += r.events;
+        acc.seconds += r.seconds;
+        acc.peakHeap = Math.max(acc.peakHeap, r.peakHeap);
+      }
+      bytes += total;
+    }
+    report(`committed traces parsed repeatedly (no go)`, bytes, acc);
+  }
+}
