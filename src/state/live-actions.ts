@@ -1,37 +1,146 @@
-// The live view's actions and the runtime worker's events, as plain functions over the
-// store. Only this file knows the runtime worker's protocol; components call the actions.
+// The live view's actions, as plain functions over the store: every control of the live
+// screen calls one of these, and every message of the runtime worker lands here. Only this
+// file (through runtime-link.ts) talks to the runtime worker.
+//
+// Each request counts as pending for the idle signal until its reply is applied; a reply
+// that is an error is shown to the user in Go's words (protocol.ts lists them).
 
 import { useEffect } from 'react';
+import type { GoFormat, RuntimeReply, WorkloadName, WorkloadParams } from '../worker/protocol';
 import { ParseClient } from '../worker/parse-client';
-import { appendSealed, applyRing, clearRing, type SealedSummary } from './live-history';
 import { track } from './inspect-actions';
+import { applyEvent, applyStatus, liveError } from './live-model';
+import { openRuntimeLink, type RuntimeLink, type RequestBody } from './runtime-link';
 import { setLive, useApp } from './store';
 
-// ---- events from the runtime worker, applied to the store ----
+// ---- the connection ----
 
-export function onSealed(g: SealedSummary, recording: boolean): void {
-  const s = useApp.getState().live;
-  setLive({ history: appendSealed(s.history, g, recording), nowNs: Math.max(s.nowNs, g.endNs) });
+let link: RuntimeLink | null = null;
+
+/** Opens the runtime worker once per page and learns its workloads and status. */
+export function connect(): void {
+  if (link) return;
+  link = openRuntimeLink((ev) => {
+    const live = useApp.getState().live;
+    setLive(applyEvent(live, ev, performance.now()));
+  });
+  void (async () => {
+    const w = await call('Connect', { kind: 'workloads' });
+    if (w?.kind !== 'workloads') return;
+    const current = useApp.getState().live;
+    const chosen = w.workloads.find((x) => x.name === current.workload) ?? w.workloads[0];
+    setLive({ connected: true, workloads: w.workloads, workload: chosen?.name ?? current.workload, params: chosen?.defaults ?? {} });
+    await call('Connect', { kind: 'status' });
+  })();
 }
 
-export function onRing(gens: readonly number[], bytes: number): void {
-  const s = useApp.getState().live;
-  setLive({ history: applyRing(s.history, gens), ringBytes: bytes });
+export function useLiveConnection(): void {
+  useEffect(connect, []);
 }
 
-export function onEvicted(count: number, cause: string): void {
-  const s = useApp.getState().live;
-  setLive({ evictedTotal: s.evictedTotal + count, lastEviction: cause });
+/**
+ * Sends one request and applies its reply: a status to the store, an error as the alert.
+ * Returns the reply (null after an error) for the callers that need its payload.
+ */
+async function call(action: string, body: RequestBody): Promise<Exclude<RuntimeReply, { kind: 'error' }> | null> {
+  if (!link) connect();
+  let reply: RuntimeReply;
+  try {
+    reply = await track(link!.request(body));
+  } catch (err) {
+    setLive({ error: liveError(action, 'internal', err instanceof Error ? err.message : String(err)) });
+    return null;
+  }
+  if (reply.kind === 'error') {
+    setLive({ error: liveError(action, reply.code, reply.message) });
+    return null;
+  }
+  if (reply.kind === 'ok') setLive(applyStatus(useApp.getState().live, reply.status, performance.now()));
+  return reply;
 }
 
-export function onRecorderStopped(): void {
+export function dismissError(): void {
+  setLive({ error: null });
+}
+
+// ---- the simulated runtime ----
+
+export async function startRuntime(): Promise<void> {
   const s = useApp.getState().live;
-  setLive({ recording: false, history: clearRing(s.history), ringBytes: 0 });
+  await call('Start runtime', { kind: 'runtime.start', workload: s.workload, seed: s.seed, go: s.go, speed: s.speed, params: s.params });
+}
+
+export async function stopRuntime(): Promise<void> {
+  await call('Stop runtime', { kind: 'runtime.stop' });
+}
+
+/** Changes what the runtime does; while running it is applied at once (the model restarts). */
+async function configure(action: string, patch: { workload?: WorkloadName; speed?: number; params?: WorkloadParams; go?: GoFormat }): Promise<void> {
+  setLive(patch);
+  if (useApp.getState().live.running) await call(action, { kind: 'runtime.configure', ...patch });
+}
+
+export function setWorkload(name: WorkloadName): Promise<void> {
+  // A new workload starts from its own defaults, not the previous one's tuning.
+  const info = useApp.getState().live.workloads.find((w) => w.name === name);
+  return configure('Workload', { workload: name, params: info?.defaults ?? {} });
+}
+
+export function setSpeed(speed: number): Promise<void> {
+  return configure('Speed', { speed });
+}
+
+export function setParams(patch: WorkloadParams): Promise<void> {
+  return configure('Workload parameters', { params: { ...useApp.getState().live.params, ...patch } });
+}
+
+export function setGoFormat(go: GoFormat): Promise<void> {
+  return configure('Trace format', { go });
+}
+
+// ---- the flight recorder ----
+
+/** MaxBytes / MinAge as chosen in the UI; like Go's FlightRecorderConfig they apply at Start. */
+export function setRecorderLimits(p: { maxBytes?: number; minAgeMs?: number }): void {
+  setLive(p);
+}
+
+export async function startRecorder(): Promise<void> {
+  const s = useApp.getState().live;
+  if (await call('Start recorder', { kind: 'recorder.start', maxBytes: s.maxBytes, minAgeMs: s.minAgeMs })) dismissIf('Start recorder');
+}
+
+export async function stopRecorder(): Promise<void> {
+  await call('Stop recorder', { kind: 'recorder.stop' });
+}
+
+/** FlightRecorder.WriteTo: the bytes come back, are downloaded, and are read back here. */
+export async function takeSnapshot(): Promise<void> {
+  const reply = await call('Snapshot', { kind: 'snapshot' });
+  if (reply?.kind !== 'snapshot') return;
+  dismissIf('Snapshot');
+  await track(receiveSnapshot(reply.bytes, reply.gens));
+}
+
+export async function startFullTrace(): Promise<void> {
+  await call('Start full trace', { kind: 'trace.start' });
+}
+
+/** trace.Stop: the whole trace comes back and is downloaded like a snapshot. */
+export async function stopFullTrace(): Promise<void> {
+  const reply = await call('Stop full trace', { kind: 'trace.stop' });
+  if (reply?.kind !== 'trace') return;
+  await track(receiveFullTrace(reply.bytes, reply.gens));
+}
+
+/** A success of the same action clears its earlier error (other errors stay until dismissed). */
+function dismissIf(action: string): void {
+  if (useApp.getState().live.error?.action === action) dismissError();
 }
 
 // ---- snapshot and full-trace files ----
 
-let snapshotParser: ParseClient | null = null;
+let readBack: ParseClient | null = null;
 
 /** Offers bytes as a real download (an object URL and a clicked <a download>). */
 export function download(url: string, fileName: string): void {
@@ -44,65 +153,33 @@ export function download(url: string, fileName: string): void {
   a.remove();
 }
 
+/** Local time as 20250102-150405, for file names that sort. */
 export function stamp(d = new Date()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-/** A snapshot arrived: download it, read it back with the wire layer, keep a reference. */
-export async function receiveSnapshot(bytes: ArrayBuffer): Promise<void> {
-  const fileName = `flightdeck-snapshot-${stamp()}.trace`;
+/** Downloads bytes and reads them back with the wire layer in the parse worker. */
+async function saveAndRead(bytes: ArrayBuffer, fileName: string) {
   const blob = new Blob([bytes], { type: 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
   download(url, fileName);
-  snapshotParser ??= new ParseClient();
-  // The worker takes its own copy (transferred), the Blob keeps the bytes for "Open in viewer".
-  const { summary } = await track(snapshotParser.inspect(bytes.slice(0)));
+  readBack ??= new ParseClient();
+  // The parse worker takes a copy (transferred); the Blob keeps the bytes for "Open in viewer".
+  const { summary } = await readBack.inspect(await blob.arrayBuffer());
+  return { fileName, blob, url, summary };
+}
+
+export async function receiveSnapshot(bytes: ArrayBuffer, gens: readonly number[]): Promise<void> {
+  const snap = await saveAndRead(bytes, `flightrecorder-${stamp()}.trace`);
   const old = useApp.getState().live.snapshot;
   if (old) URL.revokeObjectURL(old.url);
-  setLive({ snapshot: { fileName, blob, url, summary } });
+  setLive({ snapshot: { ...snap, gens } });
 }
 
-export function receiveFullTrace(bytes: ArrayBuffer): void {
-  const fileName = `flightdeck-full-${stamp()}.trace`;
-  const blob = new Blob([bytes], { type: 'application/octet-stream' });
+export async function receiveFullTrace(bytes: ArrayBuffer, gens: readonly number[]): Promise<void> {
+  const file = await saveAndRead(bytes, `flightdeck-trace-${stamp()}.trace`);
   const old = useApp.getState().live.fullTrace;
   if (old) URL.revokeObjectURL(old.url);
-  const url = URL.createObjectURL(blob);
-  setLive({ fullTrace: { fileName, blob, url } });
-  download(url, fileName);
+  setLive({ fullTrace: { ...file, gens } });
 }
-
-// ---- the connection (filled in against the runtime worker's protocol) ----
-
-export interface WorkloadChoice {
-  readonly id: string;
-  readonly label: string;
-}
-
-export function workloads(): readonly WorkloadChoice[] {
-  return [{ id: 'web-server', label: 'Web server' }];
-}
-
-export function useLiveConnection(): void {
-  useEffect(() => {
-    setLive({ connected: false, error: 'The simulated runtime is not available in this build yet.' });
-  }, []);
-}
-
-export function startRuntime(): void {}
-export function stopRuntime(): void {}
-export function setWorkload(id: string): void {
-  setLive({ workload: id });
-}
-export function setSpeed(speed: number): void {
-  setLive({ speed });
-}
-export function setRecorderParams(p: { maxBytes?: number; minAgeMs?: number }): void {
-  setLive(p);
-}
-export function startRecorder(): void {}
-export function stopRecorder(): void {}
-export async function takeSnapshot(): Promise<void> {}
-export function startFullTrace(): void {}
-export async function stopFullTrace(): Promise<void> {}

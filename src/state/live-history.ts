@@ -2,6 +2,7 @@
 // summaries to the bounded list the timeline draws. Each returns a new array (zustand
 // state is replaced, never mutated).
 
+import type { EvictionCause } from '../worker/protocol';
 import { LIVE_HISTORY, type LiveGeneration } from './store';
 
 export interface SealedSummary {
@@ -45,9 +46,26 @@ export function applyRing(history: readonly LiveGeneration[], ringGens: readonly
   return changed ? next : (history as LiveGeneration[]);
 }
 
+/**
+ * Applies an `evicted` event: the listed generations left the ring because of `cause`.
+ * Works whichever of `ring` and `evicted` arrives first for the same seal.
+ */
+export function applyEvicted(history: readonly LiveGeneration[], gens: readonly number[], cause: EvictionCause): LiveGeneration[] {
+  const out = new Set(gens);
+  let changed = false;
+  const next = history.map((h) => {
+    if (!out.has(h.gen) || (h.evicted && !h.inRing && h.cause === cause)) return h;
+    changed = true;
+    return { ...h, inRing: false, evicted: true, cause };
+  });
+  return changed ? next : (history as LiveGeneration[]);
+}
+
 /** Marks every generation out of the ring, as when the recorder stops and drops its ring. */
 export function clearRing(history: readonly LiveGeneration[]): LiveGeneration[] {
-  return applyRing(history, []);
+  const next = applyRing(history, []);
+  if (next === history) return next;
+  return next.map((h, i) => (history[i].inRing ? { ...h, cause: 'stopped' as const } : h));
 }
 
 export interface RingExtent {

@@ -7,6 +7,7 @@
 
 import { create } from 'zustand';
 import type { WireSummary } from '../worker/parse-protocol';
+import type { EvictionCause, GoFormat, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
 
 export type Screen = 'inspect' | 'live';
 
@@ -36,6 +37,8 @@ export interface LiveGeneration {
   readonly inRing: boolean;
   /** Evicted from the ring (as opposed to sealed while the recorder was off). */
   readonly evicted: boolean;
+  /** Which limit of the recorder dropped it ('stopped': the ring was dropped by Stop). */
+  readonly cause?: EvictionCause | 'stopped';
 }
 
 export interface SnapshotState {
@@ -44,12 +47,17 @@ export interface SnapshotState {
   /** An object URL for blob, revoked when the next snapshot replaces this one. */
   readonly url: string;
   readonly summary: WireSummary;
+  /** The generations the worker said it wrote, oldest first (checked against the read-back). */
+  readonly gens: readonly number[];
 }
 
 export interface FullTraceState {
   readonly fileName: string;
   readonly blob: Blob;
   readonly url: string;
+  /** The wire layer's reading of the file, as for a snapshot. */
+  readonly summary: WireSummary | null;
+  readonly gens: readonly number[];
 }
 
 /** The live timeline's window: following "now" with a span, or fixed (after a pan). */
@@ -60,26 +68,86 @@ export interface LiveView {
   readonly endNs: number;
 }
 
+/** One `evicted` event from the worker: the generations a seal pushed out of the ring. */
+export interface EvictionRecord {
+  readonly gens: readonly number[];
+  readonly bytes: number;
+  readonly cause: EvictionCause;
+  /** Simulated time when it happened (timeNs). */
+  readonly atNs: number;
+}
+
+/** One `throughput` event: about once a wall second while the runtime runs. */
+export interface RateSample {
+  readonly bytesPerSec: number;
+  readonly eventsPerSec: number;
+  readonly traceNsPerSec: number;
+  readonly totalBytes: number;
+  readonly nowNs: number;
+}
+
+/**
+ * Where "now" was at the last message from the worker, and how fast simulated time moves:
+ * lets the timeline extrapolate now between messages (wallMs is performance.now()).
+ */
+export interface Clock {
+  readonly nowNs: number;
+  readonly wallMs: number;
+  readonly traceNsPerSec: number;
+}
+
+/** The recorder limits in force, captured when the recorder started (Go fixes them at Start). */
+export interface RingLimits {
+  readonly maxBytes: number;
+  readonly minAgeMs: number;
+}
+
 export interface LiveState {
+  /** The runtime worker has answered (its workload list arrived). */
   readonly connected: boolean;
+  readonly workloads: readonly WorkloadInfo[];
   readonly running: boolean;
-  readonly workload: string;
+  readonly workload: WorkloadName;
+  readonly go: GoFormat;
+  readonly seed: number;
   readonly speed: number;
+  /** Overrides of the workload's defaults chosen by the user; empty = the preset's. */
+  readonly params: WorkloadParams;
+  /** The recorder settings chosen in the UI (bytes, ms): what the next Start uses. */
   readonly maxBytes: number;
   readonly minAgeMs: number;
   readonly recording: boolean;
+  readonly limits: RingLimits | null;
   readonly fullTracing: boolean;
+  /** Generation being written now (0 when nothing traces). */
+  readonly currentGen: number;
   readonly history: readonly LiveGeneration[];
   readonly view: LiveView;
   readonly ringBytes: number;
   readonly evictedTotal: number;
-  readonly lastEviction: string | null;
+  /** Newest last, bounded (LIVE_EVICTIONS). */
+  readonly evictions: readonly EvictionRecord[];
   /** Simulated time now (timeNs), the right edge of the live timeline. */
   readonly nowNs: number;
-  readonly bytesPerSec: number;
+  readonly clock: Clock | null;
+  /** Newest last, bounded (LIVE_RATES). */
+  readonly rates: readonly RateSample[];
+  /** Bytes of every generation sealed since the runtime started (for the open generation's size). */
+  readonly sealedBytes: number;
   readonly snapshot: SnapshotState | null;
   readonly fullTrace: FullTraceState | null;
-  readonly error: string | null;
+  /** The last failure to show (Go's wording for recorder and tracer faults). */
+  readonly error: LiveError | null;
+}
+
+export interface LiveError {
+  /** What the user was doing: "Snapshot", "Start recorder", or "Runtime" for a worker fault. */
+  readonly action: string;
+  readonly message: string;
+  /** The protocol's error code, or 'fault' for an unprompted worker fault. */
+  readonly code: string;
+  /** Increments per error, so an identical repeated error still re-announces. */
+  readonly seq: number;
 }
 
 export interface AppState {
@@ -92,6 +160,13 @@ export interface AppState {
 
 /** How many generations the live view remembers; older ones drop off the left. */
 export const LIVE_HISTORY = 300;
+/** How many eviction events and throughput samples are kept. */
+export const LIVE_EVICTIONS = 50;
+export const LIVE_RATES = 120;
+
+/** Go's defaults for FlightRecorderConfig (runtime/trace/flightrecorder.go): 10 MiB, 10 s. */
+export const GO_DEFAULT_MAX_BYTES = 10 << 20;
+export const GO_DEFAULT_MIN_AGE_MS = 10_000;
 
 export const initialInspect: InspectState = {
   status: 'empty',
@@ -104,20 +179,28 @@ export const initialInspect: InspectState = {
 
 export const initialLive: LiveState = {
   connected: false,
+  workloads: [],
   running: false,
-  workload: 'web-server',
+  workload: 'busy',
+  go: '1.26',
+  seed: 1,
   speed: 1,
-  maxBytes: 256 * 1024,
-  minAgeMs: 0,
+  params: {},
+  maxBytes: GO_DEFAULT_MAX_BYTES,
+  minAgeMs: GO_DEFAULT_MIN_AGE_MS,
   recording: false,
+  limits: null,
   fullTracing: false,
+  currentGen: 0,
   history: [],
   view: { follow: true, spanNs: 20e9, startNs: 0, endNs: 20e9 },
   ringBytes: 0,
   evictedTotal: 0,
-  lastEviction: null,
+  evictions: [],
   nowNs: 0,
-  bytesPerSec: 0,
+  clock: null,
+  rates: [],
+  sealedBytes: 0,
   snapshot: null,
   fullTrace: null,
   error: null,

@@ -1,108 +1,104 @@
 // The live view's controls, in three groups: the simulated runtime, the flight recorder,
-// and a full trace. Each is a native control with a visible label (so it has a role and an
-// accessible name, and works from the keyboard).
+// and a full trace (trace.Start / trace.Stop).
 
-import { useEffect, useId, useState } from 'react';
 import * as live from '../../state/live-actions';
 import { useApp } from '../../state/store';
-import { formatBytes } from '../format';
+import type { GoFormat, WorkloadName } from '../../worker/protocol';
+import { formatBytes, plural } from '../format';
+import { NumberField, SelectField } from './fields';
+import { RecorderControls } from './RecorderControls';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
+const FORMATS: { value: GoFormat; label: string }[] = [
+  { value: '1.26', label: 'Go 1.26 (EndOfGeneration)' },
+  { value: '1.25', label: 'Go 1.25' },
+];
 
 export function LiveControls() {
-  const s = useApp((st) => st.live);
-  const ids = { workload: useId(), speed: useId(), maxBytes: useId(), minAge: useId() };
   return (
     <div className="controls" role="region" aria-label="Live controls">
-      <div className="card control-group" role="group" aria-labelledby="grp-runtime">
-        <div className="group-name" id="grp-runtime">
-          Simulated Go runtime
-          <span className={`status-pill ${s.running ? 'live' : ''}`}>{s.running ? 'running' : 'stopped'}</span>
-        </div>
-        <button type="button" className={s.running ? 'btn' : 'btn primary'} onClick={() => (s.running ? live.stopRuntime() : live.startRuntime())} disabled={!s.connected}>
-          {s.running ? 'Stop runtime' : 'Start runtime'}
-        </button>
-        <label className="field" htmlFor={ids.workload}>
-          Workload
-          <select id={ids.workload} value={s.workload} onChange={(e) => live.setWorkload(e.currentTarget.value)}>
-            {live.workloads().map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field" htmlFor={ids.speed}>
-          Speed
-          <select id={ids.speed} value={String(s.speed)} onChange={(e) => live.setSpeed(Number(e.currentTarget.value))}>
-            {SPEEDS.map((v) => (
-              <option key={v} value={String(v)}>
-                {v}×
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-
-      <div className="card control-group" role="group" aria-labelledby="grp-recorder">
-        <div className="group-name" id="grp-recorder">
-          Flight recorder
-          <span className={`status-pill ${s.recording ? 'rec' : ''}`}>{s.recording ? 'recording' : 'off'}</span>
-        </div>
-        <NumberField id={ids.maxBytes} label="MaxBytes (KiB)" value={s.maxBytes / 1024} min={1} step={16} onCommit={(v) => live.setRecorderParams({ maxBytes: Math.round(v * 1024) })} hint={formatBytes(s.maxBytes)} />
-        <NumberField id={ids.minAge} label="MinAge (ms)" value={s.minAgeMs} min={0} step={100} onCommit={(v) => live.setRecorderParams({ minAgeMs: Math.round(v) })} />
-        <button type="button" className={s.recording ? 'btn on' : 'btn'} onClick={() => (s.recording ? live.stopRecorder() : live.startRecorder())} disabled={!s.connected}>
-          {s.recording ? 'Stop recorder' : 'Start recorder'}
-        </button>
-        <button type="button" className="btn primary" onClick={() => void live.takeSnapshot()} disabled={!s.recording}>
-          Snapshot
-        </button>
-      </div>
-
-      <div className="card control-group" role="group" aria-labelledby="grp-full">
-        <div className="group-name" id="grp-full">
-          Full trace
-          <span className={`status-pill ${s.fullTracing ? 'rec' : ''}`}>{s.fullTracing ? 'writing' : 'off'}</span>
-        </div>
-        <button type="button" className={s.fullTracing ? 'btn on' : 'btn'} onClick={() => (s.fullTracing ? void live.stopFullTrace() : live.startFullTrace())} disabled={!s.connected}>
-          {s.fullTracing ? 'Stop full trace' : 'Start full trace'}
-        </button>
-        {s.fullTrace && (
-          <a className="btn" href={s.fullTrace.url} download={s.fullTrace.fileName}>
-            Download {s.fullTrace.fileName} ({formatBytes(s.fullTrace.blob.size)})
-          </a>
-        )}
-      </div>
+      <RuntimeControls />
+      <RecorderControls />
+      <FullTraceControls />
     </div>
   );
 }
 
-/** A number input that commits on Enter or blur, so typing "2" on the way to "256" does not act. */
-function NumberField(props: { id: string; label: string; value: number; min: number; step: number; hint?: string; onCommit(v: number): void }) {
-  const [text, setText] = useState(String(props.value));
-  useEffect(() => setText(String(props.value)), [props.value]);
-  const commit = () => {
-    const v = Number(text);
-    if (Number.isFinite(v) && v >= props.min) {
-      if (v !== props.value) props.onCommit(v);
-    } else setText(String(props.value));
-  };
+function RuntimeControls() {
+  const s = useApp((st) => st.live);
+  const info = s.workloads.find((w) => w.name === s.workload);
+  const params = { ...info?.defaults, ...s.params };
   return (
-    <label className="field" htmlFor={props.id}>
-      {props.label}
-      <input
-        id={props.id}
-        type="number"
-        inputMode="numeric"
-        min={props.min}
-        step={props.step}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-        }}
+    <div className="card control-group runtime-group" role="group" aria-labelledby="grp-runtime">
+      <div className="group-name" id="grp-runtime">
+        Simulated Go runtime
+        <span className={`status-pill ${s.running ? 'live' : ''}`}>{s.running ? 'running' : s.connected ? 'stopped' : 'connecting…'}</span>
+      </div>
+      <button
+        type="button"
+        className={s.running ? 'btn' : 'btn primary'}
+        onClick={() => void (s.running ? live.stopRuntime() : live.startRuntime())}
+        disabled={!s.connected}
+      >
+        {s.running ? 'Stop runtime' : 'Start runtime'}
+      </button>
+      <SelectField<WorkloadName>
+        label="Workload"
+        value={s.workload}
+        disabled={!s.connected}
+        options={s.workloads.map((w) => ({ value: w.name, label: w.label }))}
+        onChange={(v) => void live.setWorkload(v)}
       />
-    </label>
+      <SelectField
+        label="Speed"
+        value={String(s.speed)}
+        options={SPEEDS.map((v) => ({ value: String(v), label: `${v}×` }))}
+        onChange={(v) => void live.setSpeed(Number(v))}
+      />
+      <SelectField<GoFormat> label="Trace format" value={s.go} options={FORMATS} onChange={(v) => void live.setGoFormat(v)} />
+      {info && <p className="group-note">{info.description}</p>}
+      <details className="tuning">
+        <summary>Tune the workload</summary>
+        <div className="tuning-fields">
+          <NumberField label="GOMAXPROCS" value={params.procs ?? 4} min={1} max={64} step={1} accept={Number.isInteger} onCommit={(v) => void live.setParams({ procs: v })} />
+          <NumberField label="Goroutines" value={params.goroutines ?? 100} min={1} max={2000} step={10} accept={Number.isInteger} onCommit={(v) => void live.setParams({ goroutines: v })} />
+          <NumberField label="Load" value={params.load ?? 1} min={0} max={4} step={0.25} onCommit={(v) => void live.setParams({ load: v })} />
+          <NumberField label="Generation period (ms)" value={params.periodMs ?? 1000} min={10} max={60_000} step={100} onCommit={(v) => void live.setParams({ periodMs: Math.round(v) })} />
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function FullTraceControls() {
+  const s = useApp((st) => st.live);
+  const f = s.fullTrace;
+  return (
+    <div className="card control-group" role="group" aria-labelledby="grp-full">
+      <div className="group-name" id="grp-full">
+        Full trace
+        <span className={`status-pill ${s.fullTracing ? 'rec' : ''}`}>{s.fullTracing ? 'writing' : 'off'}</span>
+      </div>
+      <button
+        type="button"
+        className={s.fullTracing ? 'btn on' : 'btn'}
+        onClick={() => void (s.fullTracing ? live.stopFullTrace() : live.startFullTrace())}
+        disabled={!s.connected}
+      >
+        {s.fullTracing ? 'Stop full trace' : 'Start full trace'}
+      </button>
+      <p className="group-note">
+        trace.Start and trace.Stop: every generation from start to stop, in one file. Runs beside the flight recorder.
+      </p>
+      {f && (
+        <p className="group-note" data-testid="full-trace">
+          <a href={f.url} download={f.fileName} className="mono">
+            {f.fileName}
+          </a>{' '}
+          · <span data-testid="full-trace-gens">{f.summary ? plural(f.summary.generations.length, 'generation') : '—'}</span> ·{' '}
+          <span data-testid="full-trace-bytes">{formatBytes(f.blob.size)}</span>
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,56 +1,90 @@
 // The live view: a simulated Go runtime writing a trace, Go's flight recorder keeping the
 // last few generations in a ring, and snapshots taken from it.
 
-import { useApp } from '../../state/store';
+import { useLiveConnection } from '../../state/live-actions';
 import { ringExtent } from '../../state/live-history';
+import { openGenerationBytes } from '../../state/live-model';
+import { useApp } from '../../state/store';
 import { Stat } from '../Stat';
 import { formatBytes, formatDuration, formatInt } from '../format';
 import { GenerationTimeline } from '../timeline/GenerationTimeline';
+import { ErrorAlert } from './ErrorAlert';
+import { EvictionPanel } from './EvictionPanel';
 import { LiveControls } from './LiveControls';
 import { RecentGenerations } from './RecentGenerations';
 import { SnapshotPanel } from './SnapshotPanel';
-import { useLiveConnection } from '../../state/live-actions';
+import { ThroughputChart } from './ThroughputChart';
+import { causeShort, ringFill } from './eviction-text';
+import { TimelineLegend } from './TimelineLegend';
 
 export function LiveScreen() {
   useLiveConnection();
   const live = useApp((s) => s.live);
   const ring = ringExtent(live.history);
-  const last = live.history.length > 0 ? live.history[live.history.length - 1].gen : 0;
+  const openBytes = openGenerationBytes(live);
+  const rate = live.rates.length > 0 ? live.rates[live.rates.length - 1] : null;
+  const lastEviction = live.evictions.length > 0 ? live.evictions[live.evictions.length - 1] : null;
+  const ringPct = ring && live.limits ? Math.min(100, (100 * ring.bytes) / live.limits.maxBytes) : 0;
 
   return (
     <>
       <LiveControls />
-      {live.error && (
-        <div className="error-banner" role="alert">
-          {live.error}
-        </div>
-      )}
+      <ErrorAlert />
       <dl className="stats" aria-label="Live statistics">
-        <Stat label="Generations sealed" value={formatInt(last)} testId="live-sealed" />
         <Stat
-          label="In the ring"
-          value={ring ? formatInt(ring.count) : '0'}
-          sub={ring ? `${formatBytes(ring.bytes)} / ${formatBytes(live.maxBytes)}` : live.recording ? 'waiting for a seal' : 'recorder off'}
-          testId="live-ring"
+          label="Writing generation"
+          value={live.currentGen > 0 ? `g${live.currentGen}` : '—'}
+          sub={live.currentGen > 0 && openBytes !== null ? `${formatBytes(openBytes)} so far` : live.running ? 'starting' : 'runtime stopped'}
+          testId="live-current"
         />
-        <Stat label="Evicted" value={formatInt(live.evictedTotal)} sub="generations" testId="live-evicted" />
-        <Stat label="Trace rate" value={formatBytes(live.bytesPerSec)} sub="/ s" testId="live-rate" />
-        <Stat label="Simulated time" value={formatDuration(live.nowNs)} testId="live-now" />
+        <Stat label="Generations sealed" value={formatInt(live.history.length > 0 ? live.history[live.history.length - 1].gen : 0)} sub="since the runtime started" testId="live-sealed" />
+        <div className="stat ring-stat">
+          <dt>In the ring</dt>
+          <dd>
+            <span data-testid="live-ring">{ring ? formatInt(ring.count) : '0'}</span>
+            <small>{ring ? ringFill(ring.count, ring.bytes, live.limits) : live.recording ? 'waiting for a seal' : 'recorder off'}</small>
+            {live.limits && (
+              <span className="meter" role="meter" aria-label="Ring bytes of MaxBytes" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ringPct)}>
+                <span style={{ width: `${ringPct}%` }} />
+              </span>
+            )}
+          </dd>
+        </div>
+        <Stat
+          label="Evicted"
+          value={formatInt(live.evictedTotal)}
+          sub={lastEviction ? `last: ${causeShort(lastEviction.cause)}` : 'generations'}
+          testId="live-evicted"
+        />
+        <div className="stat rate-stat">
+          <dt>Trace data</dt>
+          <dd>
+            <span data-testid="live-rate">{rate ? `${formatBytes(rate.bytesPerSec)}/s` : '—'}</span>
+            <small data-testid="live-events">{rate ? `${formatInt(Math.round(rate.eventsPerSec))} events/s` : 'events/s'}</small>
+            <ThroughputChart rates={live.rates} />
+          </dd>
+        </div>
+        <Stat label="Simulated time" value={formatDuration(live.nowNs)} sub={`${live.speed}× real time`} testId="live-now" />
       </dl>
       <section className="card timeline-card" aria-labelledby="timeline-title">
         <div className="timeline-head">
           <h3 className="section-title" id="timeline-title" style={{ margin: 0 }}>
-            Generations <span className="sub">each box is one generation: its width is its time, its height its size</span>
+            Generations <span className="sub">width: time · height: bytes</span>
           </h3>
-          <div className="legend" aria-hidden="true">
-            <span><i style={{ background: 'var(--gen)' }} />in the ring</span>
-            <span><i style={{ background: 'var(--evicted)', backgroundImage: 'repeating-linear-gradient(135deg, transparent 0 3px, var(--evicted-edge) 3px 4px)' }} />evicted</span>
-            <span><i style={{ background: '#d6dbe3' }} />not recorded</span>
-            <span><i style={{ background: 'transparent', border: '1.5px dashed var(--writing)' }} />being written</span>
-          </div>
+          <TimelineLegend evictions={live.evictions} />
         </div>
-        <GenerationTimeline history={live.history} nowNs={live.nowNs} maxBytes={live.maxBytes} running={live.running} view={live.view} />
-        {live.lastEviction && <p className="timeline-help">Last eviction: {live.lastEviction}</p>}
+        <GenerationTimeline
+          history={live.history}
+          nowNs={live.nowNs}
+          clock={live.clock}
+          limits={live.limits}
+          lastCause={lastEviction?.cause ?? null}
+          running={live.running}
+          currentGen={live.currentGen}
+          openBytes={openBytes}
+          view={live.view}
+        />
+        <EvictionPanel />
       </section>
       <div className="two-col">
         <SnapshotPanel />

@@ -3,6 +3,7 @@
 
 import type { LiveGeneration } from '../../state/store';
 import { formatDuration, formatInt } from '../format';
+import { causeShort } from './eviction-text';
 
 const SHOWN = 12;
 
@@ -29,9 +30,9 @@ export function RecentGenerations({ history }: { history: readonly LiveGeneratio
             </thead>
             <tbody>
               {rows.map((g) => (
-                <tr key={g.gen} className={g.evicted ? 'evicted' : undefined} data-state={g.inRing ? 'ring' : g.evicted ? 'evicted' : 'unrecorded'}>
+                <tr key={g.gen} className={g.evicted ? 'evicted' : undefined} data-state={g.inRing ? 'ring' : g.evicted ? 'evicted' : 'unrecorded'} data-cause={g.cause}>
                   <td>{g.gen}</td>
-                  <td style={{ fontFamily: 'var(--sans)' }}>{g.inRing ? 'in ring' : g.evicted ? 'evicted' : 'not recorded'}</td>
+                  <td className="state-cell">{g.inRing ? 'in ring' : g.evicted ? causeShort(g.cause) : 'not recorded'}</td>
                   <td>{formatInt(g.batches)}</td>
                   <td>{formatInt(g.bytes)}</td>
                   <td>{formatDuration(g.endNs - g.startNs)}</td>

@@ -4,45 +4,60 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
 import { ringExtent } from '../../state/live-history';
-import { setLiveView, type LiveGeneration, type LiveView } from '../../state/store';
+import { extrapolateNow } from '../../state/live-model';
+import { setLiveView, type Clock, type LiveGeneration, type LiveView, type RingLimits } from '../../state/store';
+import type { EvictionCause } from '../../worker/protocol';
 import { formatBytes, plural } from '../format';
 import { useElementSize } from '../use-element-size';
 import { drawTimeline, readPalette, timelineLayout, type Palette } from './draw-generations';
-import { followWindow, layoutBoxes, liveBounds } from './generation-boxes';
+import { followWindow, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
 import { TimeScale, type TimeBounds } from './time-scale';
 
 export interface GenerationTimelineProps {
   readonly history: readonly LiveGeneration[];
+  /** Simulated time at the last message from the worker. */
   readonly nowNs: number;
-  readonly maxBytes: number;
+  /** For moving "now" on smoothly between messages. */
+  readonly clock: Clock | null;
+  readonly limits: RingLimits | null;
+  readonly lastCause: EvictionCause | null;
   readonly running: boolean;
+  /** The generation being written (0: none) and its bytes so far (null: unknown). */
+  readonly currentGen: number;
+  readonly openBytes: number | null;
   readonly view: LiveView;
 }
 
-const HEIGHT = 280;
+const HEIGHT = 300;
 
-export function GenerationTimeline({ history, nowNs, maxBytes, running, view }: GenerationTimelineProps) {
+export function GenerationTimeline(props: GenerationTimelineProps) {
+  const { history, nowNs, clock, limits, lastCause, running, currentGen, openBytes, view } = props;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<Palette | null>(null);
   const { widthCssPx, dpr } = useElementSize(box);
   const ring = useMemo(() => ringExtent(history), [history]);
 
-  const bounds: TimeBounds = useMemo(() => {
-    const b = liveBounds(history, nowNs);
+  const boundsAt = (now: number): TimeBounds => {
+    const b = liveBounds(history, now);
     return { startNs: b.startNs, endNs: b.endNs + (b.endNs - b.startNs) * 0.02 };
-  }, [history, nowNs]);
-
-  const scale = useMemo(() => {
-    const w = view.follow ? followWindow(history, nowNs, view.spanNs) : { startNs: view.startNs, endNs: view.endNs };
+  };
+  const scaleAt = (now: number): TimeScale => {
+    const w = view.follow ? followWindow(history, now, view.spanNs) : { startNs: view.startNs, endNs: view.endNs };
     const s = TimeScale.create(w.startNs, w.endNs, Math.max(1, widthCssPx), dpr);
-    return view.follow ? s : s.clampTo(bounds);
-  }, [view, history, nowNs, widthCssPx, dpr, bounds]);
+    return view.follow ? s : s.clampTo(boundsAt(now));
+  };
 
-  // Draw after layout, before paint, so the committed render is what is on screen.
-  useLayoutEffect(() => {
+  const scaleRef = useRef<TimeScale>(scaleAt(nowNs));
+  const boundsRef = useRef<TimeBounds>(boundsAt(nowNs));
+
+  /** Paints one frame at simulated time `now` (extrapolated between worker messages). */
+  const paint = (now: number) => {
     const c = canvas.current;
     if (!c || widthCssPx <= 0) return;
+    const scale = scaleAt(now);
+    scaleRef.current = scale;
+    boundsRef.current = boundsAt(now);
     palette.current ??= readPalette(c);
     const wDev = scale.widthDevicePx;
     const hDev = Math.round(HEIGHT * dpr);
@@ -51,18 +66,49 @@ export function GenerationTimeline({ history, nowNs, maxBytes, running, view }: 
     const ctx = c.getContext('2d');
     if (!ctx) return;
     const L = timelineLayout(HEIGHT);
-    const boxes = layoutBoxes(history, scale, { top: L.laneTop, bottom: L.laneBottom });
-    const last = history.length > 0 ? history[history.length - 1].endNs : null;
-    drawTimeline(ctx, { scale, heightCssPx: HEIGHT, boxes, ring, maxBytes, nowNs, openFromNs: last, running }, palette.current);
-  }, [scale, history, ring, maxBytes, nowNs, running, dpr, widthCssPx]);
+    const lane = { top: L.laneTop, bottom: L.laneBottom };
+    const lastEnd = history.length > 0 ? history[history.length - 1].endNs : 0;
+    const open = running ? layoutOpenBox(history, scale, lane, { gen: currentGen, startNs: lastEnd, nowNs: now, bytes: openBytes }) : null;
+    const boxes = layoutBoxes(history, scale, lane, open?.bytes ?? 0);
+    drawTimeline(
+      ctx,
+      {
+        scale,
+        heightCssPx: HEIGHT,
+        boxes,
+        open,
+        ring,
+        maxBytes: limits?.maxBytes ?? null,
+        minAgeMs: limits?.minAgeMs ?? null,
+        lastCause,
+        nowNs: now,
+        running,
+      },
+      palette.current,
+    );
+  };
+  const paintRef = useRef(paint);
+  paintRef.current = paint;
+
+  // Draw after layout, before paint, so the committed render is what is on screen; while
+  // the runtime runs, keep drawing every frame with "now" moving on at the measured rate.
+  useLayoutEffect(() => {
+    paintRef.current(extrapolateNow(clock, nowNs, performance.now()));
+  });
+  useEffect(() => {
+    if (!running || !clock || clock.traceNsPerSec <= 0) return;
+    let raf = 0;
+    const tick = () => {
+      paintRef.current(extrapolateNow(clock, nowNs, performance.now()));
+      raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [running, clock, nowNs]);
 
   // Wheel zoom must be able to preventDefault, which React's passive wheel listener cannot.
-  const scaleRef = useRef(scale);
-  scaleRef.current = scale;
   const viewRef = useRef(view);
   viewRef.current = view;
-  const boundsRef = useRef(bounds);
-  boundsRef.current = bounds;
   useEffect(() => {
     const el = box.current;
     if (!el) return;
@@ -111,7 +157,8 @@ export function GenerationTimeline({ history, nowNs, maxBytes, running, view }: 
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const w = scale.widthCssPx;
+    const w = scaleRef.current.widthCssPx;
+    const bounds = boundsRef.current;
     const handled = (() => {
       switch (e.key) {
         case 'ArrowLeft':

@@ -4,8 +4,9 @@
 // devicePixelRatio.
 
 import type { RingExtent } from '../../state/live-history';
-import { formatBytes, plural } from '../format';
-import type { GenBox } from './generation-boxes';
+import type { EvictionCause } from '../../worker/protocol';
+import { formatBytes, formatDuration, plural } from '../format';
+import type { GenBox, OpenBox } from './generation-boxes';
 import type { CssPx, TimeNs, TimeScale } from './time-scale';
 
 export interface Palette {
@@ -19,7 +20,11 @@ export interface Palette {
   ringSoft: string;
   evicted: string;
   evictedEdge: string;
+  maxBytes: string;
+  minAge: string;
+  unrecorded: string;
   writing: string;
+  writingSoft: string;
   panel: string;
   sans: string;
   mono: string;
@@ -37,9 +42,13 @@ export function readPalette(el: Element): Palette {
     genEdge: v('--gen-edge', '#1f5fb8'),
     ring: v('--ring', '#0b8a5f'),
     ringSoft: v('--ring-soft', '#dff5ec'),
-    evicted: v('--evicted', '#b9bfc9'),
+    evicted: v('--evicted', '#c9ced6'),
     evictedEdge: v('--evicted-edge', '#9aa1ad'),
-    writing: v('--writing', '#f2a93b'),
+    maxBytes: v('--cause-bytes', '#7a4fd0'),
+    minAge: v('--cause-age', '#c23d73'),
+    unrecorded: v('--unrecorded', '#e3e7ec'),
+    writing: v('--writing', '#e8930c'),
+    writingSoft: v('--writing-soft', '#fff1d9'),
     panel: v('--panel', '#ffffff'),
     sans: v('--sans', 'sans-serif'),
     mono: v('--mono', 'monospace'),
@@ -50,20 +59,23 @@ export interface TimelineFrame {
   readonly scale: TimeScale;
   readonly heightCssPx: CssPx;
   readonly boxes: readonly GenBox[];
+  readonly open: OpenBox | null;
   readonly ring: RingExtent | null;
-  readonly maxBytes: number;
+  readonly maxBytes: number | null;
+  readonly minAgeMs: number | null;
+  /** The limit behind the newest eviction, drawn at the ring's left edge. */
+  readonly lastCause: EvictionCause | null;
   readonly nowNs: TimeNs;
-  /** End of the last sealed generation: the in-progress one runs from here to now. */
-  readonly openFromNs: TimeNs | null;
   readonly running: boolean;
 }
 
 /** Vertical layout of the drawing, in cssPx from the top. */
 export function timelineLayout(heightCssPx: CssPx) {
   return {
-    ringTop: 8,
-    ringBottom: 34,
-    laneTop: 48,
+    ringTop: 6,
+    ringBottom: 30,
+    ageY: 42,
+    laneTop: 62,
     laneBottom: heightCssPx - 30,
     axisY: heightCssPx - 30,
   };
@@ -73,8 +85,9 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame, p:
   const { scale } = f;
   const L = timelineLayout(f.heightCssPx);
   const snap = (x: CssPx) => scale.deviceToCssPx(Math.round(scale.cssToDevicePx(x)));
+  const W = scale.widthCssPx;
   ctx.setTransform(scale.dpr, 0, 0, scale.dpr, 0, 0);
-  ctx.clearRect(0, 0, scale.widthCssPx, f.heightCssPx);
+  ctx.clearRect(0, 0, W, f.heightCssPx);
 
   // Grid and axis.
   const ticks = scale.ticks(110);
@@ -85,83 +98,164 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame, p:
     line(ctx, x, L.laneTop - 6, x, L.axisY);
   }
   ctx.strokeStyle = p.line;
-  line(ctx, 0, snap(L.axisY) + 0.5 / scale.dpr, scale.widthCssPx, snap(L.axisY) + 0.5 / scale.dpr);
+  line(ctx, 0, snap(L.axisY) + 0.5 / scale.dpr, W, snap(L.axisY) + 0.5 / scale.dpr);
   ctx.fillStyle = p.ink3;
-  ctx.font = `11.5px ${p.mono}`;
+  ctx.font = `12px ${p.mono}`;
   ctx.textBaseline = 'top';
   for (const t of ticks) {
     const w = ctx.measureText(t.label).width;
-    const x = Math.min(scale.widthCssPx - w - 2, Math.max(2, t.cssPx - w / 2));
+    const x = Math.min(W - w - 2, Math.max(2, t.cssPx - w / 2));
     ctx.fillText(t.label, x, L.axisY + 8);
   }
 
-  // The ring's retained window: a band over the generations it holds.
-  if (f.ring) {
-    const x0 = snap(Math.max(0, scale.timeToCssPx(f.ring.startNs)));
-    const x1 = snap(Math.min(scale.widthCssPx, scale.timeToCssPx(f.ring.endNs)));
-    if (x1 > x0) {
-      ctx.fillStyle = p.ringSoft;
-      ctx.fillRect(x0, L.ringTop, x1 - x0, L.laneBottom - L.ringTop);
-      ctx.fillStyle = p.ring;
-      ctx.fillRect(x0, L.ringTop, x1 - x0, 3);
-      ctx.fillRect(x0, L.ringTop, 2, L.ringBottom - L.ringTop);
-      ctx.fillRect(x1 - 2, L.ringTop, 2, L.ringBottom - L.ringTop);
-      const text = `flight recorder ring · ${plural(f.ring.count, 'generation')} · ${formatBytes(f.ring.bytes)} of ${formatBytes(f.maxBytes)}`;
-      const short = `ring · ${formatBytes(f.ring.bytes)}`;
-      ctx.font = `600 12.5px ${p.sans}`;
-      ctx.textBaseline = 'middle';
-      const label = ctx.measureText(text).width + 16 <= x1 - x0 ? text : ctx.measureText(short).width + 12 <= x1 - x0 ? short : '';
-      ctx.fillText(label, x0 + 8, (L.ringTop + 3 + L.ringBottom) / 2);
-    }
-  }
+  drawRing(ctx, f, p, L, snap);
+  drawMinAge(ctx, f, p, L, snap);
 
-  // Generation boxes.
-  ctx.font = `11.5px ${p.mono}`;
-  ctx.textBaseline = 'middle';
+  // Sealed generations.
   for (const b of f.boxes) {
     const x0 = snap(b.x0) + 0.5;
     const x1 = snap(b.x1) - 0.5;
     const top = snap(b.top);
     if (x1 - x0 < 0.5) continue;
-    const fill = b.state === 'ring' ? p.gen : b.state === 'evicted' ? p.evicted : '#d6dbe3';
-    ctx.fillStyle = fill;
-    roundRect(ctx, x0, top, x1 - x0, b.bottom - top, Math.min(3, (x1 - x0) / 3));
+    const w = x1 - x0;
+    const h = b.bottom - top;
+    const g = boxCause(b);
+    ctx.fillStyle = b.state === 'ring' ? p.gen : b.state === 'evicted' ? p.evicted : p.unrecorded;
+    roundRect(ctx, x0, top, w, h, Math.min(3, w / 3));
     ctx.fill();
-    if (b.state === 'evicted') hatch(ctx, x0, top, x1 - x0, b.bottom - top, p.evictedEdge);
-    if (b.label) {
-      const inside = b.bottom - top >= 20;
-      ctx.fillStyle = inside ? (b.state === 'ring' ? '#ffffff' : p.ink) : p.ink3;
-      const y = inside ? b.bottom - 11 : top - 9;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(x0, L.laneTop - 20, x1 - x0, L.laneBottom);
-      ctx.clip();
-      ctx.fillText(b.label, x0 + 5, y);
-      ctx.restore();
+    if (b.state === 'evicted') {
+      hatch(ctx, x0, top, w, h, p.evictedEdge);
+      if (g) {
+        // A cap in the cause's colour: which limit pushed this generation out.
+        ctx.fillStyle = g === 'max-bytes' ? p.maxBytes : p.minAge;
+        ctx.fillRect(x0, top, w, Math.min(4, h));
+      }
     }
+    drawBoxLabel(ctx, b, x0, w, top, L, p);
   }
 
-  // The generation being written now, and the "now" line.
-  if (f.running && f.openFromNs !== null) {
-    const x0 = snap(scale.timeToCssPx(f.openFromNs)) + 0.5;
-    const x1 = snap(scale.timeToCssPx(f.nowNs));
-    if (x1 > x0 + 1) {
-      ctx.setLineDash([4, 3]);
-      ctx.strokeStyle = p.writing;
-      ctx.lineWidth = 1.5;
-      ctx.strokeRect(x0, L.laneBottom - 18, x1 - x0, 18);
-      ctx.setLineDash([]);
+  // The generation being written, growing towards now.
+  if (f.open && f.running) {
+    const o = f.open;
+    const x0 = snap(o.x0) + 0.5;
+    const x1 = Math.max(x0 + 2, snap(o.x1));
+    const top = snap(o.top);
+    ctx.fillStyle = p.writingSoft;
+    ctx.fillRect(x0, top, x1 - x0, o.bottom - top);
+    ctx.setLineDash([5, 3]);
+    ctx.strokeStyle = p.writing;
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(x0, top, x1 - x0, o.bottom - top);
+    ctx.setLineDash([]);
+    ctx.font = `600 12px ${p.mono}`;
+    ctx.textBaseline = 'bottom';
+    ctx.fillStyle = '#9a5b00';
+    const text = o.bytes !== null ? `g${o.gen} · ${formatBytes(o.bytes)}` : `g${o.gen}`;
+    const tw = ctx.measureText(text).width;
+    // Above the box, kept left of the "now" line and inside the canvas.
+    const tx = Math.max(2, Math.min(x1 - tw - 6, W - tw - 4));
+    ctx.fillText(text, Math.max(tx, 2), top - 4);
+  }
+
+  // "now".
+  const nowX = snap(scale.timeToCssPx(f.nowNs));
+  if (nowX >= 0 && nowX <= W) {
+    ctx.fillStyle = p.writing;
+    ctx.fillRect(nowX - 1, L.laneTop - 14, 2, L.axisY - L.laneTop + 14);
+  }
+}
+
+type Layout = ReturnType<typeof timelineLayout>;
+
+function boxCause(b: GenBox): EvictionCause | null {
+  return b.cause === 'max-bytes' || b.cause === 'min-age' ? b.cause : null;
+}
+
+/** The ring's retained window: a band over the generations it holds, and why it starts there. */
+function drawRing(ctx: CanvasRenderingContext2D, f: TimelineFrame, p: Palette, L: Layout, snap: (x: CssPx) => CssPx): void {
+  if (!f.ring) return;
+  const { scale } = f;
+  const rawX0 = scale.timeToCssPx(f.ring.startNs);
+  const x0 = snap(Math.max(0, rawX0));
+  const x1 = snap(Math.min(scale.widthCssPx, scale.timeToCssPx(f.ring.endNs)));
+  if (x1 <= x0) return;
+  ctx.fillStyle = p.ringSoft;
+  ctx.fillRect(x0, L.ringTop, x1 - x0, L.laneBottom - L.ringTop);
+  ctx.fillStyle = p.ring;
+  ctx.fillRect(x0, L.ringTop, x1 - x0, 3);
+  ctx.fillRect(x0, L.ringTop, 2, L.laneBottom - L.ringTop);
+  ctx.fillRect(x1 - 2, L.ringTop, 2, L.ringBottom - L.ringTop);
+  const of = f.maxBytes !== null ? ` of ${formatBytes(f.maxBytes)}` : '';
+  const candidates = [
+    `flight recorder ring · ${plural(f.ring.count, 'generation')} · ${formatBytes(f.ring.bytes)}${of}`,
+    `ring · ${plural(f.ring.count, 'gen')} · ${formatBytes(f.ring.bytes)}`,
+    `ring · ${formatBytes(f.ring.bytes)}`,
+    'ring',
+  ];
+  ctx.font = `700 13px ${p.sans}`;
+  ctx.textBaseline = 'middle';
+  const y = (L.ringTop + 3 + L.ringBottom) / 2;
+  const label = candidates.find((t) => ctx.measureText(t).width + 16 <= x1 - x0) ?? '';
+  ctx.fillStyle = '#06573c';
+  ctx.fillText(label, x0 + 8, y);
+
+  // Left of the ring: where the last walk stopped, and which limit stopped it.
+  if (f.lastCause && rawX0 > 60) {
+    const text = f.lastCause === 'max-bytes' ? '◀ evicted: over MaxBytes' : '◀ evicted: older than MinAge';
+    ctx.font = `600 12px ${p.sans}`;
+    const w = ctx.measureText(text).width;
+    if (w + 12 < x0) {
+      ctx.fillStyle = f.lastCause === 'max-bytes' ? p.maxBytes : p.minAge;
+      ctx.fillText(text, x0 - w - 8, y);
     }
   }
-  const nowX = snap(scale.timeToCssPx(f.nowNs));
-  if (nowX >= 0 && nowX <= scale.widthCssPx) {
-    ctx.fillStyle = p.writing;
-    ctx.fillRect(nowX - 1, L.laneTop - 12, 2, L.axisY - L.laneTop + 12);
-    ctx.font = `600 11px ${p.sans}`;
-    ctx.textBaseline = 'bottom';
-    const w = ctx.measureText('now').width;
-    ctx.fillText('now', Math.min(scale.widthCssPx - w - 2, nowX - w / 2), L.laneTop - 13);
+}
+
+/** MinAge as a bracket reaching back from now: generations wholly left of it may go. */
+function drawMinAge(ctx: CanvasRenderingContext2D, f: TimelineFrame, p: Palette, L: Layout, snap: (x: CssPx) => CssPx): void {
+  if (f.minAgeMs === null || !f.ring) return;
+  const { scale } = f;
+  const xNow = scale.timeToCssPx(f.nowNs);
+  const xAge = scale.timeToCssPx(f.nowNs - f.minAgeMs * 1e6);
+  const a = snap(Math.max(0, xAge));
+  const b = snap(Math.min(scale.widthCssPx, xNow));
+  if (b - a < 8) return;
+  const y = snap(L.ageY) + 0.5;
+  ctx.strokeStyle = p.minAge;
+  ctx.lineWidth = 1.5;
+  line(ctx, a, y, b, y);
+  if (xAge >= 0) line(ctx, a, y - 5, a, y + 5);
+  line(ctx, b, y - 5, b, y + 5);
+  const text = `MinAge ${formatDuration(f.minAgeMs * 1e6)}`;
+  ctx.font = `600 12px ${p.sans}`;
+  const w = ctx.measureText(text).width;
+  if (w + 16 > b - a) return;
+  const cx = (a + b) / 2 - w / 2;
+  ctx.fillStyle = p.panel;
+  ctx.fillRect(cx - 5, y - 8, w + 10, 16);
+  ctx.fillStyle = p.minAge;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, cx, y);
+}
+
+function drawBoxLabel(ctx: CanvasRenderingContext2D, b: GenBox, x0: number, w: number, top: number, L: Layout, p: Palette): void {
+  if (!b.label) return;
+  const h = b.bottom - top;
+  const inside = h >= 22;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(x0, L.laneTop - 22, w, L.laneBottom);
+  ctx.clip();
+  ctx.font = `12px ${p.mono}`;
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = inside ? (b.state === 'ring' ? '#ffffff' : p.ink) : p.ink3;
+  ctx.fillText(b.label, x0 + 5, inside ? b.bottom - 11 : top - 9);
+  // A second line, when there is room: the size under a bare generation number.
+  if (inside && h >= 40 && b.label === `g${b.gen}` && b.sub) {
+    ctx.font = `11px ${p.mono}`;
+    if (ctx.measureText(b.sub).width + 8 <= w) ctx.fillText(b.sub, x0 + 5, b.bottom - 26);
   }
+  ctx.restore();
 }
 
 function line(ctx: CanvasRenderingContext2D, x0: number, y0: number, x1: number, y1: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveGeneration } from '../../state/store';
-import { boxLabel, followWindow, layoutBoxes, liveBounds } from './generation-boxes';
+import { boxLabel, followWindow, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
 import { TimeScale } from './time-scale';
 
 const gen = (n: number, bytes: number, inRing: boolean, evicted = false): LiveGeneration => ({
@@ -58,5 +58,27 @@ describe('generation boxes', () => {
     expect(w.endNs).toBeGreaterThan(4_500_000);
     // Early on, the window starts at the first generation and fills up from the left.
     expect(followWindow(history, 4_500_000, 20_000_000)).toEqual({ startNs: 0, endNs: 20_000_000 });
+  });
+});
+
+describe('the generation being written', () => {
+  const history = [gen(1, 100, true), gen(2, 400, true)];
+  const lane = { top: 0, bottom: 100 };
+
+  it('runs from the last seal to now, sized against the sealed ones', () => {
+    const scale = TimeScale.create(0, 4_000_000, 400);
+    const open = layoutOpenBox(history, scale, lane, { gen: 3, startNs: 2_000_000, nowNs: 2_500_000, bytes: 200 });
+    expect(open).toEqual({ gen: 3, x0: 200, x1: 250, top: 50, bottom: 100, bytes: 200 });
+    // Bigger than any sealed one so far: it fills the lane and the sealed boxes shrink with it.
+    const big = layoutOpenBox(history, scale, lane, { gen: 3, startNs: 2_000_000, nowNs: 2_500_000, bytes: 800 });
+    expect(big!.top).toBe(0);
+    expect(layoutBoxes(history, scale, lane, 800)[1].top).toBe(50);
+  });
+
+  it('is absent before the first generation and out of view', () => {
+    const scale = TimeScale.create(0, 1_000_000, 100);
+    expect(layoutOpenBox(history, scale, lane, { gen: 0, startNs: 0, nowNs: 5, bytes: 1 })).toBeNull();
+    expect(layoutOpenBox(history, scale, lane, { gen: 3, startNs: 2_000_000, nowNs: 2_500_000, bytes: 1 })).toBeNull();
+    expect(layoutOpenBox(history, scale, lane, { gen: 3, startNs: 500, nowNs: 500, bytes: 1 })).toBeNull();
   });
 });

@@ -17,6 +17,10 @@ export interface GenBox {
   readonly bottom: CssPx;
   /** "g12 · 48.0 KiB", shortened or dropped when the box is too narrow. */
   readonly label: string | null;
+  /** The size alone, for a second line under a bare "g12". */
+  readonly sub?: string;
+  /** Why it left the ring, for an evicted box. */
+  readonly cause?: LiveGeneration['cause'];
 }
 
 export interface Lane {
@@ -33,16 +37,52 @@ export function boxState(g: LiveGeneration): BoxState {
   return g.inRing ? 'ring' : g.evicted ? 'evicted' : 'unrecorded';
 }
 
-export function layoutBoxes(history: readonly LiveGeneration[], scale: TimeScale, lane: Lane): GenBox[] {
+/**
+ * Boxes for the sealed generations in view. openBytes (the generation still being written)
+ * takes part in the height scale, so the growing box and the sealed ones compare truly.
+ */
+export function layoutBoxes(history: readonly LiveGeneration[], scale: TimeScale, lane: Lane, openBytes = 0): GenBox[] {
   const visible = history.filter((g) => g.endNs >= scale.startNs && g.startNs <= scale.endNs);
-  const maxBytes = visible.reduce((m, g) => Math.max(m, g.bytes), 1);
+  const maxBytes = visible.reduce((m, g) => Math.max(m, g.bytes), Math.max(1, openBytes));
   const laneH = lane.bottom - lane.top;
   return visible.map((g) => {
     const x0 = Math.max(-1, scale.timeToCssPx(g.startNs));
     const x1 = Math.min(scale.widthCssPx + 1, scale.timeToCssPx(g.endNs));
     const h = Math.max(MIN_BOX_PX, (g.bytes / maxBytes) * laneH);
-    return { gen: g.gen, state: boxState(g), x0, x1, top: lane.bottom - h, bottom: lane.bottom, label: boxLabel(g, x1 - x0) };
+    const box: GenBox = { gen: g.gen, state: boxState(g), x0, x1, top: lane.bottom - h, bottom: lane.bottom, label: boxLabel(g, x1 - x0) };
+    return g.evicted && g.cause ? { ...box, sub: formatBytes(g.bytes), cause: g.cause } : { ...box, sub: formatBytes(g.bytes) };
   });
+}
+
+export interface OpenBox {
+  readonly gen: number;
+  readonly x0: CssPx;
+  readonly x1: CssPx;
+  readonly top: CssPx;
+  readonly bottom: CssPx;
+  readonly bytes: number | null;
+}
+
+/**
+ * The generation being written: from the end of the last sealed one to now, as tall as its
+ * bytes so far against the same scale as layoutBoxes (the largest of the visible sealed
+ * generations and itself). Null when nothing is open or it is out of view.
+ */
+export function layoutOpenBox(
+  history: readonly LiveGeneration[],
+  scale: TimeScale,
+  lane: Lane,
+  open: { gen: number; startNs: TimeNs; nowNs: TimeNs; bytes: number | null },
+): OpenBox | null {
+  if (open.gen <= 0 || open.nowNs <= open.startNs) return null;
+  const x0 = Math.max(-1, scale.timeToCssPx(open.startNs));
+  const x1 = Math.min(scale.widthCssPx + 1, scale.timeToCssPx(open.nowNs));
+  if (x1 <= 0 || x0 >= scale.widthCssPx) return null;
+  const visible = history.filter((g) => g.endNs >= scale.startNs && g.startNs <= scale.endNs);
+  const maxBytes = visible.reduce((m, g) => Math.max(m, g.bytes), Math.max(1, open.bytes ?? 0));
+  const laneH = lane.bottom - lane.top;
+  const h = open.bytes === null ? MIN_BOX_PX * 3 : Math.max(MIN_BOX_PX, (open.bytes / maxBytes) * laneH);
+  return { gen: open.gen, x0, x1, top: lane.bottom - h, bottom: lane.bottom, bytes: open.bytes };
 }
 
 /** The longest label that fits in width: "g12 · 48.0 KiB", then "48.0 KiB", then "g12". */

@@ -1,0 +1,129 @@
+// The runtime worker's unprompted events and status, folded into the live state: pure
+// functions from (state, message) to a patch, so the whole live view's bookkeeping is tested
+// without a worker or a DOM. live-actions.ts applies the patches to the store.
+
+import type { RuntimeEvent, RuntimeStatus } from '../worker/protocol';
+import { appendSealed, applyEvicted, applyRing, clearRing } from './live-history';
+import {
+  GO_DEFAULT_MAX_BYTES,
+  GO_DEFAULT_MIN_AGE_MS,
+  LIVE_EVICTIONS,
+  LIVE_RATES,
+  type Clock,
+  type LiveError,
+  type LiveState,
+} from './store';
+
+/** Appends to a bounded list, dropping the oldest. */
+export function pushBounded<T>(list: readonly T[], item: T, limit: number): T[] {
+  const next = list.length >= limit ? list.slice(list.length - limit + 1) : list.slice();
+  next.push(item);
+  return next;
+}
+
+/** What a fresh run of the runtime starts from: the timeline and its counters emptied. */
+export function freshRun(): Partial<LiveState> {
+  return { history: [], evictions: [], evictedTotal: 0, rates: [], sealedBytes: 0, ringBytes: 0, nowNs: 0, clock: null, currentGen: 0 };
+}
+
+function clockAt(live: LiveState, nowNs: number, wallMs: number, running: boolean, speed: number): Clock {
+  const measured = live.rates.length > 0 ? live.rates[live.rates.length - 1].traceNsPerSec : 0;
+  return { nowNs, wallMs, traceNsPerSec: running ? measured || speed * 1e9 : 0 };
+}
+
+/** A status (reply or event) applied over the live state. */
+export function applyStatus(live: LiveState, st: RuntimeStatus, wallMs: number): Partial<LiveState> {
+  // Simulated time restarts at 0 with each runtime.start: an earlier "now" is a new run.
+  const base: LiveState = st.nowNs < live.nowNs ? { ...live, ...freshRun() } : live;
+  const patch: { -readonly [K in keyof LiveState]?: LiveState[K] } = {
+    ...(base === live ? {} : freshRun()),
+    running: st.running,
+    workload: st.workload,
+    seed: st.seed,
+    go: st.go,
+    speed: st.speed,
+    params: st.params,
+    recording: st.recording,
+    fullTracing: st.fullTracing,
+    currentGen: st.currentGen,
+    nowNs: Math.max(base.nowNs, st.nowNs),
+    clock: clockAt(base, Math.max(base.nowNs, st.nowNs), wallMs, st.running, st.speed),
+  };
+  if (st.recording && !live.recording) {
+    patch.limits = { maxBytes: st.maxBytes || GO_DEFAULT_MAX_BYTES, minAgeMs: st.minAgeMs || GO_DEFAULT_MIN_AGE_MS };
+  } else if (!st.recording && live.recording) {
+    // FlightRecorder.Stop drops the ring: nothing is held any more.
+    patch.limits = null;
+    patch.history = clearRing(patch.history ?? base.history);
+    patch.ringBytes = 0;
+  }
+  return patch;
+}
+
+let errorSeq = 0;
+
+export function liveError(action: string, code: string, message: string): LiveError {
+  return { action, code, message, seq: ++errorSeq };
+}
+
+/** One unprompted event from the worker applied over the live state. */
+export function applyEvent(live: LiveState, ev: RuntimeEvent, wallMs: number): Partial<LiveState> {
+  switch (ev.kind) {
+    case 'sealed': {
+      const last = live.history.length > 0 ? live.history[live.history.length - 1] : null;
+      const restarted = last !== null && ev.gen <= last.gen && ev.endNs < last.endNs;
+      const base: LiveState = restarted ? { ...live, ...freshRun() } : live;
+      return {
+        ...(restarted ? freshRun() : {}),
+        history: appendSealed(base.history, ev, ev.recording),
+        sealedBytes: base.sealedBytes + ev.bytes,
+        nowNs: Math.max(base.nowNs, ev.endNs),
+        currentGen: Math.max(base.currentGen, ev.gen + 1),
+      };
+    }
+    case 'ring':
+      return { history: applyRing(live.history, ev.gens), ringBytes: ev.bytes };
+    case 'evicted':
+      return {
+        history: applyEvicted(live.history, ev.gens, ev.cause),
+        evictedTotal: live.evictedTotal + ev.count,
+        evictions: pushBounded(live.evictions, { gens: ev.gens, bytes: ev.bytes, cause: ev.cause, atNs: live.nowNs }, LIVE_EVICTIONS),
+      };
+    case 'throughput': {
+      const sample = {
+        bytesPerSec: ev.bytesPerSec,
+        eventsPerSec: ev.eventsPerSec,
+        traceNsPerSec: ev.traceNsPerSec,
+        totalBytes: ev.totalBytes,
+        nowNs: ev.nowNs,
+      };
+      const nowNs = Math.max(live.nowNs, ev.nowNs);
+      return {
+        rates: pushBounded(live.rates, sample, LIVE_RATES),
+        nowNs,
+        clock: { nowNs, wallMs, traceNsPerSec: live.running ? ev.traceNsPerSec || live.speed * 1e9 : 0 },
+      };
+    }
+    case 'status':
+      return applyStatus(live, ev.status, wallMs);
+    case 'fault':
+      return { error: liveError('Runtime', 'fault', ev.message) };
+  }
+}
+
+/**
+ * "Now" between messages: the last known simulated time moved on at the measured rate,
+ * but never more than maxAheadMs of wall time past the last message (a stalled worker
+ * must not look like a running one).
+ */
+export function extrapolateNow(clock: Clock | null, fallbackNs: number, wallMs: number, maxAheadMs = 1500): number {
+  if (!clock || clock.traceNsPerSec <= 0) return fallbackNs;
+  const ahead = Math.min(maxAheadMs, Math.max(0, wallMs - clock.wallMs));
+  return Math.max(fallbackNs, clock.nowNs + (ahead / 1000) * clock.traceNsPerSec);
+}
+
+/** Bytes written into the generation still open: everything traced minus what was sealed. */
+export function openGenerationBytes(live: Pick<LiveState, 'rates' | 'sealedBytes'>): number | null {
+  if (live.rates.length === 0) return null;
+  return Math.max(0, live.rates[live.rates.length - 1].totalBytes - live.sealedBytes);
+}
