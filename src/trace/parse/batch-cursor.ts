@@ -182,43 +182,48 @@ export function heapRemove(heap: BatchCursor[], i: number): void {
 }
 
 function siftUp(heap: BatchCursor[], i: number): number {
+  const x = heap[i];
+  const t = x.ev.time;
+  const start = i;
   while (i > 0) {
     const p = (i - 1) >> 1;
-    if (!(heap[p].ev.time > heap[i].ev.time)) break;
-    const t = heap[p];
-    heap[p] = heap[i];
-    heap[i] = t;
+    const parent = heap[p];
+    if (!(parent.ev.time > t)) break;
+    heap[i] = parent;
     i = p;
   }
+  if (i !== start) heap[i] = x;
   return i;
 }
 
+/**
+ * Go's siftDown with min3: the smallest of parent and children moves up; on ties the parent
+ * stays, and the left child wins over the right.
+ */
 function siftDown(heap: BatchCursor[], i: number): void {
+  const n = heap.length;
+  if (i >= n) return;
+  const x = heap[i];
+  const t = x.ev.time;
   for (;;) {
-    const m = min3(heap, i, 2 * i + 1, 2 * i + 2);
-    if (m === i) return;
-    const t = heap[i];
-    heap[i] = heap[m];
-    heap[m] = t;
+    const l = 2 * i + 1;
+    if (l >= n) break;
+    let m = l;
+    let mc = heap[l];
+    let mt = mc.ev.time;
+    const r = l + 1;
+    if (r < n) {
+      const rc = heap[r];
+      const rt = rc.ev.time;
+      if (rt < mt) {
+        m = r;
+        mc = rc;
+        mt = rt;
+      }
+    }
+    if (!(mt < t)) break;
+    heap[i] = mc;
     i = m;
   }
-}
-
-const MAX_TIME = 2n ** 63n - 1n;
-
-function min3(b: BatchCursor[], i0: number, i1: number, i2: number): number {
-  let minIdx = i0;
-  let minT: Time = i0 < b.length ? b[i0].ev.time : MAX_TIME;
-  if (i1 < b.length) {
-    const t = b[i1].ev.time;
-    if (t < minT) {
-      minT = t;
-      minIdx = i1;
-    }
-  }
-  if (i2 < b.length) {
-    const t = b[i2].ev.time;
-    if (t < minT) minIdx = i2;
-  }
-  return minIdx;
+  heap[i] = x;
 }
