@@ -38,20 +38,24 @@ test('the live view: every control has a role and a name, and Tab reaches each o
     page.getByRole('button', { name: 'Start runtime' }),
     page.getByRole('combobox', { name: 'Workload' }),
     page.getByRole('combobox', { name: 'Speed' }),
-    page.getByRole('spinbutton', { name: 'MaxBytes (KiB)' }),
-    page.getByRole('spinbutton', { name: 'MinAge (ms)' }),
+    page.getByRole('combobox', { name: 'Trace format' }),
+    page.getByRole('spinbutton', { name: 'MaxBytes', exact: true }),
+    page.getByRole('combobox', { name: 'MaxBytes unit' }),
+    page.getByRole('spinbutton', { name: 'MinAge', exact: true }),
+    page.getByRole('combobox', { name: 'MinAge unit' }),
     page.getByRole('button', { name: 'Start recorder' }),
+    page.getByRole('button', { name: 'Snapshot' }),
     page.getByRole('button', { name: 'Start full trace' }),
     page.getByRole('group', { name: 'Generations timeline' }),
   ];
+  // The controls enable once the runtime worker has answered.
+  await expect(page.getByRole('button', { name: 'Start runtime' })).toBeEnabled();
   for (const c of controls) await expect(c).toBeVisible();
-  // Snapshot exists, and is disabled until the recorder runs.
-  await expect(page.getByRole('button', { name: 'Snapshot' })).toBeDisabled();
 
   // Walk the tab order from the tabs: each enabled control is reached.
   await page.getByRole('tab', { name: 'Live flight recorder' }).focus();
   const reached = new Set<string>();
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 45; i++) {
     await page.keyboard.press('Tab');
     reached.add(await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;

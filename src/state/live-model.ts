@@ -35,19 +35,18 @@ function clockAt(live: LiveState, nowNs: number, wallMs: number, running: boolea
 export function applyStatus(live: LiveState, st: RuntimeStatus, wallMs: number): Partial<LiveState> {
   // Simulated time restarts at 0 with each runtime.start: an earlier "now" is a new run.
   const base: LiveState = st.nowNs < live.nowNs ? { ...live, ...freshRun() } : live;
+  // While stopped, the controls own what the next runtime.start sends; while running, the
+  // worker's status is the truth.
+  const settings = st.running ? { workload: st.workload, seed: st.seed, go: st.go, speed: st.speed, params: st.params } : {};
   const patch: { -readonly [K in keyof LiveState]?: LiveState[K] } = {
     ...(base === live ? {} : freshRun()),
+    ...settings,
     running: st.running,
-    workload: st.workload,
-    seed: st.seed,
-    go: st.go,
-    speed: st.speed,
-    params: st.params,
     recording: st.recording,
     fullTracing: st.fullTracing,
     currentGen: st.currentGen,
     nowNs: Math.max(base.nowNs, st.nowNs),
-    clock: clockAt(base, Math.max(base.nowNs, st.nowNs), wallMs, st.running, st.speed),
+    clock: clockAt(base, Math.max(base.nowNs, st.nowNs), wallMs, st.running, st.running ? st.speed : live.speed),
   };
   if (st.recording && !live.recording) {
     patch.limits = { maxBytes: st.maxBytes || GO_DEFAULT_MAX_BYTES, minAgeMs: st.minAgeMs || GO_DEFAULT_MIN_AGE_MS };

@@ -10,7 +10,7 @@ import { RecorderControls } from './RecorderControls';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 const FORMATS: { value: GoFormat; label: string }[] = [
-  { value: '1.26', label: 'Go 1.26 (EndOfGeneration)' },
+  { value: '1.26', label: 'Go 1.26' },
   { value: '1.25', label: 'Go 1.25' },
 ];
 

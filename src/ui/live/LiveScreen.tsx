@@ -24,7 +24,7 @@ export function LiveScreen() {
   const openBytes = openGenerationBytes(live);
   const rate = live.rates.length > 0 ? live.rates[live.rates.length - 1] : null;
   const lastEviction = live.evictions.length > 0 ? live.evictions[live.evictions.length - 1] : null;
-  const ringPct = ring && live.limits ? Math.min(100, (100 * ring.bytes) / live.limits.maxBytes) : 0;
+  const ringFull = ring && live.limits ? ring.bytes / live.limits.maxBytes : 0;
 
   return (
     <>
@@ -44,8 +44,16 @@ export function LiveScreen() {
             <span data-testid="live-ring">{ring ? formatInt(ring.count) : '0'}</span>
             <small>{ring ? ringFill(ring.count, ring.bytes, live.limits) : live.recording ? 'waiting for a seal' : 'recorder off'}</small>
             {live.limits && (
-              <span className="meter" role="meter" aria-label="Ring bytes of MaxBytes" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(ringPct)}>
-                <span style={{ width: `${ringPct}%` }} />
+              <span
+                className={ringFull > 1 ? 'meter over' : 'meter'}
+                role="meter"
+                aria-label="Ring bytes, percent of MaxBytes"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(100 * ringFull)}
+                title={ringFull > 1 ? 'Over MaxBytes: Go keeps the generation that crosses the limit' : undefined}
+              >
+                <span style={{ width: `${Math.min(100, 100 * ringFull)}%` }} />
               </span>
             )}
           </dd>

@@ -22,7 +22,7 @@ export function RecentGenerations({ history }: { history: readonly LiveGeneratio
             <thead>
               <tr>
                 <th scope="col">Gen</th>
-                <th scope="col">State</th>
+                <th scope="col" style={{ textAlign: 'left' }}>State</th>
                 <th scope="col">Batches</th>
                 <th scope="col">Bytes</th>
                 <th scope="col">Time span</th>

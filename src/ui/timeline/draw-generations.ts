@@ -147,14 +147,17 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame, p:
     ctx.lineWidth = 1.5;
     ctx.strokeRect(x0, top, x1 - x0, o.bottom - top);
     ctx.setLineDash([]);
-    ctx.font = `600 12px ${p.mono}`;
-    ctx.textBaseline = 'bottom';
+    // Its label sits in the empty future right of "now" (or left of it at the edge).
+    ctx.font = `600 12.5px ${p.mono}`;
+    ctx.textBaseline = 'top';
     ctx.fillStyle = '#9a5b00';
-    const text = o.bytes !== null ? `g${o.gen} · ${formatBytes(o.bytes)}` : `g${o.gen}`;
-    const tw = ctx.measureText(text).width;
-    // Above the box, kept left of the "now" line and inside the canvas.
-    const tx = Math.max(2, Math.min(x1 - tw - 6, W - tw - 4));
-    ctx.fillText(text, Math.max(tx, 2), top - 4);
+    const title = `g${o.gen} writing`;
+    const size = o.bytes !== null ? formatBytes(o.bytes) : '';
+    const tw = Math.max(ctx.measureText(title).width, ctx.measureText(size).width);
+    const right = x1 + 8 + tw <= W - 2;
+    const tx = right ? x1 + 8 : Math.max(2, x1 - tw - 8);
+    ctx.fillText(title, tx, L.laneTop);
+    if (size) ctx.fillText(size, tx, L.laneTop + 16);
   }
 
   // "now".
@@ -250,10 +253,12 @@ function drawBoxLabel(ctx: CanvasRenderingContext2D, b: GenBox, x0: number, w: n
   ctx.textBaseline = 'middle';
   ctx.fillStyle = inside ? (b.state === 'ring' ? '#ffffff' : p.ink) : p.ink3;
   ctx.fillText(b.label, x0 + 5, inside ? b.bottom - 11 : top - 9);
-  // A second line, when there is room: the size under a bare generation number.
-  if (inside && h >= 40 && b.label === `g${b.gen}` && b.sub) {
-    ctx.font = `11px ${p.mono}`;
-    if (ctx.measureText(b.sub).width + 8 <= w) ctx.fillText(b.sub, x0 + 5, b.bottom - 26);
+  // A second line, when there is room: the generation number over a bare size, or the
+  // size under a bare generation number.
+  if (inside && h >= 40 && b.sub) {
+    const second = b.label === `g${b.gen}` ? b.sub : b.label === b.sub ? `g${b.gen}` : null;
+    ctx.font = `600 12px ${p.mono}`;
+    if (second && ctx.measureText(second).width + 8 <= w) ctx.fillText(second, x0 + 5, b.bottom - 27);
   }
   ctx.restore();
 }

@@ -100,12 +100,15 @@ export function liveBounds(history: readonly LiveGeneration[], nowNs: TimeNs): T
   return { startNs: start, endNs: Math.max(nowNs, start + 1) };
 }
 
+/** Room kept right of "now" while following, for the open generation's label. */
+export const FOLLOW_LEAD = 0.1;
+
 /**
  * The follow window: the last spanNs of time ending a little after now. Until that much
  * time has passed it starts at the oldest generation, so the view fills from the left.
  */
 export function followWindow(history: readonly LiveGeneration[], nowNs: TimeNs, spanNs: TimeNs): TimeBounds {
   const b = liveBounds(history, nowNs);
-  const end = Math.max(b.startNs + spanNs, b.endNs + spanNs * 0.02);
+  const end = Math.max(b.startNs + spanNs, b.endNs + spanNs * FOLLOW_LEAD);
   return { startNs: end - spanNs, endNs: end };
 }
