@@ -124,43 +124,53 @@ export function endRange(list: RangeType[], typ: number): U64 {
 
 
 /**
- * A Map with a one-entry lookup cache. Consecutive events mostly come from the same M and
- * name the same goroutine (GoStart then GoStop), so most lookups hit the cache.
+ * A map keyed by int64 IDs. Goroutine, proc and thread IDs are mostly small integers handed
+ * out densely, so IDs below a bound live in a plain array (one indexed load per lookup, the
+ * hot path of the ordering); anything else goes to a Map.
  */
-export class CachedMap<K, V> {
-  private readonly map = new Map<K, V>();
-  private lastKey: K | undefined = undefined;
-  private lastValue: V | undefined = undefined;
+export class IdMap<V> {
+  private static readonly DENSE_LIMIT = 1 << 20;
+  private dense: (V | undefined)[] = new Array(64).fill(undefined);
+  private readonly sparse = new Map<I64, V>();
 
-  get(k: K): V | undefined {
-    if (k === this.lastKey && this.lastValue !== undefined) return this.lastValue;
-    const v = this.map.get(k);
-    if (v !== undefined) {
-      this.lastKey = k;
-      this.lastValue = v;
-    }
-    return v;
+  get(k: I64): V | undefined {
+    if (typeof k === 'number' && k >= 0 && k < IdMap.DENSE_LIMIT) return k < this.dense.length ? this.dense[k] : undefined;
+    return this.sparse.get(k);
   }
 
-  has(k: K): boolean {
+  has(k: I64): boolean {
     return this.get(k) !== undefined;
   }
 
-  set(k: K, v: V): void {
-    this.map.set(k, v);
-    this.lastKey = k;
-    this.lastValue = v;
-  }
-
-  delete(k: K): void {
-    this.map.delete(k);
-    if (k === this.lastKey) {
-      this.lastKey = undefined;
-      this.lastValue = undefined;
+  set(k: I64, v: V): void {
+    if (typeof k === 'number' && k >= 0 && k < IdMap.DENSE_LIMIT) {
+      if (k >= this.dense.length) {
+        let n = this.dense.length * 2;
+        while (n <= k) n *= 2;
+        const next: (V | undefined)[] = new Array(n).fill(undefined);
+        for (let i = 0; i < this.dense.length; i++) next[i] = this.dense[i];
+        this.dense = next;
+      }
+      this.dense[k] = v;
+      return;
     }
+    this.sparse.set(k, v);
   }
 
-  [Symbol.iterator](): IterableIterator<[K, V]> {
-    return this.map.entries();
+  delete(k: I64): void {
+    if (typeof k === 'number' && k >= 0 && k < IdMap.DENSE_LIMIT) {
+      if (k < this.dense.length) this.dense[k] = undefined;
+      return;
+    }
+    this.sparse.delete(k);
+  }
+
+  /** Entries: dense IDs in increasing order, then the others in insertion order. */
+  *[Symbol.iterator](): IterableIterator<[I64, V]> {
+    for (let i = 0; i < this.dense.length; i++) {
+      const v = this.dense[i];
+      if (v !== undefined) yield [i, v];
+    }
+    yield* this.sparse.entries();
   }
 }

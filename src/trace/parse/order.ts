@@ -16,7 +16,7 @@ import { TraceEvent } from './event';
 import { dec, type I64, type Time, type U64 } from './int64';
 import { Queue } from './queue';
 import type { EvTable } from './tables';
-import { CachedMap, GCState, type GState, goStatusString, type MState, NONE, procStatusString, type PState, Req, seqString } from './order-state';
+import { GCState, IdMap, type GState, goStatusString, type MState, NONE, procStatusString, type PState, Req, seqString } from './order-state';
 import { PROC_HANDLERS } from './order-procs';
 import { GOROUTINE_HANDLERS } from './order-goroutines';
 import { RANGE_HANDLERS } from './order-ranges';
@@ -30,9 +30,9 @@ for (const table of [PROC_HANDLERS, GOROUTINE_HANDLERS, RANGE_HANDLERS, ANNOTATI
 }
 
 export class Ordering {
-  readonly gStates = new CachedMap<I64, GState>();
-  readonly pStates = new CachedMap<I64, PState>();
-  readonly mStates = new CachedMap<I64, MState>();
+  readonly gStates = new IdMap<GState>();
+  readonly pStates = new IdMap<PState>();
+  readonly mStates = new IdMap<MState>();
   readonly activeTasks = new Map<U64, { name: string; parentID: U64 }>();
   gcSeq: U64 = 0;
   gcState = GCState.Undetermined;
