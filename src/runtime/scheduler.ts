@@ -1,0 +1,565 @@
+// The scheduler model: a discrete-event simulation of Go's Ps, Ms and Gs that calls the
+// tracer exactly where the runtime calls its traceLocker methods (runtime/proc.go:
+// execute → GoStart, park → GoBlock, ready → GoUnblock, entersyscall/exitsyscall,
+// sysmon's retake → ProcSteal, startm/stopm → ProcStart/ProcStop; mgc.go: gcStart,
+// gcMarkDone, mark workers and assists, sweeping). Workloads (workloads.ts) decide what
+// each goroutine does; this file decides how the runtime carries it out.
+//
+// Stop-the-world phases are atomic: the clock jumps over them, and every event that fell
+// due meanwhile runs late, as the stopped world would. So a generation never ends inside
+// an STW, just as traceAdvance waits on worldsema.
+
+import { EventQueue } from './event-queue';
+import { BLOCK_REASONS, SITE_INDEX, STOP_REASONS, type BlockReason, type SiteName } from './frames';
+import { G, GS, M, P, PS, type Role } from './model';
+import { Rng } from './rng';
+import type { Tracer } from './tracer';
+
+const K_SLICE = 1;
+const K_WAKE = 2;
+const K_SYSEXIT = 3;
+const K_RETAKE = 4;
+const K_MARK_DONE = 5;
+const K_HOOK = 6;
+
+/** sysmon retakes a P stuck in a syscall after about 20 µs (proc.go retake). */
+const RETAKE_NS = 20_000;
+/** sysmon preempts a goroutine running longer than 10 ms (forcePreemptNS). */
+const PREEMPT_NS = 10_000_000;
+const M_ID_BASE = 2_417_880;
+
+export interface Behaviour {
+  /** Called when g is (re)started with no work pending and at the end of each compute step. */
+  step(s: Scheduler, m: M, g: G): void;
+  /** Called by a K_HOOK event scheduled with s.hook(). */
+  hook?(s: Scheduler, tag: number): void;
+  /** Bytes allocated per ns of compute. */
+  readonly allocPerNs: number;
+}
+
+export const BLOCK: Record<BlockReason, number> = Object.fromEntries(BLOCK_REASONS.map((r, i) => [r, i])) as Record<BlockReason, number>;
+/** Reasons another goroutine wakes (chan send, unlock); others only wake by timer. */
+const WAKEABLE = new Set<BlockReason>(['chan receive', 'chan send', 'select', 'sync', 'system goroutine wait']);
+const STOP_PREEMPTED = STOP_REASONS.indexOf('preempted');
+const STOP_GOSCHED = STOP_REASONS.indexOf('runtime.Gosched');
+
+export class Scheduler {
+  now = 0;
+  readonly gs: G[] = [];
+  readonly ps: P[] = [];
+  readonly ms: M[] = [];
+  readonly rng: Rng;
+  private readonly q = new EventQueue();
+  private readonly runq: G[] = [];
+  private runqHead = 0;
+  private readonly idleMs: M[] = [];
+  /** Waiting goroutines per block reason, FIFO, for wakers that need one (chan send, unlock). */
+  private readonly waiters: G[][] = BLOCK_REASONS.map(() => []);
+  private nextGoid = 1;
+  private nextTaskId = 1;
+  readonly sysmon: M;
+  readonly advancer: G;
+  readonly markWorkers: G[] = [];
+  private readonly sliceEnd: number[] = [];
+  private readonly sliceStart: number[] = [];
+  // GC state (mgc.go): off or marking; heap numbers in bytes.
+  marking = false;
+  heapAlloc: number;
+  heapGoal: number;
+  private lastHeapEvent = 0;
+  private readonly baseLive: number;
+  private deadCount = 0;
+  behaviour!: Behaviour;
+  /** Set by the runtime: called by the advancer goroutine at the generation boundary. */
+  onAdvance: ((m: M) => void) | null = null;
+
+  constructor(
+    readonly tracer: Tracer,
+    readonly procs: number,
+    seed: number,
+    initialHeap: number,
+  ) {
+    this.rng = new Rng(seed);
+    for (let i = 0; i < procs; i++) {
+      this.ps.push(new P(i));
+      this.sliceEnd.push(0);
+      this.sliceStart.push(0);
+    }
+    this.sysmon = this.newM();
+    this.idleMs.pop(); // sysmon never runs goroutines
+    this.heapAlloc = initialHeap;
+    this.baseLive = initialHeap;
+    this.heapGoal = Math.max(4 << 20, initialHeap * 2);
+    this.newG('main', GS.Waiting, 'sleep', 'sleep');
+    this.advancer = this.newG('advancer', GS.Waiting, 'sleep', 'advancerPark');
+    for (let i = 0; i < procs; i++) this.markWorkers.push(this.newG('markWorker', GS.Waiting, 'system goroutine wait', 'workerPark'));
+  }
+
+  // ---- resources ----
+
+  private newM(): M {
+    const m = new M(M_ID_BASE + this.ms.length);
+    this.ms.push(m);
+    this.idleMs.push(m);
+    return m;
+  }
+
+  /** A goroutine that exists before tracing starts (no GoCreate). */
+  newG(role: Role, status: GS.Waiting | GS.Runnable, reason: BlockReason, site: SiteName): G {
+    const g = new G(this.nextGoid++, role);
+    this.gs.push(g);
+    g.status = status;
+    if (status === GS.Waiting) {
+      g.waitReason = BLOCK[reason];
+      g.blockSite = SITE_INDEX[site];
+      if (WAKEABLE.has(reason)) this.waiters[g.waitReason].push(g);
+    } else {
+      this.makeRunnable(g);
+    }
+    return g;
+  }
+
+  /** Arms g's wake-up timer (for goroutines set up waiting). */
+  wakeAfter(g: G, d: number): void {
+    this.q.push(this.now + Math.max(100, d), K_WAKE, g, ++g.token);
+  }
+
+  taskId(): number {
+    return this.nextTaskId++;
+  }
+
+  liveGoroutines(): number {
+    return this.gs.length - this.deadCount;
+  }
+
+  // ---- the event loop ----
+
+  /** Runs every simulation event due at or before t, then sets the clock to t (if later). */
+  runUntil(t: number): void {
+    const q = this.q;
+    while (q.peekTime() <= t) {
+      const e = q.pop()!;
+      if (e.t > this.now) this.now = e.t;
+      this.dispatch(e.kind, e.obj, e.token);
+    }
+    if (t > this.now) this.now = t;
+  }
+
+  nextEventTime(): number {
+    return this.q.peekTime();
+  }
+
+  private dispatch(kind: number, obj: unknown, token: number): void {
+    switch (kind) {
+      case K_SLICE: {
+        const p = obj as P;
+        if (p.token === token && p.m !== null && p.m.curg !== null) this.sliceDone(p.m, p.m.curg);
+        break;
+      }
+      case K_WAKE: {
+        const g = obj as G;
+        if (g.token === token && g.status === GS.Waiting) this.timerWake(g);
+        break;
+      }
+      case K_SYSEXIT: {
+        const g = obj as G;
+        if (g.token === token && g.status === GS.Syscall) this.exitSyscall(g);
+        break;
+      }
+      case K_RETAKE: {
+        const p = obj as P;
+        if (p.syscallToken === token && p.status === PS.Syscall) this.retake(p);
+        break;
+      }
+      case K_MARK_DONE:
+        if (this.marking) this.markDone();
+        break;
+      case K_HOOK:
+        this.behaviour.hook?.(this, token);
+        break;
+    }
+  }
+
+  /** Schedules the workload's hook(tag) after d ns. */
+  hook(d: number, tag: number): void {
+    this.q.push(this.now + d, K_HOOK, null, tag);
+  }
+
+  // ---- running goroutines ----
+
+  /** g computes for d ns on m's P; long stretches are cut by preemption (sysmon). */
+  run(m: M, g: G, d: number): void {
+    const p = m.p!;
+    d = Math.max(200, Math.round(d));
+    let slice = d;
+    if (d > PREEMPT_NS) {
+      slice = PREEMPT_NS;
+      g.work = d - PREEMPT_NS;
+    } else {
+      g.work = 0;
+    }
+    if (this.marking && g.role !== 'markWorker' && this.behaviour.allocPerNs > 0 && this.rng.chance(0.15)) {
+      this.tracer.markAssistBegin(m, SITE_INDEX.markAssist);
+      g.inMarkAssist = this.tracer.enabled;
+    }
+    this.sliceStart[p.id] = this.now;
+    this.sliceEnd[p.id] = this.now + slice;
+    this.q.push(this.now + slice, K_SLICE, p, ++p.token);
+  }
+
+  private sliceDone(m: M, g: G): void {
+    if (g.inMarkAssist) {
+      this.tracer.markAssistEnd(m);
+      g.inMarkAssist = false;
+    }
+    if (g.role !== 'markWorker' && g.role !== 'advancer') this.allocate(m, this.now - this.sliceStart[m.p!.id]);
+    if (m.curg !== g) return; // a GC start may have handed the P on (never today, kept safe)
+    if (g.work > 0) {
+      this.tracer.goStop(m, STOP_PREEMPTED, g.role === 'batch' ? SITE_INDEX.preemptJob : SITE_INDEX.preemptHandle);
+      this.stopRunning(m, g);
+      this.makeRunnable(g);
+      this.schedule(m);
+      return;
+    }
+    this.behaviour.step(this, m, g);
+  }
+
+  private stopRunning(m: M, g: G): void {
+    m.p!.token++;
+    m.curg = null;
+    g.m = null;
+  }
+
+  /** The running goroutine parks (gopark). wakeAfter < 0: only another goroutine wakes it. */
+  block(m: M, g: G, reason: BlockReason, site: SiteName, wakeAfter: number): void {
+    const r = BLOCK[reason];
+    this.tracer.goBlock(m, r, SITE_INDEX[site]);
+    this.stopRunning(m, g);
+    g.status = GS.Waiting;
+    g.waitReason = r;
+    g.blockSite = SITE_INDEX[site];
+    if (WAKEABLE.has(reason)) this.waiters[r].push(g);
+    if (wakeAfter >= 0) this.q.push(this.now + Math.max(100, wakeAfter), K_WAKE, g, ++g.token);
+    this.schedule(m);
+  }
+
+  /** runtime.Gosched. */
+  yield(m: M, g: G): void {
+    this.tracer.goStop(m, STOP_GOSCHED, SITE_INDEX.gosched);
+    this.stopRunning(m, g);
+    this.makeRunnable(g);
+    this.schedule(m);
+  }
+
+  /** The goroutine returns from its function (goexit). */
+  exit(m: M, g: G): void {
+    this.tracer.goDestroy(m);
+    this.stopRunning(m, g);
+    g.status = GS.Dead;
+    this.deadCount++;
+    if (this.deadCount > 256 && this.deadCount * 2 > this.gs.length) this.compact();
+    this.schedule(m);
+  }
+
+  private compact(): void {
+    let j = 0;
+    for (const g of this.gs) if (g.status !== GS.Dead) this.gs[j++] = g;
+    this.gs.length = j;
+    this.deadCount = 0;
+  }
+
+  /** The running goroutine starts a new one (newproc). */
+  spawn(m: M, role: Role, startSite: SiteName, site: SiteName): G {
+    const g = new G(this.nextGoid++, role);
+    this.gs.push(g);
+    g.status = GS.Runnable;
+    if (this.tracer.enabled) this.tracer.goCreate(m, g, SITE_INDEX[startSite], SITE_INDEX[site]);
+    this.makeRunnable(g);
+    return g;
+  }
+
+  /** Wakes the longest waiter blocked for reason, from the running goroutine (chan send, unlock). */
+  wakeOne(m: M, reason: BlockReason, site: SiteName): G | null {
+    const list = this.waiters[BLOCK[reason]];
+    while (list.length > 0) {
+      const g = list.shift()!;
+      if (g.status === GS.Waiting && g.waitReason === BLOCK[reason]) {
+        this.unblock(m, g, SITE_INDEX[site]);
+        return g;
+      }
+    }
+    return null;
+  }
+
+  countWaiting(reason: BlockReason): number {
+    let n = 0;
+    for (const g of this.waiters[BLOCK[reason]]) if (g.status === GS.Waiting && g.waitReason === BLOCK[reason]) n++;
+    return n;
+  }
+
+  /** Wakes a specific waiting goroutine at once, as a timer or the network poller would. */
+  wakeNow(g: G): void {
+    if (g.status === GS.Waiting) this.timerWake(g);
+  }
+
+  /** ready(): g becomes runnable; queue=false when the caller runs it on its own P at once. */
+  private unblock(m: M, g: G, site: number, queue = true): void {
+    g.token++;
+    this.tracer.goUnblock(m, g, site);
+    if (queue) this.makeRunnable(g);
+    else g.status = GS.Runnable;
+  }
+
+  /** A timer or the network poller readies g: an idle P is started for it, or a busy one notices. */
+  private timerWake(g: G): void {
+    const p = this.idleP();
+    if (p !== null) {
+      const m = this.startP(p);
+      this.unblock(m, g, -1, false);
+      this.execute(m, g, -1);
+      return;
+    }
+    let host: M | null = null;
+    for (const pp of this.ps) if (pp.status === PS.Running && pp.m !== null) { host = pp.m; break; }
+    this.unblock(host ?? this.sysmon, g, -1);
+  }
+
+  private makeRunnable(g: G): void {
+    g.status = GS.Runnable;
+    this.runq.push(g);
+    const p = this.idleP();
+    if (p !== null) this.schedule(this.startP(p));
+  }
+
+  private idleP(): P | null {
+    for (const p of this.ps) if (p.status === PS.Idle) return p;
+    return null;
+  }
+
+  /** startm: an idle (or new) M takes the idle P p. */
+  private startP(p: P, m?: M): M {
+    if (m === undefined) m = this.idleMs.pop() ?? (this.newM(), this.idleMs.pop()!);
+    else {
+      const i = this.idleMs.indexOf(m);
+      if (i >= 0) this.idleMs.splice(i, 1);
+    }
+    m.p = p;
+    p.m = m;
+    p.status = PS.Running;
+    this.tracer.procStart(m);
+    return m;
+  }
+
+  private popRunq(): G | null {
+    if (this.runqHead >= this.runq.length) return null;
+    const g = this.runq[this.runqHead++];
+    if (this.runqHead > 1024 && this.runqHead * 2 > this.runq.length) {
+      this.runq.splice(0, this.runqHead);
+      this.runqHead = 0;
+    }
+    return g;
+  }
+
+  /** schedule(): m's P finds its next goroutine, or goes idle. */
+  schedule(m: M): void {
+    const p = m.p!;
+    if (this.marking && p.id < this.dedicatedWorkers()) {
+      const w = this.markWorkers[p.id];
+      if (w.status === GS.Waiting) {
+        this.unblock(m, w, -1, false); // the worker runs here at once, not from the queue
+        this.execute(m, w, 1);
+        return;
+      }
+    }
+    const g = this.popRunq();
+    if (g === null) {
+      this.tracer.procStop(m);
+      p.status = PS.Idle;
+      p.m = null;
+      m.p = null;
+      this.idleMs.push(m);
+      return;
+    }
+    this.execute(m, g, -1);
+  }
+
+  private execute(m: M, g: G, label: number): void {
+    g.status = GS.Running;
+    g.m = m;
+    m.curg = g;
+    this.tracer.goStart(m, label);
+    if (g.work > 0) this.run(m, g, g.work);
+    else if (g.role === 'markWorker') this.markWorkerStep(m, g);
+    else this.behaviour.step(this, m, g);
+  }
+
+  // ---- syscalls ----
+
+  syscall(m: M, g: G, site: SiteName, d: number): void {
+    const p = m.p!;
+    this.tracer.goSyscallBegin(m, SITE_INDEX[site]);
+    p.token++;
+    p.status = PS.Syscall;
+    g.status = GS.Syscall;
+    this.q.push(this.now + Math.max(300, d), K_SYSEXIT, g, ++g.token);
+    if (d > RETAKE_NS) this.q.push(this.now + RETAKE_NS + this.rng.int(RETAKE_NS), K_RETAKE, p, ++p.syscallToken);
+  }
+
+  /** sysmon's retake: the P left in a syscall is handed off. */
+  private retake(p: P): void {
+    const from = p.m!;
+    this.tracer.procSteal(this.sysmon, p, from.id);
+    from.p = null;
+    p.m = null;
+    p.status = PS.Idle;
+    if (this.runqHead < this.runq.length) this.schedule(this.startP(p));
+  }
+
+  private exitSyscall(g: G): void {
+    const m = g.m!;
+    const p = m.p;
+    if (p !== null && p.status === PS.Syscall) {
+      this.tracer.goSyscallEnd(m);
+      p.status = PS.Running;
+      g.status = GS.Running;
+      this.behaviour.step(this, m, g);
+      return;
+    }
+    // Lost the P: the goroutine queues, the thread parks or picks up an idle P.
+    this.tracer.goSyscallEndBlocked(m);
+    m.curg = null;
+    g.m = null;
+    this.idleMs.push(m);
+    this.makeRunnable(g);
+  }
+
+  // ---- GC (mgc.go) ----
+
+  private dedicatedWorkers(): number {
+    return Math.max(1, Math.floor(this.procs / 4));
+  }
+
+  private stw(m: M, kind: string, site: SiteName, d: number): void {
+    this.tracer.stwBegin(m, kind, SITE_INDEX[site]);
+    this.now += Math.round(d);
+  }
+
+  /** mallocgc's accounting for d ns of g's compute: sweeping, heap metrics, GC trigger. */
+  private allocate(m: M, ranNs: number): void {
+    const p = m.p!;
+    const bytes = Math.round(this.behaviour.allocPerNs * ranNs * this.rng.range(0.5, 1.5));
+    if (bytes === 0) return;
+    if (p.sweepDebt > 0) {
+      const spans = Math.min(p.sweepDebt, 1 + this.rng.int(64));
+      this.tracer.sweepBegin(m, SITE_INDEX.sweep);
+      this.now += spans * 150;
+      this.tracer.sweepEnd(m, spans * 8192, Math.round(spans * 8192 * 0.4));
+      p.sweepDebt -= spans;
+    }
+    this.heapAlloc += bytes;
+    if (this.heapAlloc - this.lastHeapEvent > 512 << 10 || this.lastHeapEvent - this.heapAlloc > 512 << 10) {
+      this.lastHeapEvent = this.heapAlloc;
+      this.tracer.heapAlloc(m, this.heapAlloc);
+    }
+    if (!this.marking && this.heapAlloc >= this.heapGoal) this.gcStart(m);
+  }
+
+  /** gcStart: sweep termination STW, GCBegin, then concurrent mark. */
+  gcStart(m: M): void {
+    this.stw(m, 'GC sweep termination', 'stwSweepTerm', this.rng.range(20_000, 120_000));
+    this.tracer.gcBegin(m, SITE_INDEX.gcStart);
+    this.tracer.stwEnd(m);
+    this.marking = true;
+    for (const p of this.ps) p.sweepDebt = 0;
+    const markNs = 1_000_000 + (this.heapAlloc / (64 << 20)) * 4_000_000 * this.rng.range(0.7, 1.4);
+    this.q.push(this.now + markNs, K_MARK_DONE, null, 0);
+    // Dedicated workers take their Ps at the next scheduling point; idle Ps start now.
+    for (let i = 0; i < this.dedicatedWorkers(); i++) {
+      const p = this.ps[i];
+      if (p.status === PS.Idle) this.schedule(this.startP(p));
+    }
+  }
+
+  private markWorkerStep(m: M, g: G): void {
+    if (this.marking) this.run(m, g, 1_000_000);
+    else this.block(m, g, 'system goroutine wait', 'workerPark', -1);
+  }
+
+  /** gcMarkDone: mark termination STW and GCEnd, on a running worker (or any running goroutine). */
+  private markDone(): void {
+    let m: M | null = null;
+    for (const w of this.markWorkers) if (w.status === GS.Running && w.m !== null && w.m.p !== null) { m = w.m; break; }
+    if (m === null) for (const p of this.ps) if (p.status === PS.Running && p.m?.curg) { m = p.m; break; }
+    if (m === null) {
+      const p = this.idleP();
+      if (p === null) {
+        this.q.push(this.now + 50_000, K_MARK_DONE, null, 0);
+        return;
+      }
+      m = this.startP(p);
+      const w = this.markWorkers[p.id];
+      this.unblock(m, w, -1, false);
+      w.status = GS.Running;
+      w.m = m;
+      m.curg = w;
+      this.tracer.goStart(m, 1);
+      this.sliceEnd[p.id] = this.now;
+      this.q.push(this.now + 20_000, K_SLICE, p, ++p.token);
+    }
+    this.stw(m, 'GC mark termination', 'stwMarkTerm', this.rng.range(30_000, 200_000));
+    this.tracer.gcEnd(m);
+    this.marking = false;
+    // Live heap after marking hovers around the program's working set.
+    const live = Math.round(this.baseLive * this.rng.range(0.85, 1.15));
+    this.heapAlloc = live;
+    this.heapGoal = Math.max(4 << 20, live * 2);
+    this.tracer.heapAlloc(m, this.heapAlloc);
+    this.tracer.heapGoal(m, this.heapGoal);
+    this.lastHeapEvent = this.heapAlloc;
+    this.tracer.stwEnd(m);
+    for (const p of this.ps) p.sweepDebt = 40 + this.rng.int(200);
+  }
+
+  // ---- the trace advancer goroutine ----
+
+  /**
+   * Runs fn on the trace advancer goroutine: it is woken on an idle P if there is one, or
+   * takes a busy P for a moment (the goroutine there is preempted), calls fn, and parks.
+   * Returns false (and calls fn with no M) when every P is in a syscall.
+   */
+  onAdvancer(fn: (m: M | null) => void): void {
+    let p = this.idleP();
+    let m: M;
+    if (p !== null) {
+      m = this.startP(p);
+    } else {
+      p = null;
+      for (const pp of this.ps) if (pp.status === PS.Running && pp.m !== null) { p = pp; break; }
+      if (p === null) {
+        fn(null);
+        return;
+      }
+      m = p.m!;
+      const g = m.curg;
+      if (g !== null) {
+        // Preempt the running goroutine; it keeps the rest of its slice for later.
+        g.work += Math.max(0, this.sliceEnd[p.id] - this.now);
+        if (g.inMarkAssist) {
+          this.tracer.markAssistEnd(m);
+          g.inMarkAssist = false;
+        }
+        this.tracer.goStop(m, STOP_PREEMPTED, g.role === 'batch' ? SITE_INDEX.preemptJob : SITE_INDEX.preemptHandle);
+        this.stopRunning(m, g);
+        this.makeRunnable(g);
+      }
+    }
+    const adv = this.advancer;
+    this.unblock(m, adv, -1, false);
+    adv.status = GS.Running;
+    adv.m = m;
+    m.curg = adv;
+    this.tracer.goStart(m);
+    fn(m);
+    this.block(m, adv, 'sleep', 'advancerPark', -1);
+  }
+}

@@ -1,0 +1,395 @@
+// The runtime tracer: the traceLocker methods of runtime/traceruntime.go over the
+// simulated Ms, Ps and Gs. Every event goes through eventWriter, which first writes the
+// status of the M's P and G if they were not yet traced in this generation (lazy status,
+// as Go does), so each generation is self-describing and Go's parser can start reading at
+// any generation. Sequence numbers follow Go's rules: per G and per P they restart in
+// each generation (nextSeq after the status), the GC sequence is global from StartTrace.
+
+import { Ev, GoStatus, ProcStatus } from '../trace/wire/specs';
+import { BatchBuf, BYTES_PER_NUMBER, NONE, putUvarint, type ChunkSink, type WriteStats } from './batch-writer';
+import { TICKS_PER_SECOND } from './clock';
+import { BLOCK_REASONS, MARK_WORKER_LABELS, STOP_REASONS } from './frames';
+import { GS, PS, type G, type M, type P } from './model';
+import { StackTable, StringTable } from './tables';
+
+export type TraceFormat = 25 | 26;
+
+/** What the tracer reads from the world at a generation boundary. */
+export interface TracedWorld {
+  readonly gs: readonly G[];
+  readonly ps: readonly P[];
+  readonly ms: readonly M[];
+}
+
+/** The reader side: receives ReadTrace's chunks (header, whole batches, EOG signal). */
+export interface TraceReaderSink {
+  chunk(data: Uint8Array): void;
+}
+
+const EOG = new Uint8Array([Ev.EndOfGeneration]);
+
+export class Tracer {
+  /** Generation being written; 0 while tracing is off. */
+  gen = 0;
+  private lastNonZeroGen = 0;
+  private seqGC = 1;
+  private reader: TraceReaderSink | null = null;
+  private readonly strings: StringTable;
+  private readonly stacks: StackTable;
+  private readonly statusBuf = new BatchBuf(NONE);
+  private readonly syncBuf = new BatchBuf(NONE);
+  private blockIds = new Int32Array(BLOCK_REASONS.length);
+  private stopIds = new Int32Array(STOP_REASONS.length);
+  private labelIds = new Int32Array(MARK_WORKER_LABELS.length);
+  readonly stats: WriteStats = { bytes: 0, batches: 0, events: 0 };
+  private readonly out: ChunkSink;
+
+  constructor(
+    readonly format: TraceFormat,
+    private readonly world: TracedWorld,
+    /** Trace clock now, in ticks. */
+    readonly ticks: () => number,
+    /** ClockSnapshot fields for now. */
+    private readonly snapshot: () => { mono: number; sec: number; nsec: number },
+  ) {
+    this.out = (b) => {
+      this.stats.bytes += b.length;
+      this.stats.batches++;
+      this.reader?.chunk(b);
+    };
+    this.strings = new StringTable(this.out, ticks);
+    this.stacks = new StackTable(this.out, ticks);
+  }
+
+  get enabled(): boolean {
+    return this.gen !== 0;
+  }
+
+  // ---- start, advance, stop (runtime/trace.go) ----
+
+  /** runtime.StartTrace: the header goes out first, then the first generation begins. */
+  start(reader: TraceReaderSink): string | null {
+    if (this.gen !== 0) return 'tracing is already enabled';
+    this.reader = reader;
+    this.seqGC = 1;
+    reader.chunk(new TextEncoder().encode(`go 1.${this.format} trace\0\0\0`));
+    this.beginGen(this.lastNonZeroGen + 1);
+    return null;
+  }
+
+  /**
+   * traceAdvance: ends the current generation (statuses of everything not yet traced in it,
+   * every buffer flushed, stack and string tables dumped, then the end-of-generation signal)
+   * and, unless stopping, begins the next one with its sync batch.
+   */
+  advance(stop: boolean): void {
+    const gen = this.gen;
+    if (gen === 0) return;
+    // Goroutines whose status was not traced this generation (forEachGRace in traceAdvance).
+    const untraced: G[] = [];
+    for (const g of this.world.gs) if (g.status !== GS.Dead && g.statusGen !== gen) untraced.push(g);
+    // Procs not traced this generation (forEachP): running ones on their own M.
+    for (const p of this.world.ps) {
+      if (p.statusGen === gen) continue;
+      p.statusGen = gen;
+      const onM = p.m !== null && p.status !== PS.Idle;
+      this.writeProcStatus(onM ? p.m!.buf : this.statusBuf, p.id, p.status as number, p.inSweep);
+    }
+    // Goroutines on an M (running, or in a syscall) get their status on that M's batch, so
+    // the parser sees the M's goroutine before anything else names that M; the rest go
+    // to the runtime's own status batch, as traceAdvance's statusWriter does.
+    for (const g of untraced) {
+      g.statusGen = gen;
+      const onM = g.m !== null && (g.status === GS.Running || g.status === GS.Syscall);
+      const stack = g.status === GS.Waiting && g.blockSite >= 0 ? this.stacks.put(gen, g.blockSite) : 0;
+      this.writeGoStatus(onM ? g.m!.buf : this.statusBuf, g.id, onM ? g.m!.id : NONE, g.status as number, g.inMarkAssist, stack);
+    }
+    for (const m of this.world.ms) if (m.buf.open) this.out(m.buf.finish());
+    if (this.statusBuf.open) this.out(this.statusBuf.finish());
+    this.stacks.dump(gen, this.strings);
+    this.strings.reset();
+    this.reader?.chunk(EOG);
+    if (stop) {
+      this.lastNonZeroGen = gen;
+      this.gen = 0;
+      this.reader = null;
+      return;
+    }
+    this.beginGen(gen + 1);
+  }
+
+  private beginGen(gen: number): void {
+    this.gen = gen;
+    // traceRegisterLabelsAndReasons: these strings lead every generation's string table.
+    for (let i = 0; i < MARK_WORKER_LABELS.length; i++) this.labelIds[i] = this.strings.put(gen, MARK_WORKER_LABELS[i]);
+    for (let i = 0; i < BLOCK_REASONS.length; i++) this.blockIds[i] = this.strings.put(gen, BLOCK_REASONS[i]);
+    for (let i = 0; i < STOP_REASONS.length; i++) this.stopIds[i] = this.strings.put(gen, STOP_REASONS[i]);
+    this.syncBatch(gen);
+  }
+
+  /** traceSyncBatch (Go 1.25+): Sync, Frequency, ClockSnapshot, flushed at once. */
+  private syncBatch(gen: number): void {
+    const b = this.syncBuf;
+    b.begin(gen, this.ticks());
+    const a = b.arr;
+    let p = b.pos;
+    a[p++] = Ev.Sync;
+    a[p++] = Ev.Frequency;
+    p = putUvarint(a, p, TICKS_PER_SECOND);
+    const dt = b.delta(this.ticks());
+    const s = this.snapshot();
+    a[p++] = Ev.ClockSnapshot;
+    p = putUvarint(a, p, dt);
+    p = putUvarint(a, p, s.mono);
+    p = putUvarint(a, p, s.sec);
+    p = putUvarint(a, p, s.nsec);
+    b.pos = p;
+    this.out(b.finish());
+  }
+
+  // ---- writing ----
+
+  /** Writes one event into buf (opening or flushing as needed). n = argument count after dt. */
+  private put(buf: BatchBuf, type: number, n: number, a0 = 0, a1 = 0, a2 = 0, a3 = 0): void {
+    if (!buf.open || !buf.available(1 + (n + 1) * BYTES_PER_NUMBER)) {
+      if (buf.open) this.out(buf.finish());
+      buf.begin(this.gen, this.ticks());
+    }
+    const a = buf.arr;
+    let p = buf.pos;
+    a[p++] = type;
+    p = putUvarint(a, p, buf.delta(this.ticks()));
+    if (n > 0) p = putUvarint(a, p, a0);
+    if (n > 1) p = putUvarint(a, p, a1);
+    if (n > 2) p = putUvarint(a, p, a2);
+    if (n > 3) p = putUvarint(a, p, a3);
+    buf.pos = p;
+    buf.events++;
+    this.stats.events++;
+  }
+
+  private writeGoStatus(buf: BatchBuf, goid: number, mid: number, status: number, markAssist: boolean, stack: number): void {
+    if (stack === 0) this.put(buf, Ev.GoStatus, 3, goid, mid, status);
+    else this.put(buf, Ev.GoStatusStack, 4, goid, mid, status, stack);
+    if (markAssist) this.put(buf, Ev.GCMarkAssistActive, 1, goid);
+  }
+
+  private writeProcStatus(buf: BatchBuf, pid: number, status: number, inSweep: boolean): void {
+    this.put(buf, Ev.ProcStatus, 2, pid, status);
+    if (inSweep) this.put(buf, Ev.GCSweepActive, 1, pid);
+  }
+
+  /** eventWriter: the M's P and G statuses first if not yet traced in this generation. */
+  private ew(m: M, goStatus: number, procStatus: number): BatchBuf {
+    const gen = this.gen;
+    const p = m.p;
+    if (p !== null && p.statusGen !== gen) {
+      p.statusGen = gen;
+      p.seq = 0;
+      this.writeProcStatus(m.buf, p.id, procStatus, p.inSweep);
+    }
+    const g = m.curg;
+    if (g !== null && g.statusGen !== gen) {
+      g.statusGen = gen;
+      g.seq = 0;
+      this.writeGoStatus(m.buf, g.id, m.id, goStatus, g.inMarkAssist, 0);
+    }
+    return m.buf;
+  }
+
+  private nextSeqG(g: G): number {
+    return ++g.seq;
+  }
+
+  private nextSeqP(p: P): number {
+    return ++p.seq;
+  }
+
+  stack(site: number): number {
+    if (this.gen === 0) return 0;
+    return this.stacks.put(this.gen, site);
+  }
+
+  string(s: string): number {
+    if (this.gen === 0) return 0;
+    return this.strings.put(this.gen, s);
+  }
+
+  // ---- the traceLocker methods (runtime/traceruntime.go) ----
+  // Each is a no-op while tracing is off, as traceAcquire returns a locker that is not ok.
+
+  procsChange(m: M, procs: number, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.ProcsChange, 2, procs, this.stack(site));
+  }
+
+  procStart(m: M): void {
+    if (this.gen === 0) return;
+    const p = m.p!;
+    const b = this.ew(m, GoStatus.Syscall, ProcStatus.Idle);
+    this.put(b, Ev.ProcStart, 2, p.id, this.nextSeqP(p));
+  }
+
+  procStop(m: M): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Syscall, ProcStatus.Running), Ev.ProcStop, 0);
+  }
+
+  /** m (sysmon, no P) takes p from the thread that left it in a syscall. */
+  procSteal(m: M, p: P, stolenFrom: number): void {
+    if (this.gen === 0) return;
+    if (p.statusGen !== this.gen) {
+      p.statusGen = this.gen;
+      p.seq = 0;
+      this.writeProcStatus(m.buf, p.id, ProcStatus.SyscallAbandoned, p.inSweep);
+    }
+    const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
+    this.put(b, Ev.ProcSteal, 3, p.id, this.nextSeqP(p), stolenFrom);
+  }
+
+  goCreate(m: M, newg: G, startSite: number, site: number, blocked = false): void {
+    if (this.gen === 0) return;
+    newg.statusGen = this.gen;
+    newg.seq = 0;
+    const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
+    this.put(b, blocked ? Ev.GoCreateBlocked : Ev.GoCreate, 3, newg.id, this.stack(startSite), this.stack(site));
+  }
+
+  /** m.curg is the goroutine just started. */
+  goStart(m: M, label = -1): void {
+    if (this.gen === 0) return;
+    const g = m.curg!;
+    const b = this.ew(m, GoStatus.Runnable, ProcStatus.Running);
+    this.put(b, Ev.GoStart, 2, g.id, this.nextSeqG(g));
+    if (label >= 0) this.put(b, Ev.GoLabel, 1, this.labelIds[label]);
+  }
+
+  goDestroy(m: M): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoDestroy, 0);
+  }
+
+  goStop(m: M, reason: number, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoStop, 2, this.stopIds[reason], this.stack(site));
+  }
+
+  goBlock(m: M, reason: number, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoBlock, 2, this.blockIds[reason], site < 0 ? 0 : this.stack(site));
+  }
+
+  goUnblock(m: M, g: G, site: number): void {
+    if (this.gen === 0) return;
+    if (g.statusGen !== this.gen) {
+      // emitUnblockStatus: a goroutine first seen being woken was waiting.
+      g.statusGen = this.gen;
+      g.seq = 0;
+      this.writeGoStatus(m.buf, g.id, NONE, GoStatus.Waiting, g.inMarkAssist, 0);
+    }
+    const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
+    this.put(b, Ev.GoUnblock, 3, g.id, this.nextSeqG(g), site < 0 ? 0 : this.stack(site));
+  }
+
+  goSyscallBegin(m: M, site: number): void {
+    if (this.gen === 0) return;
+    const p = m.p!;
+    const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
+    this.put(b, Ev.GoSyscallBegin, 2, this.nextSeqP(p), this.stack(site));
+  }
+
+  goSyscallEnd(m: M): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Syscall, ProcStatus.Syscall), Ev.GoSyscallEnd, 0);
+  }
+
+  goSyscallEndBlocked(m: M): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Syscall, ProcStatus.Running), Ev.GoSyscallEndBlocked, 0);
+  }
+
+  gcActive(m: M): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCActive, 1, this.seqGC++);
+  }
+
+  gcBegin(m: M, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCBegin, 2, this.seqGC++, this.stack(site));
+  }
+
+  gcEnd(m: M): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCEnd, 1, this.seqGC++);
+  }
+
+  stwBegin(m: M, kind: string, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.STWBegin, 2, this.string(kind), this.stack(site));
+  }
+
+  stwEnd(m: M): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.STWEnd, 0);
+  }
+
+  sweepBegin(m: M, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCSweepBegin, 1, this.stack(site));
+    m.p!.inSweep = true;
+  }
+
+  sweepEnd(m: M, swept: number, reclaimed: number): void {
+    if (this.gen === 0) return;
+    const p = m.p!;
+    if (!p.inSweep) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCSweepEnd, 2, swept, reclaimed);
+    p.inSweep = false;
+  }
+
+  markAssistBegin(m: M, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCMarkAssistBegin, 1, this.stack(site));
+  }
+
+  markAssistEnd(m: M): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCMarkAssistEnd, 0);
+  }
+
+  heapAlloc(m: M, live: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.HeapAlloc, 1, live);
+  }
+
+  heapGoal(m: M, goal: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.HeapGoal, 1, goal);
+  }
+
+  taskBegin(m: M, id: number, parent: number, name: string, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserTaskBegin, 4, id, parent, this.string(name), this.stack(site));
+  }
+
+  taskEnd(m: M, id: number, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserTaskEnd, 2, id, this.stack(site));
+  }
+
+  regionBegin(m: M, task: number, name: string, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserRegionBegin, 3, task, this.string(name), this.stack(site));
+  }
+
+  regionEnd(m: M, task: number, name: string, site: number): void {
+    if (this.gen === 0) return;
+    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserRegionEnd, 3, task, this.string(name), this.stack(site));
+  }
+
+  log(m: M, task: number, category: string, message: string, site: number): void {
+    if (this.gen === 0) return;
+    const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
+    this.put(b, Ev.UserLog, 4, task, this.string(category), this.strings.emit(this.gen, message), this.stack(site));
+  }
+}
