@@ -24,14 +24,17 @@ export function connect(): void {
     const live = useApp.getState().live;
     setLive(applyEvent(live, ev, performance.now()));
   });
-  void (async () => {
-    const w = await call('Connect', { kind: 'workloads' });
-    if (w?.kind !== 'workloads') return;
-    const current = useApp.getState().live;
-    const chosen = w.workloads.find((x) => x.name === current.workload) ?? w.workloads[0];
-    setLive({ connected: true, workloads: w.workloads, workload: chosen?.name ?? current.workload, params: chosen?.defaults ?? {} });
-    await call('Connect', { kind: 'status' });
-  })();
+  void track(
+    (async () => {
+      const w = await call('Connect', { kind: 'workloads' });
+      if (w?.kind !== 'workloads') return;
+      const current = useApp.getState().live;
+      const chosen = w.workloads.find((x) => x.name === current.workload) ?? w.workloads[0];
+      setLive({ workloads: w.workloads, workload: chosen?.name ?? current.workload, params: chosen?.defaults ?? {} });
+      await call('Connect', { kind: 'status' });
+      setLive({ connected: true });
+    })(),
+  );
 }
 
 export function useLiveConnection(): void {
@@ -115,11 +118,16 @@ export async function stopRecorder(): Promise<void> {
 }
 
 /** FlightRecorder.WriteTo: the bytes come back, are downloaded, and are read back here. */
-export async function takeSnapshot(): Promise<void> {
-  const reply = await call('Snapshot', { kind: 'snapshot' });
-  if (reply?.kind !== 'snapshot') return;
-  dismissIf('Snapshot');
-  await track(receiveSnapshot(reply.bytes, reply.gens));
+export function takeSnapshot(): Promise<void> {
+  // One pending span from the click to the read-back, so the app is never idle in between.
+  return track(
+    (async () => {
+      const reply = await call('Snapshot', { kind: 'snapshot' });
+      if (reply?.kind !== 'snapshot') return;
+      dismissIf('Snapshot');
+      await receiveSnapshot(reply.bytes, reply.gens);
+    })(),
+  );
 }
 
 export async function startFullTrace(): Promise<void> {
@@ -127,10 +135,14 @@ export async function startFullTrace(): Promise<void> {
 }
 
 /** trace.Stop: the whole trace comes back and is downloaded like a snapshot. */
-export async function stopFullTrace(): Promise<void> {
-  const reply = await call('Stop full trace', { kind: 'trace.stop' });
-  if (reply?.kind !== 'trace') return;
-  await track(receiveFullTrace(reply.bytes, reply.gens));
+export function stopFullTrace(): Promise<void> {
+  return track(
+    (async () => {
+      const reply = await call('Stop full trace', { kind: 'trace.stop' });
+      if (reply?.kind !== 'trace') return;
+      await receiveFullTrace(reply.bytes, reply.gens);
+    })(),
+  );
 }
 
 /** A success of the same action clears its earlier error (other errors stay until dismissed). */

@@ -2,15 +2,16 @@
 // zoom, drag pan and keyboard control. Its view (follow "now", or a fixed window) is kept
 // in the store; every conversion goes through one TimeScale.
 
-import { useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { ringExtent } from '../../state/live-history';
 import { extrapolateNow } from '../../state/live-model';
 import { setLiveView, type Clock, type LiveGeneration, type LiveView, type RingLimits } from '../../state/store';
 import type { EvictionCause } from '../../worker/protocol';
-import { formatBytes, plural } from '../format';
+import { formatBytes, formatDuration, formatInt, plural } from '../format';
+import { causeShort } from '../live/eviction-text';
 import { useElementSize } from '../use-element-size';
 import { drawTimeline, readPalette, timelineLayout, type Palette } from './draw-generations';
-import { followWindow, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
+import { followWindow, generationAt, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
 import { TimeScale, type TimeBounds } from './time-scale';
 
 export interface GenerationTimelineProps {
@@ -144,8 +145,11 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
     drag.current = { x: e.clientX, id: e.pointerId };
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
   };
+  // Hover details: the generation under the pointer (cssPx from the left edge).
+  const [hoverX, setHoverX] = useState<number | null>(null);
   const onPointerMove = (e: PointerEvent) => {
     const d = drag.current;
+    if (e.pointerType === 'mouse') setHoverX(e.clientX - e.currentTarget.getBoundingClientRect().left);
     if (!d || d.id !== e.pointerId) return;
     const dx = e.clientX - d.x;
     if (Math.abs(dx) < 1) return;
@@ -215,9 +219,11 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
+        onPointerLeave={() => setHoverX(null)}
         onKeyDown={onKeyDown}
       >
         <canvas ref={canvas} aria-hidden="true" />
+        {hoverX !== null && <HoverCard history={history} x={hoverX} scale={scaleRef.current} />}
       </div>
       <p id="timeline-summary" className="visually-hidden" aria-live="polite">
         {summary}
@@ -227,5 +233,24 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
         <kbd>0</kbd> show all.
       </p>
     </>
+  );
+}
+
+/** What the pointer is over, in words (the canvas itself is decorative). */
+function HoverCard({ history, x, scale }: { history: readonly LiveGeneration[]; x: number; scale: TimeScale }) {
+  const g = generationAt(history, scale.cssPxToTime(x));
+  if (!g) return null;
+  const state = g.inRing ? 'in the ring' : g.evicted ? `evicted: ${causeShort(g.cause)}` : 'not recorded (recorder off)';
+  const left = Math.min(Math.max(0, x + 12), scale.widthCssPx - 230);
+  return (
+    <div className="hover-card" style={{ left }} aria-hidden="true">
+      <b className="mono">g{g.gen}</b> <span className={`hover-state ${g.inRing ? 'ring' : g.cause ?? ''}`}>{state}</span>
+      <div className="mono">
+        {formatBytes(g.bytes)} · {plural(g.batches, 'batch', 'batches')}
+      </div>
+      <div className="mono">
+        {formatDuration(g.startNs)} → {formatDuration(g.endNs)} ({formatInt(Math.round((g.endNs - g.startNs) / 1e6))} ms)
+      </div>
+    </div>
   );
 }

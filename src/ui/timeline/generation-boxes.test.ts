@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveGeneration } from '../../state/store';
-import { boxLabel, followWindow, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
+import { boxLabel, followWindow, generationAt, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
 import { TimeScale } from './time-scale';
 
 const gen = (n: number, bytes: number, inRing: boolean, evicted = false): LiveGeneration => ({
@@ -80,5 +80,19 @@ describe('the generation being written', () => {
     expect(layoutOpenBox(history, scale, lane, { gen: 0, startNs: 0, nowNs: 5, bytes: 1 })).toBeNull();
     expect(layoutOpenBox(history, scale, lane, { gen: 3, startNs: 2_000_000, nowNs: 2_500_000, bytes: 1 })).toBeNull();
     expect(layoutOpenBox(history, scale, lane, { gen: 3, startNs: 500, nowNs: 500, bytes: 1 })).toBeNull();
+  });
+});
+
+describe('hover', () => {
+  it('finds the generation under a time, and none in gaps or outside', () => {
+    const history = [gen(1, 1, true), gen(2, 1, true), gen(4, 1, true)];
+    expect(generationAt(history, 0)?.gen).toBe(1);
+    expect(generationAt(history, 999_999)?.gen).toBe(1);
+    expect(generationAt(history, 1_000_000)?.gen).toBe(2);
+    expect(generationAt(history, 2_500_000)).toBeNull();
+    expect(generationAt(history, 3_500_000)?.gen).toBe(4);
+    expect(generationAt(history, -1)).toBeNull();
+    expect(generationAt(history, 4_000_000)).toBeNull();
+    expect(generationAt([], 0)).toBeNull();
   });
 });

@@ -112,3 +112,18 @@ export function followWindow(history: readonly LiveGeneration[], nowNs: TimeNs, 
   const end = Math.max(b.startNs + spanNs, b.endNs + spanNs * FOLLOW_LEAD);
   return { startNs: end - spanNs, endNs: end };
 }
+
+/** The sealed generation whose time span holds t (for hover details), or null. */
+export function generationAt(history: readonly LiveGeneration[], t: TimeNs): LiveGeneration | null {
+  // History is sorted by generation, and so by time: binary search.
+  let lo = 0;
+  let hi = history.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const g = history[mid];
+    if (t < g.startNs) hi = mid - 1;
+    else if (t >= g.endNs) lo = mid + 1;
+    else return g;
+  }
+  return null;
+}
