@@ -4,6 +4,7 @@
 // The reader's own checks catch broken traces; this catches a reader that emits nonsense.
 
 import { quoteGo } from './go-string';
+import { formatUnixGoString } from './wall-time';
 import { dec, type I64, type Time, type U64 } from './int64';
 import { EventKind, type ClockSnapshot, type Sync, type TraceEvent } from './event';
 import {
@@ -147,7 +148,9 @@ export class Validator {
         if (c.trace === 0) errs.push(`sync ${s.n} has zero trace time`);
         const last = this.lastSync.clockSnapshot;
         if (s.n >= 2 && last !== null) {
-          if (!(wallCompare(c, last) > 0)) errs.push(`sync ${s.n} has non-increasing wall time`);
+          if (!(wallCompare(c, last) > 0)) {
+            errs.push(`sync ${s.n} has non-increasing wall time: ${wallString(c)} vs ${wallString(last)}`);
+          }
           if (!(c.mono > last.mono)) errs.push(`sync ${s.n} has non-increasing mono time: ${dec(c.mono)} vs ${dec(last.mono)}`);
           if (!(c.trace > last.trace)) {
             errs.push(`sync ${s.n} has non-increasing trace time: ${dec(c.trace)} vs ${dec(last.trace)}`);
@@ -260,6 +263,8 @@ function wall(c: ClockSnapshot): [bigint, bigint] {
   }
   return [sec, nsec];
 }
+
+const wallString = (c: ClockSnapshot) => formatUnixGoString(c.wall.sec, c.wall.nsec);
 
 function wallIsZero(c: ClockSnapshot): boolean {
   const [s, n] = wall(c);

@@ -33,6 +33,36 @@ function pad(n: bigint | number, width: number): string {
 }
 
 export function formatUnixRFC3339Nano(secIn: I64, nsecIn: I64, utc = false): string {
+  const p = civil(secIn, nsecIn, utc);
+  let out = `${p.date}T${p.clock}`;
+  if (p.nsec !== 0n) out += '.' + p.nsec.toString().padStart(9, '0').replace(/0+$/, '');
+  if (p.offset === 0) return out + 'Z';
+  return out + zone(p.offset, ':');
+}
+
+/**
+ * Go's time.Time.String for time.Unix(sec, nsec): "2006-01-02 15:04:05.999999999 -0700 MST".
+ * The zone abbreviation is Go's for UTC; other zones show their numeric offset instead.
+ */
+export function formatUnixGoString(secIn: I64, nsecIn: I64, utc = false): string {
+  const p = civil(secIn, nsecIn, utc);
+  let out = `${p.date} ${p.clock}`;
+  if (p.nsec !== 0n) out += '.' + p.nsec.toString().padStart(9, '0').replace(/0+$/, '');
+  const z = zone(p.offset, '');
+  return `${out} ${p.offset === 0 ? '+0000 UTC' : `${z} ${z}`}`;
+}
+
+function zone(offset: number, sep: string): string {
+  let zone = Math.trunc(offset / 60);
+  let sign = '+';
+  if (zone < 0) {
+    sign = '-';
+    zone = -zone;
+  }
+  return `${sign}${pad(Math.trunc(zone / 60), 2)}${sep}${pad(zone % 60, 2)}`;
+}
+
+function civil(secIn: I64, nsecIn: I64, utc: boolean): { date: string; clock: string; nsec: bigint; offset: number } {
   let sec = BigInt(secIn);
   let nsec = BigInt(nsecIn);
   // time.Unix normalizes nsec into [0, 1e9).
@@ -75,14 +105,10 @@ export function formatUnixRFC3339Nano(secIn: I64, nsecIn: I64, utc = false): str
   const min = s / 60n;
   s -= min * 60n;
 
-  let out = `${pad(year, 4)}-${pad(month, 2)}-${pad(mday, 2)}T${pad(hour, 2)}:${pad(min, 2)}:${pad(s, 2)}`;
-  if (nsec !== 0n) out += '.' + nsec.toString().padStart(9, '0').replace(/0+$/, '');
-  if (offset === 0) return out + 'Z';
-  let zone = Math.trunc(offset / 60);
-  let sign = '+';
-  if (zone < 0) {
-    sign = '-';
-    zone = -zone;
-  }
-  return `${out}${sign}${pad(Math.trunc(zone / 60), 2)}:${pad(zone % 60, 2)}`;
+  return {
+    date: `${pad(year, 4)}-${pad(month, 2)}-${pad(mday, 2)}`,
+    clock: `${pad(hour, 2)}:${pad(min, 2)}:${pad(s, 2)}`,
+    nsec,
+    offset,
+  };
 }
