@@ -11,6 +11,9 @@ import { Scheduler } from './scheduler';
 import { Tracer, type TraceFormat, type TraceReaderSink } from './tracer';
 import { PRESETS, WORKLOADS, type WorkloadName, type WorkloadParams } from './workloads';
 
+/** Simulated time one traceAdvance takes. */
+const ADVANCE_COST_NS = 5_000;
+
 export type GoVersionName = '1.25' | '1.26';
 
 export interface RuntimeOptions {
@@ -154,6 +157,7 @@ export class SimulatedRuntime {
   /** runtime.StopTrace: the last generation is flushed and ended; nothing after it. */
   stopTrace(): void {
     if (!this.tracer.enabled) return;
+    this.sched.now += ADVANCE_COST_NS;
     this.tracer.advance(true);
     this.nextAdvanceAt = Infinity;
   }
@@ -166,6 +170,9 @@ export class SimulatedRuntime {
   private advanceGeneration(): void {
     const s = this.sched;
     s.onAdvancer((m) => {
+      // traceAdvance takes real time (it walks every G and P and flushes every M), so two
+      // advances in a row never share a clock reading; Go's validator checks that.
+      s.now += ADVANCE_COST_NS;
       this.tracer.advance(false);
       if (m === null) return;
       this.tracer.procsChange(m, this.params.procs, SITE_INDEX.procsChange);
