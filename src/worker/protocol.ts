@@ -74,7 +74,7 @@ export interface RuntimeStatus {
 export type RuntimeRequest =
   /** Starts (or restarts) the simulated runtime. Fields omitted keep their current values. */
   | { readonly id: number; readonly kind: 'runtime.start'; readonly workload?: WorkloadName; readonly seed?: number; readonly go?: GoFormat; readonly speed?: number; readonly params?: WorkloadParams }
-  /** Stops the runtime's clock; a recorder or full trace running is stopped first. */
+  /** Pauses the runtime's clock; a recorder or full trace stays as it is (a snapshot still works). */
   | { readonly id: number; readonly kind: 'runtime.stop' }
   /** Changes speed, workload or its parameters while running (workload/params restart the model). */
   | { readonly id: number; readonly kind: 'runtime.configure'; readonly workload?: WorkloadName; readonly speed?: number; readonly params?: WorkloadParams; readonly seed?: number; readonly go?: GoFormat }

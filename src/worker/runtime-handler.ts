@@ -1,0 +1,334 @@
+// The runtime worker's logic, free of worker globals so Node tests can drive it: a state
+// object, handleCommand(state, msg) → one reply (plus buffers to transfer), and tick(),
+// which moves simulated time on. Events go out through state.emit. Every message gets a
+// reply; anything malformed gets a 'bad-request' error reply (id -1 when it had no id).
+
+import { FlightRecorder, observeGenerations, startTrace, stopTrace, BufferSink, SimulatedRuntime } from '../recorder/index';
+import type { RingChange } from '../recorder/index';
+import { PARAM_LIMITS, PRESETS, resolveParams, type WorkloadParams } from '../runtime/index';
+import {
+  REQUEST_KINDS,
+  WORKLOAD_NAMES,
+  type ErrorCode,
+  type GoFormat,
+  type RuntimeEvent,
+  type RuntimeReply,
+  type RuntimeRequest,
+  type RuntimeStatus,
+  type WorkloadInfo,
+  type WorkloadName,
+} from './protocol';
+
+/** A full trace kept in the worker stops by itself past this size. */
+export const FULL_TRACE_CAP = 256 << 20;
+/** Wall time one tick may spend simulating, so the message loop stays responsive. */
+export const TICK_BUDGET_MS = 40;
+export const MAX_SPEED = 1000;
+
+export interface HandlerState {
+  rt: SimulatedRuntime | null;
+  running: boolean;
+  workload: WorkloadName;
+  seed: number;
+  go: GoFormat;
+  speed: number;
+  params: WorkloadParams;
+  maxBytes: number;
+  minAgeMs: number;
+  fr: FlightRecorder | null;
+  full: BufferSink | null;
+  genStartNs: number;
+  pendingRing: RingChange | null;
+  unobserve: (() => void) | null;
+  meter: { wallMs: number; bytes: number; events: number; simNs: number };
+  emit(ev: RuntimeEvent): void;
+  /** A wall clock in ms (performance.now in the worker; injectable in tests). */
+  wallNow(): number;
+}
+
+export interface HandlerResult {
+  readonly reply: RuntimeReply;
+  readonly transfer: ArrayBuffer[];
+}
+
+export function createState(emit: (ev: RuntimeEvent) => void, wallNow: () => number = () => performance.now()): HandlerState {
+  return {
+    rt: null,
+    running: false,
+    workload: 'busy',
+    seed: 1,
+    go: '1.25',
+    speed: 1,
+    params: resolveParams('busy'),
+    maxBytes: 0,
+    minAgeMs: 0,
+    fr: null,
+    full: null,
+    genStartNs: 0,
+    pendingRing: null,
+    unobserve: null,
+    meter: { wallMs: 0, bytes: 0, events: 0, simNs: 0 },
+    emit,
+    wallNow,
+  };
+}
+
+class RequestError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function status(s: HandlerState): RuntimeStatus {
+  return {
+    running: s.running,
+    workload: s.workload,
+    seed: s.seed,
+    go: s.go,
+    speed: s.speed,
+    params: { ...s.params },
+    recording: s.fr?.enabled() ?? false,
+    maxBytes: s.fr?.maxBytes ?? (s.maxBytes || 10 << 20),
+    minAgeMs: s.fr?.minAgeMs ?? (s.minAgeMs || 10_000),
+    fullTracing: s.full !== null,
+    nowNs: s.rt?.nowNs ?? 0,
+    currentGen: s.rt?.currentGen ?? 0,
+  };
+}
+
+export function workloadInfos(): WorkloadInfo[] {
+  return WORKLOAD_NAMES.map((name) => ({ name, label: PRESETS[name].label, description: PRESETS[name].description, defaults: { ...PRESETS[name].defaults } }));
+}
+
+// ---- validation: messages from the page are untrusted data ----
+
+type Obj = Record<string, unknown>;
+
+function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function optNumber(o: Obj, key: string, lo: number, hi: number): number | undefined {
+  const v = o[key];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new RequestError('bad-request', `${key} must be a number from ${lo} to ${hi}`);
+  return v;
+}
+
+function optWorkload(o: Obj): WorkloadName | undefined {
+  const v = o.workload;
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || !(WORKLOAD_NAMES as readonly string[]).includes(v)) throw new RequestError('bad-request', `unknown workload ${JSON.stringify(v)?.slice(0, 60)}; want one of ${WORKLOAD_NAMES.join(', ')}`);
+  return v as WorkloadName;
+}
+
+function optGo(o: Obj): GoFormat | undefined {
+  const v = o.go;
+  if (v === undefined) return undefined;
+  if (v !== '1.25' && v !== '1.26') throw new RequestError('bad-request', 'go must be "1.25" or "1.26"');
+  return v;
+}
+
+function optParams(o: Obj, workload: WorkloadName, base: WorkloadParams, workloadChanged: boolean): WorkloadParams | undefined {
+  const v = o.params;
+  if (v === undefined) return workloadChanged ? resolveParams(workload) : undefined;
+  if (!isObj(v)) throw new RequestError('bad-request', 'params must be an object');
+  const known = Object.keys(PARAM_LIMITS);
+  for (const k of Object.keys(v)) if (!known.includes(k)) throw new RequestError('bad-request', `unknown parameter ${JSON.stringify(k).slice(0, 40)}`);
+  try {
+    return resolveParams(workload, { ...(workloadChanged ? {} : base), ...(v as Partial<WorkloadParams>) });
+  } catch (e) {
+    throw new RequestError('bad-request', (e as Error).message);
+  }
+}
+
+// ---- the handler ----
+
+export async function handleCommand(s: HandlerState, msg: unknown): Promise<HandlerResult> {
+  const id = isObj(msg) && typeof msg.id === 'number' && Number.isSafeInteger(msg.id) ? msg.id : -1;
+  try {
+    if (!isObj(msg)) throw new RequestError('bad-request', 'a request must be an object');
+    if (id === -1) throw new RequestError('bad-request', 'a request needs an integer id');
+    const kind = msg.kind;
+    if (typeof kind !== 'string' || !(REQUEST_KINDS as readonly string[]).includes(kind)) {
+      throw new RequestError('bad-request', `unknown request kind ${JSON.stringify(kind)?.slice(0, 60) ?? 'undefined'}`);
+    }
+    return await dispatch(s, msg as unknown as RuntimeRequest);
+  } catch (e) {
+    const code: ErrorCode = e instanceof RequestError ? e.code : 'internal';
+    return { reply: { id, kind: 'error', code, message: (e as Error)?.message ?? String(e) }, transfer: [] };
+  }
+}
+
+const ok = (s: HandlerState, id: number): HandlerResult => ({ reply: { id, kind: 'ok', status: status(s) }, transfer: [] });
+
+async function dispatch(s: HandlerState, req: RuntimeRequest): Promise<HandlerResult> {
+  const o = req as unknown as Obj;
+  switch (req.kind) {
+    case 'status':
+      return ok(s, req.id);
+    case 'workloads':
+      return { reply: { id: req.id, kind: 'workloads', workloads: workloadInfos() }, transfer: [] };
+    case 'runtime.start':
+    case 'runtime.configure': {
+      const workload = optWorkload(o);
+      const go = optGo(o);
+      const seed = optNumber(o, 'seed', 0, 2 ** 32 - 1);
+      const speed = optNumber(o, 'speed', 0.001, MAX_SPEED);
+      const w = workload ?? s.workload;
+      const params = optParams(o, w, s.params, workload !== undefined && workload !== s.workload);
+      if (speed !== undefined) s.speed = speed;
+      const rebuild = s.rt === null || (workload !== undefined && workload !== s.workload) || (go !== undefined && go !== s.go) || (seed !== undefined && seed !== s.seed) || params !== undefined;
+      s.workload = w;
+      if (go !== undefined) s.go = go;
+      if (seed !== undefined) s.seed = Math.floor(seed);
+      if (params !== undefined) s.params = params;
+      if (rebuild && (s.rt !== null || req.kind === 'runtime.start')) rebuildRuntime(s);
+      if (req.kind === 'runtime.start') s.running = true;
+      return ok(s, req.id);
+    }
+    case 'runtime.stop':
+      s.running = false;
+      return ok(s, req.id);
+    case 'recorder.configure': {
+      const maxBytes = optNumber(o, 'maxBytes', 0, 2 ** 40);
+      const minAgeMs = optNumber(o, 'minAgeMs', 0, 3_600_000);
+      if (maxBytes !== undefined) s.maxBytes = maxBytes;
+      if (minAgeMs !== undefined) s.minAgeMs = minAgeMs;
+      return ok(s, req.id);
+    }
+    case 'recorder.start': {
+      const maxBytes = optNumber(o, 'maxBytes', 0, 2 ** 40);
+      const minAgeMs = optNumber(o, 'minAgeMs', 0, 3_600_000);
+      if (s.rt === null) throw new RequestError('runtime', 'the runtime has not been started');
+      if (s.fr?.enabled()) throw new RequestError('recorder', 'cannot enable a enabled flight recorder');
+      if (maxBytes !== undefined) s.maxBytes = maxBytes;
+      if (minAgeMs !== undefined) s.minAgeMs = minAgeMs;
+      startRecorder(s);
+      return ok(s, req.id);
+    }
+    case 'recorder.stop':
+      s.fr?.stop();
+      s.fr = null;
+      return ok(s, req.id);
+    case 'snapshot': {
+      if (s.fr === null) throw new RequestError('recorder', 'cannot snapshot a disabled flight recorder');
+      const sink = new BufferSink();
+      let n: number;
+      try {
+        n = await s.fr.writeTo(sink);
+      } catch (e) {
+        throw new RequestError('recorder', (e as Error).message);
+      }
+      const bytes = toArrayBuffer(sink.bytes());
+      const gens = s.fr.ringGenerations().map((g) => g.gen);
+      return { reply: { id: req.id, kind: 'snapshot', bytes, byteLength: n, gens }, transfer: [bytes] };
+    }
+    case 'trace.start': {
+      if (s.rt === null) throw new RequestError('runtime', 'the runtime has not been started');
+      if (s.full !== null) throw new RequestError('trace', 'execution tracer already enabled');
+      const sink = new BufferSink();
+      startTrace(s.rt, sink);
+      s.full = sink;
+      return ok(s, req.id);
+    }
+    case 'trace.stop': {
+      if (s.rt === null || s.full === null) throw new RequestError('trace', 'no full trace is running');
+      const result = finishFullTrace(s);
+      return { reply: { id: req.id, kind: 'trace', bytes: result.bytes, byteLength: result.bytes.byteLength, gens: result.gens }, transfer: [result.bytes] };
+    }
+  }
+}
+
+function toArrayBuffer(b: Uint8Array): ArrayBuffer {
+  if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) return b.buffer;
+  return b.slice().buffer as ArrayBuffer;
+}
+
+function finishFullTrace(s: HandlerState): { bytes: ArrayBuffer; gens: number[] } {
+  const sink = s.full!;
+  stopTrace(s.rt!);
+  s.full = null;
+  const bytes = sink.bytes();
+  return { bytes: toArrayBuffer(bytes), gens: [] };
+}
+
+function startRecorder(s: HandlerState): void {
+  const fr = new FlightRecorder(s.rt!, { maxBytes: s.maxBytes, minAge: s.minAgeMs });
+  fr.onSeal = (change) => {
+    s.pendingRing = change;
+  };
+  fr.start();
+  s.fr = fr;
+}
+
+function rebuildRuntime(s: HandlerState): void {
+  const hadRecorder = s.fr?.enabled() ?? false;
+  if (s.full !== null) {
+    s.full = null;
+    s.emit({ kind: 'fault', message: 'the full trace was dropped because the runtime was restarted' });
+  }
+  s.fr = null;
+  s.unobserve?.();
+  const rt = new SimulatedRuntime({ workload: s.workload, seed: s.seed, go: s.go, params: s.params });
+  s.rt = rt;
+  s.genStartNs = 0;
+  s.unobserve = observeGenerations(rt, (g) => {
+    const endNs = rt.nowNs;
+    s.emit({ kind: 'sealed', gen: g.gen, bytes: g.bytes, batches: g.batches, startNs: s.genStartNs, endNs, recording: s.fr?.enabled() ?? false });
+    s.genStartNs = endNs;
+    const change = s.pendingRing;
+    s.pendingRing = null;
+    if (change !== null && s.fr?.enabled()) {
+      const ring = change.ring;
+      s.emit({ kind: 'ring', gens: ring.map((r) => r.gen), bytes: ring.reduce((n, r) => n + r.size, 0), startNs: Math.max(0, ring[0].minTime - originOffsetNs(rt)), endNs });
+      if (change.evicted.length > 0) {
+        s.emit({ kind: 'evicted', gens: change.evicted.map((r) => r.gen), count: change.evicted.length, bytes: change.evicted.reduce((n, r) => n + r.size, 0), cause: change.cause ?? 'max-bytes' });
+      }
+    }
+  });
+  if (hadRecorder) startRecorder(s);
+  s.emit({ kind: 'status', status: status(s) });
+}
+
+/** Trace-clock ns (what the recorder stores) minus simulated ns: the host uptime at the origin. */
+function originOffsetNs(rt: SimulatedRuntime): number {
+  return Math.trunc(rt.nowTicks() * (1e9 / rt.ticksPerSecond)) - rt.nowNs;
+}
+
+/**
+ * Moves simulated time on by wallMs × speed, within a wall-time budget: at high speed the
+ * simulation may fall behind rather than block the message loop. Emits throughput about
+ * once a wall second.
+ */
+export function tick(s: HandlerState, wallMs: number): void {
+  const rt = s.rt;
+  if (rt === null || !s.running) return;
+  const start = s.wallNow();
+  const target = rt.nowNs + Math.min(wallMs, 1000) * s.speed * 1e6;
+  const before = { bytes: rt.stats.bytes, events: rt.stats.events, ns: rt.nowNs };
+  const step = 1e6 * Math.max(1, s.speed);
+  while (rt.nowNs < target) {
+    rt.advanceTo(Math.min(target, rt.nowNs + step));
+    if (s.wallNow() - start > TICK_BUDGET_MS) break;
+  }
+  if (s.full !== null && s.full.length > FULL_TRACE_CAP) {
+    stopTrace(rt);
+    s.full = null;
+    s.emit({ kind: 'fault', message: `the full trace passed ${FULL_TRACE_CAP >> 20} MiB and was stopped` });
+    s.emit({ kind: 'status', status: status(s) });
+  }
+  const m = s.meter;
+  m.wallMs += wallMs;
+  m.bytes += rt.stats.bytes - before.bytes;
+  m.events += rt.stats.events - before.events;
+  m.simNs += rt.nowNs - before.ns;
+  if (m.wallMs >= 1000) {
+    const sec = m.wallMs / 1000;
+    s.emit({ kind: 'throughput', bytesPerSec: m.bytes / sec, eventsPerSec: m.events / sec, traceNsPerSec: m.simNs / sec, totalBytes: rt.stats.bytes, nowNs: rt.nowNs });
+    s.meter = { wallMs: 0, bytes: 0, events: 0, simNs: 0 };
+  }
+}
