@@ -59,6 +59,8 @@ export class Scheduler {
   private nextTaskId = 1;
   readonly sysmon: M;
   readonly advancer: G;
+  /** The program's main goroutine: user calls (trace.Log) from outside run on it. */
+  readonly main: G;
   readonly markWorkers: G[] = [];
   private readonly sliceEnd: number[] = [];
   private readonly sliceStart: number[] = [];
@@ -90,7 +92,7 @@ export class Scheduler {
     this.heapAlloc = initialHeap;
     this.baseLive = initialHeap;
     this.heapGoal = Math.max(4 << 20, initialHeap * 2);
-    this.newG('main', GS.Waiting, 'sleep', 'sleep');
+    this.main = this.newG('main', GS.Waiting, 'sleep', 'sleep');
     this.advancer = this.newG('advancer', GS.Waiting, 'sleep', 'advancerPark');
     for (let i = 0; i < procs; i++) this.markWorkers.push(this.newG('markWorker', GS.Waiting, 'system goroutine wait', 'workerPark'));
   }
@@ -527,7 +529,7 @@ export class Scheduler {
    * takes a busy P for a moment (the goroutine there is preempted), calls fn, and parks.
    * Returns false (and calls fn with no M) when every P is in a syscall.
    */
-  onAdvancer(fn: (m: M | null) => void): void {
+  onAdvancer(fn: (m: M | null) => void, who: G = this.advancer): void {
     let p = this.idleP();
     let m: M;
     if (p !== null) {
@@ -553,13 +555,13 @@ export class Scheduler {
         this.makeRunnable(g);
       }
     }
-    const adv = this.advancer;
+    const adv = who;
     this.unblock(m, adv, -1, false);
     adv.status = GS.Running;
     adv.m = m;
     m.curg = adv;
     this.tracer.goStart(m);
     fn(m);
-    this.block(m, adv, 'sleep', 'advancerPark', -1);
+    this.block(m, adv, 'sleep', adv === this.advancer ? 'advancerPark' : 'sleep', -1);
   }
 }

@@ -167,6 +167,13 @@ export class SimulatedRuntime {
     if (this.tracer.enabled) this.advanceGeneration();
   }
 
+  /** trace.Log(ctx, category, message) from the program's main goroutine, now. */
+  log(category: string, message: string): void {
+    this.sched.onAdvancer((m) => {
+      if (m !== null) this.tracer.log(m, 0, category, message, SITE_INDEX.log);
+    }, this.sched.main);
+  }
+
   private advanceGeneration(): void {
     const s = this.sched;
     s.onAdvancer((m) => {
