@@ -38,7 +38,6 @@ test('the live view: every control has a role and a name, and Tab reaches each o
     page.getByRole('button', { name: 'Start runtime' }),
     page.getByRole('combobox', { name: 'Workload' }),
     page.getByRole('combobox', { name: 'Speed' }),
-    page.getByRole('combobox', { name: 'Trace format' }),
     page.getByRole('spinbutton', { name: 'MaxBytes', exact: true }),
     page.getByRole('combobox', { name: 'MaxBytes unit' }),
     page.getByRole('spinbutton', { name: 'MinAge', exact: true }),

@@ -57,9 +57,11 @@ test('run, evict by MaxBytes and MinAge, snapshot and full trace read back, reop
   await setAmount(page, 'MaxBytes', '16', 'KiB');
   await expect(page.getByRole('spinbutton', { name: 'MaxBytes', exact: true })).toHaveValue('16');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
-  await page.getByRole('button', { name: 'Start recorder' }).click();
+  // The recorder records a running program: it is enabled once the runtime runs.
+  await expect(page.getByRole('button', { name: 'Start recorder' })).toBeDisabled();
   await page.getByRole('button', { name: 'Start runtime' }).click();
   await expect(page.getByRole('button', { name: 'Stop runtime' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start recorder' }).click();
   await expect(page.getByRole('button', { name: 'Stop recorder' })).toBeVisible();
 
   // Generations arrive; some leave the ring and are drawn greyed out, with their cause.
@@ -122,10 +124,14 @@ test('run, evict by MaxBytes and MinAge, snapshot and full trace read back, reop
   expect(f.generations.length).toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('full-trace-gens')).toHaveText(plural(f.generations.length, 'generation'));
 
+  // FlightRecorder.Stop drops the ring: a snapshot now is Go's error again.
+  await page.getByRole('button', { name: 'Stop recorder' }).click();
+  await waitIdle(page);
+  await expect(page.getByRole('button', { name: 'Start recorder' })).toBeVisible();
+  expect(await attr(page, 'data-in-ring')).toBe(0);
   await page.getByRole('button', { name: 'Stop runtime' }).click();
   await waitIdle(page);
   await expect(page.getByRole('button', { name: 'Start runtime' })).toBeVisible();
-  // Stopping the runtime stopped the recorder too: a snapshot now is Go's error again.
   await page.getByRole('button', { name: 'Snapshot' }).click();
   await waitIdle(page);
   await expect(page.getByRole('alert').getByTestId('live-error-message')).toHaveText('cannot snapshot a disabled flight recorder');

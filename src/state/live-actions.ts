@@ -126,6 +126,8 @@ export function takeSnapshot(): Promise<void> {
       if (reply?.kind !== 'snapshot') return;
       dismissIf('Snapshot');
       await receiveSnapshot(reply.bytes, reply.gens);
+      // WriteTo ended the generation being written: pick up the new status.
+      await call('Snapshot', { kind: 'status' });
     })(),
   );
 }
@@ -140,6 +142,9 @@ export function stopFullTrace(): Promise<void> {
     (async () => {
       const reply = await call('Stop full trace', { kind: 'trace.stop' });
       if (reply?.kind !== 'trace') return;
+      // The reply carries the file, not a status: ask for the status that follows trace.Stop.
+      setLive({ fullTracing: false });
+      await call('Stop full trace', { kind: 'status' });
       await receiveFullTrace(reply.bytes, reply.gens);
     })(),
   );

@@ -62,7 +62,6 @@ describe('live model', () => {
     expect(s.evictedTotal).toBe(2);
     expect(s.evictions.map((e) => e.cause)).toEqual(['max-bytes', 'min-age']);
     expect(s.ringBytes).toBe(200);
-    expect(s.sealedBytes).toBe(2700);
     expect(s.currentGen).toBe(5);
     expect(s.nowNs).toBe(4e9);
   });
@@ -93,14 +92,13 @@ describe('live model', () => {
     expect(s.history).toHaveLength(3);
     s = { ...s, ...applyStatus(s, status({ nowNs: 0 }), 9000) };
     expect(s.history).toHaveLength(0);
-    expect(s.sealedBytes).toBe(0);
     // A seal from an earlier point in time than the last one also means a new run.
     const t = run([sealed(5, 10, false), sealed(1, 7, false)]);
     expect(t.history.map((g) => g.gen)).toEqual([1]);
-    expect(t.sealedBytes).toBe(7);
+    expect(t.history[0].bytes).toBe(7);
   });
 
-  it('keeps throughput samples bounded and derives the open generation size', () => {
+  it('keeps throughput samples bounded and estimates the open generation size', () => {
     let s: LiveState = { ...initialLive, running: true };
     for (let i = 1; i <= LIVE_RATES + 5; i++) {
       s = {
@@ -111,8 +109,12 @@ describe('live model', () => {
     expect(s.rates).toHaveLength(LIVE_RATES);
     expect(s.rates[0].bytesPerSec).toBe(6);
     expect(s.nowNs).toBe((LIVE_RATES + 5) * 1e9);
-    expect(openGenerationBytes({ rates: s.rates, sealedBytes: 100 * LIVE_RATES })).toBe(500);
-    expect(openGenerationBytes({ rates: [], sealedBytes: 0 })).toBeNull();
+    // 1e9 ns of simulated time per second and LIVE_RATES + 5 bytes per second: that many
+    // bytes per simulated second since the last seal.
+    const history = [{ gen: 1, bytes: 1, batches: 1, startNs: 0, endNs: 2e9, inRing: false, evicted: false }];
+    expect(openGenerationBytes({ rates: s.rates, history }, 4e9)).toBe(2 * (LIVE_RATES + 5));
+    expect(openGenerationBytes({ rates: s.rates, history }, 1e9)).toBe(0);
+    expect(openGenerationBytes({ rates: [], history }, 4e9)).toBeNull();
   });
 
   it('extrapolates now between messages, but not past a stalled worker', () => {

@@ -23,7 +23,7 @@ export function pushBounded<T>(list: readonly T[], item: T, limit: number): T[] 
 
 /** What a fresh run of the runtime starts from: the timeline and its counters emptied. */
 export function freshRun(): Partial<LiveState> {
-  return { history: [], evictions: [], evictedTotal: 0, rates: [], sealedBytes: 0, ringBytes: 0, nowNs: 0, clock: null, currentGen: 0 };
+  return { history: [], evictions: [], evictedTotal: 0, rates: [], ringBytes: 0, nowNs: 0, clock: null, currentGen: 0 };
 }
 
 function clockAt(live: LiveState, nowNs: number, wallMs: number, running: boolean, speed: number): Clock {
@@ -75,7 +75,6 @@ export function applyEvent(live: LiveState, ev: RuntimeEvent, wallMs: number): P
       return {
         ...(restarted ? freshRun() : {}),
         history: appendSealed(base.history, ev, ev.recording),
-        sealedBytes: base.sealedBytes + ev.bytes,
         nowNs: Math.max(base.nowNs, ev.endNs),
         currentGen: Math.max(base.currentGen, ev.gen + 1),
       };
@@ -121,8 +120,16 @@ export function extrapolateNow(clock: Clock | null, fallbackNs: number, wallMs: 
   return Math.max(fallbackNs, clock.nowNs + (ahead / 1000) * clock.traceNsPerSec);
 }
 
-/** Bytes written into the generation still open: everything traced minus what was sealed. */
-export function openGenerationBytes(live: Pick<LiveState, 'rates' | 'sealedBytes'>): number | null {
+/**
+ * Bytes written so far into the generation still open, estimated from the measured rate
+ * (trace bytes per simulated ns) times the time since the last seal: the worker reports
+ * bytes per sealed generation and a running total about once a second, so this is what
+ * lets the open generation grow smoothly between those. Null before the first sample.
+ */
+export function openGenerationBytes(live: Pick<LiveState, 'rates' | 'history'>, nowNs: number): number | null {
   if (live.rates.length === 0) return null;
-  return Math.max(0, live.rates[live.rates.length - 1].totalBytes - live.sealedBytes);
+  const r = live.rates[live.rates.length - 1];
+  if (r.traceNsPerSec <= 0) return null;
+  const since = live.history.length > 0 ? live.history[live.history.length - 1].endNs : 0;
+  return Math.round((r.bytesPerSec / r.traceNsPerSec) * Math.max(0, nowNs - since));
 }

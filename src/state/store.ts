@@ -132,8 +132,6 @@ export interface LiveState {
   readonly clock: Clock | null;
   /** Newest last, bounded (LIVE_RATES). */
   readonly rates: readonly RateSample[];
-  /** Bytes of every generation sealed since the runtime started (for the open generation's size). */
-  readonly sealedBytes: number;
   readonly snapshot: SnapshotState | null;
   readonly fullTrace: FullTraceState | null;
   /** The last failure to show (Go's wording for recorder and tracer faults). */
@@ -200,7 +198,6 @@ export const initialLive: LiveState = {
   nowNs: 0,
   clock: null,
   rates: [],
-  sealedBytes: 0,
   snapshot: null,
   fullTrace: null,
   error: null,

@@ -10,7 +10,7 @@ import { RecorderControls } from './RecorderControls';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 const FORMATS: { value: GoFormat; label: string }[] = [
-  { value: '1.26', label: 'Go 1.26' },
+  { value: '1.26', label: 'Go 1.26 (end-of-generation marks)' },
   { value: '1.25', label: 'Go 1.25' },
 ];
 
@@ -55,11 +55,11 @@ function RuntimeControls() {
         options={SPEEDS.map((v) => ({ value: String(v), label: `${v}×` }))}
         onChange={(v) => void live.setSpeed(Number(v))}
       />
-      <SelectField<GoFormat> label="Trace format" value={s.go} options={FORMATS} onChange={(v) => void live.setGoFormat(v)} />
       {info && <p className="group-note">{info.description}</p>}
       <details className="tuning">
-        <summary>Tune the workload</summary>
+        <summary>Tune the workload and the trace format</summary>
         <div className="tuning-fields">
+          <SelectField<GoFormat> label="Trace format" value={s.go} options={FORMATS} onChange={(v) => void live.setGoFormat(v)} />
           <NumberField label="GOMAXPROCS" value={params.procs ?? 4} min={1} max={64} step={1} accept={Number.isInteger} onCommit={(v) => void live.setParams({ procs: v })} />
           <NumberField label="Goroutines" value={params.goroutines ?? 100} min={1} max={2000} step={10} accept={Number.isInteger} onCommit={(v) => void live.setParams({ goroutines: v })} />
           <NumberField label="Load" value={params.load ?? 1} min={0} max={4} step={0.25} onCommit={(v) => void live.setParams({ load: v })} />
@@ -83,7 +83,7 @@ function FullTraceControls() {
         type="button"
         className={s.fullTracing ? 'btn on' : 'btn'}
         onClick={() => void (s.fullTracing ? live.stopFullTrace() : live.startFullTrace())}
-        disabled={!s.connected}
+        disabled={!s.connected || (!s.fullTracing && !s.running)}
       >
         {s.fullTracing ? 'Stop full trace' : 'Start full trace'}
       </button>

@@ -21,7 +21,7 @@ export function LiveScreen() {
   useLiveConnection();
   const live = useApp((s) => s.live);
   const ring = ringExtent(live.history);
-  const openBytes = openGenerationBytes(live);
+  const openBytes = openGenerationBytes(live, live.nowNs);
   const rate = live.rates.length > 0 ? live.rates[live.rates.length - 1] : null;
   const lastEviction = live.evictions.length > 0 ? live.evictions[live.evictions.length - 1] : null;
   const ringFull = ring && live.limits ? ring.bytes / live.limits.maxBytes : 0;
@@ -34,7 +34,7 @@ export function LiveScreen() {
         <Stat
           label="Writing generation"
           value={live.currentGen > 0 ? `g${live.currentGen}` : '—'}
-          sub={live.currentGen > 0 && openBytes !== null ? `${formatBytes(openBytes)} so far` : live.running ? 'starting' : 'runtime stopped'}
+          sub={live.currentGen > 0 && openBytes !== null ? `≈ ${formatBytes(openBytes)} so far` : live.running ? 'starting' : 'runtime stopped'}
           testId="live-current"
         />
         <Stat label="Generations sealed" value={formatInt(live.history.length > 0 ? live.history[live.history.length - 1].gen : 0)} sub="since the runtime started" testId="live-sealed" />
@@ -89,7 +89,7 @@ export function LiveScreen() {
           lastCause={lastEviction?.cause ?? null}
           running={live.running}
           currentGen={live.currentGen}
-          openBytes={openBytes}
+          rates={live.rates}
           view={live.view}
         />
         <EvictionPanel />

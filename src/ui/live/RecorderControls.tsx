@@ -59,7 +59,8 @@ export function RecorderControls() {
         type="button"
         className={s.recording ? 'btn on' : 'btn'}
         onClick={() => void (s.recording ? live.stopRecorder() : live.startRecorder())}
-        disabled={!s.connected}
+        disabled={!s.connected || (!s.recording && !s.running)}
+        title={!s.recording && !s.running ? 'Start the runtime first: the recorder records a running program' : undefined}
       >
         {s.recording ? 'Stop recorder' : 'Start recorder'}
       </button>

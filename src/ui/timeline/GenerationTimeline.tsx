@@ -4,8 +4,8 @@
 
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { ringExtent } from '../../state/live-history';
-import { extrapolateNow } from '../../state/live-model';
-import { setLiveView, type Clock, type LiveGeneration, type LiveView, type RingLimits } from '../../state/store';
+import { extrapolateNow, openGenerationBytes } from '../../state/live-model';
+import { setLiveView, type Clock, type LiveGeneration, type LiveView, type RateSample, type RingLimits } from '../../state/store';
 import type { EvictionCause } from '../../worker/protocol';
 import { formatBytes, formatDuration, formatInt, plural } from '../format';
 import { causeShort } from '../live/eviction-text';
@@ -23,16 +23,16 @@ export interface GenerationTimelineProps {
   readonly limits: RingLimits | null;
   readonly lastCause: EvictionCause | null;
   readonly running: boolean;
-  /** The generation being written (0: none) and its bytes so far (null: unknown). */
+  /** The generation being written (0: none); rates estimate its bytes so far. */
   readonly currentGen: number;
-  readonly openBytes: number | null;
+  readonly rates: readonly RateSample[];
   readonly view: LiveView;
 }
 
 const HEIGHT = 300;
 
 export function GenerationTimeline(props: GenerationTimelineProps) {
-  const { history, nowNs, clock, limits, lastCause, running, currentGen, openBytes, view } = props;
+  const { history, nowNs, clock, limits, lastCause, running, currentGen, rates, view } = props;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<Palette | null>(null);
@@ -69,6 +69,7 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
     const L = timelineLayout(HEIGHT);
     const lane = { top: L.laneTop, bottom: L.laneBottom };
     const lastEnd = history.length > 0 ? history[history.length - 1].endNs : 0;
+    const openBytes = openGenerationBytes({ rates, history }, now);
     const open = running ? layoutOpenBox(history, scale, lane, { gen: currentGen, startNs: lastEnd, nowNs: now, bytes: openBytes }) : null;
     const boxes = layoutBoxes(history, scale, lane, open?.bytes ?? 0);
     drawTimeline(

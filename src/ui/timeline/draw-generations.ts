@@ -152,7 +152,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame, p:
     ctx.textBaseline = 'top';
     ctx.fillStyle = '#9a5b00';
     const title = `g${o.gen} writing`;
-    const size = o.bytes !== null ? formatBytes(o.bytes) : '';
+    const size = o.bytes !== null ? `≈ ${formatBytes(o.bytes)}` : '';
     const tw = Math.max(ctx.measureText(title).width, ctx.measureText(size).width);
     const right = x1 + 8 + tw <= W - 2;
     const tx = right ? x1 + 8 : Math.max(2, x1 - tw - 8);
