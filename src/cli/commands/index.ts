@@ -5,11 +5,15 @@ import type { Command } from '../command';
 import { convertCommand } from './convert';
 import { dumpCommand } from './dump';
 import { helpCommand } from './help';
+import { recordCommand } from './record';
+import { simulateCommand } from './simulate';
 import { validateCommand } from './validate';
 
 export const commands: Record<string, Command> = {
   dump: dumpCommand,
   convert: convertCommand,
   validate: validateCommand,
+  simulate: simulateCommand,
+  record: recordCommand,
   help: helpCommand,
 };
