@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDuration, formatInt, plural } from './format';
+import { formatBytes, formatBytesShort, formatDuration, formatInt, plural } from './format';
 
 describe('format', () => {
   it('groups integers, bigint too', () => {
@@ -28,5 +28,13 @@ describe('format', () => {
   it('pluralises', () => {
     expect(plural(1, 'generation')).toBe('1 generation');
     expect(plural(3, 'batch', 'batches')).toBe('3 batches');
+  });
+
+  it('writes short byte counts for tight spaces', () => {
+    expect(formatBytesShort(96)).toBe('96 B');
+    expect(formatBytesShort(821_555)).toBe('802 KiB');
+    expect(formatBytesShort(1.1 * 1024 * 1024)).toBe('1.1 MiB');
+    expect(formatBytesShort(15.25 * 1024)).toBe('15.3 KiB');
+    expect(formatBytesShort(-1)).toBe('—');
   });
 });

@@ -45,3 +45,15 @@ function trim(v: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatInt(n)} ${n === 1 ? one : many}`;
 }
+
+/** A byte count in at most four digits and a unit, for tight spaces: "802 KiB", "1.1 MiB", "96 B". */
+export function formatBytesShort(n: number): string {
+  if (!Number.isFinite(n) || n < 0) return '—';
+  let v = n;
+  let u = 0;
+  while (v >= 1024 && u < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${u === 0 || v >= 100 ? Math.round(v) : v.toFixed(1)} ${BYTE_UNITS[u]}`;
+}

@@ -34,7 +34,7 @@ export function LiveScreen() {
         <Stat
           label="Writing generation"
           value={live.currentGen > 0 ? `g${live.currentGen}` : '—'}
-          sub={live.currentGen > 0 && openBytes !== null ? `≈ ${formatBytes(openBytes)} so far` : live.running ? 'starting' : 'runtime stopped'}
+          sub={!live.running ? 'runtime stopped' : openBytes ? `≈ ${formatBytes(openBytes)} so far` : 'just started'}
           testId="live-current"
         />
         <Stat label="Generations sealed" value={formatInt(live.history.length > 0 ? live.history[live.history.length - 1].gen : 0)} sub="since the runtime started" testId="live-sealed" />

@@ -245,6 +245,9 @@ function drawBoxLabel(ctx: CanvasRenderingContext2D, b: GenBox, x0: number, w: n
   if (!b.label) return;
   const h = b.bottom - top;
   const inside = h >= 22;
+  // One line "g12 · 48.0 KiB" when it fits; otherwise the number at the bottom and, when
+  // the box is tall and wide enough, its size above in a smaller face.
+  const oneLine = b.label.includes(' · ');
   ctx.save();
   ctx.beginPath();
   ctx.rect(x0, L.laneTop - 22, w, L.laneBottom);
@@ -252,13 +255,10 @@ function drawBoxLabel(ctx: CanvasRenderingContext2D, b: GenBox, x0: number, w: n
   ctx.font = `12px ${p.mono}`;
   ctx.textBaseline = 'middle';
   ctx.fillStyle = inside ? (b.state === 'ring' ? '#ffffff' : p.ink) : p.ink3;
-  ctx.fillText(b.label, x0 + 5, inside ? b.bottom - 11 : top - 9);
-  // A second line, when there is room: the generation number over a bare size, or the
-  // size under a bare generation number.
-  if (inside && h >= 40 && b.sub) {
-    const second = b.label === `g${b.gen}` ? b.sub : b.label === b.sub ? `g${b.gen}` : null;
-    ctx.font = `600 12px ${p.mono}`;
-    if (second && ctx.measureText(second).width + 8 <= w) ctx.fillText(second, x0 + 5, b.bottom - 27);
+  ctx.fillText(oneLine ? b.label : `g${b.gen}`, x0 + 5, inside ? b.bottom - 11 : top - 9);
+  if (!oneLine && inside && h >= 40 && b.sub) {
+    ctx.font = `11px ${p.mono}`;
+    if (ctx.measureText(b.sub).width + 8 <= w) ctx.fillText(b.sub, x0 + 5, b.bottom - 26);
   }
   ctx.restore();
 }

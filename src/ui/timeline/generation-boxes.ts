@@ -3,7 +3,7 @@
 // generation in view, so a burst of allocation is visible at a glance.
 
 import type { LiveGeneration } from '../../state/store';
-import { formatBytes } from '../format';
+import { formatBytes, formatBytesShort } from '../format';
 import type { CssPx, TimeBounds, TimeNs, TimeScale } from './time-scale';
 
 export type BoxState = 'ring' | 'evicted' | 'unrecorded';
@@ -50,7 +50,8 @@ export function layoutBoxes(history: readonly LiveGeneration[], scale: TimeScale
     const x1 = Math.min(scale.widthCssPx + 1, scale.timeToCssPx(g.endNs));
     const h = Math.max(MIN_BOX_PX, (g.bytes / maxBytes) * laneH);
     const box: GenBox = { gen: g.gen, state: boxState(g), x0, x1, top: lane.bottom - h, bottom: lane.bottom, label: boxLabel(g, x1 - x0) };
-    return g.evicted && g.cause ? { ...box, sub: formatBytes(g.bytes), cause: g.cause } : { ...box, sub: formatBytes(g.bytes) };
+    const sub = formatBytesShort(g.bytes);
+    return g.evicted && g.cause ? { ...box, sub, cause: g.cause } : { ...box, sub };
   });
 }
 
