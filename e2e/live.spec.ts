@@ -153,3 +153,29 @@ test('run, evict by MaxBytes and MinAge, snapshot and full trace read back, reop
   await expect(page.getByTestId('file-bytes')).toHaveText(fmt(bytes.length));
   await expect(genColumn).toHaveText(genNumbers);
 });
+
+test('the Go 1.25 format: the snapshot reads back as a Go 1.25 trace', async ({ page }) => {
+  await openLive(page);
+  await page.getByText('Tune the workload and the trace format').click();
+  await page.getByRole('combobox', { name: 'Trace format' }).selectOption('1.25');
+  await setAmount(page, 'MaxBytes', '64', 'KiB');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+  await page.getByRole('button', { name: 'Start runtime' }).click();
+  await page.getByRole('button', { name: 'Start recorder' }).click();
+  await expect(page.getByRole('button', { name: 'Stop recorder' })).toBeVisible();
+  await expect.poll(() => attr(page, 'data-in-ring'), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => attr(page, 'data-evicted'), { timeout: 30_000 }).toBeGreaterThan(0);
+
+  const downloadP = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Snapshot' }).click();
+  const download = await downloadP;
+  const bytes = new Uint8Array(readFileSync(await download.path()));
+  await waitIdle(page);
+  const s = inspectTrace(bytes);
+  expect(s.error).toBeNull();
+  expect(s.version).toBe(25);
+  await expect(page.getByTestId('snapshot-gens')).toHaveText(plural(s.generations.length, 'generation'));
+  await expect(page.getByTestId('snapshot-check')).toHaveText(/^Matches the ring at WriteTo/);
+  await page.getByRole('button', { name: 'Stop runtime' }).click();
+  await waitIdle(page);
+});

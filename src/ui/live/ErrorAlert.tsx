@@ -12,7 +12,7 @@ export function ErrorAlert() {
   return (
     <div key={error.seq} className="error-banner live-error" role="alert" data-code={error.code}>
       <div>
-        <strong>{error.action} failed.</strong>{' '}
+        <strong>{error.code === 'fault' ? 'The simulated runtime reports:' : `${error.action} failed.`}</strong>{' '}
         {fromGo ? (
           <code className="go-message" data-testid="live-error-message">{error.message}</code>
         ) : (
