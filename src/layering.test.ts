@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 const SRC = resolve(__dirname);
 const ORDER = ['trace', 'runtime', 'recorder', 'analysis', 'worker', 'state', 'ui', 'cli'];
 const PURE = new Set(['trace', 'runtime', 'recorder', 'analysis']);
-// Within trace/, wire comes before parse, and parse before dump.
-const TRACE_ORDER = ['wire', 'parse', 'dump'];
+// Within trace/: go (the Go standard-library behaviour the format depends on), then wire,
+// parse and dump.
+const TRACE_ORDER = ['go', 'wire', 'parse', 'dump'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { dumpParsed } from '../../src/trace/dump/parsed';
-import { encodeGoString } from '../../src/trace/parse/go-string';
+import { encodeGoString } from '../../src/trace/go/string';
 import { TraceError } from '../../src/trace/parse/errors';
 import { TraceReader } from '../../src/trace/parse/reader';
 import { fixtureBinary, parseFixture, readAll } from '../../src/trace/parse/test-fixtures';

@@ -1,7 +1,7 @@
 // Go fuzz corpus files (`go test fuzz v1`, then one Go literal per line, as
 // internal/fuzz/encoding.go writes them). Trace fuzz seeds hold a single []byte value.
 
-import { binaryToBytes, bytesToBinary, goUnquote } from '../../src/trace/wire/go-strconv';
+import { binaryToBytes, bytesToBinary, goUnquote } from '../../src/trace/go/strconv';
 
 /** Decodes a corpus file holding one []byte("…") value into its bytes. Throws on anything else. */
 export function decodeFuzzSeed(file: Uint8Array): Uint8Array {

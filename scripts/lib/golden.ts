@@ -2,7 +2,7 @@
 // `expect` file (SUCCESS, or FAILURE and a Go-quoted RE2 pattern, per
 // internal/trace/testtrace/expectation.go) and a `trace` file in the text format.
 
-import { bytesToBinary, goUnquote } from '../../src/trace/wire/go-strconv';
+import { bytesToBinary, goUnquote } from '../../src/trace/go/strconv';
 
 export interface TxtarFile {
   name: string;

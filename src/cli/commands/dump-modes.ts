@@ -5,7 +5,7 @@
 import { dumpFootprint } from '../../trace/dump/footprint';
 import { dumpParsedTo } from '../../trace/dump/parsed';
 import { dumpWireTo, type DumpResult } from '../../trace/dump/wire';
-import { encodeGoString } from '../../trace/parse/go-string';
+import { encodeGoString } from '../../trace/go/string';
 
 export interface DumpMode {
   summary: string;

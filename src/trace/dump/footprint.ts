@@ -6,9 +6,9 @@
 
 import { RawReader, rawEventEncodedSize } from '../wire/raw';
 import { errorText, type DumpResult } from './wire';
-import { goFixed } from './go-fmt';
-import { goSortFunc } from './go-pdqsort';
-import { tabwriterFormat } from './go-tabwriter';
+import { goFixed } from '../go/fmt';
+import { goSortFunc } from '../go/sort';
+import { tabwriterFormat } from '../go/tabwriter';
 
 interface Row {
   typ: number;

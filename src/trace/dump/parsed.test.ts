@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodeGoString } from '../parse/go-string';
+import { encodeGoString } from '../go/string';
 import { dumpParsed, dumpParsedTo } from './parsed';
 
 const DIR = join(__dirname, '../../../testdata/traces');

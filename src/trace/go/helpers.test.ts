@@ -1,9 +1,9 @@
 // Go's slices.SortFunc (pdqsort), text/tabwriter and %.2f, checked against what Go 1.26
 // produced for the same inputs (the expected values below were printed by Go).
 import { describe, expect, it } from 'vitest';
-import { goFixed } from './go-fmt';
-import { goSortFunc } from './go-pdqsort';
-import { tabwriterFormat } from './go-tabwriter';
+import { goFixed } from './fmt';
+import { goSortFunc } from './sort';
+import { tabwriterFormat } from './tabwriter';
 
 interface Row {
   id: number;

@@ -1,7 +1,9 @@
-// Go's slices.SortFunc, which is pattern-defeating quicksort and not stable: the order it
-// leaves equal elements in is part of what `go tool trace -d=footprint` prints. This
-// follows src/slices/zsortanyfunc.go (pdqsortCmpFunc and helpers) and sort.go (xorshift,
-// the recursion limit bits.Len(n)) step for step, so equal elements land where Go puts them.
+// Go's slices.SortFunc: pattern-defeating quicksort, not stable. Follows
+// src/slices/zsortanyfunc.go (pdqsortCmpFunc and helpers) and sort.go (xorshift, the
+// recursion limit bits.Len(n)) step for step, because the order it leaves equal elements in
+// is observable twice: `go tool trace -d=footprint` prints tied rows in that order, and Go's
+// parser sorts its frontier of per-M cursors (ties on event time) and its CPU samples, so
+// which of two tied elements comes first decides which event Go emits first.
 
 type Cmp<T> = (a: T, b: T) => number;
 
@@ -11,14 +13,9 @@ const enum Hint {
   Decreasing,
 }
 
-/** bits.Len: the number of bits needed to represent n (n ≥ 0). */
+/** bits.Len: the number of bits needed to represent n (0 ≤ n < 2^32, any array length). */
 function bitLen(n: number): number {
-  let len = 0;
-  while (n > 0) {
-    len++;
-    n = Math.floor(n / 2);
-  }
-  return len;
+  return 32 - Math.clz32(n);
 }
 
 export function goSortFunc<T>(data: T[], cmp: Cmp<T>): void {
@@ -178,57 +175,67 @@ const MASK64 = (1n << 64n) - 1n;
 function breakPatterns<T>(d: T[], a: number, b: number): void {
   const length = b - a;
   if (length < 8) return;
-  // sort.go's xorshift, seeded with the length; uint64 arithmetic.
+  // sort.go's xorshift, seeded with the length; uint64 arithmetic (rare path, so bigint).
   let random = BigInt(length);
-  const next = () => {
+  const mask = BigInt(2 ** bitLen(length) - 1);
+  const centre = a + Math.floor(length / 4) * 2;
+  for (let idx = centre - 1; idx <= centre + 1; idx++) {
     random ^= (random << 13n) & MASK64;
     random ^= random >> 7n;
     random ^= (random << 17n) & MASK64;
-    return random;
-  };
-  const modulus = BigInt(2 ** bitLen(length));
-  const centre = a + Math.floor(length / 4) * 2;
-  for (let idx = centre - 1; idx <= centre + 1; idx++) {
-    let other = Number(next() & (modulus - 1n));
+    let other = Number(random & mask);
     if (other >= length) other -= length;
     swap(d, idx, a + other);
   }
 }
 
+/** Go's choosePivot; the swap count of the medians decides the hint. */
 function choosePivot<T>(d: T[], a: number, b: number, cmp: Cmp<T>): [number, Hint] {
   const shortestNinther = 50;
   const maxSwaps = 4 * 3;
   const l = b - a;
-  const swaps = { n: 0 };
+  swaps = 0;
   const q = Math.floor(l / 4);
   let i = a + q;
   let j = a + q * 2;
   let k = a + q * 3;
   if (l >= 8) {
     if (l >= shortestNinther) {
-      i = median(d, i - 1, i, i + 1, swaps, cmp);
-      j = median(d, j - 1, j, j + 1, swaps, cmp);
-      k = median(d, k - 1, k, k + 1, swaps, cmp);
+      i = median(d, i - 1, i, i + 1, cmp);
+      j = median(d, j - 1, j, j + 1, cmp);
+      k = median(d, k - 1, k, k + 1, cmp);
     }
-    j = median(d, i, j, k, swaps, cmp);
+    j = median(d, i, j, k, cmp);
   }
-  if (swaps.n === 0) return [j, Hint.Increasing];
-  if (swaps.n === maxSwaps) return [j, Hint.Decreasing];
+  if (swaps === 0) return [j, Hint.Increasing];
+  if (swaps === maxSwaps) return [j, Hint.Decreasing];
   return [j, Hint.Unknown];
 }
 
-function median<T>(d: T[], a: number, b: number, c: number, swaps: { n: number }, cmp: Cmp<T>): number {
-  const order2 = (x: number, y: number): [number, number] => {
-    if (cmp(d[y], d[x]) < 0) {
-      swaps.n++;
-      return [y, x];
-    }
-    return [x, y];
-  };
-  [a, b] = order2(a, b);
-  [b, c] = order2(b, c);
-  [a, b] = order2(a, b);
-  void c;
+/** Swaps counted by median during one choosePivot (Go passes a *int). */
+let swaps = 0;
+
+/** Go's median: sorts the three indices by their elements (order2 three times), returns the middle one. */
+function median<T>(d: T[], a: number, b: number, c: number, cmp: Cmp<T>): number {
+  let t: number;
+  if (cmp(d[b], d[a]) < 0) {
+    swaps++;
+    t = a;
+    a = b;
+    b = t;
+  }
+  if (cmp(d[c], d[b]) < 0) {
+    swaps++;
+    t = b;
+    b = c;
+    c = t;
+  }
+  if (cmp(d[b], d[a]) < 0) {
+    swaps++;
+    t = a;
+    a = b;
+    b = t;
+  }
   return b;
 }
 

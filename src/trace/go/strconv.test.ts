@@ -1,6 +1,6 @@
 // Quoting and unquoting as Go's strconv does it; expected strings are Go's outputs.
 import { describe, expect, it } from 'vitest';
-import { binaryToBytes, bytesToBinary, goQuote, goUnquote, isGoPrint, parseUint64, trimSpace, utf8Binary } from './go-strconv';
+import { binaryToBytes, bytesToBinary, goQuote, goUnquote, isGoPrint, parseUint64, trimSpace, utf8Binary } from './strconv';
 
 const q = (bytes: number[]) => goQuote(bytesToBinary(new Uint8Array(bytes)));
 

@@ -5,7 +5,7 @@
 // "Byte strings" here are JS strings whose char codes are all 0..255, one per byte: Go
 // strings are byte sequences, and keeping them that way avoids lossy UTF-16 round trips.
 
-import { GO_PRINT_RANGES } from './go-print-table';
+import { GO_PRINT_RANGES } from './print-table';
 
 export const RUNE_ERROR = 0xfffd;
 

@@ -4,7 +4,7 @@
 // a line's last tab is not part of any column. Widths count runes, as Go's does.
 // Not covered: escapes (0xff), HTML filtering, tab padding, AlignRight, DiscardEmptyColumns.
 
-import { runeCount, utf8Binary } from '../wire/go-strconv';
+import { runeCount, utf8Binary } from './strconv';
 
 export interface TabwriterOptions {
   minwidth: number;

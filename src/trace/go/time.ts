@@ -3,7 +3,8 @@
 // Go's integer arithmetic exactly, wraparound included, with bigints (Go's time package:
 // Unix, locabs, absDays.date, absSeconds.clock). It runs once per generation.
 
-import type { I64 } from './int64';
+/** An int64 as the parser keeps it: a number when safe, else a bigint. */
+type I64 = number | bigint;
 
 const M64 = (1n << 64n) - 1n;
 const wrapI = (x: bigint) => BigInt.asIntN(64, x);

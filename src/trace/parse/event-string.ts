@@ -3,10 +3,10 @@
 
 import { EVENT_KIND_NAMES, EventKind, type TraceEvent } from './event';
 import { GoPanic } from './errors';
-import { quoteGo } from './go-string';
+import { quoteGo } from '../go/string';
 import { dec } from './int64';
 import { goStateString, procStateString, ResourceKind, type Stack } from './resources';
-import { formatUnixRFC3339Nano } from './wall-time';
+import { formatUnixRFC3339Nano } from '../go/time';
 
 function printStack(stack: Stack, prefix: string): string {
   // Go's Stack.Frames panics on an ID missing from the table (possible only for CPU samples).

@@ -7,8 +7,10 @@ import { Ev, EXPERIMENT_NAMES, SPECS } from '../wire/specs';
 import { GoPanic } from './errors';
 import { type I64, lowByte, type Time, ticksToNs, type U64, u64ToI64 } from './int64';
 import {
+  GO_STATUS_TO_STATE,
   GoState,
   NO_TASK,
+  PROC_STATUS_TO_STATE,
   ProcState,
   ResourceID,
   ResourceKind,
@@ -102,17 +104,6 @@ const KIND = new Uint8Array(256);
   for (let t = Ev.Span; t <= Ev.GoroutineStackFree; t++) KIND[t] = K.Experimental;
   KIND[EV_SYNC] = K.Sync;
 }
-
-/** Wire GoStatus → GoState (index 0, Bad, maps to Undetermined as in Go). */
-const GO_STATUS_TO_STATE = [GoState.Undetermined, GoState.Runnable, GoState.Running, GoState.Syscall, GoState.Waiting];
-/** Wire ProcStatus → ProcState: Syscall reads as Running, SyscallAbandoned as Idle. */
-export const PROC_STATUS_TO_STATE = [
-  ProcState.Undetermined,
-  ProcState.Running,
-  ProcState.Idle,
-  ProcState.Running,
-  ProcState.Idle,
-];
 
 export interface Metric {
   name: string;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dumpParsed } from '../dump/parsed';
-import { encodeGoString } from './go-string';
+import { encodeGoString } from '../go/string';
 import { fixtureBinary, parseFixture, readAll } from './test-fixtures';
 
 const DIR = join(__dirname, 'testdata');

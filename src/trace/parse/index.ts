@@ -50,6 +50,6 @@ export {
 } from './resources';
 export type { ExperimentalBatch } from './tables';
 export { type Time, type I64, type U64, dec, timeToNumber, timeToBigInt } from './int64';
-export { formatUnixRFC3339Nano } from './wall-time';
-export { decodeGoString, encodeGoString, quoteGo } from './go-string';
+export { formatUnixRFC3339Nano } from '../go/time';
+export { decodeGoString, encodeGoString, quoteGo } from '../go/string';
 export { HeaderError } from '../wire/version';

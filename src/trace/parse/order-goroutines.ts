@@ -2,17 +2,14 @@
 // creation, start/stop/block/unblock, coroutine switches, and syscalls. A goroutine's
 // sequence number orders GoStart/GoUnblock/GoSwitch across Ms.
 
-import { Ev, GoStatus, ProcStatus } from '../wire/specs';
+import { Ev, GoStatus, goStatusName, ProcStatus, procStatusName } from '../wire/specs';
 import type { BaseEvent } from './batch-cursor';
 import { TraceError } from './errors';
 import { dec, type I64, i64ToU64, lowByte, type U64, u64ToI64 } from './int64';
 import type { Handler, Ordering } from './order';
-import { type GState, goStatusString, NONE, procStatusString, Req, seqString, succeeds } from './order-state';
-import { GoState } from './resources';
+import { type GState, NONE, Req, seqString, succeeds } from './order-state';
+import { GO_STATUS_TO_STATE, GoState } from './resources';
 import type { EvTable } from './tables';
-
-/** Wire GoStatus → GoState, for the old state a GoStatus event reports. */
-const GO_STATUS_TO_STATE = [GoState.Undetermined, GoState.Runnable, GoState.Running, GoState.Syscall, GoState.Waiting];
 
 function newG(id: I64, status: number, gen: U64): GState {
   return { id, status, seqGen: gen, seq: 0, regions: [], inFlight: [] };
@@ -38,7 +35,7 @@ function goStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64)
   if (s !== undefined) {
     if (s.status !== status) {
       throw new TraceError(
-        `inconsistent status for goroutine ${dec(gid)}: old ${goStatusString(s.status)} vs. new ${goStatusString(status)}`,
+        `inconsistent status for goroutine ${dec(gid)}: old ${goStatusName(s.status)} vs. new ${goStatusName(status)}`,
       );
     }
     s.seqGen = gen;
@@ -48,7 +45,7 @@ function goStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64)
     oldState = GoState.Undetermined;
   } else {
     throw new TraceError(
-      `found goroutine status for new goroutine after the first generation: id=${dec(gid)} status=${goStatusString(status)}`,
+      `found goroutine status for new goroutine after the first generation: id=${dec(gid)} status=${goStatusName(status)}`,
     );
   }
   ev.a2 = oldState * 2 ** 32 + status; // old<<32 | new, read back by the StateTransition
@@ -183,7 +180,7 @@ function goSyscallEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   const p = o.pStates.get(o.curP);
   if (p === undefined) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
   if (p.status !== ProcStatus.Syscall) {
-    throw new TraceError(`expected proc ${dec(o.curP)} in state Syscall, but got ${procStatusString(p.status)} instead`);
+    throw new TraceError(`expected proc ${dec(o.curP)} in state Syscall, but got ${procStatusName(p.status)} instead`);
   }
   p.status = ProcStatus.Running;
   o.push(evt, ev);
@@ -230,7 +227,7 @@ function goDestroySyscall(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
     if (p === undefined) throw new TraceError(`found invalid proc ${dec(o.curP)} during ${o.evName(ev.type)}`);
     if (p.status !== ProcStatus.Syscall) {
       throw new TraceError(
-        `proc ${dec(o.curP)} in unexpected state ${procStatusString(p.status)} during ${o.evName(ev.type)}`,
+        `proc ${dec(o.curP)} in unexpected state ${procStatusName(p.status)} during ${o.evName(ev.type)}`,
       );
     }
     p.status = ProcStatus.SyscallAbandoned;

@@ -2,14 +2,13 @@
 // internal/trace/order.go, advanceProc*). A P's sequence number orders ProcStart and ProcSteal
 // across Ms; ProcStop always happens on the M that holds the P, so it needs none.
 
-import { Ev, ProcStatus } from '../wire/specs';
+import { Ev, ProcStatus, procStatusName } from '../wire/specs';
 import type { BaseEvent } from './batch-cursor';
-import { PROC_STATUS_TO_STATE } from './event';
 import { TraceError } from './errors';
 import { dec, type I64, lowByte, type U64, u64ToI64 } from './int64';
 import type { Handler, Ordering } from './order';
-import { NONE, procStatusString, Req, succeeds } from './order-state';
-import { ProcState } from './resources';
+import { NONE, Req, succeeds } from './order-state';
+import { PROC_STATUS_TO_STATE, ProcState } from './resources';
 import type { EvTable } from './tables';
 
 function procStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
@@ -29,7 +28,7 @@ function procStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U6
       ev.a1 = ProcStatus.SyscallAbandoned;
     } else if (s.status !== status) {
       throw new TraceError(
-        `inconsistent status for proc ${dec(pid)}: old ${procStatusString(s.status)} vs. new ${procStatusString(status)}`,
+        `inconsistent status for proc ${dec(pid)}: old ${procStatusName(s.status)} vs. new ${procStatusName(status)}`,
       );
     }
     s.seqGen = gen;

@@ -69,16 +69,6 @@ export enum Req {
   Must = 2,
 }
 
-/** Go's tracev2.GoStatus.String. */
-export function goStatusString(s: number): string {
-  return ['Bad', 'Runnable', 'Running', 'Syscall', 'Waiting'][s] ?? 'Bad';
-}
-
-/** Go's tracev2.ProcStatus.String (SyscallAbandoned prints as Bad, as in Go). */
-export function procStatusString(s: number): string {
-  return ['Bad', 'Running', 'Idle', 'Syscall'][s] ?? 'Bad';
-}
-
 /** Go's makeRangeType: end and active events map to the type of their begin event. */
 export function makeRangeType(typ: number, desc: U64): RangeType {
   const start = SPECS[typ].startEv;

@@ -16,7 +16,8 @@ import { TraceEvent } from './event';
 import { dec, type I64, type Time, type U64 } from './int64';
 import { Queue } from './queue';
 import type { EvTable } from './tables';
-import { GCState, IdMap, type GState, goStatusString, type MState, NONE, procStatusString, type PState, Req, seqString } from './order-state';
+import { goStatusName, procStatusName } from '../wire/specs';
+import { GCState, IdMap, type GState, type MState, NONE, type PState, Req, seqString } from './order-state';
 import { PROC_HANDLERS } from './order-procs';
 import { GOROUTINE_HANDLERS } from './order-goroutines';
 import { RANGE_HANDLERS } from './order-ranges';
@@ -117,9 +118,9 @@ export class Ordering {
   /** A debug dump of the scheduler state, for the "failed to advance" error. */
   dump(): string {
     let s = '';
-    for (const [id, st] of this.gStates) s += `G ${dec(id)} [status=${goStatusString(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
+    for (const [id, st] of this.gStates) s += `G ${dec(id)} [status=${goStatusName(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
     s += '\n';
-    for (const [id, st] of this.pStates) s += `P ${dec(id)} [status=${procStatusString(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
+    for (const [id, st] of this.pStates) s += `P ${dec(id)} [status=${procStatusName(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
     s += '\n';
     for (const [id, st] of this.mStates) s += `M ${dec(id)} [g=${dec(st.g)} p=${dec(st.p)}]\n`;
     s += '\n';

@@ -21,7 +21,7 @@ import {
 import { EV_SYNC, TraceEvent } from './event';
 import { TraceError } from './errors';
 import { type Generation, readGeneration, readGenerationWithSpill } from './generation';
-import { goSortFunc } from './go-sort';
+import { goSortFunc } from '../go/sort';
 import { dec, i64Add, type Time, ticksToNs, type U64 } from './int64';
 import { Ordering } from './order';
 import type { CPUSample } from './structural';

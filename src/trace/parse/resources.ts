@@ -15,6 +15,10 @@ export const NO_THREAD = -1;
 export const NO_TASK: TaskID = 2n ** 64n - 1n;
 export const BACKGROUND_TASK: TaskID = 0;
 
+// GoState and ProcState are the parser's public states (Go's trace.GoState, trace.ProcState),
+// not the wire statuses of wire/specs.ts (tracev2.GoStatus, ProcStatus): the numbering differs
+// and Go keeps both, so both exist here; the two tables below are the one mapping between them.
+
 export enum GoState {
   Undetermined = 0,
   NotExist = 1,
@@ -30,6 +34,12 @@ export enum ProcState {
   Running = 2,
   Idle = 3,
 }
+
+/** Wire GoStatus → GoState (index 0, Bad, maps to Undetermined as in Go). */
+export const GO_STATUS_TO_STATE = [GoState.Undetermined, GoState.Runnable, GoState.Running, GoState.Syscall, GoState.Waiting];
+
+/** Wire ProcStatus → ProcState: Syscall reads as Running, SyscallAbandoned as Idle. */
+export const PROC_STATUS_TO_STATE = [ProcState.Undetermined, ProcState.Running, ProcState.Idle, ProcState.Running, ProcState.Idle];
 
 const GO_STATE_NAMES = ['Undetermined', 'NotExist', 'Runnable', 'Running', 'Waiting', 'Syscall'];
 const PROC_STATE_NAMES = ['Undetermined', 'NotExist', 'Running', 'Idle'];

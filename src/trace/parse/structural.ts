@@ -8,8 +8,8 @@ import { Ev, MAX_EVENT_TRAILER_DATA_SIZE, MAX_FRAMES_PER_STACK } from '../wire/s
 import type { Version } from '../wire/version';
 import { type Batch, ByteStream, GoReadError, readUvarintStream } from './batch';
 import { TraceError } from './errors';
-import { goSortFunc } from './go-sort';
-import { decodeGoString } from './go-string';
+import { goSortFunc } from '../go/sort';
+import { decodeGoString } from '../go/string';
 import { cmpI64, dec, type I64, nsPerTick, type Time, ticksToNs, type U64, u64Add, u64ToI64 } from './int64';
 import type { EvTable, Frame } from './tables';
 

@@ -3,8 +3,8 @@
 // states, ranges and tasks from the public Event API only, and reports anything inconsistent.
 // The reader's own checks catch broken traces; this catches a reader that emits nonsense.
 
-import { quoteGo } from './go-string';
-import { formatUnixGoString } from './wall-time';
+import { quoteGo } from '../go/string';
+import { formatUnixGoString } from '../go/time';
 import { dec, type I64, type Time, type U64 } from './int64';
 import { EventKind, type ClockSnapshot, type Sync, type TraceEvent } from './event';
 import {

@@ -4,7 +4,7 @@
 // format encodes.
 
 import { CleanEOF, WireError } from './errors';
-import { goQuoteBytes } from './go-strconv';
+import { goQuoteBytes } from '../go/strconv';
 import type { EventSpec } from './specs';
 import { ByteWriter, uvarintSize } from './varint';
 import { scanHeader, specsForAny, type GoTraceVersion } from './version';

@@ -236,10 +236,15 @@ export enum ProcStatus {
   SyscallAbandoned = 4,
 }
 
+/** Go's tracev2.GoStatus.String, as the parser's error messages print a status. */
 export function goStatusName(s: number): string {
-  return ['Bad', 'Runnable', 'Running', 'Syscall', 'Waiting'][s] ?? 'Bad';
+  return GO_STATUS_NAMES[s] ?? 'Bad';
 }
 
+/** Go's tracev2.ProcStatus.String: SyscallAbandoned has no case there and prints as Bad. */
 export function procStatusName(s: number): string {
-  return ['Bad', 'Running', 'Idle', 'Syscall', 'SyscallAbandoned'][s] ?? 'Bad';
+  return PROC_STATUS_NAMES[s] ?? 'Bad';
 }
+
+const GO_STATUS_NAMES = ['Bad', 'Runnable', 'Running', 'Syscall', 'Waiting'];
+const PROC_STATUS_NAMES = ['Bad', 'Running', 'Idle', 'Syscall'];

@@ -3,7 +3,7 @@
 // ScanLines splits them, and every error carries Go's wording.
 
 import { WireError } from './errors';
-import { bytesToBinary, decodeRune, goQuote, goUnquote, binaryToBytes, isGoSpace, parseUint64, trimSpace } from './go-strconv';
+import { bytesToBinary, decodeRune, goQuote, goUnquote, binaryToBytes, isGoSpace, parseUint64, trimSpace } from '../go/strconv';
 import { FRAME_FIELDS, rawEventString, type RawEvent } from './raw';
 import type { EventSpec } from './specs';
 import { isValidVersion, specsForAny, type GoTraceVersion } from './version';

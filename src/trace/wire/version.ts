@@ -6,7 +6,7 @@
 
 import { Ev, SPECS, type EventSpec } from './specs';
 import { WireError } from './errors';
-import { decodeRuneBytes, isGoSpace } from './go-strconv';
+import { decodeRuneBytes, isGoSpace } from '../go/strconv';
 
 export type Version = 22 | 23 | 25 | 26;
 
