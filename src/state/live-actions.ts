@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import type { GoFormat, RuntimeReply, WorkloadName, WorkloadParams } from '../worker/protocol';
 import { ParseClient } from '../worker/parse-client';
 import { track } from './inspect-actions';
+import { spanOf } from './live-history';
 import { applyEvent, applyStatus, liveError } from './live-model';
 import { openRuntimeLink, type RuntimeLink, type RequestBody } from './runtime-link';
 import { setLive, useApp } from './store';
@@ -188,10 +189,14 @@ async function saveAndRead(bytes: ArrayBuffer, fileName: string) {
 }
 
 export async function receiveSnapshot(bytes: ArrayBuffer, gens: readonly number[]): Promise<void> {
+  // WriteTo's forced advance sealed the generation being written before the reply came, so
+  // every generation of the snapshot is in the view history now.
+  const { history, run } = useApp.getState().live;
+  const span = spanOf(history, gens);
   const snap = await saveAndRead(bytes, `flightrecorder-${stamp()}.trace`);
   const old = useApp.getState().live.snapshot;
   if (old) URL.revokeObjectURL(old.url);
-  setLive({ snapshot: { ...snap, gens } });
+  setLive({ snapshot: { ...snap, gens, span, run } });
 }
 
 export async function receiveFullTrace(bytes: ArrayBuffer, gens: readonly number[]): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appendSealed, applyRing, clearRing, ringExtent, type SealedSummary } from './live-history';
+import { appendSealed, applyRing, clearRing, ringExtent, spanOf, type SealedSummary } from './live-history';
 import type { LiveGeneration } from './store';
 
 const sealed = (gen: number, bytes = 100): SealedSummary => ({
@@ -58,5 +58,11 @@ describe('live history', () => {
     const h = applyRing(build(5, true), [3, 4, 5]);
     expect(ringExtent(h)).toEqual({ count: 3, bytes: 300, startNs: 2000, endNs: 5000, firstGen: 3, lastGen: 5 });
     expect(ringExtent(clearRing(h))).toBeNull();
+  });
+
+  it('finds the time a snapshot covers', () => {
+    const h = build(5, true);
+    expect(spanOf(h, [3, 4])).toEqual({ startNs: 2000, endNs: 4000 });
+    expect(spanOf(h, [9])).toBeNull();
   });
 });

@@ -95,3 +95,14 @@ export function ringExtent(history: readonly LiveGeneration[]): RingExtent | nul
   }
   return r;
 }
+
+/** The time covered by the listed generations (a snapshot's), or null if none is remembered. */
+export function spanOf(history: readonly LiveGeneration[], gens: readonly number[]): { startNs: number; endNs: number } | null {
+  const want = new Set(gens);
+  let span: { startNs: number; endNs: number } | null = null;
+  for (const h of history) {
+    if (!want.has(h.gen)) continue;
+    span = span ? { startNs: Math.min(span.startNs, h.startNs), endNs: Math.max(span.endNs, h.endNs) } : { startNs: h.startNs, endNs: h.endNs };
+  }
+  return span;
+}

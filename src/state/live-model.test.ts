@@ -92,6 +92,7 @@ describe('live model', () => {
     expect(s.history).toHaveLength(3);
     s = { ...s, ...applyStatus(s, status({ nowNs: 0 }), 9000) };
     expect(s.history).toHaveLength(0);
+    expect(s.run).toBe(1);
     // A seal from an earlier point in time than the last one also means a new run.
     const t = run([sealed(5, 10, false), sealed(1, 7, false)]);
     expect(t.history.map((g) => g.gen)).toEqual([1]);

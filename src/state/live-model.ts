@@ -22,8 +22,9 @@ export function pushBounded<T>(list: readonly T[], item: T, limit: number): T[] 
 }
 
 /** What a fresh run of the runtime starts from: the timeline and its counters emptied. */
-export function freshRun(): Partial<LiveState> {
-  return { history: [], evictions: [], evictedTotal: 0, rates: [], ringBytes: 0, nowNs: 0, clock: null, currentGen: 0 };
+export function freshRun(live: LiveState): Partial<LiveState> {
+  return {
+    run: live.run + 1, history: [], evictions: [], evictedTotal: 0, rates: [], ringBytes: 0, nowNs: 0, clock: null, currentGen: 0 };
 }
 
 function clockAt(live: LiveState, nowNs: number, wallMs: number, running: boolean, speed: number): Clock {
@@ -34,12 +35,12 @@ function clockAt(live: LiveState, nowNs: number, wallMs: number, running: boolea
 /** A status (reply or event) applied over the live state. */
 export function applyStatus(live: LiveState, st: RuntimeStatus, wallMs: number): Partial<LiveState> {
   // Simulated time restarts at 0 with each runtime.start: an earlier "now" is a new run.
-  const base: LiveState = st.nowNs < live.nowNs ? { ...live, ...freshRun() } : live;
+  const base: LiveState = st.nowNs < live.nowNs ? { ...live, ...freshRun(live) } : live;
   // While stopped, the controls own what the next runtime.start sends; while running, the
   // worker's status is the truth.
   const settings = st.running ? { workload: st.workload, seed: st.seed, go: st.go, speed: st.speed, params: st.params } : {};
   const patch: { -readonly [K in keyof LiveState]?: LiveState[K] } = {
-    ...(base === live ? {} : freshRun()),
+    ...(base === live ? {} : freshRun(live)),
     ...settings,
     running: st.running,
     recording: st.recording,
@@ -71,9 +72,9 @@ export function applyEvent(live: LiveState, ev: RuntimeEvent, wallMs: number): P
     case 'sealed': {
       const last = live.history.length > 0 ? live.history[live.history.length - 1] : null;
       const restarted = last !== null && ev.gen <= last.gen && ev.endNs < last.endNs;
-      const base: LiveState = restarted ? { ...live, ...freshRun() } : live;
+      const base: LiveState = restarted ? { ...live, ...freshRun(live) } : live;
       return {
-        ...(restarted ? freshRun() : {}),
+        ...(restarted ? freshRun(live) : {}),
         history: appendSealed(base.history, ev, ev.recording),
         nowNs: Math.max(base.nowNs, ev.endNs),
         currentGen: Math.max(base.currentGen, ev.gen + 1),

@@ -49,6 +49,10 @@ export interface SnapshotState {
   readonly summary: WireSummary;
   /** The generations the worker said it wrote, oldest first (checked against the read-back). */
   readonly gens: readonly number[];
+  /** The simulated time the snapshot covers (timeNs), when its generations were in view history. */
+  readonly span: { readonly startNs: number; readonly endNs: number } | null;
+  /** LiveState.run when it was taken: its span means nothing to a later run's timeline. */
+  readonly run: number;
 }
 
 export interface FullTraceState {
@@ -103,6 +107,8 @@ export interface RingLimits {
 }
 
 export interface LiveState {
+  /** Counts runs of the runtime (a new clock origin each): the timeline restarts with each. */
+  readonly run: number;
   /** The runtime worker has answered (its workload list arrived). */
   readonly connected: boolean;
   readonly workloads: readonly WorkloadInfo[];
@@ -176,6 +182,7 @@ export const initialInspect: InspectState = {
 };
 
 export const initialLive: LiveState = {
+  run: 0,
   connected: false,
   workloads: [],
   running: false,

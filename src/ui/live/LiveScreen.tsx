@@ -90,6 +90,7 @@ export function LiveScreen() {
           running={live.running}
           currentGen={live.currentGen}
           rates={live.rates}
+          snapshot={live.snapshot?.span && live.snapshot.run === live.run ? { ...live.snapshot.span, gens: live.snapshot.gens } : null}
           view={live.view}
         />
         <EvictionPanel />

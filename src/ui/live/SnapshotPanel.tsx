@@ -41,6 +41,9 @@ export function SnapshotPanel() {
                 </>
               )}
             </div>
+            <p className="snapshot-note">
+              Like Go's, WriteTo first ends the generation being written, so the file reaches up to the click.
+            </p>
             <div className={agrees ? 'check ok' : 'check bad'} data-testid="snapshot-check">
               {agrees
                 ? `Matches the ring at WriteTo: ${genRange(snap.gens)}.`

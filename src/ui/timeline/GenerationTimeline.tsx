@@ -8,7 +8,7 @@ import { extrapolateNow, openGenerationBytes } from '../../state/live-model';
 import { setLiveView, type Clock, type LiveGeneration, type LiveView, type RateSample, type RingLimits } from '../../state/store';
 import type { EvictionCause } from '../../worker/protocol';
 import { formatBytes, formatDuration, formatInt, plural } from '../format';
-import { causeShort } from '../live/eviction-text';
+import { causeShort, genRange } from '../live/eviction-text';
 import { useElementSize } from '../use-element-size';
 import { drawTimeline, readPalette, timelineLayout, type Palette } from './draw-generations';
 import { followWindow, generationAt, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
@@ -27,12 +27,14 @@ export interface GenerationTimelineProps {
   readonly currentGen: number;
   readonly rates: readonly RateSample[];
   readonly view: LiveView;
+  /** The last snapshot's span (this run only) and its generations. */
+  readonly snapshot: { readonly startNs: number; readonly endNs: number; readonly gens: readonly number[] } | null;
 }
 
-const HEIGHT = 300;
+const HEIGHT = 320;
 
 export function GenerationTimeline(props: GenerationTimelineProps) {
-  const { history, nowNs, clock, limits, lastCause, running, currentGen, rates, view } = props;
+  const { history, nowNs, clock, limits, lastCause, running, currentGen, rates, view, snapshot } = props;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<Palette | null>(null);
@@ -85,6 +87,7 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
         lastCause,
         nowNs: now,
         running,
+        snapshot: snapshot && { startNs: snapshot.startNs, endNs: snapshot.endNs, label: `last snapshot · ${genRange(snapshot.gens)}` },
       },
       palette.current,
     );

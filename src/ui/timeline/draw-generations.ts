@@ -25,6 +25,7 @@ export interface Palette {
   unrecorded: string;
   writing: string;
   writingSoft: string;
+  snapshot: string;
   panel: string;
   sans: string;
   mono: string;
@@ -49,6 +50,7 @@ export function readPalette(el: Element): Palette {
     unrecorded: v('--unrecorded', '#e3e7ec'),
     writing: v('--writing', '#e8930c'),
     writingSoft: v('--writing-soft', '#fff1d9'),
+    snapshot: v('--accent', '#0b63ce'),
     panel: v('--panel', '#ffffff'),
     sans: v('--sans', 'sans-serif'),
     mono: v('--mono', 'monospace'),
@@ -67,6 +69,8 @@ export interface TimelineFrame {
   readonly lastCause: EvictionCause | null;
   readonly nowNs: TimeNs;
   readonly running: boolean;
+  /** The last snapshot's time span and its label, drawn under the axis. */
+  readonly snapshot: { readonly startNs: TimeNs; readonly endNs: TimeNs; readonly label: string } | null;
 }
 
 /** Vertical layout of the drawing, in cssPx from the top. */
@@ -76,8 +80,9 @@ export function timelineLayout(heightCssPx: CssPx) {
     ringBottom: 30,
     ageY: 42,
     laneTop: 62,
-    laneBottom: heightCssPx - 30,
-    axisY: heightCssPx - 30,
+    laneBottom: heightCssPx - 50,
+    axisY: heightCssPx - 50,
+    snapshotY: heightCssPx - 14,
   };
 }
 
@@ -110,6 +115,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame, p:
 
   drawRing(ctx, f, p, L, snap);
   drawMinAge(ctx, f, p, L, snap);
+  drawSnapshot(ctx, f, p, L, snap);
 
   // Sealed generations.
   for (const b of f.boxes) {
@@ -239,6 +245,30 @@ function drawMinAge(ctx: CanvasRenderingContext2D, f: TimelineFrame, p: Palette,
   ctx.fillStyle = p.minAge;
   ctx.textBaseline = 'middle';
   ctx.fillText(text, cx, y);
+}
+
+/** What the last snapshot holds: a bracket under the axis over its generations' time. */
+function drawSnapshot(ctx: CanvasRenderingContext2D, f: TimelineFrame, p: Palette, L: Layout, snap: (x: CssPx) => CssPx): void {
+  if (!f.snapshot) return;
+  const { scale } = f;
+  const ra = scale.timeToCssPx(f.snapshot.startNs);
+  const rb = scale.timeToCssPx(f.snapshot.endNs);
+  if (rb < 0 || ra > scale.widthCssPx) return;
+  const a = snap(Math.max(0, ra));
+  const b = snap(Math.min(scale.widthCssPx, rb));
+  const y = snap(L.snapshotY) + 0.5;
+  ctx.strokeStyle = p.snapshot;
+  ctx.lineWidth = 2;
+  line(ctx, a, y, b, y);
+  if (ra >= 0) line(ctx, a + 1, y - 6, a + 1, y + 1);
+  if (rb <= scale.widthCssPx) line(ctx, b - 1, y - 6, b - 1, y + 1);
+  ctx.font = `600 12px ${p.sans}`;
+  ctx.textBaseline = 'middle';
+  const w = ctx.measureText(f.snapshot.label).width;
+  // Left of the bracket if there is room there, else right of it.
+  const x = a - w - 8 >= 0 ? a - w - 8 : Math.min(b + 8, scale.widthCssPx - w - 2);
+  ctx.fillStyle = p.snapshot;
+  ctx.fillText(f.snapshot.label, x, y);
 }
 
 function drawBoxLabel(ctx: CanvasRenderingContext2D, b: GenBox, x0: number, w: number, top: number, L: Layout, p: Palette): void {
