@@ -50,7 +50,7 @@ describe('flightdeck CLI', () => {
 
     const mode = memIO();
     expect(await runCli(['dump', '--mode=parsedx', tracePath], mode.io)).toBe(1);
-    expect(mode.stderr()).toBe('invalid debug mode parsedx, want one of: footprint, wire\n');
+    expect(mode.stderr()).toBe('invalid debug mode parsedx, want one of: parsed, wire, footprint\n');
 
     const random = join(dir, 'random.bin');
     writeFileSync(random, new Uint8Array(64).map((_, i) => (i * 97 + 13) & 0xff));

@@ -4,6 +4,9 @@
 import { CliError, type Command } from '../command';
 import { dumpModes } from './dump-modes';
 
+// The modes in the order Go lists them in its usage error (cmd/trace/main.go).
+const GO_MODE_ORDER = ['parsed', 'wire', 'footprint'];
+
 export const dumpCommand: Command = {
   name: 'dump',
   summary: 'print a trace the way `go tool trace -d=MODE` does',
@@ -20,7 +23,7 @@ export const dumpCommand: Command = {
     const m = dumpModes[mode];
     if (!m) {
       // Go's wording for the same mistake (cmd/trace/main.go).
-      throw new CliError(`invalid debug mode ${mode}, want one of: ${Object.keys(dumpModes).sort().join(', ')}`);
+      throw new CliError(`invalid debug mode ${mode}, want one of: ${GO_MODE_ORDER.filter((n) => n in dumpModes).join(', ')}`);
     }
     if (args.positional.length !== 1) throw new CliError('flightdeck dump: expected exactly one trace file', 2);
     const bytes = await io.readInput(args.positional[0]);
