@@ -21,10 +21,12 @@ test('the screens are tabs, switchable with the arrow keys', async ({ page }) =>
 test('the first screen: a labelled file input behind a keyboard-reachable button', async ({ page }) => {
   await openApp(page);
   await expect(page.getByLabel('Open a Go trace file')).toHaveAttribute('type', 'file');
+  // Listen for the file chooser before any key is pressed: Playwright turns on chooser
+  // interception asynchronously, and a quick Enter could otherwise beat it.
+  const chooser = page.waitForEvent('filechooser');
   const choose = page.getByRole('button', { name: 'Choose a trace file…' });
   for (let i = 0; i < 10 && !(await choose.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
   await expect(choose).toBeFocused();
-  const chooser = page.waitForEvent('filechooser');
   await page.keyboard.press('Enter');
   await chooser;
 });
