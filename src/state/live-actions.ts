@@ -46,21 +46,34 @@ export function useLiveConnection(): void {
  * Sends one request and applies its reply: a status to the store, an error as the alert.
  * Returns the reply (null after an error) for the callers that need its payload.
  */
-async function call(action: string, body: RequestBody): Promise<Exclude<RuntimeReply, { kind: 'error' }> | null> {
+function call(action: string, body: RequestBody): Promise<Exclude<RuntimeReply, { kind: 'error' }> | null> {
   if (!link) connect();
-  let reply: RuntimeReply;
-  try {
-    reply = await track(link!.request(body));
-  } catch (err) {
-    setLive({ error: liveError(action, 'internal', err instanceof Error ? err.message : String(err)) });
-    return null;
-  }
-  if (reply.kind === 'error') {
-    setLive({ error: liveError(action, reply.code, reply.message) });
-    return null;
-  }
+  // One pending span from the request to its reply being applied (and any resync after it).
+  return track(
+    (async () => {
+      let reply: RuntimeReply;
+      try {
+        reply = await link!.request(body);
+      } catch (err) {
+        setLive({ error: liveError(action, 'internal', err instanceof Error ? err.message : String(err)) });
+        return null;
+      }
+      if (reply.kind === 'error') {
+        setLive({ error: liveError(action, reply.code, reply.message) });
+        // An internal fault may mean the worker died (the client starts a new one on the
+        // next request): ask for the status so the controls show what really runs.
+        if (reply.code === 'internal' && body.kind !== 'status') await resync();
+        return null;
+      }
+      if (reply.kind === 'ok') setLive(applyStatus(useApp.getState().live, reply.status, performance.now()));
+      return reply;
+    })(),
+  );
+}
+
+async function resync(): Promise<void> {
+  const reply = await link!.request({ kind: 'status' });
   if (reply.kind === 'ok') setLive(applyStatus(useApp.getState().live, reply.status, performance.now()));
-  return reply;
 }
 
 export function dismissError(): void {

@@ -229,7 +229,8 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
         <canvas ref={canvas} aria-hidden="true" />
         {hoverX !== null && <HoverCard history={history} x={hoverX} scale={scaleRef.current} />}
       </div>
-      <p id="timeline-summary" className="visually-hidden" aria-live="polite">
+      {/* Not a live region: at high speed it would change several times a second. */}
+      <p id="timeline-summary" className="visually-hidden">
         {summary}
       </p>
       <p id="timeline-keys" className="timeline-help">
