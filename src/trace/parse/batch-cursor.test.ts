@@ -79,7 +79,7 @@ describe('heap', () => {
 });
 
 function batch(time: number, bytes: number[]) {
-  return { gen: 1, m: 1, time, data: new Uint8Array(bytes), exp: 0 };
+  return { gen: 1, m: 1, time, data: new Uint8Array(bytes), exp: 0, isEndOfGeneration: false, offset: 0 };
 }
 
 describe('BatchCursor', () => {

@@ -32,8 +32,3 @@ export class GoPanic extends Error {
 function faultOf(message: string): TraceFault {
   return /EOF|truncated|failed to read full/.test(message) ? 'truncated' : 'damaged';
 }
-
-/** Go's binary.ReadUvarint error texts. */
-export const EOF = 'EOF';
-export const UNEXPECTED_EOF = 'unexpected EOF';
-export const VARINT_OVERFLOW = 'binary: varint overflows a 64-bit integer';

@@ -3,18 +3,9 @@
 // EndOfGeneration byte) and readGenerationWithSpill (before 1.26, where the first batch of the
 // next generation ends the current one and is "spilled" into the next read).
 
-import { NO_EXPERIMENT } from '../wire/specs';
+import { batchKind } from '../wire/batch';
 import type { Version } from '../wire/version';
-import {
-  type Batch,
-  ByteStream,
-  isCPUSamplesBatch,
-  isEndOfGeneration,
-  isStacksBatch,
-  isStringsBatch,
-  isSyncBatch,
-  readBatch,
-} from './batch';
+import { type Batch, ByteStream, readBatch, threadOf } from './batch';
 import { TraceError } from './errors';
 import { dec, type I64, type U64, u64Inc } from './int64';
 import {
@@ -59,7 +50,8 @@ export function readGeneration(s: ByteStream, v: Version): Generation | null {
       return null;
     }
     if (g.gen === 0) g.gen = b.gen;
-    if (isEndOfGeneration(b)) break;
+    // Go tests the first payload byte, so an event batch starting with that byte ends it too.
+    if (batchKind(b, v) === 'end-of-generation') break;
     if (b.gen === 0) throw new TraceError(`invalid generation number ${dec(b.gen)}`);
     if (b.gen !== g.gen) {
       throw new TraceError('broken trace: missing end-of-generation event, or generations are interleaved');
@@ -132,19 +124,27 @@ function finish(g: Generation, v: Version): void {
 }
 
 function processBatch(g: Generation, b: Batch, v: Version): void {
-  if (isStringsBatch(b)) addStrings(g.table, b);
-  else if (isStacksBatch(b)) addStacks(g.table, b);
-  else if (isCPUSamplesBatch(b)) addCPUSamples(g.cpuSamples, b);
-  else if (isSyncBatch(b, v)) setSyncBatch(g.table, b, v);
-  else if (b.exp !== NO_EXPERIMENT) addExperimentalBatch(g.table, b);
-  else if (isEndOfGeneration(b)) {
-    throw new TraceError('internal error: unexpectedly processing EndOfGeneration; broken trace?');
-  } else {
-    let list = g.batches.get(b.m);
-    if (list === undefined) {
-      g.batches.set(b.m, (list = []));
-      g.batchMs.push(b.m);
+  switch (batchKind(b, v)) {
+    case 'strings':
+      return addStrings(g.table, b);
+    case 'stacks':
+      return addStacks(g.table, b);
+    case 'cpu-samples':
+      return addCPUSamples(g.cpuSamples, b);
+    case 'sync':
+      return setSyncBatch(g.table, b, v);
+    case 'experimental':
+      return addExperimentalBatch(g.table, b);
+    case 'end-of-generation':
+      throw new TraceError('internal error: unexpectedly processing EndOfGeneration; broken trace?');
+    case 'events': {
+      const m = threadOf(b);
+      let list = g.batches.get(m);
+      if (list === undefined) {
+        g.batches.set(m, (list = []));
+        g.batchMs.push(m);
+      }
+      list.push(b);
     }
-    list.push(b);
   }
 }

@@ -6,7 +6,7 @@
 
 import { Ev, MAX_EVENT_TRAILER_DATA_SIZE, MAX_FRAMES_PER_STACK } from '../wire/specs';
 import type { Version } from '../wire/version';
-import { type Batch, ByteStream, GoReadError, readUvarintStream } from './batch';
+import { type Batch, ByteStream, GoReadError, readUvarintStream, threadOf } from './batch';
 import { TraceError } from './errors';
 import { goSortFunc } from '../go/sort';
 import { decodeGoString } from '../go/string';
@@ -146,7 +146,7 @@ export function addExperimentalBatch(t: EvTable, b: Batch): void {
   if (t.expBatches === null) t.expBatches = new Map();
   let list = t.expBatches.get(b.exp);
   if (!list) t.expBatches.set(b.exp, (list = []));
-  list.push({ thread: b.m, data: b.data });
+  list.push({ thread: threadOf(b), data: b.data });
 }
 
 /** Every frame of every stack must name strings that exist. */

@@ -4,6 +4,7 @@
 
 import { WireError } from './errors';
 import { Ev, MAX_BATCH_SIZE, NO_EXPERIMENT } from './specs';
+import { uvarintAt, uvarintFaultText, uvarintScan } from './varint';
 import type { Version } from './version';
 
 export interface Batch {
@@ -67,43 +68,12 @@ export function readBatch(buf: Uint8Array, pos: number, version?: Version): { ba
   }
   const fields: (number | bigint)[] = [0, 0, 0, 0];
   for (let f = 0; f < 4; f++) {
-    // binary.ReadUvarint, inlined for the common short case.
-    let value = 0;
-    let mul = 1;
-    let i = 0;
-    let done = false;
-    for (; i < 7; i++) {
-      if (pos >= buf.length) {
-        throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: ${i === 0 ? 'EOF' : 'unexpected EOF'}`, pos);
-      }
-      const b = buf[pos++];
-      value += (b & 0x7f) * mul;
-      if (b < 0x80) {
-        done = true;
-        break;
-      }
-      mul *= 128;
+    const v = uvarintAt(buf, pos, buf.length);
+    if (v === -1) {
+      throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: ${uvarintFaultText(uvarintScan.fault)}`, uvarintScan.end);
     }
-    if (done) {
-      fields[f] = value;
-      continue;
-    }
-    let big = BigInt(value);
-    let shift = 49n;
-    for (; i < 10; i++) {
-      if (pos >= buf.length) throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: unexpected EOF`, pos);
-      const b = buf[pos++];
-      if (b < 0x80) {
-        if (i === 9 && b > 1) throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: binary: varint overflows a 64-bit integer`, pos - 1);
-        big |= BigInt(b) << shift;
-        done = true;
-        break;
-      }
-      big |= BigInt(b & 0x7f) << shift;
-      shift += 7n;
-    }
-    if (!done) throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: binary: varint overflows a 64-bit integer`, pos - 1);
-    fields[f] = big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
+    fields[f] = v;
+    pos = uvarintScan.end;
   }
   const [gen, m, time, size] = fields;
   if (typeof size === 'bigint' || size > MAX_BATCH_SIZE) {

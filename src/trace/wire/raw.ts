@@ -6,7 +6,7 @@
 import { CleanEOF, WireError } from './errors';
 import { goQuoteBytes } from '../go/strconv';
 import type { EventSpec } from './specs';
-import { ByteWriter, uvarintSize } from './varint';
+import { ByteWriter, UVARINT_EOF, uvarintAt, uvarintFaultText, uvarintScan, uvarintSize } from './varint';
 import { scanHeader, specsForAny, type GoTraceVersion } from './version';
 
 export interface RawEvent {
@@ -100,41 +100,14 @@ export class RawReader {
 
   /** binary.ReadUvarint: io.EOF before the first byte, io.ErrUnexpectedEOF after it. */
   private uvarint(): number | bigint {
-    const buf = this.buf;
-    let pos = this.pos;
-    if (pos >= buf.length) throw new CleanEOF(pos);
-    let b = buf[pos++];
-    if (b < 0x80) {
-      this.pos = pos;
-      return b;
+    const v = uvarintAt(this.buf, this.pos, this.buf.length);
+    if (v === -1) {
+      const fault = uvarintScan.fault;
+      if (fault === UVARINT_EOF) throw new CleanEOF(this.pos);
+      throw new RawReadError(uvarintFaultText(fault), uvarintScan.end);
     }
-    let value = b & 0x7f;
-    let mul = 128;
-    for (let i = 1; i < 7; i++) {
-      if (pos >= buf.length) throw new RawReadError('unexpected EOF', pos);
-      b = buf[pos++];
-      value += (b & 0x7f) * mul;
-      if (b < 0x80) {
-        this.pos = pos;
-        return value;
-      }
-      mul *= 128;
-    }
-    let big = BigInt(value);
-    let shift = 49n;
-    for (let i = 7; i < 10; i++) {
-      if (pos >= buf.length) throw new RawReadError('unexpected EOF', pos);
-      b = buf[pos++];
-      if (b < 0x80) {
-        if (i === 9 && b > 1) throw new RawReadError('binary: varint overflows a 64-bit integer', pos - 1);
-        big |= BigInt(b) << shift;
-        this.pos = pos;
-        return big <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(big) : big;
-      }
-      big |= BigInt(b & 0x7f) << shift;
-      shift += 7n;
-    }
-    throw new RawReadError('binary: varint overflows a 64-bit integer', pos - 1);
+    this.pos = uvarintScan.end;
+    return v;
   }
 }
 

@@ -27,54 +27,105 @@ export function cursor(buf: Uint8Array, pos = 0): Cursor {
   return { buf, pos };
 }
 
+/** uvarintAt succeeded. */
+export const UVARINT_OK = 0;
+/** uvarintAt found no byte at all (Go's ReadUvarint returns io.EOF). */
+export const UVARINT_EOF = 1;
+/** uvarintAt ran out of input inside the varint (io.ErrUnexpectedEOF). */
+export const UVARINT_UNEXPECTED_EOF = 2;
+/** The value does not fit 64 bits ("binary: varint overflows a 64-bit integer"). */
+export const UVARINT_OVERFLOW = 3;
+
+/**
+ * Where the last uvarintAt call stopped: `end` is the offset after the varint, or of the byte
+ * where it failed; `fault` is UVARINT_OK or why it failed. A module-level slot keeps the
+ * decoder allocation-free and lets each caller word the failure as Go's reader it mirrors does.
+ */
+export const uvarintScan = { end: 0, fault: UVARINT_OK };
+
+/**
+ * The one uvarint decoder: decodes buf[pos..end) as Go's binary.ReadUvarint and binary.Uvarint
+ * do (they accept the same encodings, padded ones included). Returns a number when the value is
+ * at most Number.MAX_SAFE_INTEGER, a bigint above, or -1 on failure (see uvarintScan).
+ */
+export function uvarintAt(buf: Uint8Array, pos: number, end: number): number | bigint {
+  if (pos >= end) {
+    uvarintScan.end = pos;
+    uvarintScan.fault = UVARINT_EOF;
+    return -1;
+  }
+  let b = buf[pos++];
+  if (b < 0x80) {
+    uvarintScan.end = pos;
+    uvarintScan.fault = UVARINT_OK;
+    return b;
+  }
+  // Up to 7 bytes (49 bits) are always exact in a double.
+  let value = b & 0x7f;
+  let mul = 128;
+  for (let i = 1; i < 7; i++) {
+    if (pos >= end) return uvarintFail(pos, UVARINT_UNEXPECTED_EOF);
+    b = buf[pos++];
+    if (b < 0x80) {
+      uvarintScan.end = pos;
+      uvarintScan.fault = UVARINT_OK;
+      return value + b * mul;
+    }
+    value += (b & 0x7f) * mul;
+    mul *= 128;
+  }
+  return uvarintLong(buf, pos, end, value);
+}
+
+function uvarintFail(at: number, fault: number): -1 {
+  uvarintScan.end = at;
+  uvarintScan.fault = fault;
+  return -1;
+}
+
+/** Bytes 8 to 10 of a long varint, in bigint. */
+function uvarintLong(buf: Uint8Array, pos: number, end: number, low: number): number | bigint {
+  let value = BigInt(low);
+  let shift = 49n;
+  for (let i = 7; i < MAX_VARINT_LEN; i++) {
+    if (pos >= end) return uvarintFail(pos, UVARINT_UNEXPECTED_EOF);
+    const b = buf[pos++];
+    if (b < 0x80) {
+      // Go's rule: a 10th byte may only carry the single top bit.
+      if (i === MAX_VARINT_LEN - 1 && b > 1) return uvarintFail(pos - 1, UVARINT_OVERFLOW);
+      value |= BigInt(b) << shift;
+      uvarintScan.end = pos;
+      uvarintScan.fault = UVARINT_OK;
+      return value <= MAX_SAFE_BIG ? Number(value) : value;
+    }
+    value |= BigInt(b & 0x7f) << shift;
+    shift += 7n;
+  }
+  return uvarintFail(pos - 1, UVARINT_OVERFLOW);
+}
+
+const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Go's wording of a failed binary.ReadUvarint (the error text callers wrap). */
+export function uvarintFaultText(fault: number): string {
+  return fault === UVARINT_EOF ? 'EOF' : fault === UVARINT_UNEXPECTED_EOF ? 'unexpected EOF' : 'binary: varint overflows a 64-bit integer';
+}
+
 /**
  * Reads one uvarint at c.pos and advances past it. Returns a number when the value is at
  * most Number.MAX_SAFE_INTEGER, otherwise a bigint. Throws VarintError.
  */
 export function readUvarint(c: Cursor): number | bigint {
-  const buf = c.buf;
-  let pos = c.pos;
-  let value = 0;
-  let mul = 1;
-  // Up to 7 bytes (49 bits) are always exact in a double.
-  for (let i = 0; i < 7; i++) {
-    if (pos >= buf.length) throw new VarintError('eof', c.pos);
-    const b = buf[pos++];
-    value += (b & 0x7f) * mul;
-    if (b < 0x80) {
-      c.pos = pos;
-      return value;
-    }
-    mul *= 128;
-  }
-  return readUvarintSlow(c);
+  const v = uvarintAt(c.buf, c.pos, c.buf.length);
+  if (v === -1) throw new VarintError(uvarintScan.fault === UVARINT_OVERFLOW ? 'overflow' : 'eof', c.pos);
+  c.pos = uvarintScan.end;
+  return v;
 }
 
 /** Reads one uvarint as a bigint, exact over the full uint64 range. Throws VarintError. */
 export function readUvarintBig(c: Cursor): bigint {
   const v = readUvarint(c);
   return typeof v === 'bigint' ? v : BigInt(v);
-}
-
-function readUvarintSlow(c: Cursor): number | bigint {
-  const buf = c.buf;
-  let pos = c.pos;
-  let value = 0n;
-  let shift = 0n;
-  for (let i = 0; i < MAX_VARINT_LEN; i++) {
-    if (pos >= buf.length) throw new VarintError('eof', c.pos);
-    const b = buf[pos++];
-    if (b < 0x80) {
-      // Go's rule: a 10th byte may only carry the single top bit.
-      if (i === MAX_VARINT_LEN - 1 && b > 1) throw new VarintError('overflow', c.pos);
-      value |= BigInt(b) << shift;
-      c.pos = pos;
-      return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
-    }
-    value |= BigInt(b & 0x7f) << shift;
-    shift += 7n;
-  }
-  throw new VarintError('overflow', c.pos);
 }
 
 /** Bytes the minimal encoding of v takes. */
