@@ -152,6 +152,14 @@ test('run, evict by MaxBytes and MinAge, snapshot and full trace read back, reop
   await expect(page.getByTestId('generation-count')).toHaveText(fmt(gens));
   await expect(page.getByTestId('file-bytes')).toHaveText(fmt(bytes.length));
   await expect(genColumn).toHaveText(genNumbers);
+
+  // The full trace opens in the inspector from the live view too.
+  await page.getByRole('tab', { name: 'Live flight recorder' }).click();
+  await page.getByRole('button', { name: 'Open the full trace' }).click();
+  await waitIdle(page);
+  await expect(page.getByTestId('file-name')).toHaveText(full.suggestedFilename());
+  await expect(page.getByTestId('generation-count')).toHaveText(fmt(f.generations.length));
+  await expect(genColumn).toHaveText(f.generations.map((g) => String(g.gen)));
 });
 
 test('the Go 1.25 format: the snapshot reads back as a Go 1.25 trace', async ({ page }) => {

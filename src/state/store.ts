@@ -12,7 +12,7 @@ import type { EvictionCause, GoFormat, WorkloadInfo, WorkloadName, WorkloadParam
 export type Screen = 'inspect' | 'live';
 
 /** Where a file came from; shown to the user and used to word the empty/error states. */
-export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot';
+export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot' | 'full-trace';
 
 export interface InspectState {
   readonly status: 'empty' | 'reading' | 'inspecting' | 'done' | 'failed';

@@ -23,6 +23,7 @@ export function InspectScreen() {
         <span className="name" data-testid="file-name">{ins.fileName}</span>
         {ins.fileSize !== null && <span className="meta num">{formatInt(ins.fileSize)} bytes</span>}
         {ins.origin === 'snapshot' && <span className="status-pill rec">flight-recorder snapshot</span>}
+        {ins.origin === 'full-trace' && <span className="status-pill live">full trace from the live runtime</span>}
         <span className="spacer" style={{ flex: 1 }} />
         <FilePicker primary={false} text="Open another…" />
         <button type="button" className="btn" onClick={clearInspect}>Close</button>

@@ -1,6 +1,7 @@
 // The live view's controls, in three groups: the simulated runtime, the flight recorder,
 // and a full trace (trace.Start / trace.Stop).
 
+import { openBlob } from '../../state/inspect-actions';
 import * as live from '../../state/live-actions';
 import { useApp } from '../../state/store';
 import type { GoFormat, WorkloadName } from '../../worker/protocol';
@@ -96,7 +97,10 @@ function FullTraceControls() {
             {f.fileName}
           </a>{' '}
           · <span data-testid="full-trace-gens">{f.summary ? plural(f.summary.generations.length, 'generation') : '—'}</span> ·{' '}
-          <span data-testid="full-trace-bytes">{formatBytes(f.blob.size)}</span>
+          <span data-testid="full-trace-bytes">{formatBytes(f.blob.size)}</span>{' '}
+          <button type="button" className="link" onClick={() => void openBlob(f.blob, f.fileName, 'full-trace')}>
+            Open the full trace
+          </button>
         </p>
       )}
     </div>
