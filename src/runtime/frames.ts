@@ -191,3 +191,14 @@ export const STOP_REASONS = ['unspecified', 'runtime.Gosched', 'preempted'] as c
 
 export type BlockReason = (typeof BLOCK_REASONS)[number];
 export type StopReason = (typeof STOP_REASONS)[number];
+
+/** Wait reason → index in BLOCK_REASONS, under names usable as properties (hot paths pass numbers). */
+export const BR = {
+  network: BLOCK_REASONS.indexOf('network'),
+  select: BLOCK_REASONS.indexOf('select'),
+  sync: BLOCK_REASONS.indexOf('sync'),
+  chanSend: BLOCK_REASONS.indexOf('chan send'),
+  chanRecv: BLOCK_REASONS.indexOf('chan receive'),
+  systemWait: BLOCK_REASONS.indexOf('system goroutine wait'),
+  sleep: BLOCK_REASONS.indexOf('sleep'),
+} as const;

@@ -36,6 +36,8 @@ export class G {
   blockSite = -1;
   /** Bumped whenever a pending wake-up or syscall end for it is cancelled. */
   token = 0;
+  /** Queue slot of its pending wake-up or syscall end (NO_TIMER if none). */
+  timer = -1;
   /** What the goroutine does next; its meaning belongs to the workload. */
   phase = 0;
   /** Remaining CPU work of the current request/step, in ns. */
@@ -60,6 +62,9 @@ export class P {
   inSweep = false;
   /** Bumped to cancel a pending slice end. */
   token = 0;
+  /** Queue slots of the pending slice end and sysmon retake (-1 if none). */
+  sliceTimer = -1;
+  retakeTimer = -1;
   /** Sweep work still owed after the last GC, in spans. */
   sweepDebt = 0;
   /** Syscall generation for sysmon's retake (cancels stale retakes). */

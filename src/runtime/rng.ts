@@ -5,12 +5,13 @@ export class Rng {
   private s: number;
 
   constructor(seed: number) {
-    this.s = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
+    // Kept as a signed 32-bit value (same bits) so it stays a small integer for the JIT.
+    this.s = Math.floor(seed) ^ 0x9e3779b9;
   }
 
   /** Uniform 32-bit unsigned integer. */
   u32(): number {
-    this.s = (this.s + 0x9e3779b9) >>> 0;
+    this.s = (this.s + 0x9e3779b9) | 0;
     let z = this.s;
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);

@@ -10,7 +10,7 @@
 // an STW, just as traceAdvance waits on worldsema.
 
 import { EventQueue } from './event-queue';
-import { BLOCK_REASONS, SITE_INDEX, STOP_REASONS, type BlockReason, type SiteName } from './frames';
+import { BLOCK_REASONS, BR, SITE_INDEX, STOP_REASONS, type BlockReason } from './frames';
 import { G, GS, M, P, PS, type Role } from './model';
 import { Rng } from './rng';
 import type { Tracer } from './tracer';
@@ -39,7 +39,8 @@ export interface Behaviour {
 
 export const BLOCK: Record<BlockReason, number> = Object.fromEntries(BLOCK_REASONS.map((r, i) => [r, i])) as Record<BlockReason, number>;
 /** Reasons another goroutine wakes (chan send, unlock); others only wake by timer. */
-const WAKEABLE = new Set<BlockReason>(['chan receive', 'chan send', 'select', 'sync', 'system goroutine wait']);
+const WAKEABLE = new Uint8Array(BLOCK_REASONS.length);
+for (const r of ['chan receive', 'chan send', 'select', 'sync', 'system goroutine wait'] as const) WAKEABLE[BLOCK[r]] = 1;
 const STOP_PREEMPTED = STOP_REASONS.indexOf('preempted');
 const STOP_GOSCHED = STOP_REASONS.indexOf('runtime.Gosched');
 
@@ -54,7 +55,7 @@ export class Scheduler {
   private runqHead = 0;
   private readonly idleMs: M[] = [];
   /** Waiting goroutines per block reason, FIFO, for wakers that need one (chan send, unlock). */
-  private readonly waiters: G[][] = BLOCK_REASONS.map(() => []);
+  private readonly waiters: Fifo[] = BLOCK_REASONS.map(() => new Fifo());
   private nextGoid = 1;
   private nextTaskId = 1;
   readonly sysmon: M;
@@ -72,6 +73,8 @@ export class Scheduler {
   private readonly baseLive: number;
   private deadCount = 0;
   behaviour!: Behaviour;
+  private readonly stwSweepTerm: number;
+  private readonly stwMarkTerm: number;
   /** Set by the runtime: called by the advancer goroutine at the generation boundary. */
   onAdvance: ((m: M) => void) | null = null;
 
@@ -82,6 +85,8 @@ export class Scheduler {
     initialHeap: number,
   ) {
     this.rng = new Rng(seed);
+    this.stwSweepTerm = tracer.stringRef('GC sweep termination');
+    this.stwMarkTerm = tracer.stringRef('GC mark termination');
     for (let i = 0; i < procs; i++) {
       this.ps.push(new P(i));
       this.sliceEnd.push(0);
@@ -92,9 +97,9 @@ export class Scheduler {
     this.heapAlloc = initialHeap;
     this.baseLive = initialHeap;
     this.heapGoal = Math.max(4 << 20, initialHeap * 2);
-    this.main = this.newG('main', GS.Waiting, 'sleep', 'sleep');
-    this.advancer = this.newG('advancer', GS.Waiting, 'sleep', 'advancerPark');
-    for (let i = 0; i < procs; i++) this.markWorkers.push(this.newG('markWorker', GS.Waiting, 'system goroutine wait', 'workerPark'));
+    this.main = this.newG('main', GS.Waiting, BR.sleep, SITE_INDEX.sleep);
+    this.advancer = this.newG('advancer', GS.Waiting, BR.sleep, SITE_INDEX.advancerPark);
+    for (let i = 0; i < procs; i++) this.markWorkers.push(this.newG('markWorker', GS.Waiting, BR.systemWait, SITE_INDEX.workerPark));
   }
 
   // ---- resources ----
@@ -107,14 +112,15 @@ export class Scheduler {
   }
 
   /** A goroutine that exists before tracing starts (no GoCreate). */
-  newG(role: Role, status: GS.Waiting | GS.Runnable, reason: BlockReason, site: SiteName): G {
+  /** reason: a BLOCK_REASONS index (BR), site: a SITE_INDEX value. */
+  newG(role: Role, status: GS.Waiting | GS.Runnable, reason: number, site: number): G {
     const g = new G(this.nextGoid++, role);
     this.gs.push(g);
     g.status = status;
     if (status === GS.Waiting) {
-      g.waitReason = BLOCK[reason];
-      g.blockSite = SITE_INDEX[site];
-      if (WAKEABLE.has(reason)) this.waiters[g.waitReason].push(g);
+      g.waitReason = reason;
+      g.blockSite = site;
+      if (WAKEABLE[reason] === 1) this.waiters[reason].push(g);
     } else {
       this.makeRunnable(g);
     }
@@ -123,7 +129,33 @@ export class Scheduler {
 
   /** Arms g's wake-up timer (for goroutines set up waiting). */
   wakeAfter(g: G, d: number): void {
-    this.q.push(this.now + Math.max(100, d), K_WAKE, g, ++g.token);
+    this.armG(g, this.now + Math.max(100, d), K_WAKE);
+  }
+
+  // ---- timers: one per G (wake-up or syscall end), two per P (slice end, retake) ----
+  // Re-arming or disarming takes the old event out of the queue; the token check in
+  // dispatch stays as a guard.
+
+  private armG(g: G, t: number, kind: number): void {
+    this.q.cancel(g.timer, g, g.token);
+    g.timer = this.q.push(t, kind, g, ++g.token);
+  }
+
+  private disarmG(g: G): void {
+    this.q.cancel(g.timer, g, g.token);
+    g.timer = -1;
+    g.token++;
+  }
+
+  private armSlice(p: P, t: number): void {
+    this.q.cancel(p.sliceTimer, p, p.token);
+    p.sliceTimer = this.q.push(t, K_SLICE, p, ++p.token);
+  }
+
+  private disarmSlice(p: P): void {
+    this.q.cancel(p.sliceTimer, p, p.token);
+    p.sliceTimer = -1;
+    p.token++;
   }
 
   taskId(): number {
@@ -140,9 +172,9 @@ export class Scheduler {
   runUntil(t: number): void {
     const q = this.q;
     while (q.peekTime() <= t) {
-      const e = q.pop()!;
-      if (e.t > this.now) this.now = e.t;
-      this.dispatch(e.kind, e.obj, e.token);
+      q.pop();
+      if (q.time > this.now) this.now = q.time;
+      this.dispatch(q.kind, q.obj, q.token);
     }
     if (t > this.now) this.now = t;
   }
@@ -206,7 +238,7 @@ export class Scheduler {
     }
     this.sliceStart[p.id] = this.now;
     this.sliceEnd[p.id] = this.now + slice;
-    this.q.push(this.now + slice, K_SLICE, p, ++p.token);
+    this.armSlice(p, this.now + slice);
   }
 
   private sliceDone(m: M, g: G): void {
@@ -227,21 +259,20 @@ export class Scheduler {
   }
 
   private stopRunning(m: M, g: G): void {
-    m.p!.token++;
+    this.disarmSlice(m.p!);
     m.curg = null;
     g.m = null;
   }
 
   /** The running goroutine parks (gopark). wakeAfter < 0: only another goroutine wakes it. */
-  block(m: M, g: G, reason: BlockReason, site: SiteName, wakeAfter: number): void {
-    const r = BLOCK[reason];
-    this.tracer.goBlock(m, r, SITE_INDEX[site]);
+  block(m: M, g: G, r: number, site: number, wakeAfter: number): void {
+    this.tracer.goBlock(m, r, site);
     this.stopRunning(m, g);
     g.status = GS.Waiting;
     g.waitReason = r;
-    g.blockSite = SITE_INDEX[site];
-    if (WAKEABLE.has(reason)) this.waiters[r].push(g);
-    if (wakeAfter >= 0) this.q.push(this.now + Math.max(100, wakeAfter), K_WAKE, g, ++g.token);
+    g.blockSite = site;
+    if (WAKEABLE[r] === 1) this.waiters[r].push(g);
+    if (wakeAfter >= 0) this.armG(g, this.now + Math.max(100, wakeAfter), K_WAKE);
     this.schedule(m);
   }
 
@@ -271,22 +302,22 @@ export class Scheduler {
   }
 
   /** The running goroutine starts a new one (newproc). */
-  spawn(m: M, role: Role, startSite: SiteName, site: SiteName): G {
+  spawn(m: M, role: Role, startSite: number, site: number): G {
     const g = new G(this.nextGoid++, role);
     this.gs.push(g);
     g.status = GS.Runnable;
-    if (this.tracer.enabled) this.tracer.goCreate(m, g, SITE_INDEX[startSite], SITE_INDEX[site]);
+    if (this.tracer.enabled) this.tracer.goCreate(m, g, startSite, site);
     this.makeRunnable(g);
     return g;
   }
 
   /** Wakes the longest waiter blocked for reason, from the running goroutine (chan send, unlock). */
-  wakeOne(m: M, reason: BlockReason, site: SiteName): G | null {
-    const list = this.waiters[BLOCK[reason]];
-    while (list.length > 0) {
-      const g = list.shift()!;
-      if (g.status === GS.Waiting && g.waitReason === BLOCK[reason]) {
-        this.unblock(m, g, SITE_INDEX[site]);
+  wakeOne(m: M, reason: number, site: number): G | null {
+    const list = this.waiters[reason];
+    while (list.size > 0) {
+      const g = list.shift();
+      if (g.status === GS.Waiting && g.waitReason === reason) {
+        this.unblock(m, g, site);
         return g;
       }
     }
@@ -295,7 +326,12 @@ export class Scheduler {
 
   countWaiting(reason: BlockReason): number {
     let n = 0;
-    for (const g of this.waiters[BLOCK[reason]]) if (g.status === GS.Waiting && g.waitReason === BLOCK[reason]) n++;
+    const r = BLOCK[reason];
+    const list = this.waiters[r];
+    for (let i = 0; i < list.size; i++) {
+      const g = list.at(i);
+      if (g.status === GS.Waiting && g.waitReason === r) n++;
+    }
     return n;
   }
 
@@ -306,7 +342,7 @@ export class Scheduler {
 
   /** ready(): g becomes runnable; queue=false when the caller runs it on its own P at once. */
   private unblock(m: M, g: G, site: number, queue = true): void {
-    g.token++;
+    this.disarmG(g);
     this.tracer.goUnblock(m, g, site);
     if (queue) this.makeRunnable(g);
     else g.status = GS.Runnable;
@@ -322,7 +358,14 @@ export class Scheduler {
       return;
     }
     let host: M | null = null;
-    for (const pp of this.ps) if (pp.status === PS.Running && pp.m !== null) { host = pp.m; break; }
+    const ps = this.ps;
+    for (let i = 0; i < ps.length; i++) {
+      const pp = ps[i];
+      if (pp.status === PS.Running && pp.m !== null) {
+        host = pp.m;
+        break;
+      }
+    }
     this.unblock(host ?? this.sysmon, g, -1);
   }
 
@@ -334,7 +377,8 @@ export class Scheduler {
   }
 
   private idleP(): P | null {
-    for (const p of this.ps) if (p.status === PS.Idle) return p;
+    const ps = this.ps;
+    for (let i = 0; i < ps.length; i++) if (ps[i].status === PS.Idle) return ps[i];
     return null;
   }
 
@@ -397,14 +441,17 @@ export class Scheduler {
 
   // ---- syscalls ----
 
-  syscall(m: M, g: G, site: SiteName, d: number): void {
+  syscall(m: M, g: G, site: number, d: number): void {
     const p = m.p!;
-    this.tracer.goSyscallBegin(m, SITE_INDEX[site]);
-    p.token++;
+    this.tracer.goSyscallBegin(m, site);
+    this.disarmSlice(p);
     p.status = PS.Syscall;
     g.status = GS.Syscall;
-    this.q.push(this.now + Math.max(300, d), K_SYSEXIT, g, ++g.token);
-    if (d > RETAKE_NS) this.q.push(this.now + RETAKE_NS + this.rng.int(RETAKE_NS), K_RETAKE, p, ++p.syscallToken);
+    this.armG(g, this.now + Math.max(300, d), K_SYSEXIT);
+    if (d > RETAKE_NS) {
+      this.q.cancel(p.retakeTimer, p, p.syscallToken);
+      p.retakeTimer = this.q.push(this.now + RETAKE_NS + this.rng.int(RETAKE_NS), K_RETAKE, p, ++p.syscallToken);
+    }
   }
 
   /** sysmon's retake: the P left in a syscall is handed off. */
@@ -441,8 +488,8 @@ export class Scheduler {
     return Math.max(1, Math.floor(this.procs / 4));
   }
 
-  private stw(m: M, kind: string, site: SiteName, d: number): void {
-    this.tracer.stwBegin(m, kind, SITE_INDEX[site]);
+  private stw(m: M, kind: number, site: number, d: number): void {
+    this.tracer.stwBegin(m, kind, site);
     this.now += Math.round(d);
   }
 
@@ -468,7 +515,7 @@ export class Scheduler {
 
   /** gcStart: sweep termination STW, GCBegin, then concurrent mark. */
   gcStart(m: M): void {
-    this.stw(m, 'GC sweep termination', 'stwSweepTerm', this.rng.range(20_000, 120_000));
+    this.stw(m, this.stwSweepTerm, SITE_INDEX.stwSweepTerm, this.rng.range(20_000, 120_000));
     this.tracer.gcBegin(m, SITE_INDEX.gcStart);
     this.tracer.stwEnd(m);
     this.marking = true;
@@ -484,7 +531,7 @@ export class Scheduler {
 
   private markWorkerStep(m: M, g: G): void {
     if (this.marking) this.run(m, g, 1_000_000);
-    else this.block(m, g, 'system goroutine wait', 'workerPark', -1);
+    else this.block(m, g, BR.systemWait, SITE_INDEX.workerPark, -1);
   }
 
   /** gcMarkDone: mark termination STW and GCEnd, on a running worker (or any running goroutine). */
@@ -506,9 +553,9 @@ export class Scheduler {
       m.curg = w;
       this.tracer.goStart(m, 1);
       this.sliceEnd[p.id] = this.now;
-      this.q.push(this.now + 20_000, K_SLICE, p, ++p.token);
+      this.armSlice(p, this.now + 20_000);
     }
-    this.stw(m, 'GC mark termination', 'stwMarkTerm', this.rng.range(30_000, 200_000));
+    this.stw(m, this.stwMarkTerm, SITE_INDEX.stwMarkTerm, this.rng.range(30_000, 200_000));
     this.tracer.gcEnd(m);
     this.marking = false;
     // Live heap after marking hovers around the program's working set.
@@ -562,6 +609,36 @@ export class Scheduler {
     m.curg = adv;
     this.tracer.goStart(m);
     fn(m);
-    this.block(m, adv, 'sleep', adv === this.advancer ? 'advancerPark' : 'sleep', -1);
+    this.block(m, adv, BR.sleep, adv === this.advancer ? SITE_INDEX.advancerPark : SITE_INDEX.sleep, -1);
+  }
+}
+
+/** A FIFO of goroutines (waiters on one wait reason): an array with a moving head. */
+class Fifo {
+  private items: G[] = [];
+  private head = 0;
+
+  get size(): number {
+    return this.items.length - this.head;
+  }
+
+  push(g: G): void {
+    this.items.push(g);
+  }
+
+  at(i: number): G {
+    return this.items[this.head + i];
+  }
+
+  shift(): G {
+    const g = this.items[this.head++];
+    if (this.head === this.items.length) {
+      this.items.length = 0;
+      this.head = 0;
+    } else if (this.head >= 64 && this.head * 2 >= this.items.length) {
+      this.items.splice(0, this.head);
+      this.head = 0;
+    }
+    return g;
   }
 }

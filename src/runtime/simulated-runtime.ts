@@ -73,11 +73,9 @@ export class SimulatedRuntime {
       get ps() { return sched!.ps; },
       get ms() { return sched!.ms; },
     };
-    this.tracer = new Tracer(format, world, () => this.time.ticks(sched!.now), () => {
-      const now = sched!.now;
-      return { mono: this.time.mono(now), ...this.time.wall(now) };
-    });
+    this.tracer = new Tracer(format, world, this.time);
     sched = new Scheduler(this.tracer, this.params.procs, this.seed, PRESETS[workload].initialHeap);
+    this.tracer.clock = sched;
     this.sched = sched;
     sched.behaviour = PRESETS[workload].setup(sched, this.params);
   }

@@ -22,10 +22,55 @@ function bytesOf(s: string): Uint8Array {
   return b;
 }
 
+/** UTF-8 length of s as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n++;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Writes s as UTF-8 at p (as TextEncoder would); returns the new position. */
+function writeUtf8(a: Uint8Array, p: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      a[p++] = c;
+    } else if (c < 0x800) {
+      a[p++] = 0xc0 | (c >> 6);
+      a[p++] = 0x80 | (c & 0x3f);
+    } else if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      a[p++] = 0xf0 | (c >> 18);
+      a[p++] = 0x80 | ((c >> 12) & 0x3f);
+      a[p++] = 0x80 | ((c >> 6) & 0x3f);
+      a[p++] = 0x80 | (c & 0x3f);
+    } else {
+      if (c >= 0xd800 && c < 0xe000) c = 0xfffd;
+      a[p++] = 0xe0 | (c >> 12);
+      a[p++] = 0x80 | ((c >> 6) & 0x3f);
+      a[p++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return p;
+}
+
 export class StringTable {
   private ids = new Map<string, number>();
   private nextId = 1;
   private readonly buf = new BatchBuf(NONE);
+  // Strings the program names over and over (task and region names, STW kinds) get a
+  // persistent handle, so the hot path finds their ID of this generation in an array.
+  private refs: string[] = [];
+  private refGen = new Float64Array(16);
+  private refId = new Int32Array(16);
 
   constructor(
     private readonly out: ChunkSink,
@@ -44,23 +89,67 @@ export class StringTable {
     return id;
   }
 
+  /** A persistent handle for s, for putRef. */
+  ref(s: string): number {
+    const i = this.refs.indexOf(s);
+    if (i >= 0) return i;
+    const r = this.refs.length;
+    this.refs.push(s);
+    if (r >= this.refGen.length) {
+      const g = new Float64Array(r * 2);
+      g.set(this.refGen);
+      this.refGen = g;
+      const d = new Int32Array(r * 2);
+      d.set(this.refId);
+      this.refId = d;
+    }
+    return r;
+  }
+
+  /** put() for a string by its handle: the same ID put() gives it in this generation. */
+  putRef(gen: number, r: number): number {
+    if (this.refGen[r] === gen) return this.refId[r];
+    const id = this.put(gen, this.refs[r]);
+    this.refGen[r] = gen;
+    this.refId[r] = id;
+    return id;
+  }
+
   /** A fresh ID for a string that is not deduplicated (traceStringTable.emit, for log messages). */
   emit(gen: number, s: string): number {
     if (s.length === 0) return 0;
     const id = this.nextId++;
-    this.write(gen, id, s);
+    const n = utf8Length(s);
+    if (n > MAX_EVENT_TRAILER_DATA_SIZE) {
+      this.write(gen, id, s);
+      return id;
+    }
+    // Encoded straight into the batch: log messages are all different, so caching or
+    // allocating their bytes would only make garbage.
+    const b = this.room(gen, 2 + 2 * BYTES_PER_NUMBER + n);
+    const a = b.arr;
+    let p = b.pos;
+    a[p++] = Ev.String;
+    p = putUvarint(a, p, id);
+    p = putUvarint(a, p, n);
+    b.pos = writeUtf8(a, p, s);
     return id;
   }
 
-  private write(gen: number, id: number, s: string): void {
-    const data = bytesOf(s);
+  /** The strings batch, with room for need more bytes. */
+  private room(gen: number, need: number): BatchBuf {
     const b = this.buf;
-    const need = 2 + 2 * BYTES_PER_NUMBER + data.length;
     if (!b.open || !b.available(need)) {
       if (b.open) this.out(b.finish());
       b.begin(gen, this.now());
       b.arr[b.pos++] = Ev.Strings;
     }
+    return b;
+  }
+
+  private write(gen: number, id: number, s: string): void {
+    const data = bytesOf(s);
+    const b = this.room(gen, 2 + 2 * BYTES_PER_NUMBER + data.length);
     const a = b.arr;
     let p = b.pos;
     a[p++] = Ev.String;

@@ -6,8 +6,8 @@
 // each generation (nextSeq after the status), the GC sequence is global from StartTrace.
 
 import { Ev, GoStatus, ProcStatus } from '../trace/wire/specs';
-import { BatchBuf, BYTES_PER_NUMBER, NONE, putUvarint, type ChunkSink, type WriteStats } from './batch-writer';
-import { TICKS_PER_SECOND } from './clock';
+import { BATCH_CAPACITY, BatchBuf, BYTES_PER_NUMBER, NONE, putUvarint, type ChunkSink, type WriteStats } from './batch-writer';
+import { TICKS_PER_SECOND, TRACE_TIME_DIV, type TraceTime } from './clock';
 import { BLOCK_REASONS, MARK_WORKER_LABELS, STOP_REASONS } from './frames';
 import { GS, PS, type G, type M, type P } from './model';
 import { StackTable, StringTable } from './tables';
@@ -28,6 +28,20 @@ export interface TraceReaderSink {
 
 const EOG = new Uint8Array([Ev.EndOfGeneration]);
 
+/** Where the simulated time is read from (the scheduler), ns since the origin. */
+export interface SimClock {
+  readonly now: number;
+}
+
+/** Writes one event argument as a uvarint at p; returns the new position. */
+function arg(a: Uint8Array, p: number, v: number): number {
+  if (v < 0x80 && v >= 0) {
+    a[p] = v;
+    return p + 1;
+  }
+  return putUvarint(a, p, v);
+}
+
 export class Tracer {
   /** Generation being written; 0 while tracing is off. */
   gen = 0;
@@ -43,15 +57,17 @@ export class Tracer {
   private labelIds = new Int32Array(MARK_WORKER_LABELS.length);
   readonly stats: WriteStats = { bytes: 0, batches: 0, events: 0 };
   private readonly out: ChunkSink;
+  private readonly monoBaseNs: number;
+  /** Set by the runtime once its scheduler exists. */
+  clock: SimClock = { now: 0 };
 
   constructor(
     readonly format: TraceFormat,
     private readonly world: TracedWorld,
-    /** Trace clock now, in ticks. */
-    readonly ticks: () => number,
-    /** ClockSnapshot fields for now. */
-    private readonly snapshot: () => { mono: number; sec: number; nsec: number },
+    private readonly time: TraceTime,
   ) {
+    this.monoBaseNs = time.monoBaseNs;
+    const ticks = () => this.ticks();
     this.out = (b) => {
       this.stats.bytes += b.length;
       this.stats.batches++;
@@ -59,6 +75,11 @@ export class Tracer {
     };
     this.strings = new StringTable(this.out, ticks);
     this.stacks = new StackTable(this.out, ticks);
+  }
+
+  /** traceClockNow() (TraceTime.ticks, inlined: it runs once per event). */
+  ticks(): number {
+    return Math.floor((this.monoBaseNs + Math.floor(this.clock.now)) / TRACE_TIME_DIV);
   }
 
   get enabled(): boolean {
@@ -137,46 +158,80 @@ export class Tracer {
     a[p++] = Ev.Frequency;
     p = putUvarint(a, p, TICKS_PER_SECOND);
     const dt = b.delta(this.ticks());
-    const s = this.snapshot();
+    const now = this.clock.now;
+    const wall = this.time.wall(now);
     a[p++] = Ev.ClockSnapshot;
     p = putUvarint(a, p, dt);
-    p = putUvarint(a, p, s.mono);
-    p = putUvarint(a, p, s.sec);
-    p = putUvarint(a, p, s.nsec);
+    p = putUvarint(a, p, this.time.mono(now));
+    p = putUvarint(a, p, wall.sec);
+    p = putUvarint(a, p, wall.nsec);
     b.pos = p;
     this.out(b.finish());
   }
 
   // ---- writing ----
 
-  /** Writes one event into buf (opening or flushing as needed). n = argument count after dt. */
-  private put(buf: BatchBuf, type: number, n: number, a0 = 0, a1 = 0, a2 = 0, a3 = 0): void {
-    if (!buf.open || !buf.available(1 + (n + 1) * BYTES_PER_NUMBER)) {
+  /**
+   * Starts one event in buf: makes room for the worst case of nargs arguments (flushing a
+   * full batch), writes the type byte and the time delta, and returns the write position.
+   * The arguments follow through arg(); end() stores the position. Nothing here allocates.
+   */
+  private ev(buf: BatchBuf, type: number, nargs: number): number {
+    const ts = this.ticks();
+    if (!buf.open || BATCH_CAPACITY - buf.pos < 1 + (nargs + 1) * BYTES_PER_NUMBER) {
       if (buf.open) this.out(buf.finish());
-      buf.begin(this.gen, this.ticks());
+      buf.begin(this.gen, ts);
+    }
+    // tracebuf.go: a timestamp never equal to or before the batch's last one.
+    let d = ts - buf.lastTime;
+    if (d <= 0) {
+      d = 1;
+      buf.lastTime++;
+    } else {
+      buf.lastTime = ts;
     }
     const a = buf.arr;
     let p = buf.pos;
     a[p++] = type;
-    p = putUvarint(a, p, buf.delta(this.ticks()));
-    if (n > 0) p = putUvarint(a, p, a0);
-    if (n > 1) p = putUvarint(a, p, a1);
-    if (n > 2) p = putUvarint(a, p, a2);
-    if (n > 3) p = putUvarint(a, p, a3);
-    buf.pos = p;
+    if (d < 0x80) a[p++] = d;
+    else p = putUvarint(a, p, d);
     buf.events++;
     this.stats.events++;
+    return p;
+  }
+
+  private put0(buf: BatchBuf, type: number): void {
+    buf.pos = this.ev(buf, type, 0);
+  }
+
+  private put1(buf: BatchBuf, type: number, a0: number): void {
+    buf.pos = arg(buf.arr, this.ev(buf, type, 1), a0);
+  }
+
+  private put2(buf: BatchBuf, type: number, a0: number, a1: number): void {
+    const a = buf.arr;
+    buf.pos = arg(a, arg(a, this.ev(buf, type, 2), a0), a1);
+  }
+
+  private put3(buf: BatchBuf, type: number, a0: number, a1: number, a2: number): void {
+    const a = buf.arr;
+    buf.pos = arg(a, arg(a, arg(a, this.ev(buf, type, 3), a0), a1), a2);
+  }
+
+  private put4(buf: BatchBuf, type: number, a0: number, a1: number, a2: number, a3: number): void {
+    const a = buf.arr;
+    buf.pos = arg(a, arg(a, arg(a, arg(a, this.ev(buf, type, 4), a0), a1), a2), a3);
   }
 
   private writeGoStatus(buf: BatchBuf, goid: number, mid: number, status: number, markAssist: boolean, stack: number): void {
-    if (stack === 0) this.put(buf, Ev.GoStatus, 3, goid, mid, status);
-    else this.put(buf, Ev.GoStatusStack, 4, goid, mid, status, stack);
-    if (markAssist) this.put(buf, Ev.GCMarkAssistActive, 1, goid);
+    if (stack === 0) this.put3(buf, Ev.GoStatus, goid, mid, status);
+    else this.put4(buf, Ev.GoStatusStack, goid, mid, status, stack);
+    if (markAssist) this.put1(buf, Ev.GCMarkAssistActive, goid);
   }
 
   private writeProcStatus(buf: BatchBuf, pid: number, status: number, inSweep: boolean): void {
-    this.put(buf, Ev.ProcStatus, 2, pid, status);
-    if (inSweep) this.put(buf, Ev.GCSweepActive, 1, pid);
+    this.put2(buf, Ev.ProcStatus, pid, status);
+    if (inSweep) this.put1(buf, Ev.GCSweepActive, pid);
   }
 
   /** eventWriter: the M's P and G statuses first if not yet traced in this generation. */
@@ -215,24 +270,33 @@ export class Tracer {
     return this.strings.put(this.gen, s);
   }
 
+  /** A persistent handle for a string the program uses often (for the *Ref methods). */
+  stringRef(s: string): number {
+    return this.strings.ref(s);
+  }
+
+  private sref(r: number): number {
+    return this.strings.putRef(this.gen, r);
+  }
+
   // ---- the traceLocker methods (runtime/traceruntime.go) ----
   // Each is a no-op while tracing is off, as traceAcquire returns a locker that is not ok.
 
   procsChange(m: M, procs: number, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.ProcsChange, 2, procs, this.stack(site));
+    this.put2(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.ProcsChange, procs, this.stack(site));
   }
 
   procStart(m: M): void {
     if (this.gen === 0) return;
     const p = m.p!;
     const b = this.ew(m, GoStatus.Syscall, ProcStatus.Idle);
-    this.put(b, Ev.ProcStart, 2, p.id, this.nextSeqP(p));
+    this.put2(b, Ev.ProcStart, p.id, this.nextSeqP(p));
   }
 
   procStop(m: M): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Syscall, ProcStatus.Running), Ev.ProcStop, 0);
+    this.put0(this.ew(m, GoStatus.Syscall, ProcStatus.Running), Ev.ProcStop);
   }
 
   /** m (sysmon, no P) takes p from the thread that left it in a syscall. */
@@ -244,7 +308,7 @@ export class Tracer {
       this.writeProcStatus(m.buf, p.id, ProcStatus.SyscallAbandoned, p.inSweep);
     }
     const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
-    this.put(b, Ev.ProcSteal, 3, p.id, this.nextSeqP(p), stolenFrom);
+    this.put3(b, Ev.ProcSteal, p.id, this.nextSeqP(p), stolenFrom);
   }
 
   goCreate(m: M, newg: G, startSite: number, site: number, blocked = false): void {
@@ -252,7 +316,7 @@ export class Tracer {
     newg.statusGen = this.gen;
     newg.seq = 0;
     const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
-    this.put(b, blocked ? Ev.GoCreateBlocked : Ev.GoCreate, 3, newg.id, this.stack(startSite), this.stack(site));
+    this.put3(b, blocked ? Ev.GoCreateBlocked : Ev.GoCreate, newg.id, this.stack(startSite), this.stack(site));
   }
 
   /** m.curg is the goroutine just started. */
@@ -260,23 +324,23 @@ export class Tracer {
     if (this.gen === 0) return;
     const g = m.curg!;
     const b = this.ew(m, GoStatus.Runnable, ProcStatus.Running);
-    this.put(b, Ev.GoStart, 2, g.id, this.nextSeqG(g));
-    if (label >= 0) this.put(b, Ev.GoLabel, 1, this.labelIds[label]);
+    this.put2(b, Ev.GoStart, g.id, this.nextSeqG(g));
+    if (label >= 0) this.put1(b, Ev.GoLabel, this.labelIds[label]);
   }
 
   goDestroy(m: M): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoDestroy, 0);
+    this.put0(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoDestroy);
   }
 
   goStop(m: M, reason: number, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoStop, 2, this.stopIds[reason], this.stack(site));
+    this.put2(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoStop, this.stopIds[reason], this.stack(site));
   }
 
   goBlock(m: M, reason: number, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoBlock, 2, this.blockIds[reason], site < 0 ? 0 : this.stack(site));
+    this.put2(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GoBlock, this.blockIds[reason], site < 0 ? 0 : this.stack(site));
   }
 
   goUnblock(m: M, g: G, site: number): void {
@@ -288,54 +352,55 @@ export class Tracer {
       this.writeGoStatus(m.buf, g.id, NONE, GoStatus.Waiting, g.inMarkAssist, 0);
     }
     const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
-    this.put(b, Ev.GoUnblock, 3, g.id, this.nextSeqG(g), site < 0 ? 0 : this.stack(site));
+    this.put3(b, Ev.GoUnblock, g.id, this.nextSeqG(g), site < 0 ? 0 : this.stack(site));
   }
 
   goSyscallBegin(m: M, site: number): void {
     if (this.gen === 0) return;
     const p = m.p!;
     const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
-    this.put(b, Ev.GoSyscallBegin, 2, this.nextSeqP(p), this.stack(site));
+    this.put2(b, Ev.GoSyscallBegin, this.nextSeqP(p), this.stack(site));
   }
 
   goSyscallEnd(m: M): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Syscall, ProcStatus.Syscall), Ev.GoSyscallEnd, 0);
+    this.put0(this.ew(m, GoStatus.Syscall, ProcStatus.Syscall), Ev.GoSyscallEnd);
   }
 
   goSyscallEndBlocked(m: M): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Syscall, ProcStatus.Running), Ev.GoSyscallEndBlocked, 0);
+    this.put0(this.ew(m, GoStatus.Syscall, ProcStatus.Running), Ev.GoSyscallEndBlocked);
   }
 
   gcActive(m: M): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCActive, 1, this.seqGC++);
+    this.put1(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCActive, this.seqGC++);
   }
 
   gcBegin(m: M, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCBegin, 2, this.seqGC++, this.stack(site));
+    this.put2(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCBegin, this.seqGC++, this.stack(site));
   }
 
   gcEnd(m: M): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCEnd, 1, this.seqGC++);
+    this.put1(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCEnd, this.seqGC++);
   }
 
-  stwBegin(m: M, kind: string, site: number): void {
+  /** kind: a stringRef handle. */
+  stwBegin(m: M, kind: number, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.STWBegin, 2, this.string(kind), this.stack(site));
+    this.put2(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.STWBegin, this.sref(kind), this.stack(site));
   }
 
   stwEnd(m: M): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.STWEnd, 0);
+    this.put0(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.STWEnd);
   }
 
   sweepBegin(m: M, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCSweepBegin, 1, this.stack(site));
+    this.put1(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCSweepBegin, this.stack(site));
     m.p!.inSweep = true;
   }
 
@@ -343,53 +408,55 @@ export class Tracer {
     if (this.gen === 0) return;
     const p = m.p!;
     if (!p.inSweep) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCSweepEnd, 2, swept, reclaimed);
+    this.put2(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCSweepEnd, swept, reclaimed);
     p.inSweep = false;
   }
 
   markAssistBegin(m: M, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCMarkAssistBegin, 1, this.stack(site));
+    this.put1(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCMarkAssistBegin, this.stack(site));
   }
 
   markAssistEnd(m: M): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCMarkAssistEnd, 0);
+    this.put0(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.GCMarkAssistEnd);
   }
 
   heapAlloc(m: M, live: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.HeapAlloc, 1, live);
+    this.put1(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.HeapAlloc, live);
   }
 
   heapGoal(m: M, goal: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.HeapGoal, 1, goal);
+    this.put1(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.HeapGoal, goal);
   }
 
-  taskBegin(m: M, id: number, parent: number, name: string, site: number): void {
+  // Task and region names are stringRef handles.
+
+  taskBegin(m: M, id: number, parent: number, name: number, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserTaskBegin, 4, id, parent, this.string(name), this.stack(site));
+    this.put4(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserTaskBegin, id, parent, this.sref(name), this.stack(site));
   }
 
   taskEnd(m: M, id: number, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserTaskEnd, 2, id, this.stack(site));
+    this.put2(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserTaskEnd, id, this.stack(site));
   }
 
-  regionBegin(m: M, task: number, name: string, site: number): void {
+  regionBegin(m: M, task: number, name: number, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserRegionBegin, 3, task, this.string(name), this.stack(site));
+    this.put3(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserRegionBegin, task, this.sref(name), this.stack(site));
   }
 
-  regionEnd(m: M, task: number, name: string, site: number): void {
+  regionEnd(m: M, task: number, name: number, site: number): void {
     if (this.gen === 0) return;
-    this.put(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserRegionEnd, 3, task, this.string(name), this.stack(site));
+    this.put3(this.ew(m, GoStatus.Running, ProcStatus.Running), Ev.UserRegionEnd, task, this.sref(name), this.stack(site));
   }
 
   log(m: M, task: number, category: string, message: string, site: number): void {
     if (this.gen === 0) return;
     const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
-    this.put(b, Ev.UserLog, 4, task, this.string(category), this.strings.emit(this.gen, message), this.stack(site));
+    this.put4(b, Ev.UserLog, task, this.string(category), this.strings.emit(this.gen, message), this.stack(site));
   }
 }

@@ -7,7 +7,7 @@
 //   gc-heavy  a batch job that allocates hard: GC cycles, mark assists and sweeps
 //   spiky     a server that every few seconds gets a burst of slow, contended requests
 
-import { SITE_INDEX as SITE } from './frames';
+import { BR, SITE_INDEX as SITE } from './frames';
 import { GS } from './model';
 import type { Behaviour, Scheduler } from './scheduler';
 
@@ -52,9 +52,11 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
   let spikeUntil = -1;
   const inSpike = () => s.now < spikeUntil;
   const load = Math.max(0.01, p.load);
-  for (let i = 0; i < p.goroutines; i++) s.wakeAfter(s.newG('handler', GS.Waiting, 'network', 'netRead'), rng.exp(shape.interarrival / load));
-  for (let i = 0; i < shape.workers; i++) s.newG('worker', GS.Waiting, 'chan receive', 'chanRecv').phase = 1;
-  for (let i = 0; i < shape.tickers; i++) s.wakeAfter(s.newG('ticker', GS.Waiting, 'sleep', 'sleep'), rng.exp(50e6));
+  const REQUEST = s.tracer.stringRef('request');
+  const HANDLE = s.tracer.stringRef('handle');
+  for (let i = 0; i < p.goroutines; i++) s.wakeAfter(s.newG('handler', GS.Waiting, BR.network, SITE.netRead), rng.exp(shape.interarrival / load));
+  for (let i = 0; i < shape.workers; i++) s.newG('worker', GS.Waiting, BR.chanRecv, SITE.chanRecv).phase = 1;
+  for (let i = 0; i < shape.tickers; i++) s.wakeAfter(s.newG('ticker', GS.Waiting, BR.sleep, SITE.sleep), rng.exp(50e6));
   if (spiky) s.hook(3e9, 1);
 
   return {
@@ -72,33 +74,33 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
           switch (g.phase) {
             case 0:
               g.task = sc.taskId();
-              t.taskBegin(m, g.task, 0, 'request', SITE.task);
-              t.regionBegin(m, g.task, 'handle', SITE.region);
+              t.taskBegin(m, g.task, 0, REQUEST, SITE.task);
+              t.regionBegin(m, g.task, HANDLE, SITE.region);
               g.phase = 1;
               sc.run(m, g, rng.exp(shape.compute * (spike ? 6 : 1)));
               return;
             case 1:
-              t.regionEnd(m, g.task, 'handle', SITE.region);
+              t.regionEnd(m, g.task, HANDLE, SITE.region);
               if (rng.chance(spike ? 0.6 : shape.mutex)) {
                 g.phase = 2;
-                sc.block(m, g, 'sync', 'mutex', rng.exp(spike ? 2e6 : 40e3));
+                sc.block(m, g, BR.sync, SITE.mutex, rng.exp(spike ? 2e6 : 40e3));
                 return;
               }
               g.phase = 2;
               continue;
             case 2:
-              if (rng.chance(0.5)) sc.wakeOne(m, 'sync', 'unlock');
-              if (rng.chance(shape.dispatch)) sc.wakeOne(m, 'chan receive', 'chanSend');
-              if (rng.chance(shape.spawn)) sc.spawn(m, 'worker', 'startServe', 'goCreate').phase = 10;
+              if (rng.chance(0.5)) sc.wakeOne(m, BR.sync, SITE.unlock);
+              if (rng.chance(shape.dispatch)) sc.wakeOne(m, BR.chanRecv, SITE.chanSend);
+              if (rng.chance(shape.spawn)) sc.spawn(m, 'worker', SITE.startServe, SITE.goCreate).phase = 10;
               if (rng.chance(shape.log)) t.log(m, g.task, 'http', `GET ${rng.pick(PATHS)}/${rng.int(100000)} 200 ${Math.round(rng.exp(800))}µs`, SITE.log);
               g.phase = 3;
-              sc.syscall(m, g, 'syscallWrite', rng.exp(shape.syscall));
+              sc.syscall(m, g, SITE.syscallWrite, rng.exp(shape.syscall));
               return;
             default:
               t.taskEnd(m, g.task, SITE.taskEnd);
               g.task = 0;
               g.phase = 0;
-              sc.block(m, g, 'network', 'netRead', rng.exp((spike ? shape.interarrival / 20 : shape.interarrival) / load));
+              sc.block(m, g, BR.network, SITE.netRead, rng.exp((spike ? shape.interarrival / 20 : shape.interarrival) / load));
               return;
           }
         }
@@ -106,7 +108,7 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
           switch (g.phase) {
             case 0:
               g.phase = 1;
-              sc.block(m, g, 'chan receive', 'chanRecv', rng.exp(500e6));
+              sc.block(m, g, BR.chanRecv, SITE.chanRecv, rng.exp(500e6));
               return;
             case 1:
               g.phase = 0;
@@ -124,7 +126,7 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
         // ticker
         if (g.phase === 0) {
           g.phase = 1;
-          sc.block(m, g, 'sleep', 'sleep', 100e6);
+          sc.block(m, g, BR.sleep, SITE.sleep, 100e6);
           return;
         }
         g.phase = 0;
@@ -138,8 +140,10 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
 function batchJob(s: Scheduler, p: WorkloadParams): Behaviour {
   const rng = s.rng;
   const load = Math.max(0.01, p.load);
-  for (let i = 0; i < p.goroutines; i++) s.wakeAfter(s.newG('batch', GS.Waiting, 'select', 'select'), rng.exp(1e6));
-  for (let i = 0; i < 2; i++) s.wakeAfter(s.newG('ticker', GS.Waiting, 'sleep', 'sleep'), rng.exp(50e6));
+  const JOB = s.tracer.stringRef('job');
+  const TRANSFORM = s.tracer.stringRef('transform');
+  for (let i = 0; i < p.goroutines; i++) s.wakeAfter(s.newG('batch', GS.Waiting, BR.select, SITE.select), rng.exp(1e6));
+  for (let i = 0; i < 2; i++) s.wakeAfter(s.newG('ticker', GS.Waiting, BR.sleep, SITE.sleep), rng.exp(50e6));
   return {
     allocPerNs: 0.12 * load,
     step(sc, m, g) {
@@ -147,7 +151,7 @@ function batchJob(s: Scheduler, p: WorkloadParams): Behaviour {
       if (g.role === 'ticker') {
         if (g.phase === 0) {
           g.phase = 1;
-          sc.block(m, g, 'sleep', 'sleep', 100e6);
+          sc.block(m, g, BR.sleep, SITE.sleep, 100e6);
         } else {
           g.phase = 0;
           sc.run(m, g, rng.exp(30e3));
@@ -158,26 +162,26 @@ function batchJob(s: Scheduler, p: WorkloadParams): Behaviour {
         case 0:
           if (g.task === 0) {
             g.task = sc.taskId();
-            t.taskBegin(m, g.task, 0, 'job', SITE.task);
+            t.taskBegin(m, g.task, 0, JOB, SITE.task);
           }
-          t.regionBegin(m, g.task, 'transform', SITE.regionJob);
+          t.regionBegin(m, g.task, TRANSFORM, SITE.regionJob);
           g.phase = 1;
           sc.run(m, g, rng.exp(3e6));
           return;
         default: {
-          t.regionEnd(m, g.task, 'transform', SITE.regionJob);
+          t.regionEnd(m, g.task, TRANSFORM, SITE.regionJob);
           g.phase = 0;
           const r = rng.next();
-          if (r < 0.25) sc.syscall(m, g, 'syscallRead', rng.exp(60e3));
+          if (r < 0.25) sc.syscall(m, g, SITE.syscallRead, rng.exp(60e3));
           else if (r < 0.4) sc.yield(m, g);
           else if (r < 0.6) {
-            sc.wakeOne(m, 'select', 'chanSend');
-            sc.block(m, g, 'select', 'select', rng.exp(400e3));
+            sc.wakeOne(m, BR.select, SITE.chanSend);
+            sc.block(m, g, BR.select, SITE.select, rng.exp(400e3));
           } else {
             if (rng.chance(0.1)) t.log(m, g.task, 'job', `chunk ${rng.int(1 << 20)} done`, SITE.log);
             sc.run(m, g, rng.exp(2e6));
             g.phase = 1;
-            t.regionBegin(m, g.task, 'transform', SITE.regionJob);
+            t.regionBegin(m, g.task, TRANSFORM, SITE.regionJob);
           }
         }
       }
