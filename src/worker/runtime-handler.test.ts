@@ -59,6 +59,10 @@ describe('runtime worker handler', () => {
     expect(errorOf(await send({ id: 6, kind: 'trace.start' }))).toBe('trace: execution tracer already enabled');
     const t = await send({ id: 7, kind: 'trace.stop' });
     expect(t.kind === 'trace' && checkTrace(new Uint8Array(t.bytes)).errors).toEqual([]);
+    // The reply names the whole generations the file holds, consecutive from the first.
+    const gens = t.kind === 'trace' ? t.gens : [];
+    expect(gens.length).toBeGreaterThanOrEqual(1);
+    expect(gens).toEqual(gens.map((_, i) => gens[0] + i));
     await send({ id: 8, kind: 'recorder.stop' });
     expect(errorOf(await send({ id: 9, kind: 'snapshot' }))).toBe('recorder: cannot snapshot a disabled flight recorder');
   });

@@ -3,6 +3,7 @@
 // which moves simulated time on. Events go out through state.emit. Every message gets a
 // reply; anything malformed gets a 'bad-request' error reply (id -1 when it had no id).
 
+import { inspectTrace } from '../trace/wire/inspect';
 import { FlightRecorder, observeGenerations, startTrace, stopTrace, BufferSink, SimulatedRuntime } from '../recorder/index';
 import type { RingChange } from '../recorder/index';
 import { PARAM_LIMITS, PRESETS, resolveParams, type WorkloadParams } from '../runtime/index';
@@ -253,7 +254,9 @@ function finishFullTrace(s: HandlerState): { bytes: ArrayBuffer; gens: number[] 
   stopTrace(s.rt!);
   s.full = null;
   const bytes = sink.bytes();
-  return { bytes: toArrayBuffer(bytes), gens: [] };
+  // The generations the file holds, as a reader of the file finds them.
+  const gens = inspectTrace(bytes).generations.map((g) => g.gen);
+  return { bytes: toArrayBuffer(bytes), gens };
 }
 
 function startRecorder(s: HandlerState): void {
