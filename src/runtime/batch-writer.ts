@@ -44,6 +44,28 @@ export function putUvarint(arr: Uint8Array, pos: number, v: number): number {
   return pos;
 }
 
+/**
+ * Finished batches are copied into large shared blocks and handed out as views. A ring
+ * keeps thousands of batches; one ArrayBuffer each made the garbage collector work hard
+ * (external memory is accounted per buffer), one per MiB does not. A block lives as long
+ * as any batch in it is kept: at most one block more than the batches themselves.
+ */
+const ARENA_BLOCK = 1 << 20;
+let arena = new Uint8Array(0);
+let arenaPos = 0;
+
+function arenaCopy(src: Uint8Array, n: number): Uint8Array {
+  if (arena.length - arenaPos < n) {
+    arena = new Uint8Array(Math.max(ARENA_BLOCK, n));
+    arenaPos = 0;
+  }
+  const out = arena.subarray(arenaPos, arenaPos + n);
+  out.set(src.subarray(0, n));
+  // Keep views 8-byte aligned, as separate allocations would be.
+  arenaPos = (arenaPos + n + 7) & ~7;
+  return out;
+}
+
 /** One M's (or the runtime's own, M = NONE) batch in progress. */
 export class BatchBuf {
   readonly arr = new Uint8Array(BATCH_CAPACITY);
@@ -84,7 +106,7 @@ export class BatchBuf {
     return d;
   }
 
-  /** Ends the batch: patches the padded length and returns a copy of its bytes. */
+  /** Ends the batch: patches the padded length and returns a copy of its bytes (a view into a shared block). */
   finish(): Uint8Array {
     const a = this.arr;
     let v = this.pos - (this.lenPos + BYTES_PER_NUMBER);
@@ -95,7 +117,7 @@ export class BatchBuf {
     }
     a[p] = v & 0x7f;
     this.open = false;
-    return a.slice(0, this.pos);
+    return arenaCopy(a, this.pos);
   }
 }
 

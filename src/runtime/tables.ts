@@ -136,6 +136,22 @@ export class StringTable {
     return id;
   }
 
+  /** emit() for a message already encoded as UTF-8 (cut to Go's limit like any string). */
+  emitBytes(gen: number, data: Uint8Array): number {
+    if (data.length === 0) return 0;
+    const id = this.nextId++;
+    const n = Math.min(data.length, MAX_EVENT_TRAILER_DATA_SIZE);
+    const b = this.room(gen, 2 + 2 * BYTES_PER_NUMBER + n);
+    const a = b.arr;
+    let p = b.pos;
+    a[p++] = Ev.String;
+    p = putUvarint(a, p, id);
+    p = putUvarint(a, p, n);
+    for (let i = 0; i < n; i++) a[p + i] = data[i];
+    b.pos = p + n;
+    return id;
+  }
+
   /** The strings batch, with room for need more bytes. */
   private room(gen: number, need: number): BatchBuf {
     const b = this.buf;

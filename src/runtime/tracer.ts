@@ -459,4 +459,11 @@ export class Tracer {
     const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
     this.put4(b, Ev.UserLog, task, this.string(category), this.strings.emit(this.gen, message), this.stack(site));
   }
+
+  /** log() with the category as a stringRef handle and the message as UTF-8 bytes. */
+  logBytes(m: M, task: number, category: number, message: Uint8Array, site: number): void {
+    if (this.gen === 0) return;
+    const b = this.ew(m, GoStatus.Running, ProcStatus.Running);
+    this.put4(b, Ev.UserLog, task, this.sref(category), this.strings.emitBytes(this.gen, message), this.stack(site));
+  }
 }

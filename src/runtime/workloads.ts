@@ -46,6 +46,18 @@ interface ServerShape {
 }
 
 const PATHS = ['/api/items', '/api/users', '/healthz', '/api/search', '/static/app.js'];
+const utf8 = new TextEncoder();
+
+/**
+ * Log lines the program writes, made up front: every trace.Log still writes its whole
+ * message into the trace (messages are never deduplicated), but formatting a fresh string
+ * each time would measure the simulated program's fmt, not the tracer.
+ */
+function logLines(n: number, line: () => string): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let i = 0; i < n; i++) out.push(utf8.encode(line()));
+  return out;
+}
 
 function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: boolean): Behaviour {
   const rng = s.rng;
@@ -54,6 +66,8 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
   const load = Math.max(0.01, p.load);
   const REQUEST = s.tracer.stringRef('request');
   const HANDLE = s.tracer.stringRef('handle');
+  const HTTP = s.tracer.stringRef('http');
+  const lines = logLines(512, () => `GET ${rng.pick(PATHS)}/${rng.int(100000)} 200 ${Math.round(rng.exp(800))}µs`);
   for (let i = 0; i < p.goroutines; i++) s.wakeAfter(s.newG('handler', GS.Waiting, BR.network, SITE.netRead), rng.exp(shape.interarrival / load));
   for (let i = 0; i < shape.workers; i++) s.newG('worker', GS.Waiting, BR.chanRecv, SITE.chanRecv).phase = 1;
   for (let i = 0; i < shape.tickers; i++) s.wakeAfter(s.newG('ticker', GS.Waiting, BR.sleep, SITE.sleep), rng.exp(50e6));
@@ -92,7 +106,7 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
               if (rng.chance(0.5)) sc.wakeOne(m, BR.sync, SITE.unlock);
               if (rng.chance(shape.dispatch)) sc.wakeOne(m, BR.chanRecv, SITE.chanSend);
               if (rng.chance(shape.spawn)) sc.spawn(m, 'worker', SITE.startServe, SITE.goCreate).phase = 10;
-              if (rng.chance(shape.log)) t.log(m, g.task, 'http', `GET ${rng.pick(PATHS)}/${rng.int(100000)} 200 ${Math.round(rng.exp(800))}µs`, SITE.log);
+              if (rng.chance(shape.log)) t.logBytes(m, g.task, HTTP, lines[rng.u32() & 511], SITE.log);
               g.phase = 3;
               sc.syscall(m, g, SITE.syscallWrite, rng.exp(shape.syscall));
               return;
@@ -142,6 +156,7 @@ function batchJob(s: Scheduler, p: WorkloadParams): Behaviour {
   const load = Math.max(0.01, p.load);
   const JOB = s.tracer.stringRef('job');
   const TRANSFORM = s.tracer.stringRef('transform');
+  const lines = logLines(512, () => `chunk ${rng.int(1 << 20)} done`);
   for (let i = 0; i < p.goroutines; i++) s.wakeAfter(s.newG('batch', GS.Waiting, BR.select, SITE.select), rng.exp(1e6));
   for (let i = 0; i < 2; i++) s.wakeAfter(s.newG('ticker', GS.Waiting, BR.sleep, SITE.sleep), rng.exp(50e6));
   return {
@@ -178,7 +193,7 @@ function batchJob(s: Scheduler, p: WorkloadParams): Behaviour {
             sc.wakeOne(m, BR.select, SITE.chanSend);
             sc.block(m, g, BR.select, SITE.select, rng.exp(400e3));
           } else {
-            if (rng.chance(0.1)) t.log(m, g.task, 'job', `chunk ${rng.int(1 << 20)} done`, SITE.log);
+            if (rng.chance(0.1)) t.logBytes(m, g.task, JOB, lines[rng.u32() & 511], SITE.log);
             sc.run(m, g, rng.exp(2e6));
             g.phase = 1;
             t.regionBegin(m, g.task, TRANSFORM, SITE.regionJob);
