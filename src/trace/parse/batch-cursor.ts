@@ -26,109 +26,115 @@ export class BaseEvent {
   a3: U64 = 0;
 }
 
+const NO_DATA = new Uint8Array(0);
+
 export class BatchCursor {
   lastTs: Time = 0;
   idx = 0;
   dataOff = 0;
   readonly ev = new BaseEvent();
+  /** The current batch's payload (cached: one field load per event instead of two). */
+  private data: Uint8Array;
+  /**
+   * Where uvarintRest stopped. Decoder state lives in fields rather than module variables:
+   * module-level `let`s cost a hole check per access and box non-Smi numbers.
+   */
+  private rpos = 0;
 
   constructor(
     readonly m: I64,
     readonly batches: Batch[],
-  ) {}
+  ) {
+    this.data = batches.length > 0 ? batches[0].data : NO_DATA;
+  }
 
   /** Decodes the next event into ev. Returns false when the batches are exhausted. */
   next(freq: number): boolean {
-    const batches = this.batches;
-    while (this.idx < batches.length && batches[this.idx].data.length === this.dataOff) {
-      this.idx++;
-      this.dataOff = 0;
-      this.lastTs = 0;
+    if (this.dataOff === this.data.length) {
+      // Go accepts empty batches, so skip as many as there are.
+      const batches = this.batches;
+      do {
+        if (this.idx >= batches.length - 1) {
+          this.idx = batches.length;
+          return false;
+        }
+        this.idx++;
+        this.data = batches[this.idx].data;
+        this.dataOff = 0;
+        this.lastTs = 0;
+      } while (this.data.length === 0);
     }
-    if (this.idx === batches.length) return false;
-    const batch = batches[this.idx];
-    if (this.lastTs === 0) this.lastTs = ticksToNs(freq, batch.time);
-    const data = batch.data;
-    this.dataOff = decodeTimed(data, this.dataOff, this.ev);
+    if (this.lastTs === 0) this.lastTs = ticksToNs(freq, this.batches[this.idx].time);
+    const dt = this.decodeTimed();
     const t = i64Add(ticksToNs(freq, dt), this.lastTs);
     this.ev.time = t;
     this.lastTs = t;
     return true;
   }
-}
 
-/** dt of the event decodeTimed read last (a module slot keeps the hot path allocation-free). */
-let dt: U64 = 0;
-/** Read position shared by decodeTimed and uvarint. */
-let rpos = 0;
-
-/**
- * Go's binary.Uvarint at rpos within b[0:end), advancing rpos; -1 when it fails. This is the
- * hottest loop of the parser (every argument of every event), so values of up to 7 bytes are
- * decoded inline here, where V8 inlines them into decodeTimed: going through the shared
- * wire/varint.ts uvarintAt for every value measured ~20% slower overall. Longer values and
- * failures go to uvarintAt, the one decoder of record.
- */
-function uvarint(b: Uint8Array, end: number): U64 {
-  let p = rpos;
-  if (p < end) {
-    const c = b[p];
-    if (c < 0x80) {
-      rpos = p + 1;
-      return c;
+  /**
+   * Reads one timed event at dataOff into ev and moves past it; returns its dt. Go's
+   * readTimedBaseEvent. This is the hottest code of the parser: dt and every argument are
+   * uvarints, nearly all of 1 to 3 bytes (small dts, IDs, sequence numbers), so those are
+   * decoded right here in int32 arithmetic, in one loop so the code stays small enough for V8
+   * to inline it into the reader; anything else goes to uvarintRest.
+   */
+  private decodeTimed(): U64 {
+    const b = this.data;
+    const e = this.ev;
+    const end = b.length;
+    let p = this.dataOff;
+    const typ = b[p++];
+    const nargs = ARG_COUNT[typ];
+    if (nargs < 0) {
+      if (nargs === -2) throw new TraceError(`found invalid event type: ${typ}`);
+      throw new TraceError(`found event without a timestamp: type=${typ}`);
     }
-    let v = c & 0x7f;
-    let mul = 128;
-    for (p++; p < end && mul < 2 ** 49; p++) {
-      const d = b[p];
-      if (d < 0x80) {
-        rpos = p + 1;
-        return v + d * mul;
-      }
-      v += (d & 0x7f) * mul;
-      mul *= 128;
-    }
-  }
-  const v = uvarintAt(b, rpos, end);
-  rpos = uvarintScan.end;
-  return v;
-}
-
-/** Reads one timed event at off; returns the offset after it. Go's readTimedBaseEvent. */
-function decodeTimed(b: Uint8Array, off: number, e: BaseEvent): number {
-  const typ = b[off];
-  const nargs = ARG_COUNT[typ];
-  if (nargs < 0) {
-    if (nargs === -2) throw new TraceError(`found invalid event type: ${typ}`);
-    throw new TraceError(`found event without a timestamp: type=${typ}`);
-  }
-  e.type = typ;
-  const end = b.length;
-  rpos = off + 1;
-  const t = uvarint(b, end);
-  if (t === -1) throw new TraceError('found invalid uvarint for timestamp');
-  dt = t;
-  if (nargs > 0) {
-    const a = uvarint(b, end);
-    if (a === -1) throw new TraceError('found invalid uvarint');
-    e.a0 = a;
-    if (nargs > 1) {
-      const a = uvarint(b, end);
-      if (a === -1) throw new TraceError('found invalid uvarint');
-      e.a1 = a;
-      if (nargs > 2) {
-        const a = uvarint(b, end);
-        if (a === -1) throw new TraceError('found invalid uvarint');
-        e.a2 = a;
-        if (nargs > 3) {
-          const a = uvarint(b, end);
-          if (a === -1) throw new TraceError('found invalid uvarint');
-          e.a3 = a;
+    e.type = typ;
+    let dt: U64 = 0;
+    for (let k = 0; k <= nargs; k++) {
+      let v: U64;
+      if (p + 3 <= end) {
+        const c0 = b[p];
+        const c1 = b[p + 1];
+        const c2 = b[p + 2];
+        if (c0 < 0x80) {
+          v = c0;
+          p += 1;
+        } else if (c1 < 0x80) {
+          v = (c0 & 0x7f) | (c1 << 7);
+          p += 2;
+        } else if (c2 < 0x80) {
+          v = (c0 & 0x7f) | ((c1 & 0x7f) << 7) | (c2 << 14);
+          p += 3;
+        } else {
+          v = this.uvarintRest(b, p);
+          p = this.rpos;
         }
+      } else {
+        v = this.uvarintRest(b, p);
+        p = this.rpos;
       }
+      if (v === -1) throw new TraceError(k === 0 ? 'found invalid uvarint for timestamp' : 'found invalid uvarint');
+      if (k === 0) dt = v;
+      else if (k === 1) e.a0 = v;
+      else if (k === 2) e.a1 = v;
+      else if (k === 3) e.a2 = v;
+      else e.a3 = v;
     }
+    this.dataOff = p;
+    return dt;
   }
-  return rpos;
+
+  /**
+   * Longer values, values near the end of a batch, and failures, at p: wire/varint.ts's
+   * uvarintAt, the one decoder of record. Sets rpos to where it stopped.
+   */
+  private uvarintRest(b: Uint8Array, p: number): U64 {
+    const v = uvarintAt(b, p, b.length);
+    this.rpos = uvarintScan.end;
+    return v;
+  }
 }
 
 /** Go's batchCursor.compare. */

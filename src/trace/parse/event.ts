@@ -177,6 +177,11 @@ export class TraceEvent {
     public a3: U64 = 0,
   ) {}
 
+  /** A copy that owns its fields (events handed to forEachEvent callbacks are reused). */
+  clone(): TraceEvent {
+    return new TraceEvent(this.table, this.g, this.p, this.m, this.type, this.time, this.a0, this.a1, this.a2, this.a3);
+  }
+
   kind(): EventKind {
     return KIND[this.type];
   }

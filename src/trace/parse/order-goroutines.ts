@@ -91,7 +91,7 @@ function goCreate(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): 
   return true;
 }
 
-function goStopExec(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+export function goStopExec(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   o.validateUserGo();
   const state = currentG(o, ev, GoStatus.Running, 'Running');
   if (ev.type === Ev.GoDestroy) o.gStates.delete(o.curG);
@@ -101,7 +101,7 @@ function goStopExec(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function goStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+export function goStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const gid = u64ToI64(ev.a0);
   const state = o.gStates.get(gid);
   if (state === undefined || state.status !== GoStatus.Runnable || !succeeds(gen, ev.a1, state)) return false;
@@ -114,7 +114,7 @@ function goStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): b
   return true;
 }
 
-function goUnblock(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+export function goUnblock(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const state = o.gStates.get(u64ToI64(ev.a0));
   if (state === undefined || state.status !== GoStatus.Waiting || !succeeds(gen, ev.a1, state)) return false;
   // Anything may unblock a goroutine (sysmon too), so there is no context to check.

@@ -1,68 +1,52 @@
-// A growable FIFO ring buffer, as the ordering's event queue (Go's queue in order.go).
-// Popped slots are cleared so old generation tables can be collected.
+// The ordering's event queue (Go's queue in order.go): a growable FIFO ring. Unlike Go's, it
+// holds reusable slots rather than values: a producer fills the next slot in place (push
+// returns it) and a consumer reads a popped slot before anything else is pushed. Ordering a
+// trace then makes no object per event; the ring only grows to the most events ever queued at
+// once (a handful: GoSwitch queues three).
 
-export class Queue<T> {
-  private buf: (T | undefined)[] = [];
-  private start = 0;
-  private end = 0;
-  // Most advances queue exactly one event that is popped right away: keep it out of the ring.
-  private single: T | undefined = undefined;
+export class SlotQueue<T> {
+  private slots: T[] = [];
+  private mask = -1;
+  private head = 0;
+  private count = 0;
+
+  constructor(private readonly make: () => T) {
+    this.grow();
+  }
 
   get length(): number {
-    return this.end - this.start + (this.single === undefined ? 0 : 1);
+    return this.count;
   }
 
-  push(value: T): void {
-    if (this.single === undefined && this.end === this.start) {
-      this.single = value;
-      return;
-    }
-    if (this.single !== undefined) {
-      const first = this.single;
-      this.single = undefined;
-      this.pushRing(first);
-    }
-    this.pushRing(value);
+  /** The slot at the back of the queue, now counted as queued; the caller fills it in. */
+  push(): T {
+    if (this.count === this.slots.length) this.grow();
+    const slot = this.slots[(this.head + this.count) & this.mask];
+    this.count++;
+    return slot;
   }
 
-  private pushRing(value: T): void {
-    if (this.end - this.start === this.buf.length) this.grow();
-    this.buf[this.end % this.buf.length] = value;
-    this.end++;
-  }
-
-  /** The front value, or undefined when empty. */
+  /**
+   * The front slot, or undefined when empty. It stays as it is until the ring comes round to
+   * it again, so it may be read until the next push.
+   */
   pop(): T | undefined {
-    const first = this.single;
-    if (first !== undefined) {
-      this.single = undefined;
-      return first;
-    }
-    if (this.end === this.start) return undefined;
-    const i = this.start % this.buf.length;
-    const v = this.buf[i];
-    this.buf[i] = undefined;
-    this.start++;
-    if (this.start === this.end) {
-      this.start = 0;
-      this.end = 0;
-    }
-    return v;
+    if (this.count === 0) return undefined;
+    const slot = this.slots[this.head];
+    this.head = (this.head + 1) & this.mask;
+    this.count--;
+    return slot;
   }
 
+  /** Doubles the ring, keeping queued slots in order at the front. */
   private grow(): void {
-    const n = this.buf.length;
-    if (n === 0) {
-      this.buf = new Array(2);
-      return;
-    }
-    const next: (T | undefined)[] = new Array(n * 2);
-    const pivot = this.start % n;
-    let k = 0;
-    for (let i = pivot; i < n; i++) next[k++] = this.buf[i];
-    for (let i = 0; i < pivot; i++) next[k++] = this.buf[i];
-    this.start = 0;
-    this.end = n;
-    this.buf = next;
+    const old = this.slots;
+    const n = old.length === 0 ? 4 : old.length * 2;
+    const next: T[] = new Array(n);
+    for (let i = 0; i < old.length; i++) next[i] = old[(this.head + i) & this.mask];
+    for (let i = old.length; i < n; i++) next[i] = this.make();
+    this.slots = next;
+    this.mask = n - 1;
+    this.head = 0;
   }
 }

@@ -98,6 +98,21 @@ export class TraceReader {
    * first. After an error, every later call throws the same error.
    */
   readEvent(): TraceEvent | null {
+    const ev = this.step();
+    return ev === null ? null : ev.clone();
+  }
+
+  /**
+   * Calls f with every remaining event in order: the same events readEvent returns, with the
+   * same errors, but without making an object per event. The event passed to f is reused for
+   * the next one: read what you need during the call, or keep ev.clone().
+   */
+  forEachEvent(f: (ev: TraceEvent) => void): void {
+    for (let ev = this.step(); ev !== null; ev = this.step()) f(ev);
+  }
+
+  /** The next event as a slot of the ordering's queue (or a fresh Sync/CPU sample event). */
+  private step(): TraceEvent | null {
     if (this.failed !== null) throw this.failed;
     if (this.done) return null;
     try {
