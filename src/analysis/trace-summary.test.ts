@@ -1,0 +1,178 @@
+// The summary against Go: every count is checked against numbers derived, line by line, from
+// `go tool trace -d=parsed` output committed beside each real trace (testdata/traces/*.parsed.txt.gz),
+// and every damaged trace's verdict against Go's stderr for the same file. The oracle below reads
+// Go's text, not our parser's objects, so a shared mistake cannot pass.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { EVENT_KIND_NAMES } from '../trace/parse/index';
+import { spanNs, summarizeSteps, summarizeTrace, type SummaryCounts } from './trace-summary';
+
+const DIR = join(__dirname, '../../testdata/traces');
+const traces = readdirSync(DIR).filter((f) => f.endsWith('.trace')).sort();
+
+interface Oracle {
+  events: number;
+  byKind: Map<string, number>;
+  goTransitions: number;
+  procTransitions: number;
+  first: bigint | null;
+  last: bigint | null;
+  gs: Set<string>;
+  ps: Set<string>;
+  ms: Set<string>;
+  gc: number;
+  stw: number;
+  maxProcs: number | null;
+  heap: number | null;
+  wall: string | null;
+}
+
+function emptyOracle(): Oracle {
+  return { events: 0, byKind: new Map(), goTransitions: 0, procTransitions: 0, first: null, last: null, gs: new Set(), ps: new Set(), ms: new Set(), gc: 0, stw: 0, maxProcs: null, heap: null, wall: null };
+}
+
+/** Counts from Go's parsed dump: the whole trace, and one Oracle per Sync-delimited stretch. */
+function fromGoDump(text: string): { total: Oracle; stretches: Oracle[] } {
+  const total = emptyOracle();
+  const stretches: Oracle[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('M=')) continue;
+    const m = /^M=(-?\d+) P=(-?\d+) G=(-?\d+) (\w+) Time=(-?\d+)(.*)$/.exec(line);
+    if (!m) throw new Error(`unexpected dump line: ${line}`);
+    const [, M, P, G, kind, time, rest] = m;
+    if (kind === 'Sync') {
+      stretches.push(emptyOracle());
+      const wall = /Wall=(\S+)/.exec(rest);
+      if (wall) stretches[stretches.length - 1].wall = wall[1];
+    }
+    for (const o of [total, stretches[stretches.length - 1]]) {
+      o.events++;
+      o.byKind.set(kind, (o.byKind.get(kind) ?? 0) + 1);
+      if (o.first === null) o.first = BigInt(time);
+      o.last = BigInt(time);
+      if (M !== '-1') o.ms.add(M);
+      if (P !== '-1') o.ps.add(P);
+      if (G !== '-1') o.gs.add(G);
+      const goid = /^ GoID=(-?\d+)/.exec(rest);
+      const procid = /^ ProcID=(-?\d+)/.exec(rest);
+      if (kind === 'StateTransition' && goid) (o.goTransitions++, o.gs.add(goid[1]));
+      if (kind === 'StateTransition' && procid) (o.procTransitions++, o.ps.add(procid[1]));
+      if (kind === 'RangeBegin' && rest.startsWith(' Name="GC concurrent mark phase"')) o.gc++;
+      if (kind === 'RangeBegin' && rest.startsWith(' Name="stop-the-world')) o.stw++;
+      const metric = /^ Name="([^"]+)" Value=Value\{Uint64\((\d+)\)\}/.exec(rest);
+      if (kind === 'Metric' && metric) {
+        const v = Number(metric[2]);
+        if (metric[1] === '/sched/gomaxprocs:threads') o.maxProcs = Math.max(o.maxProcs ?? 0, v);
+        if (metric[1] === '/memory/classes/heap/objects:bytes') o.heap = Math.max(o.heap ?? 0, v);
+      }
+    }
+  }
+  return { total, stretches };
+}
+
+function expectMatches(c: SummaryCounts, o: Oracle, where: string): void {
+  expect(c.events, `${where}: events`).toBe(o.events);
+  for (let k = 0; k < EVENT_KIND_NAMES.length; k++) {
+    expect(c.byKind[k], `${where}: ${EVENT_KIND_NAMES[k]}`).toBe(o.byKind.get(EVENT_KIND_NAMES[k]) ?? 0);
+  }
+  expect(c.transitionsByResource[1], `${where}: goroutine transitions`).toBe(o.goTransitions);
+  expect(c.transitionsByResource[2], `${where}: proc transitions`).toBe(o.procTransitions);
+  expect(c.goroutines, `${where}: goroutines`).toBe(o.gs.size);
+  expect(c.procs, `${where}: Ps`).toBe(o.ps.size);
+  expect(c.threads, `${where}: Ms`).toBe(o.ms.size);
+  expect(c.firstNs === null ? null : BigInt(c.firstNs), `${where}: first`).toBe(o.first);
+  expect(c.lastNs === null ? null : BigInt(c.lastNs), `${where}: last`).toBe(o.last);
+  expect(c.durationNs, `${where}: duration`).toBe(o.first === null ? 0 : Number(o.last! - o.first));
+  expect(c.gcCycles, `${where}: GC cycles`).toBe(o.gc);
+  expect(c.stw, `${where}: STW`).toBe(o.stw);
+  expect(c.tasks, `${where}: tasks`).toBe(o.byKind.get('TaskBegin') ?? 0);
+  expect(c.regions, `${where}: regions`).toBe(o.byKind.get('RegionBegin') ?? 0);
+  expect(c.logs, `${where}: logs`).toBe(o.byKind.get('Log') ?? 0);
+  expect(c.cpuSamples, `${where}: CPU samples`).toBe(o.byKind.get('StackSample') ?? 0);
+  expect(c.maxGomaxprocs, `${where}: GOMAXPROCS`).toBe(o.maxProcs);
+  expect(c.heapPeakBytes, `${where}: heap peak`).toBe(o.heap);
+}
+
+describe('trace summary against go tool trace -d=parsed', () => {
+  it('has committed traces to check', () => {
+    expect(traces.length).toBeGreaterThan(10);
+  });
+
+  for (const name of traces) {
+    const dump = join(DIR, `${name}.parsed.txt.gz`);
+    const stderr = join(DIR, `${name}.parsed.stderr`);
+    it(name, () => {
+      const s = summarizeTrace(new Uint8Array(readFileSync(join(DIR, name))));
+      const { total, stretches } = fromGoDump(existsSync(dump) ? gunzipSync(readFileSync(dump)).toString('utf8') : '');
+      // Go's partial rule: a stretch is a complete generation when another Sync follows it.
+      const complete = stretches.slice(0, Math.max(0, stretches.length - 1));
+      expectMatches(s.total, total, `${name} total`);
+      expect(s.generations.length, `${name}: generations`).toBe(complete.length);
+      complete.forEach((o, i) => {
+        expectMatches(s.generations[i], o, `${name} generation ${i + 1}`);
+        expect(s.generations[i].n).toBe(i + 1);
+        expect(s.generations[i].wallStart).toBe(o.wall);
+      });
+      expect(s.wallStart).toBe(stretches[0]?.wall ?? null);
+
+      if (existsSync(stderr)) {
+        const goMessage = readFileSync(stderr, 'utf8').trim();
+        expect(s.verdict.kind).toBe('error');
+        if (s.verdict.kind !== 'error') return;
+        expect(s.verdict.message).toBe(goMessage);
+        expect(s.verdict.generationsKept).toBe(complete.length);
+        expect(s.verdict.eventsRead).toBe(total.events);
+        expect(s.verdict.eventsKept).toBe(complete.reduce((n, o) => n + o.events, 0));
+      } else {
+        expect(s.verdict).toEqual({ kind: 'ok' });
+        expect(s.bytesRead).toBe(readFileSync(join(DIR, name)).length);
+      }
+    });
+  }
+});
+
+describe('summarizeSteps', () => {
+  it('reports growing progress and ends with the same summary as the one-shot call', () => {
+    const name = traces.find((t) => t.startsWith('goroutines.'))!;
+    const bytes = new Uint8Array(readFileSync(join(DIR, name)));
+    const it = summarizeSteps(bytes, 1000);
+    const seen: number[] = [];
+    let r = it.next();
+    while (!r.done) {
+      seen.push(r.value.events);
+      expect(r.value.bytesRead).toBeLessThanOrEqual(bytes.length);
+      r = it.next();
+    }
+    expect(seen.length).toBe(Math.floor(r.value.total.events / 1000));
+    expect(seen.every((n, i) => n === (i + 1) * 1000)).toBe(true);
+    expect(r.value).toEqual(summarizeTrace(bytes));
+  });
+
+  it('names a non-trace with the header error and keeps nothing', () => {
+    const s = summarizeTrace(new TextEncoder().encode('hello, not a trace at all'));
+    expect(s.verdict).toMatchObject({ kind: 'error', fault: 'not-a-trace', generationsKept: 0, eventsRead: 0 });
+    expect(s.verdict.kind === 'error' && s.verdict.message).toBe('bad file format: not a Go execution trace?');
+  });
+
+  it('cuts a real trace at every generation boundary and keeps the generations before the cut', () => {
+    const name = traces.find((t) => t.startsWith('syscallsteal.'))!;
+    const bytes = new Uint8Array(readFileSync(join(DIR, name)));
+    const whole = summarizeTrace(bytes);
+    // Cutting a byte short of the end loses exactly the last generation.
+    const cut = summarizeTrace(bytes.subarray(0, bytes.length - 1));
+    expect(cut.verdict.kind).toBe('error');
+    expect(cut.generations.length).toBe(whole.generations.length - 1);
+    expect(cut.generations).toEqual(whole.generations.slice(0, -1));
+  });
+});
+
+describe('spanNs', () => {
+  it('is exact past 2^53 ns', () => {
+    const a = 2n ** 60n + 1n;
+    expect(spanNs(a, a + 123_456_789n)).toBe(123_456_789);
+    expect(spanNs(5, 2n ** 53n + 10n)).toBe(Number(2n ** 53n + 5n));
+  });
+});

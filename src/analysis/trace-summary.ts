@@ -1,0 +1,305 @@
+// What Go's parser finds in a trace, as a few numbers per generation and in total: event
+// counts by kind, the time span in nanoseconds, goroutines/Ps/Ms seen, GC cycles, stops of the
+// world, user annotations, CPU samples and two metrics. Streaming and bounded: the reader holds
+// one generation at a time and this keeps only counters and sets of resource IDs, never events.
+//
+// Generations follow the reader's Sync events (Go's internal/trace/reader.go emits one Sync at
+// the start of every generation and one that ends the trace). A generation is complete when
+// the next Sync arrives. On a parse error, Go's partial rule applies (cmd/trace prints every
+// event read before the error): everything before the damage is reported, with Go's message.
+
+import {
+  EventKind,
+  formatUnixRFC3339Nano,
+  HeaderError,
+  ResourceKind,
+  TraceError,
+  TraceReader,
+  type Time,
+  type TraceEvent,
+} from '../trace/parse/index';
+
+/** Counts over a stretch of events (one generation, or the whole trace). */
+export interface SummaryCounts {
+  events: number;
+  /** Indexed by EventKind (0 Bad … 14 Experimental). */
+  byKind: number[];
+  /** StateTransition events indexed by ResourceKind (0 None, 1 Goroutine, 2 Proc, 3 Thread). */
+  transitionsByResource: number[];
+  /** First and last event time, in ns (Go's trace.Time): exact, bigint past 2^53. */
+  firstNs: Time | null;
+  lastNs: Time | null;
+  /** lastNs − firstNs. */
+  durationNs: number;
+  goroutines: number;
+  procs: number;
+  threads: number;
+  /** RangeBegin 'GC concurrent mark phase'. */
+  gcCycles: number;
+  /** RangeBegin 'stop-the-world (…)'. */
+  stw: number;
+  tasks: number;
+  regions: number;
+  logs: number;
+  cpuSamples: number;
+  /** Largest '/sched/gomaxprocs:threads' metric value; null when none was seen. */
+  maxGomaxprocs: number | null;
+  /** Largest '/memory/classes/heap/objects:bytes' (HeapAlloc) value; null when none. */
+  heapPeakBytes: number | null;
+}
+
+export interface GenerationStats extends SummaryCounts {
+  /** Position in the file, from 1 (Go's Sync N). */
+  n: number;
+  /** The generation number written in the file (what the wire table shows). */
+  gen: number | bigint | null;
+  /** Wall-clock time of the generation's clock snapshot (Go 1.25+), RFC 3339 in UTC. */
+  wallStart: string | null;
+}
+
+export type SummaryVerdict =
+  | { kind: 'ok' }
+  | {
+      kind: 'error';
+      /** Go's own message. */
+      message: string;
+      /** not-a-trace / v1-trace / unsupported-version (header), truncated / damaged (body), internal. */
+      fault: string;
+      /** Complete generations before the damage: what Go's partial rule keeps. */
+      generationsKept: number;
+      /** Every event read before the error (what `go tool trace -d=parsed` prints). */
+      eventsRead: number;
+      /** Events in the complete generations only (their Syncs included). */
+      eventsKept: number;
+    };
+
+export interface TraceSummary {
+  /** Trace format version from the header (22…26); null when the header was not read. */
+  version: number | null;
+  verdict: SummaryVerdict;
+  /** Every event read (for a clean trace, the whole trace including its closing Sync). */
+  total: SummaryCounts;
+  /** Complete generations, in order. */
+  generations: GenerationStats[];
+  /** Wall-clock start from the first Sync's clock snapshot (Go 1.25+), RFC 3339 UTC. */
+  wallStart: string | null;
+  /** Bytes of the file the reader consumed. */
+  bytesRead: number;
+}
+
+export const GC_RANGE = 'GC concurrent mark phase';
+export const GOMAXPROCS_METRIC = '/sched/gomaxprocs:threads';
+export const HEAP_METRIC = '/memory/classes/heap/objects:bytes';
+
+const KINDS = 15;
+
+type Id = number | bigint;
+
+/** Accumulates one stretch of events. The ID sets grow with distinct resources, not events. */
+class Accumulator {
+  readonly c: SummaryCounts = {
+    events: 0,
+    byKind: new Array<number>(KINDS).fill(0),
+    transitionsByResource: [0, 0, 0, 0],
+    firstNs: null,
+    lastNs: null,
+    durationNs: 0,
+    goroutines: 0,
+    procs: 0,
+    threads: 0,
+    gcCycles: 0,
+    stw: 0,
+    tasks: 0,
+    regions: 0,
+    logs: 0,
+    cpuSamples: 0,
+    maxGomaxprocs: null,
+    heapPeakBytes: null,
+  };
+  private readonly gs = new Set<Id>();
+  private readonly ps = new Set<Id>();
+  private readonly ms = new Set<Id>();
+
+  add(ev: TraceEvent, kind: EventKind, t: Time, info: EventInfo): void {
+    const c = this.c;
+    c.events++;
+    c.byKind[kind]++;
+    if (c.firstNs === null) c.firstNs = t;
+    c.lastNs = t;
+    if (ev.g !== -1) this.gs.add(ev.g);
+    if (ev.p !== -1) this.ps.add(ev.p);
+    if (ev.m !== -1) this.ms.add(ev.m);
+    if (info.resource === ResourceKind.Goroutine) this.gs.add(info.id);
+    else if (info.resource === ResourceKind.Proc) this.ps.add(info.id);
+    else if (info.resource === ResourceKind.Thread) this.ms.add(info.id);
+    if (kind === EventKind.StateTransition) c.transitionsByResource[info.resource]++;
+    if (info.gc) c.gcCycles++;
+    if (info.stw) c.stw++;
+    if (kind === EventKind.TaskBegin) c.tasks++;
+    else if (kind === EventKind.RegionBegin) c.regions++;
+    else if (kind === EventKind.Log) c.logs++;
+    else if (kind === EventKind.StackSample) c.cpuSamples++;
+    if (info.gomaxprocs !== null && (c.maxGomaxprocs === null || info.gomaxprocs > c.maxGomaxprocs)) c.maxGomaxprocs = info.gomaxprocs;
+    if (info.heap !== null && (c.heapPeakBytes === null || info.heap > c.heapPeakBytes)) c.heapPeakBytes = info.heap;
+  }
+
+  finish(): SummaryCounts {
+    const c = this.c;
+    c.goroutines = this.gs.size;
+    c.procs = this.ps.size;
+    c.threads = this.ms.size;
+    c.durationNs = c.firstNs === null || c.lastNs === null ? 0 : spanNs(c.firstNs, c.lastNs);
+    return c;
+  }
+}
+
+/** What one event contributes beyond its kind, computed once and shared by both accumulators. */
+interface EventInfo {
+  resource: ResourceKind;
+  id: Id;
+  gc: boolean;
+  stw: boolean;
+  gomaxprocs: number | null;
+  heap: number | null;
+}
+
+function infoOf(ev: TraceEvent, kind: EventKind, out: EventInfo): EventInfo {
+  out.resource = ResourceKind.None;
+  out.id = 0;
+  out.gc = false;
+  out.stw = false;
+  out.gomaxprocs = null;
+  out.heap = null;
+  switch (kind) {
+    case EventKind.StateTransition: {
+      const r = ev.stateTransition().resource;
+      out.resource = r.kind;
+      out.id = r.id;
+      break;
+    }
+    case EventKind.RangeBegin: {
+      const name = ev.range().name;
+      out.gc = name === GC_RANGE;
+      out.stw = name.startsWith('stop-the-world');
+      break;
+    }
+    case EventKind.Metric: {
+      const m = ev.metric();
+      const v = Number(m.value.uint64);
+      if (m.name === GOMAXPROCS_METRIC) out.gomaxprocs = v;
+      else if (m.name === HEAP_METRIC) out.heap = v;
+      break;
+    }
+  }
+  return out;
+}
+
+/** b − a in ns as a plain number (exact while the span itself is below 2^53 ns, ~104 days). */
+export function spanNs(a: Time, b: Time): number {
+  if (typeof a === 'number' && typeof b === 'number') return b - a;
+  return Number(BigInt(b) - BigInt(a));
+}
+
+export interface SummaryProgress {
+  events: number;
+  bytesRead: number;
+  generations: number;
+}
+
+/**
+ * Reads the whole trace, yielding progress every `every` events so a caller (the parse worker)
+ * can report it and give way to other messages between chunks. Returns the summary.
+ */
+export function* summarizeSteps(bytes: Uint8Array, every = 20_000): Generator<SummaryProgress, TraceSummary, void> {
+  let reader: TraceReader;
+  try {
+    reader = new TraceReader(bytes);
+  } catch (e) {
+    const fault = e instanceof HeaderError ? e.fault : 'internal';
+    return failedSummary(null, e, fault, 0, new Accumulator(), [], null);
+  }
+  const total = new Accumulator();
+  const gens: GenerationStats[] = [];
+  let open: { acc: Accumulator; n: number; gen: Id | null; wall: string | null } | null = null;
+  let wallStart: string | null = null;
+  let eventsKept = 0;
+  const info: EventInfo = { resource: ResourceKind.None, id: 0, gc: false, stw: false, gomaxprocs: null, heap: null };
+  let sinceYield = 0;
+  for (;;) {
+    let ev: TraceEvent | null;
+    let kind: EventKind;
+    try {
+      ev = reader.readEvent();
+      if (ev === null) break;
+      kind = ev.kind();
+      // Reading details can raise Go's panics (GoPanic) on input the reader accepted.
+      infoOf(ev, kind, info);
+    } catch (e) {
+      const fault = e instanceof TraceError ? e.fault : 'internal';
+      return failedSummary(reader.version, e, fault, reader.offset, total, gens, wallStart, eventsKept);
+    }
+    if (kind === EventKind.Sync) {
+      // The next Sync closes the open generation: it is complete.
+      if (open !== null) {
+        gens.push({ ...open.acc.finish(), n: open.n, gen: open.gen, wallStart: open.wall });
+        eventsKept += open.acc.c.events;
+      }
+      const s = ev.sync();
+      const snap = s.clockSnapshot;
+      const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
+      if (wall !== null && wallStart === null && gens.length === 0) wallStart = wall;
+      open = { acc: new Accumulator(), n: s.n, gen: reader.generation, wall };
+    }
+    total.add(ev, kind, ev.time, info);
+    open?.acc.add(ev, kind, ev.time, info);
+    if (++sinceYield >= every) {
+      sinceYield = 0;
+      yield { events: total.c.events, bytesRead: reader.offset, generations: gens.length };
+    }
+  }
+  return {
+    version: reader.version,
+    verdict: { kind: 'ok' },
+    total: total.finish(),
+    generations: gens,
+    wallStart,
+    bytesRead: reader.offset,
+  };
+}
+
+function failedSummary(
+  version: number | null,
+  e: unknown,
+  fault: string,
+  bytesRead: number,
+  total: Accumulator,
+  gens: GenerationStats[],
+  wallStart: string | null,
+  eventsKept = 0,
+): TraceSummary {
+  const t = total.finish();
+  return {
+    version,
+    verdict: {
+      kind: 'error',
+      message: e instanceof Error ? e.message : String(e),
+      fault,
+      generationsKept: gens.length,
+      eventsRead: t.events,
+      eventsKept,
+    },
+    total: t,
+    generations: gens,
+    wallStart,
+    bytesRead,
+  };
+}
+
+/** The same summary in one synchronous call. */
+export function summarizeTrace(bytes: Uint8Array): TraceSummary {
+  const it = summarizeSteps(bytes, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value;
+  }
+}
