@@ -89,7 +89,7 @@ function uvarintScan(buf: Uint8Array, from: number): number {
       if (b < 0x80) break;
       mul *= 128;
     }
-    sum = (sum + v) % 0x7fffffff;
+    sum = (sum + v) | 0; // int32 wrap: a float % here would cost more than the decoding
     n++;
   }
   sink ^= sum;

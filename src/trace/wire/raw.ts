@@ -100,7 +100,16 @@ export class RawReader {
 
   /** binary.ReadUvarint: io.EOF before the first byte, io.ErrUnexpectedEOF after it. */
   private uvarint(): number | bigint {
-    const v = uvarintAt(this.buf, this.pos, this.buf.length);
+    // Most values are one byte; only the others pay for the general decoder's call.
+    const p = this.pos;
+    if (p < this.buf.length) {
+      const c = this.buf[p];
+      if (c < 0x80) {
+        this.pos = p + 1;
+        return c;
+      }
+    }
+    const v = uvarintAt(this.buf, p, this.buf.length);
     if (v === -1) {
       const fault = uvarintScan.fault;
       if (fault === UVARINT_EOF) throw new CleanEOF(this.pos);
