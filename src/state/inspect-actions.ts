@@ -1,8 +1,8 @@
 // Opening a file on the first screen: drop, picker, ?url= or a live snapshot. The bytes are
 // read here and transferred to the parse worker; nothing leaves the machine.
 
-import { ParseClient } from '../worker/parse-client';
-import { addPending, setInspect, setScreen, useApp, type FileOrigin } from './store';
+import { ParseClient, type OpenHandle } from '../worker/parse-client';
+import { addPending, initialParse, setInspect, setScreen, useApp, type FileOrigin, type ParsedState } from './store';
 
 let client: ParseClient | null = null;
 function parser(): ParseClient {
@@ -22,22 +22,51 @@ export async function track<T>(p: Promise<T>): Promise<T> {
 
 // Each open gets a token; a slower earlier open never overwrites a later one.
 let latest = 0;
+// The open whose full parse may still run: cancelled when another file is opened or closed.
+let current: OpenHandle | null = null;
+
+function cancelCurrent(): void {
+  current?.cancel();
+  current = null;
+}
+
+function setParse(patch: Partial<ParsedState>): void {
+  setInspect({ parse: { ...useApp.getState().inspect.parse, ...patch } });
+}
 
 /** Reads and inspects any Blob (a File from a drop or picker, or a snapshot). */
 export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin): Promise<void> {
   const token = ++latest;
+  cancelCurrent();
   setScreen('inspect');
-  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null });
+  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null, parse: initialParse });
   try {
     const bytes = await track(blob.arrayBuffer());
     if (token !== latest) return;
-    setInspect({ status: 'inspecting' });
-    const { summary } = await track(parser().inspect(bytes));
+    setInspect({ status: 'inspecting', parse: { ...initialParse, status: 'parsing' } });
+    // The wire summary is shown as soon as it arrives; Go's parser fills in its part later.
+    const handle = parser().open(bytes, (progress) => {
+      if (token === latest) setParse({ progress });
+    });
+    current = handle;
+    const parsed = track(handle.parsed);
+    parsed.catch(() => {}); // awaited below; a wire failure rejects both and is reported once
+    const { summary } = await track(handle.wire);
     if (token !== latest) return;
     setInspect({ status: 'done', summary });
+    try {
+      const result = await parsed;
+      if (token !== latest) return;
+      setParse(result ? { status: 'done', summary: result } : { status: 'cancelled' });
+    } catch (err) {
+      if (token !== latest) return;
+      setParse({ status: 'failed', error: message(err) });
+    } finally {
+      if (current === handle) current = null;
+    }
   } catch (err) {
     if (token !== latest) return;
-    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}` });
+    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}`, parse: initialParse });
   }
 }
 
@@ -62,8 +91,9 @@ export async function openUrl(raw: string): Promise<void> {
     });
     return;
   }
+  cancelCurrent();
   setScreen('inspect');
-  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null });
+  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, parse: initialParse });
   try {
     const res = await track(fetch(url, { credentials: 'same-origin' }));
     if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
@@ -78,11 +108,12 @@ export async function openUrl(raw: string): Promise<void> {
 
 export function clearInspect(): void {
   latest++;
-  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null });
+  cancelCurrent();
+  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, parse: initialParse });
 }
 
 function failed(name: string) {
-  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null };
+  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, parse: initialParse };
 }
 
 function message(err: unknown): string {

@@ -6,7 +6,7 @@
 // that call getState/setState, so worker callbacks can use them without React.
 
 import { create } from 'zustand';
-import type { WireSummary } from '../worker/parse-protocol';
+import type { ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
 import type { EvictionCause, GoFormat, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
 
 export type Screen = 'inspect' | 'live';
@@ -23,7 +23,21 @@ export interface InspectState {
   readonly summary: WireSummary | null;
   /** The file could not be read or fetched at all (not a trace fault). */
   readonly loadError: string | null;
+  /** Go's parser over the whole file, after the wire summary. */
+  readonly parse: ParsedState;
 }
+
+/** The full parse of the open file: progress while it runs, then its summary. */
+export interface ParsedState {
+  readonly status: 'idle' | 'parsing' | 'done' | 'cancelled' | 'failed';
+  readonly progress: ParseProgress | null;
+  /** What Go's parser found; a damaged trace is a summary with an error verdict. */
+  readonly summary: TraceSummary | null;
+  /** The worker broke (not a trace fault). */
+  readonly error: string | null;
+}
+
+export const initialParse: ParsedState = { status: 'idle', progress: null, summary: null, error: null };
 
 /** One sealed generation as the live view keeps it: a few numbers, times in timeNs. */
 export interface LiveGeneration {
@@ -179,6 +193,7 @@ export const initialInspect: InspectState = {
   origin: null,
   summary: null,
   loadError: null,
+  parse: initialParse,
 };
 
 export const initialLive: LiveState = {

@@ -1,14 +1,39 @@
-// The main-thread side of the parse worker: one lazily started worker, a promise per
-// request, and a count of requests in flight (the app's idle signal reads it).
+// The main-thread side of the parse worker: one lazily started worker, a record per request
+// in flight, and a count of them (the app's idle signal reads it). An open yields two results
+// at different times: the wire summary (fast) and Go's parser summary (after the whole file).
 
-import type { ParseReply, ParseRequest, WireSummary } from './parse-protocol';
+import type { ParseFailure, ParseProgress, ParseReply, ParseRequest, TraceSummary, WireSummary } from './parse-protocol';
+import { isTerminal } from './parse-protocol';
 
 export interface Inspected {
   readonly summary: WireSummary;
   readonly byteLength: number;
 }
 
-type Pending = { resolve(v: Inspected): void; reject(e: Error): void };
+/** A failure reply as an Error the caller can tell apart from a trace fault. */
+export class ParseWorkerError extends Error {
+  constructor(readonly failure: ParseFailure) {
+    super(failure.message);
+    this.name = 'ParseWorkerError';
+  }
+}
+
+/** One open in flight: the two results as promises, and a way to stop the second. */
+export interface OpenHandle {
+  readonly id: number;
+  readonly wire: Promise<Inspected>;
+  /** Go's parser summary; null when cancelled. */
+  readonly parsed: Promise<TraceSummary | null>;
+  cancel(): void;
+}
+
+interface Pending {
+  readonly parse: boolean;
+  onWire(v: Inspected): void;
+  onProgress(p: ParseProgress): void;
+  onParsed(s: TraceSummary | null): void;
+  onFail(e: Error): void;
+}
 
 export class ParseClient {
   private worker: Worker | null = null;
@@ -21,15 +46,60 @@ export class ParseClient {
     return this.pending.size;
   }
 
-  /** Inspects the bytes in the worker; the buffer is transferred and unusable afterwards. */
+  /** The wire summary only; the buffer is transferred and unusable afterwards. */
   inspect(bytes: ArrayBuffer): Promise<Inspected> {
+    let resolveWire!: (v: Inspected) => void;
+    let rejectWire!: (e: Error) => void;
+    const wire = new Promise<Inspected>((res, rej) => ((resolveWire = res), (rejectWire = rej)));
+    this.send(bytes, false, { parse: false, onWire: resolveWire, onProgress: () => {}, onParsed: () => {}, onFail: rejectWire });
+    return wire;
+  }
+
+  /**
+   * The wire summary, then Go's parser over the whole file, with progress. The buffer is
+   * transferred. If the wire step fails, both promises reject.
+   */
+  open(bytes: ArrayBuffer, onProgress: (p: ParseProgress) => void = () => {}): OpenHandle {
+    let resolveWire!: (v: Inspected) => void;
+    let rejectWire!: (e: Error) => void;
+    let resolveParsed!: (v: TraceSummary | null) => void;
+    let rejectParsed!: (e: Error) => void;
+    let gotWire = false;
+    const wire = new Promise<Inspected>((res, rej) => ((resolveWire = res), (rejectWire = rej)));
+    const parsed = new Promise<TraceSummary | null>((res, rej) => ((resolveParsed = res), (rejectParsed = rej)));
+    // A caller that only awaits one of them must not see an unhandled rejection of the other.
+    wire.catch(() => {});
+    parsed.catch(() => {});
+    const id = this.send(bytes, true, {
+      parse: true,
+      onWire: (v) => ((gotWire = true), resolveWire(v)),
+      onProgress,
+      onParsed: resolveParsed,
+      onFail: (e) => {
+        if (!gotWire) rejectWire(e);
+        rejectParsed(e);
+      },
+    });
+    return {
+      id,
+      wire,
+      parsed,
+      cancel: () => {
+        if (!this.pending.has(id) || !this.worker) return;
+        const req: ParseRequest = { id: this.nextId++, kind: 'cancel', target: id };
+        this.worker.postMessage(req);
+      },
+    };
+  }
+
+  private send(bytes: ArrayBuffer, parse: boolean, p: Pending): number {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    const req: ParseRequest = { id, kind: 'inspect', bytes };
-    const p = new Promise<Inspected>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    const req: ParseRequest = { id, kind: 'inspect', bytes, parse };
+    this.pending.set(id, p);
     this.onPendingChange(this.pending.size);
     worker.postMessage(req, [bytes]);
-    return p;
+    return id;
   }
 
   private ensureWorker(): Worker {
@@ -39,7 +109,7 @@ export class ParseClient {
     // A crashed worker fails every request in flight and is replaced on next use.
     w.onerror = (e) => {
       e.preventDefault();
-      this.failAll(new Error(`the parse worker stopped: ${e.message || 'unknown error'}`));
+      this.failAll(new ParseWorkerError({ code: 'internal', message: `the parse worker stopped: ${e.message || 'unknown error'}` }));
       w.terminate();
       this.worker = null;
     };
@@ -50,16 +120,33 @@ export class ParseClient {
   private settle(reply: ParseReply): void {
     const p = this.pending.get(reply.id);
     if (!p) throw new Error(`parse worker replied to unknown request ${reply.id}`);
-    this.pending.delete(reply.id);
-    this.onPendingChange(this.pending.size);
-    if (reply.kind === 'inspected') p.resolve({ summary: reply.summary, byteLength: reply.byteLength });
-    else p.reject(new Error(reply.message));
+    if (isTerminal(reply, p.parse)) {
+      this.pending.delete(reply.id);
+      this.onPendingChange(this.pending.size);
+    }
+    switch (reply.kind) {
+      case 'inspected':
+        p.onWire({ summary: reply.summary, byteLength: reply.byteLength });
+        break;
+      case 'progress':
+        p.onProgress(reply.progress);
+        break;
+      case 'parsed':
+        p.onParsed(reply.summary);
+        break;
+      case 'cancelled':
+        p.onParsed(null);
+        break;
+      case 'failed':
+        p.onFail(new ParseWorkerError(reply.error));
+        break;
+    }
   }
 
   private failAll(err: Error): void {
     const all = [...this.pending.values()];
     this.pending.clear();
     this.onPendingChange(0);
-    for (const p of all) p.reject(err);
+    for (const p of all) p.onFail(err);
   }
 }

@@ -1,19 +1,49 @@
-// The parse worker's contract: one discriminated union each way, shared by
-// parse.worker.ts and parse-client.ts. Requests carry an id; every request gets exactly one
-// reply with the same id, either a result or a typed failure. Bytes travel as transferred
-// ArrayBuffers, never copied.
+// The parse worker's contract: one discriminated union each way, shared by parse.worker.ts and
+// parse-client.ts. Every request carries an id. An 'inspect' request gets, in order:
+//   'inspected'   the wire layer's summary (fast: batch framing only), always first;
+//   'progress'*   while Go's parser runs (only when parse was asked for);
+//   one terminal  'parsed' (the parser's summary), 'cancelled', or 'failed'.
+// With parse: false, 'inspected' is the terminal reply. A 'cancel' request gets no reply of its
+// own: the request it names ends with 'cancelled' (or with its result, if that was already
+// on its way). Trace faults are not failures: a damaged trace is a summary with a verdict.
+// 'failed' means the worker itself broke (a bug, or memory ran out). Bytes travel as
+// transferred ArrayBuffers, never copied.
 
 import type { WireSummary } from '../trace/wire/inspect';
+import type { GenerationStats, SummaryProgress, TraceSummary } from '../analysis/trace-summary';
 
-export type ParseRequest = {
-  readonly id: number;
-  readonly kind: 'inspect';
-  /** The whole file; transferred to the worker, so the sender loses it. */
-  readonly bytes: ArrayBuffer;
-};
+export type ParseRequest =
+  | {
+      readonly id: number;
+      readonly kind: 'inspect';
+      /** The whole file; transferred to the worker, so the sender loses it. */
+      readonly bytes: ArrayBuffer;
+      /** Also run Go's parser over the whole file after the wire summary. */
+      readonly parse: boolean;
+    }
+  | { readonly id: number; readonly kind: 'cancel'; readonly target: number };
+
+/** Why the worker could not answer: never a trace fault (those are verdicts in the summaries). */
+export interface ParseFailure {
+  readonly code: 'internal' | 'out-of-memory';
+  readonly message: string;
+}
+
+export interface ParseProgress extends SummaryProgress {
+  /** The file's size, for a fraction. */
+  readonly byteLength: number;
+}
 
 export type ParseReply =
   | { readonly id: number; readonly kind: 'inspected'; readonly summary: WireSummary; readonly byteLength: number }
-  | { readonly id: number; readonly kind: 'failed'; readonly message: string };
+  | { readonly id: number; readonly kind: 'progress'; readonly progress: ParseProgress }
+  | { readonly id: number; readonly kind: 'parsed'; readonly summary: TraceSummary }
+  | { readonly id: number; readonly kind: 'cancelled' }
+  | { readonly id: number; readonly kind: 'failed'; readonly error: ParseFailure };
 
-export type { WireSummary };
+/** True for the replies that end a request. */
+export function isTerminal(r: ParseReply, parse: boolean): boolean {
+  return r.kind === 'parsed' || r.kind === 'cancelled' || r.kind === 'failed' || (r.kind === 'inspected' && !parse);
+}
+
+export type { WireSummary, TraceSummary, GenerationStats };

@@ -1,23 +1,84 @@
-// Runs the wire inspector off the main thread, so a large file never freezes the page.
-// inspectTrace never throws for bad input (a damaged trace is a summary with an error), so a
-// 'failed' reply means a bug or an exhausted worker, and is shown as such.
+// Runs the wire inspector and then Go's parser off the main thread, so a large file never
+// freezes the page. The wire summary goes out first (it only walks batch headers); the full
+// parse follows in chunks, posting progress and giving way to the message queue between
+// chunks so a 'cancel' (another file was opened) stops it within one chunk.
+// inspectTrace and summarizeSteps never throw for bad input (a damaged trace is a summary with
+// an error), so a 'failed' reply means a bug or an exhausted worker.
 
 import { inspectTrace } from '../trace/wire/inspect';
-import type { ParseReply, ParseRequest } from './parse-protocol';
+import { summarizeSteps } from '../analysis/trace-summary';
+import type { ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
   postMessage(msg: ParseReply): void;
 };
 
+/** Events per chunk of the full parse: a few milliseconds of work between looks at the queue. */
+const CHUNK_EVENTS = 20_000;
+/** Progress messages at most this often. */
+const PROGRESS_MS = 100;
+
+const cancelled = new Set<number>();
+const running = new Set<number>();
+
 scope.onmessage = (e) => {
   const req = e.data;
-  let reply: ParseReply;
-  try {
-    const summary = inspectTrace(new Uint8Array(req.bytes));
-    reply = { id: req.id, kind: 'inspected', summary, byteLength: req.bytes.byteLength };
-  } catch (err) {
-    reply = { id: req.id, kind: 'failed', message: err instanceof Error ? err.message : String(err) };
+  if (req.kind === 'cancel') {
+    if (running.has(req.target)) cancelled.add(req.target);
+    return;
   }
-  scope.postMessage(reply);
+  void run(req.id, req.bytes, req.parse);
 };
+
+async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<void> {
+  running.add(id);
+  try {
+    const bytes = new Uint8Array(buffer);
+    scope.postMessage({ id, kind: 'inspected', summary: inspectTrace(bytes), byteLength: buffer.byteLength });
+    if (!parse) return;
+    const steps = summarizeSteps(bytes, CHUNK_EVENTS);
+    let lastPost = 0;
+    for (;;) {
+      // Give way first, so a cancel sent right after the open is seen before any parsing.
+      await yieldToQueue();
+      if (cancelled.has(id)) {
+        scope.postMessage({ id, kind: 'cancelled' });
+        return;
+      }
+      const r = steps.next();
+      if (r.done) {
+        scope.postMessage({ id, kind: 'parsed', summary: r.value });
+        return;
+      }
+      const now = performance.now();
+      if (now - lastPost >= PROGRESS_MS) {
+        lastPost = now;
+        scope.postMessage({ id, kind: 'progress', progress: { ...r.value, byteLength: buffer.byteLength } });
+      }
+    }
+  } catch (err) {
+    scope.postMessage({ id, kind: 'failed', error: failure(err) });
+  } finally {
+    running.delete(id);
+    cancelled.delete(id);
+  }
+}
+
+function failure(err: unknown): ParseFailure {
+  const message = err instanceof Error ? err.message : String(err);
+  const oom = err instanceof RangeError && /allocation|memory|Array buffer/i.test(message);
+  return { code: oom ? 'out-of-memory' : 'internal', message };
+}
+
+/** A macrotask turn (MessageChannel, not setTimeout: no 4 ms clamp), so queued messages run. */
+function yieldToQueue(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}

@@ -1,4 +1,5 @@
-// The first screen: drop or pick a Go trace; see what the wire layer finds in it.
+// The first screen: drop or pick a Go trace; see what the wire layer finds in it at once, then
+// what Go's parser finds when it has read every event.
 
 import { useMemo } from 'react';
 import { useApp } from '../../state/store';
@@ -8,6 +9,7 @@ import { formatBytes, formatInt } from '../format';
 import { BytesChart } from './BytesChart';
 import { FilePicker } from './FilePicker';
 import { GenerationTable } from './GenerationTable';
+import { ParsedSection } from './ParsedSection';
 import { inspectView } from './inspect-model';
 import { Verdict } from './Verdict';
 
@@ -52,6 +54,7 @@ export function InspectScreen() {
               <Stat label="File size" value={formatInt(view.fileBytes)} sub="bytes" testId="file-bytes" />
             </dl>
           )}
+          <ParsedSection parse={ins.parse} />
           {view.generations.length > 0 && (
             <div className="two-col">
               <section className="card card-pad" aria-labelledby="bytes-chart-title">
@@ -62,7 +65,7 @@ export function InspectScreen() {
               </section>
               <section className="card card-pad" aria-labelledby="gen-table-title">
                 <h3 className="section-title" id="gen-table-title">Generations</h3>
-                <GenerationTable rows={view.generations} caption="Generations in this trace" />
+                <GenerationTable rows={view.generations} caption="Generations in this trace" parse={ins.parse} />
               </section>
             </div>
           )}
