@@ -45,30 +45,22 @@ export function putUvarint(arr: Uint8Array, pos: number, v: number): number {
 }
 
 /**
- * Finished batches are copied into large shared blocks and handed out as views. A ring
- * keeps thousands of batches; one ArrayBuffer each made the garbage collector work hard
- * (external memory is accounted per buffer), one per MiB does not. A block lives as long
- * as any batch in it is kept: at most one block more than the batches themselves.
+ * A batch is written in place inside a larger block and handed out as a view of it: no
+ * copy when it is finished, and one ArrayBuffer per block instead of one per batch (a ring
+ * keeps thousands of batches; one buffer each made the garbage collector work hard, as
+ * external memory is accounted per buffer). The next batch starts right after the last
+ * one; a block with less than a whole batch's room left is replaced by a fresh one. A
+ * block lives as long as any batch in it is kept.
  */
-const ARENA_BLOCK = 1 << 20;
-let arena = new Uint8Array(0);
-let arenaPos = 0;
-
-function arenaCopy(src: Uint8Array, n: number): Uint8Array {
-  if (arena.length - arenaPos < n) {
-    arena = new Uint8Array(Math.max(ARENA_BLOCK, n));
-    arenaPos = 0;
-  }
-  const out = arena.subarray(arenaPos, arenaPos + n);
-  out.set(src.subarray(0, n));
-  // Keep views 8-byte aligned, as separate allocations would be.
-  arenaPos = (arenaPos + n + 7) & ~7;
-  return out;
-}
+const BLOCK_SIZE = 256 << 10;
 
 /** One M's (or the runtime's own, M = NONE) batch in progress. */
 export class BatchBuf {
-  readonly arr = new Uint8Array(BATCH_CAPACITY);
+  /** The block being written; the batch is arr[base, pos). */
+  arr = new Uint8Array(BLOCK_SIZE);
+  base = 0;
+  /** base + BATCH_CAPACITY: no batch goes past it. */
+  limit = BATCH_CAPACITY;
   pos = 0;
   lenPos = 0;
   lastTime = 0;
@@ -79,13 +71,13 @@ export class BatchBuf {
   constructor(readonly m: number) {}
 
   available(n: number): boolean {
-    return BATCH_CAPACITY - this.pos >= n;
+    return this.limit - this.pos >= n;
   }
 
   /** Starts a new batch (traceWriter.refill). */
   begin(gen: number, ts: number): void {
     const a = this.arr;
-    let p = 0;
+    let p = this.base;
     a[p++] = Ev.EventBatch;
     p = putUvarint(a, p, gen);
     p = putUvarint(a, p, this.m);
@@ -106,7 +98,7 @@ export class BatchBuf {
     return d;
   }
 
-  /** Ends the batch: patches the padded length and returns a copy of its bytes (a view into a shared block). */
+  /** Ends the batch: patches the padded length and returns its bytes (a view of the block, never written again). */
   finish(): Uint8Array {
     const a = this.arr;
     let v = this.pos - (this.lenPos + BYTES_PER_NUMBER);
@@ -117,7 +109,17 @@ export class BatchBuf {
     }
     a[p] = v & 0x7f;
     this.open = false;
-    return arenaCopy(a, this.pos);
+    const out = a.subarray(this.base, this.pos);
+    // The next batch starts 8-byte aligned after this one, or in a new block.
+    let next = (this.pos + 7) & ~7;
+    if (a.length - next < BATCH_CAPACITY) {
+      this.arr = new Uint8Array(BLOCK_SIZE);
+      next = 0;
+    }
+    this.base = next;
+    this.limit = next + BATCH_CAPACITY;
+    this.pos = next;
+    return out;
   }
 }
 

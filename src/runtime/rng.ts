@@ -40,23 +40,36 @@ export class Rng {
     this.s = Math.floor(seed) ^ 0x9e3779b9;
   }
 
-  /** Uniform 32-bit unsigned integer. */
-  u32(): number {
+  /** The next 32 random bits as a signed 32-bit integer. */
+  private raw(): number {
     this.s = (this.s + 0x9e3779b9) | 0;
     let z = this.s;
     z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
-    return (z ^ (z >>> 16)) >>> 0;
+    return z ^ (z >>> 16);
+  }
+
+  /** Uniform 32-bit unsigned integer. */
+  u32(): number {
+    return this.raw() >>> 0;
+  }
+
+  /**
+   * Uniform 30-bit integer. The hot draws (chance, int) go through it: a value below 2^30
+   * is a small integer to the JIT, where a full 32-bit one is a heap number when returned.
+   */
+  bits30(): number {
+    return this.raw() >>> 2;
   }
 
   /** Uniform in [0, 1). */
   next(): number {
-    return this.u32() / 4294967296;
+    return (this.raw() >>> 0) / 4294967296;
   }
 
   /** Uniform integer in [0, n). */
   int(n: number): number {
-    return Math.floor(this.next() * n);
+    return Math.floor((this.bits30() * n) / 1073741824);
   }
 
   /** Uniform in [lo, hi). */
@@ -65,7 +78,7 @@ export class Rng {
   }
 
   chance(p: number): boolean {
-    return this.next() < p;
+    return this.bits30() < p * 1073741824;
   }
 
   /** Exponentially distributed with the given mean, capped at 20× the mean. */
@@ -77,7 +90,7 @@ export class Rng {
   /** A standard exponential variate (mean 1), ziggurat method. */
   private stdExp(): number {
     for (;;) {
-      const u = this.u32();
+      const u = this.raw();
       const i = u & 0xff;
       const j = u >>> 8;
       const x = j * zw[i];

@@ -6,7 +6,7 @@
 // each generation (nextSeq after the status), the GC sequence is global from StartTrace.
 
 import { Ev, GoStatus, ProcStatus } from '../trace/wire/specs';
-import { BATCH_CAPACITY, BatchBuf, BYTES_PER_NUMBER, NONE, putUvarint, type ChunkSink, type WriteStats } from './batch-writer';
+import { BatchBuf, BYTES_PER_NUMBER, NONE, putUvarint, type ChunkSink, type WriteStats } from './batch-writer';
 import { TICKS_PER_SECOND, TRACE_TIME_DIV, type TraceTime } from './clock';
 import { BLOCK_REASONS, MARK_WORKER_LABELS, STOP_REASONS } from './frames';
 import { GS, PS, type G, type M, type P } from './model';
@@ -38,6 +38,11 @@ function arg(a: Uint8Array, p: number, v: number): number {
   if (v < 0x80 && v >= 0) {
     a[p] = v;
     return p + 1;
+  }
+  if (v < 0x4000 && v >= 0) {
+    a[p] = (v & 0x7f) | 0x80;
+    a[p + 1] = v >>> 7;
+    return p + 2;
   }
   return putUvarint(a, p, v);
 }
@@ -178,7 +183,7 @@ export class Tracer {
    */
   private ev(buf: BatchBuf, type: number, nargs: number): number {
     const ts = this.ticks();
-    if (!buf.open || BATCH_CAPACITY - buf.pos < 1 + (nargs + 1) * BYTES_PER_NUMBER) {
+    if (!buf.open || buf.limit - buf.pos < 1 + (nargs + 1) * BYTES_PER_NUMBER) {
       if (buf.open) this.out(buf.finish());
       buf.begin(this.gen, ts);
     }
@@ -193,8 +198,7 @@ export class Tracer {
     const a = buf.arr;
     let p = buf.pos;
     a[p++] = type;
-    if (d < 0x80) a[p++] = d;
-    else p = putUvarint(a, p, d);
+    p = arg(a, p, d);
     buf.events++;
     this.stats.events++;
     return p;
@@ -204,23 +208,29 @@ export class Tracer {
     buf.pos = this.ev(buf, type, 0);
   }
 
+  // Each reads buf.arr only after ev(): a flush there may have moved the batch to a new block.
+
   private put1(buf: BatchBuf, type: number, a0: number): void {
-    buf.pos = arg(buf.arr, this.ev(buf, type, 1), a0);
+    const p = this.ev(buf, type, 1);
+    buf.pos = arg(buf.arr, p, a0);
   }
 
   private put2(buf: BatchBuf, type: number, a0: number, a1: number): void {
+    const p = this.ev(buf, type, 2);
     const a = buf.arr;
-    buf.pos = arg(a, arg(a, this.ev(buf, type, 2), a0), a1);
+    buf.pos = arg(a, arg(a, p, a0), a1);
   }
 
   private put3(buf: BatchBuf, type: number, a0: number, a1: number, a2: number): void {
+    const p = this.ev(buf, type, 3);
     const a = buf.arr;
-    buf.pos = arg(a, arg(a, arg(a, this.ev(buf, type, 3), a0), a1), a2);
+    buf.pos = arg(a, arg(a, arg(a, p, a0), a1), a2);
   }
 
   private put4(buf: BatchBuf, type: number, a0: number, a1: number, a2: number, a3: number): void {
+    const p = this.ev(buf, type, 4);
     const a = buf.arr;
-    buf.pos = arg(a, arg(a, arg(a, arg(a, this.ev(buf, type, 4), a0), a1), a2), a3);
+    buf.pos = arg(a, arg(a, arg(a, arg(a, p, a0), a1), a2), a3);
   }
 
   private writeGoStatus(buf: BatchBuf, goid: number, mid: number, status: number, markAssist: boolean, stack: number): void {

@@ -106,7 +106,7 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
               if (rng.chance(0.5)) sc.wakeOne(m, BR.sync, SITE.unlock);
               if (rng.chance(shape.dispatch)) sc.wakeOne(m, BR.chanRecv, SITE.chanSend);
               if (rng.chance(shape.spawn)) sc.spawn(m, 'worker', SITE.startServe, SITE.goCreate).phase = 10;
-              if (rng.chance(shape.log)) t.logBytes(m, g.task, HTTP, lines[rng.u32() & 511], SITE.log);
+              if (rng.chance(shape.log)) t.logBytes(m, g.task, HTTP, lines[rng.int(512)], SITE.log);
               g.phase = 3;
               sc.syscall(m, g, SITE.syscallWrite, rng.exp(shape.syscall));
               return;
@@ -193,7 +193,7 @@ function batchJob(s: Scheduler, p: WorkloadParams): Behaviour {
             sc.wakeOne(m, BR.select, SITE.chanSend);
             sc.block(m, g, BR.select, SITE.select, rng.exp(400e3));
           } else {
-            if (rng.chance(0.1)) t.logBytes(m, g.task, JOB, lines[rng.u32() & 511], SITE.log);
+            if (rng.chance(0.1)) t.logBytes(m, g.task, JOB, lines[rng.int(512)], SITE.log);
             sc.run(m, g, rng.exp(2e6));
             g.phase = 1;
             t.regionBegin(m, g.task, TRANSFORM, SITE.regionJob);
