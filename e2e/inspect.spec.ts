@@ -3,7 +3,10 @@
 
 import { expect, test } from '@playwright/test';
 import { inspectTrace } from '../src/trace/wire/inspect';
-import { readFileSync } from 'node:fs';
+import { summarizeTrace } from '../src/analysis/trace-summary';
+import { formatDuration } from '../src/ui/format';
+import { spanMs } from '../src/ui/inspect/parsed-model';
+import { existsSync, readFileSync } from 'node:fs';
 import { dropFile, fmt, openApp, realTraces, smallRealTrace } from './helpers';
 
 test('a dropped Go trace shows its version, generations, batches and bytes', async ({ page }) => {
@@ -92,4 +95,77 @@ test('the file picker opens a trace too', async ({ page }) => {
 test('?url= fetches only from this site', async ({ page }) => {
   await openApp(page, '/?url=' + encodeURIComponent('https://example.com/x.trace'));
   await expect(page.getByRole('alert')).toContainText('Only traces served by this page');
+});
+
+test("Go's parser section: events, goroutines, duration and per-generation spans equal the summary computed in Node", async ({ page }) => {
+  const t = realTraces().find((r) => r.name === 'syscallsteal.go126.trace') ?? realTraces().find((r) => !r.name.startsWith('damaged-'))!;
+  const bytes = new Uint8Array(readFileSync(t.path));
+  const s = summarizeTrace(bytes);
+  expect(s.verdict.kind).toBe('ok');
+  await openApp(page);
+  await dropFile(page, t.name, bytes);
+
+  const section = page.locator('[data-parsed]');
+  await expect(section).toHaveAttribute('data-parsed', 'ok');
+  await expect(page.getByTestId('parsed-verdict')).toHaveText('Go’s parser reads it cleanly');
+  await expect(page.getByTestId('parsed-events')).toHaveText(fmt(s.total.events));
+  await expect(page.getByTestId('parsed-goroutines')).toHaveText(fmt(s.total.goroutines));
+  await expect(page.getByTestId('parsed-duration')).toHaveText(formatDuration(s.total.durationNs));
+  await expect(page.getByTestId('parsed-gc')).toHaveText(fmt(s.total.gcCycles));
+  // One bar per kind present, plus one per resource under StateTransition.
+  const kinds = s.total.byKind.filter((n) => n > 0).length + s.total.transitionsByResource.filter((n) => n > 0).length;
+  await expect(page.getByRole('img', { name: /Bar chart of events by kind/ }).locator('rect.bar')).toHaveCount(kinds);
+
+  const rows = page.getByRole('table', { name: 'Generations in this trace' }).locator('tbody tr');
+  await expect(rows).toHaveCount(s.generations.length);
+  for (let i = 0; i < s.generations.length; i++) {
+    const g = s.generations[i];
+    await expect(rows.nth(i).locator('td').nth(0)).toHaveText(String(g.gen));
+    await expect(rows.nth(i).locator('td').nth(4)).toHaveText(fmt(g.events));
+    await expect(rows.nth(i).locator('td').nth(5)).toHaveText(spanMs(g.durationNs));
+  }
+});
+
+test("a damaged trace shows Go's parser error and the generations it kept", async ({ page }) => {
+  await openApp(page);
+  const damaged = realTraces().filter((t) => t.name.startsWith('damaged-') && existsSync(`${t.path}.parsed.stderr`));
+  expect(damaged.length).toBeGreaterThan(0);
+  for (const t of damaged) {
+    const bytes = new Uint8Array(readFileSync(t.path));
+    const goSays = readFileSync(`${t.path}.parsed.stderr`, 'utf8').trim();
+    const s = summarizeTrace(bytes);
+    if (s.verdict.kind !== 'error') throw new Error(`${t.name}: expected a parse error`);
+    await dropFile(page, t.name, bytes);
+    await expect(page.getByTestId('file-name')).toHaveText(t.name);
+    await expect(page.locator('[data-parsed]'), t.name).toHaveAttribute('data-parsed', 'error');
+    await expect(page.getByTestId('parsed-go-message'), t.name).toHaveText(goSays);
+    if (s.version !== null) {
+      const n = s.verdict.generationsKept;
+      await expect(page.getByTestId('parsed-kept'), t.name).toContainText(`Kept ${n} complete generation${n === 1 ? '' : 's'}`);
+      await expect(page.getByTestId('parsed-events'), t.name).toHaveText(fmt(s.verdict.eventsRead));
+    }
+  }
+});
+
+test('opening another file while the first is parsed shows only the second', async ({ page }) => {
+  const all = realTraces().filter((t) => !t.name.startsWith('damaged-'));
+  const big = all.map((t) => ({ ...t, bytes: new Uint8Array(readFileSync(t.path)) })).sort((a, b) => b.bytes.length - a.bytes.length)[0];
+  const small = smallRealTrace();
+  await openApp(page);
+  // Two drops in one turn: the second open cancels the first's parse.
+  const files = [big, { name: small.name, bytes: small.bytes }].map((f) => ({ name: f.name, b64: Buffer.from(f.bytes).toString('base64') }));
+  await page.evaluate((files) => {
+    const target = document.querySelector('main') ?? document.body;
+    for (const f of files) {
+      const bin = atob(f.b64);
+      const arr = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) arr[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([arr], f.name));
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }
+  }, files);
+  await page.evaluate(() => window.__flightdeck!.whenIdle());
+  await expect(page.getByTestId('file-name')).toHaveText(small.name);
+  await expect(page.getByTestId('parsed-events')).toHaveText(fmt(summarizeTrace(small.bytes).total.events));
 });
