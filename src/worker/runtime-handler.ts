@@ -255,7 +255,7 @@ function finishFullTrace(s: HandlerState): { bytes: ArrayBuffer; gens: number[] 
   s.full = null;
   const bytes = sink.bytes();
   // The generations the file holds, as a reader of the file finds them.
-  const gens = inspectTrace(bytes).generations.map((g) => g.gen);
+  const gens = inspectTrace(bytes).generations.map((g) => Number(g.gen));
   return { bytes: toArrayBuffer(bytes), gens };
 }
 
