@@ -1,13 +1,22 @@
-// The simulation's timer queue: a binary min-heap of timed events ordered by (time,
-// insertion number), so a run is fully determined by its seed. It is the hottest structure
-// of the simulation, so it allocates nothing per event: every event lives in a slot of
-// parallel typed arrays, the heap holds slot numbers, and a cancelled event is taken out
-// at once (the slot's heap position is tracked) instead of lingering until it falls due.
-// A busy server cancels most timers it arms (a worker's receive timeout, a time slice cut
-// short); leaving them in made the heap twenty times larger than the live timers.
+// The simulation's timer queue: timed events taken out in (time, insertion number) order,
+// so a run is fully determined by its seed. It is the hottest structure of the simulation,
+// so it allocates nothing per event: every event lives in a slot of parallel typed arrays,
+// heaps hold slot numbers, and a cancelled event is taken out at once (the slot's heap
+// position is tracked) instead of lingering until it falls due. A busy server cancels most
+// timers it arms (a worker's receive timeout, a time slice cut short); leaving them in
+// made the heap twenty times larger than the live timers.
+//
+// Two binary heaps share the slots: one for events due soon (time slices, syscalls: many,
+// short-lived) and one for events due later (a connection's next request, receive
+// timeouts). pop() takes the smaller of the two tops, so the order is exactly that of a
+// single heap; but the frequent near events sift through a heap of a dozen entries instead
+// of one of hundreds.
 
 /** A slot handle; NO_TIMER when none is armed. */
 export const NO_TIMER = -1;
+
+/** Events due further than this after the last one taken out go to the far heap. */
+const NEAR_NS = 1_000_000;
 
 export class EventQueue {
   private cap = 0;
@@ -16,14 +25,19 @@ export class EventQueue {
   private tokenOf = new Float64Array(0);
   private kindOf = new Int32Array(0);
   private objOf: unknown[] = [];
-  /** heap[i] = slot at heap position i; heapT[i] = its time (kept inline: compares read no slot). */
-  private heap = new Int32Array(0);
-  private heapT = new Float64Array(0);
-  /** posOf[slot] = its heap position, -1 when the slot is free. */
+  /** posOf[slot] = its position in its heap, -1 when the slot is free. */
   private posOf = new Int32Array(0);
+  /** farOf[slot] = 1 when the slot is in the far heap. */
+  private farOf = new Uint8Array(0);
   private free = new Int32Array(0);
   private nFree = 0;
-  private n = 0;
+  // Each heap: slots, and their times kept inline (compares read no slot).
+  private nearH = new Int32Array(0);
+  private nearT = new Float64Array(0);
+  private nNear = 0;
+  private farH = new Int32Array(0);
+  private farT = new Float64Array(0);
+  private nFar = 0;
   private seq = 0;
   // The event pop() took out last.
   time = 0;
@@ -36,29 +50,32 @@ export class EventQueue {
   }
 
   get size(): number {
-    return this.n;
+    return this.nNear + this.nFar;
   }
 
   private grow(cap: number): void {
     const old = this.cap;
-    const t = new Float64Array(cap);
-    t.set(this.t);
-    this.t = t;
-    const s = new Float64Array(cap);
-    s.set(this.seqOf);
-    this.seqOf = s;
-    const tk = new Float64Array(cap);
-    tk.set(this.tokenOf);
-    this.tokenOf = tk;
-    const k = new Int32Array(cap);
-    k.set(this.kindOf);
-    this.kindOf = k;
-    const h = new Int32Array(cap);
-    h.set(this.heap);
-    this.heap = h;
-    const ht = new Float64Array(cap);
-    ht.set(this.heapT);
-    this.heapT = ht;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.t = f64(this.t);
+    this.seqOf = f64(this.seqOf);
+    this.tokenOf = f64(this.tokenOf);
+    this.kindOf = i32(this.kindOf);
+    this.nearH = i32(this.nearH);
+    this.nearT = f64(this.nearT);
+    this.farH = i32(this.farH);
+    this.farT = f64(this.farT);
+    const far = new Uint8Array(cap);
+    far.set(this.farOf);
+    this.farOf = far;
     const p = new Int32Array(cap).fill(-1);
     p.set(this.posOf);
     this.posOf = p;
@@ -80,7 +97,13 @@ export class EventQueue {
     this.tokenOf[slot] = token;
     this.kindOf[slot] = kind;
     this.objOf[slot] = obj;
-    this.siftUp(this.n++, slot, time);
+    if (time - this.time > NEAR_NS) {
+      this.farOf[slot] = 1;
+      this.siftUp(this.farH, this.farT, this.nFar++, slot, time);
+    } else {
+      this.farOf[slot] = 0;
+      this.siftUp(this.nearH, this.nearT, this.nNear++, slot, time);
+    }
     return slot;
   }
 
@@ -93,42 +116,48 @@ export class EventQueue {
     const i = this.posOf[slot];
     if (i < 0 || this.objOf[slot] !== obj || this.tokenOf[slot] !== token) return;
     this.release(slot);
-    const n = --this.n;
-    if (i === n) return;
-    // The last slot fills the hole and moves whichever way restores the order.
-    const last = this.heap[n];
-    const lt = this.heapT[n];
-    if (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = this.heapT[parent];
-      if (lt < pt || (lt === pt && this.seqOf[last] < this.seqOf[this.heap[parent]])) {
-        this.siftUp(i, last, lt);
-        return;
-      }
-    }
-    this.siftDown(i, last, lt);
+    if (this.farOf[slot] === 1) this.removeAt(this.farH, this.farT, --this.nFar, i);
+    else this.removeAt(this.nearH, this.nearT, --this.nNear, i);
   }
 
   peekTime(): number {
-    return this.n > 0 ? this.heapT[0] : Infinity;
+    const a = this.nNear > 0 ? this.nearT[0] : Infinity;
+    const b = this.nFar > 0 ? this.farT[0] : Infinity;
+    return a < b ? a : b;
   }
 
   /** Takes the earliest event out into time/kind/obj/token. False when empty. */
   pop(): boolean {
-    if (this.n === 0) return false;
-    const top = this.heap[0];
+    let far: boolean;
+    if (this.nNear === 0) {
+      if (this.nFar === 0) return false;
+      far = true;
+    } else if (this.nFar === 0) {
+      far = false;
+    } else {
+      const a = this.nearT[0];
+      const b = this.farT[0];
+      far = b < a || (b === a && this.seqOf[this.farH[0]] < this.seqOf[this.nearH[0]]);
+    }
+    const top = far ? this.farH[0] : this.nearH[0];
     this.time = this.t[top];
     this.kind = this.kindOf[top];
     this.obj = this.objOf[top];
     this.token = this.tokenOf[top];
     this.release(top);
-    const n = --this.n;
-    if (n > 0) this.siftDown(0, this.heap[n], this.heapT[n]);
+    if (far) {
+      const n = --this.nFar;
+      if (n > 0) this.siftDown(this.farH, this.farT, n, 0, this.farH[n], this.farT[n]);
+    } else {
+      const n = --this.nNear;
+      if (n > 0) this.siftDown(this.nearH, this.nearT, n, 0, this.nearH[n], this.nearT[n]);
+    }
     return true;
   }
 
   clear(): void {
-    while (this.n > 0) this.release(this.heap[--this.n]);
+    while (this.nNear > 0) this.release(this.nearH[--this.nNear]);
+    while (this.nFar > 0) this.release(this.farH[--this.nFar]);
   }
 
   private release(slot: number): void {
@@ -137,9 +166,23 @@ export class EventQueue {
     this.free[this.nFree++] = slot;
   }
 
-  private siftUp(i: number, slot: number, t: number): void {
-    const h = this.heap;
-    const ht = this.heapT;
+  /** Fills the hole at i with the heap's last entry (now at index n) and restores the order. */
+  private removeAt(h: Int32Array, ht: Float64Array, n: number, i: number): void {
+    if (i === n) return;
+    const last = h[n];
+    const lt = ht[n];
+    if (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = ht[parent];
+      if (lt < pt || (lt === pt && this.seqOf[last] < this.seqOf[h[parent]])) {
+        this.siftUp(h, ht, i, last, lt);
+        return;
+      }
+    }
+    this.siftDown(h, ht, n, i, last, lt);
+  }
+
+  private siftUp(h: Int32Array, ht: Float64Array, i: number, slot: number, t: number): void {
     const pos = this.posOf;
     const seq = this.seqOf;
     const sq = seq[slot];
@@ -158,12 +201,10 @@ export class EventQueue {
     pos[slot] = i;
   }
 
-  private siftDown(i: number, slot: number, t: number): void {
-    const h = this.heap;
-    const ht = this.heapT;
+  /** Moves slot (time t) down from i in a heap of n entries. */
+  private siftDown(h: Int32Array, ht: Float64Array, n: number, i: number, slot: number, t: number): void {
     const pos = this.posOf;
     const seq = this.seqOf;
-    const n = this.n;
     const sq = seq[slot];
     for (;;) {
       let c = 2 * i + 1;

@@ -82,9 +82,21 @@ export class Tracer {
     this.stacks = new StackTable(this.out, ticks);
   }
 
-  /** traceClockNow() (TraceTime.ticks, inlined: it runs once per event). */
+  private tickNs = -1;
+  private tickVal = 0;
+
+  /**
+   * traceClockNow() (TraceTime.ticks, inlined: it runs once per event). Several events
+   * usually share one instant (a wake-up, the start and the task it begins), so the last
+   * conversion is kept.
+   */
   ticks(): number {
-    return Math.floor((this.monoBaseNs + Math.floor(this.clock.now)) / TRACE_TIME_DIV);
+    const now = this.clock.now;
+    if (now !== this.tickNs) {
+      this.tickNs = now;
+      this.tickVal = Math.floor((this.monoBaseNs + Math.floor(now)) / TRACE_TIME_DIV);
+    }
+    return this.tickVal;
   }
 
   get enabled(): boolean {
