@@ -139,6 +139,13 @@ export const SITES = {
     f('runtime.(*mcache).nextFree', '/usr/local/go/src/runtime/malloc.go', 965),
     ...malloc,
   ],
+  markWork: [
+    f('runtime.gcDrain', '/usr/local/go/src/runtime/mgcmark.go', 1207),
+    f('runtime.gcBgMarkWorker.func2', '/usr/local/go/src/runtime/mgc.go', 1502),
+    f('runtime.systemstack', '/usr/local/go/src/runtime/asm_amd64.s', 514),
+    f('runtime.gcBgMarkWorker', '/usr/local/go/src/runtime/mgc.go', 1468),
+    f('runtime.goexit', '/usr/local/go/src/runtime/asm_amd64.s', 1700),
+  ],
   workerPark: [
     f('runtime.gopark', '/usr/local/go/src/runtime/proc.go', 460),
     f('runtime.gcBgMarkWorker', '/usr/local/go/src/runtime/mgc.go', 1423),

@@ -7,7 +7,10 @@
 //
 // Stop-the-world phases are atomic: the clock jumps over them, and every event that fell
 // due meanwhile runs late, as the stopped world would. So a generation never ends inside
-// an STW, just as traceAdvance waits on worldsema.
+// an STW, just as traceAdvance waits on worldsema. Before the jump every other P stops
+// (proc.go stopTheWorldWithSema): a running goroutine is preempted and its P stopped, a P
+// left in a syscall is taken by the stopping M; after it the Ps with work start again
+// (startTheWorldWithSema), so nothing runs on another P during an STW.
 
 import { EventQueue } from './event-queue';
 import { BLOCK_REASONS, BR, SITE_INDEX, STOP_REASONS, type BlockReason } from './frames';
@@ -67,6 +70,8 @@ export class Scheduler {
   private readonly sliceStart: number[] = [];
   // GC state (mgc.go): off or marking; heap numbers in bytes.
   marking = false;
+  /** Inside an STW: no P may start. */
+  private worldStopped = false;
   heapAlloc: number;
   heapGoal: number;
   private lastHeapEvent = 0;
@@ -249,13 +254,15 @@ export class Scheduler {
     if (g.role !== 'markWorker' && g.role !== 'advancer') this.allocate(m, this.now - this.sliceStart[m.p!.id]);
     if (m.curg !== g) return; // a GC start may have handed the P on (never today, kept safe)
     if (g.work > 0) {
-      this.tracer.goStop(m, STOP_PREEMPTED, g.role === 'batch' ? SITE_INDEX.preemptJob : SITE_INDEX.preemptHandle);
+      this.tracer.goStop(m, STOP_PREEMPTED, preemptSite(g));
       this.stopRunning(m, g);
       this.makeRunnable(g);
       this.schedule(m);
       return;
     }
-    this.behaviour.step(this, m, g);
+    // A mark worker's loop is the runtime's, not the program's (as in execute).
+    if (g.role === 'markWorker') this.markWorkerStep(m, g);
+    else this.behaviour.step(this, m, g);
   }
 
   private stopRunning(m: M, g: G): void {
@@ -372,6 +379,7 @@ export class Scheduler {
   private makeRunnable(g: G): void {
     g.status = GS.Runnable;
     this.runq.push(g);
+    if (this.worldStopped) return; // startTheWorld starts Ps for it
     const p = this.idleP();
     if (p !== null) this.schedule(this.startP(p));
   }
@@ -490,7 +498,60 @@ export class Scheduler {
 
   private stw(m: M, kind: number, site: number, d: number): void {
     this.tracer.stwBegin(m, kind, site);
+    // The other Ps notice the preemption request a little later (signal, next safe point).
+    this.now += 1_000 + this.rng.int(2_000);
+    this.stopOtherPs(m);
     this.now += Math.round(d);
+  }
+
+  /** stopTheWorldWithSema: every P but m's stops; goroutines preempted go back to the run queue. */
+  private stopOtherPs(m: M): void {
+    this.worldStopped = true;
+    const ps = this.ps;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i];
+      if (p === m.p || p.m === null) continue;
+      const pm = p.m;
+      if (p.status === PS.Running) {
+        const g = pm.curg;
+        if (g !== null) this.preempt(pm, g);
+        this.tracer.procStop(pm);
+        p.status = PS.Idle;
+        p.m = null;
+        pm.p = null;
+        this.idleMs.push(pm);
+      } else if (p.status === PS.Syscall) {
+        // The goroutine stays in its syscall on its M; it comes back without a P.
+        this.tracer.procSteal(m, p, pm.id);
+        pm.p = null;
+        p.m = null;
+        p.status = PS.Idle;
+      }
+    }
+  }
+
+  /** startTheWorldWithSema: idle Ps start again for the goroutines waiting to run. */
+  private startTheWorld(): void {
+    this.worldStopped = false;
+    // Woken Ms take their Ps a moment after the world restarts (wakep, startm).
+    this.now += 1_000 + this.rng.int(1_000);
+    while (this.runqHead < this.runq.length) {
+      const p = this.idleP();
+      if (p === null) break;
+      this.schedule(this.startP(p));
+    }
+  }
+
+  /** The goroutine running on m is preempted (it keeps the rest of its slice) and queued. */
+  private preempt(m: M, g: G): void {
+    g.work += Math.max(0, this.sliceEnd[m.p!.id] - this.now);
+    if (g.inMarkAssist) {
+      this.tracer.markAssistEnd(m);
+      g.inMarkAssist = false;
+    }
+    this.tracer.goStop(m, STOP_PREEMPTED, preemptSite(g));
+    this.stopRunning(m, g);
+    this.makeRunnable(g);
   }
 
   /** mallocgc's accounting for d ns of g's compute: sweeping, heap metrics, GC trigger. */
@@ -519,6 +580,7 @@ export class Scheduler {
     this.tracer.gcBegin(m, SITE_INDEX.gcStart);
     this.tracer.stwEnd(m);
     this.marking = true;
+    this.startTheWorld();
     for (const p of this.ps) p.sweepDebt = 0;
     const markNs = 1_000_000 + (this.heapAlloc / (64 << 20)) * 4_000_000 * this.rng.range(0.7, 1.4);
     this.q.push(this.now + markNs, K_MARK_DONE, null, 0);
@@ -567,6 +629,7 @@ export class Scheduler {
     this.lastHeapEvent = this.heapAlloc;
     this.tracer.stwEnd(m);
     for (const p of this.ps) p.sweepDebt = 40 + this.rng.int(200);
+    this.startTheWorld();
   }
 
   // ---- the trace advancer goroutine ----
@@ -590,17 +653,8 @@ export class Scheduler {
       }
       m = p.m!;
       const g = m.curg;
-      if (g !== null) {
-        // Preempt the running goroutine; it keeps the rest of its slice for later.
-        g.work += Math.max(0, this.sliceEnd[p.id] - this.now);
-        if (g.inMarkAssist) {
-          this.tracer.markAssistEnd(m);
-          g.inMarkAssist = false;
-        }
-        this.tracer.goStop(m, STOP_PREEMPTED, g.role === 'batch' ? SITE_INDEX.preemptJob : SITE_INDEX.preemptHandle);
-        this.stopRunning(m, g);
-        this.makeRunnable(g);
-      }
+      // Preempt the running goroutine; it keeps the rest of its slice for later.
+      if (g !== null) this.preempt(m, g);
     }
     const adv = who;
     this.unblock(m, adv, -1, false);
@@ -611,6 +665,13 @@ export class Scheduler {
     fn(m);
     this.block(m, adv, BR.sleep, adv === this.advancer ? SITE_INDEX.advancerPark : SITE_INDEX.sleep, -1);
   }
+}
+
+/** Where a preempted goroutine's stack is. */
+function preemptSite(g: G): number {
+  if (g.role === 'batch') return SITE_INDEX.preemptJob;
+  if (g.role === 'markWorker') return SITE_INDEX.markWork;
+  return SITE_INDEX.preemptHandle;
 }
 
 /** A FIFO of goroutines (waiters on one wait reason): an array with a moving head. */
