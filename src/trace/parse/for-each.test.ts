@@ -101,4 +101,47 @@ describe('readEvent and forEachEvent', () => {
       });
     });
   }
+
+  it('can be mixed on one reader: events kept from readEvent stay intact through forEachEvent', () => {
+    for (const { bytes } of traces.filter((t) => t.name.endsWith('.trace')).slice(0, 6)) {
+      const all = viaReadEvent(bytes);
+      const row = rower();
+      const r = new TraceReader(bytes);
+      const kept: TraceEvent[] = [];
+      const keptRows: Row[] = [];
+      const rows: Row[] = [];
+      let error: string | null = null;
+      try {
+        // Alternate: a few events through each API, keeping readEvent's.
+        for (let round = 0; ; round++) {
+          let more = false;
+          for (let i = 0; i < 7; i++) {
+            const ev = r.readEvent();
+            if (ev === null) break;
+            kept.push(ev);
+            keptRows.push(row(ev));
+            rows.push(row(ev));
+            more = true;
+          }
+          let n = 0;
+          const stop = new Error('stop');
+          try {
+            r.forEachEvent((ev) => {
+              rows.push(row(ev));
+              if (++n === 5 + (round % 4)) throw stop;
+            });
+          } catch (e) {
+            if (e !== stop) throw e;
+            more = true;
+          }
+          if (!more) break;
+        }
+      } catch (e) {
+        error = String(e);
+      }
+      expect(error).toBe(all.error);
+      expect(rows).toEqual(all.rows);
+      expect(kept.map(row)).toEqual(keptRows);
+    }
+  });
 });

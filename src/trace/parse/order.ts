@@ -101,15 +101,29 @@ export class Ordering {
   }
 
   /**
-   * The next completed event, or undefined. It is a reused slot of the queue: read it (or clone
-   * it) before the next advance.
+   * Whether queued events are reused slots (read each before the next advance) rather than
+   * new objects the caller may keep. Making a new object per event measured faster than
+   * copying a slot into one, or than replacing a handed-out slot in the ring.
    */
+  private reuse = false;
+
+  setReuse(reuse: boolean): void {
+    // Slots may have been handed out as kept events: never fill those again.
+    if (reuse && !this.reuse) this.queue.renew();
+    this.reuse = reuse;
+  }
+
+  /** The next completed event, or undefined. */
   next(): TraceEvent | undefined {
     return this.queue.pop();
   }
 
   /** Queues ev as it stands, with the current context. */
   push(evt: EvTable, ev: BaseEvent): void {
+    if (!this.reuse) {
+      this.queue.pushValue(new TraceEvent(evt, this.curG, this.curP, this.curM, ev.type, ev.time, ev.a0, ev.a1, ev.a2, ev.a3));
+      return;
+    }
     const e = this.queue.push();
     e.table = evt;
     e.g = this.curG;
@@ -125,6 +139,10 @@ export class Ordering {
 
   /** Queues a synthetic event (Go's makeEvent). */
   pushMade(evt: EvTable, g: I64, p: I64, m: I64, type: number, time: Time, a0: U64 = 0, a1: U64 = 0, a3: U64 = 0): void {
+    if (!this.reuse) {
+      this.queue.pushValue(new TraceEvent(evt, g, p, m, type, time, a0, a1, 0, a3));
+      return;
+    }
     const e = this.queue.push();
     e.table = evt;
     e.g = g;

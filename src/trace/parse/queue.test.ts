@@ -75,4 +75,43 @@ describe('SlotQueue', () => {
       expect(popped.map((s) => s.v)).toEqual([...Array(fill).keys()]);
     }
   });
+
+  it('pushValue queues the value itself, and renew never refills what was handed out', () => {
+    const { q: r } = queue();
+    const pushed: Slot[] = [];
+    const popped: Slot[] = [];
+    for (let i = 0; i < 10; i++) {
+      const v = { v: i };
+      pushed.push(v);
+      r.pushValue(v);
+      if (i % 3 === 2) for (let s = r.pop(); s !== undefined; s = r.pop()) popped.push(s);
+    }
+    for (let s = r.pop(); s !== undefined; s = r.pop()) popped.push(s);
+    expect(popped).toEqual(pushed);
+    popped.forEach((s, i) => expect(s).toBe(pushed[i]));
+    r.renew();
+    for (let i = 0; i < 40; i++) {
+      push(r, 1000 + i);
+      pop(r);
+    }
+    expect(pushed.map((v) => v.v)).toEqual([...Array(10).keys()]);
+  });
+
+  it('keeps FIFO order when values and filled slots are mixed', () => {
+    const { q: r } = queue();
+    const out: number[] = [];
+    let next = 0;
+    for (let round = 0; round < 60; round++) {
+      for (let i = 0; i < (round % 4) + 1; i++) {
+        if ((round + i) % 3 === 0) push(r, next++);
+        else r.pushValue({ v: next++ });
+      }
+      for (let i = 0; i < (round % 3) + 1; i++) {
+        const v = pop(r);
+        if (v !== undefined) out.push(v);
+      }
+    }
+    for (let v = pop(r); v !== undefined; v = pop(r)) out.push(v);
+    expect(out).toEqual([...Array(next).keys()]);
+  });
 });

@@ -98,8 +98,8 @@ export class TraceReader {
    * first. After an error, every later call throws the same error.
    */
   readEvent(): TraceEvent | null {
-    const ev = this.step();
-    return ev === null ? null : ev.clone();
+    this.order.setReuse(false);
+    return this.step();
   }
 
   /**
@@ -108,10 +108,15 @@ export class TraceReader {
    * the next one: read what you need during the call, or keep ev.clone().
    */
   forEachEvent(f: (ev: TraceEvent) => void): void {
-    for (let ev = this.step(); ev !== null; ev = this.step()) f(ev);
+    this.order.setReuse(true);
+    try {
+      for (let ev = this.step(); ev !== null; ev = this.step()) f(ev);
+    } finally {
+      this.order.setReuse(false);
+    }
   }
 
-  /** The next event as a slot of the ordering's queue (or a fresh Sync/CPU sample event). */
+  /** The next event (a reused slot while the ordering reuses them, valid until the next step). */
   private step(): TraceEvent | null {
     if (this.failed !== null) throw this.failed;
     if (this.done) return null;
