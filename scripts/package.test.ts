@@ -29,8 +29,8 @@ describe('the built package', () => {
     const kinds = new Set<string>();
     let syncs = 0;
     for (let ev = reader.readEvent(); ev; ev = reader.readEvent()) {
-      kinds.add(lib.EVENT_KIND_NAMES[ev.kind]);
-      if (ev.kind === lib.EventKind.Sync) syncs++;
+      kinds.add(lib.EVENT_KIND_NAMES[ev.kind()]);
+      if (ev.kind() === lib.EventKind.Sync) syncs++;
     }
     expect(syncs).toBeGreaterThanOrEqual(2);
     for (const k of ['TaskBegin', 'RegionBegin', 'Log', 'StateTransition']) expect(kinds).toContain(k);
