@@ -69,6 +69,8 @@ export class P {
   sweepDebt = 0;
   /** Syscall generation for sysmon's retake (cancels stale retakes). */
   syscallToken = 0;
+  /** CPU time run on this P since its last profile sample, ns. */
+  cpuSinceSample = 0;
 
   constructor(readonly id: number) {}
 }

@@ -251,6 +251,7 @@ export class Scheduler {
       this.tracer.markAssistEnd(m);
       g.inMarkAssist = false;
     }
+    if (this.profilePeriodNs > 0) this.profile(m, g);
     if (g.role !== 'markWorker' && g.role !== 'advancer') this.allocate(m, this.now - this.sliceStart[m.p!.id]);
     if (m.curg !== g) return; // a GC start may have handed the P on (never today, kept safe)
     if (g.work > 0) {
@@ -488,6 +489,27 @@ export class Scheduler {
     g.m = null;
     this.idleMs.push(m);
     this.makeRunnable(g);
+  }
+
+  // ---- the CPU profiler (pprof on: runtime/cpuprof.go, sampled into the trace) ----
+
+  /** Sample period of the CPU profiler, ns; 0 when profiling is off. */
+  profilePeriodNs = 0;
+
+  /** The slice that just ended on m's P: one sample per profiling period of CPU time. */
+  private profile(m: M, g: G): void {
+    const p = m.p!;
+    const start = this.sliceStart[p.id];
+    const ran = this.now - start;
+    const period = this.profilePeriodNs;
+    let due = period - p.cpuSinceSample;
+    if (ran < due) {
+      p.cpuSinceSample += ran;
+      return;
+    }
+    const site = preemptSite(g);
+    for (; due <= ran; due += period) this.tracer.cpuSample(start + due, m.id, p.id, g.id, site);
+    p.cpuSinceSample = ran - (due - period);
   }
 
   // ---- GC (mgc.go) ----

@@ -23,6 +23,8 @@ export interface RuntimeOptions {
   readonly params?: Partial<WorkloadParams>;
   /** Host monotonic time at the origin, ns (to test large timestamps). */
   readonly monoBaseNs?: number;
+  /** CPU profiling rate while tracing (runtime.SetCPUProfileRate), samples per CPU-second; 0 = off. Default 100, pprof's. */
+  readonly cpuProfileHz?: number;
 }
 
 export const PARAM_LIMITS: Record<keyof WorkloadParams, readonly [number, number]> = {
@@ -78,6 +80,9 @@ export class SimulatedRuntime {
     this.tracer.clock = sched;
     this.sched = sched;
     sched.behaviour = PRESETS[workload].setup(sched, this.params);
+    const hz = opts.cpuProfileHz ?? 100;
+    if (!(Number.isFinite(hz) && hz >= 0 && hz <= 10_000)) throw new RangeError(`cpuProfileHz must be a number from 0 to 10000, got ${String(hz)}`);
+    sched.profilePeriodNs = hz > 0 ? Math.round(1e9 / hz) : 0;
   }
 
   /** Simulated time, ns since the origin. */

@@ -57,6 +57,10 @@ export class Tracer {
   private readonly stacks: StackTable;
   private readonly statusBuf = new BatchBuf(NONE);
   private readonly syncBuf = new BatchBuf(NONE);
+  /** CPU profile samples of this generation (runtime/tracecpu.go trace.cpuBuf). */
+  private readonly cpuBuf = new BatchBuf(NONE);
+  /** Trace clock at the start of the generation (no sample is dated before it). */
+  private genStartTicks = 0;
   private blockIds = new Int32Array(BLOCK_REASONS.length);
   private stopIds = new Int32Array(STOP_REASONS.length);
   private labelIds = new Int32Array(MARK_WORKER_LABELS.length);
@@ -144,6 +148,8 @@ export class Tracer {
     }
     for (const m of this.world.ms) if (m.buf.open) this.out(m.buf.finish());
     if (this.statusBuf.open) this.out(this.statusBuf.finish());
+    // traceCPUFlush comes before the stack table is dumped: samples add stacks.
+    if (this.cpuBuf.open) this.out(this.cpuBuf.finish());
     this.stacks.dump(gen, this.strings);
     this.strings.reset();
     this.reader?.chunk(EOG);
@@ -158,6 +164,7 @@ export class Tracer {
 
   private beginGen(gen: number): void {
     this.gen = gen;
+    this.genStartTicks = this.ticks();
     // traceRegisterLabelsAndReasons: these strings lead every generation's string table.
     for (let i = 0; i < MARK_WORKER_LABELS.length; i++) this.labelIds[i] = this.strings.put(gen, MARK_WORKER_LABELS[i]);
     for (let i = 0; i < BLOCK_REASONS.length; i++) this.blockIds[i] = this.strings.put(gen, BLOCK_REASONS[i]);
@@ -299,6 +306,34 @@ export class Tracer {
 
   private sref(r: number): number {
     return this.strings.putRef(this.gen, r);
+  }
+
+  /**
+   * A CPU profile sample (runtime/tracecpu.go traceReadCPU): the profiler's record of where
+   * thread m, on P p, running goroutine g, was at simulated time ns. Samples go to their own
+   * batches (M = NoThread, led by an EvCPUSamples byte) with absolute timestamps; Go's
+   * parser merges them into the event stream by time.
+   */
+  cpuSample(ns: number, m: number, p: number, g: number, site: number): void {
+    if (this.gen === 0) return;
+    const b = this.cpuBuf;
+    if (!b.open || !b.available(2 + 5 * BYTES_PER_NUMBER)) {
+      if (b.open) this.out(b.finish());
+      b.begin(this.gen, this.ticks());
+      b.arr[b.pos++] = Ev.CPUSamples;
+    }
+    let ts = Math.floor((this.monoBaseNs + Math.floor(ns)) / TRACE_TIME_DIV);
+    if (ts < this.genStartTicks) ts = this.genStartTicks;
+    const stack = this.stack(site);
+    const a = b.arr;
+    let q = b.pos;
+    a[q++] = Ev.CPUSample;
+    q = putUvarint(a, q, ts);
+    q = putUvarint(a, q, m);
+    q = putUvarint(a, q, p);
+    q = putUvarint(a, q, g);
+    b.pos = putUvarint(a, q, stack);
+    this.stats.events++;
   }
 
   // ---- the traceLocker methods (runtime/traceruntime.go) ----
