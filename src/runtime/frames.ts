@@ -174,7 +174,10 @@ export const SITE_NAMES = Object.keys(SITES) as SiteName[];
 export const SITE_INDEX: Record<SiteName, number> = Object.fromEntries(SITE_NAMES.map((n, i) => [n, i])) as Record<SiteName, number>;
 export const SITE_FRAMES: readonly (readonly Frame[])[] = SITE_NAMES.map((n) => SITES[n]);
 
-/** A stable fake PC per distinct (function, line). */
+/**
+ * A fake PC per distinct (function, line), numbered in the order the sites are listed, so
+ * it never depends on which stacks a process happened to write first.
+ */
 const pcs = new Map<string, number>();
 export function pcOf(fr: Frame): number {
   const k = `${fr.fn}:${fr.line}`;
@@ -185,6 +188,9 @@ export function pcOf(fr: Frame): number {
   }
   return pc;
 }
+
+/** SITE_PCS[site][k]: the PC of frame k of a site. */
+export const SITE_PCS: readonly (readonly number[])[] = SITE_FRAMES.map((frames) => frames.map(pcOf));
 
 /** Wait reasons (traceBlockReasonStrings), stop reasons and mark-worker labels, registered
  *  at the start of every generation in this order (runtime/trace.go traceRegisterLabelsAndReasons). */

@@ -6,7 +6,7 @@
 
 import { Ev, MAX_EVENT_TRAILER_DATA_SIZE } from '../trace/wire/specs';
 import { BatchBuf, BYTES_PER_NUMBER, NONE, putUvarint, type ChunkSink } from './batch-writer';
-import { SITE_FRAMES, pcOf } from './frames';
+import { SITE_FRAMES, SITE_PCS } from './frames';
 
 const utf8 = new TextEncoder();
 const encoded = new Map<string, Uint8Array>();
@@ -188,6 +188,10 @@ export class StackTable {
   private readonly genOf = new Float64Array(SITE_FRAMES.length);
   private order: number[] = [];
   private readonly buf = new BatchBuf(NONE);
+  /** Scratch: string IDs of one stack's frame names. */
+  private readonly ids = new Int32Array(2 * Math.max(...SITE_FRAMES.map((f) => f.length)));
+  /** Per site, string handles of its frames' function and file names, interleaved (made on first dump). */
+  private readonly nameRefs: (Int32Array | undefined)[] = [];
 
   constructor(
     private readonly out: ChunkSink,
@@ -208,11 +212,23 @@ export class StackTable {
   dump(gen: number, strings: StringTable): void {
     const b = this.buf;
     for (let i = 0; i < this.order.length; i++) {
-      const frames = SITE_FRAMES[this.order[i]];
+      const site = this.order[i];
+      const frames = SITE_FRAMES[site];
+      const pcs = SITE_PCS[site];
+      let refs = this.nameRefs[site];
+      if (refs === undefined) {
+        refs = new Int32Array(2 * frames.length);
+        for (let k = 0; k < frames.length; k++) {
+          refs[2 * k] = strings.ref(frames[k].fn);
+          refs[2 * k + 1] = strings.ref(frames[k].file);
+        }
+        this.nameRefs[site] = refs;
+      }
       const need = 1 + 1 + (2 + 4 * frames.length) * BYTES_PER_NUMBER;
       // Frame names go into the string table first (makeTraceFrame), so a full strings
       // batch may be flushed here; that is fine, batch order within a generation is free.
-      const ids = frames.map((fr) => [strings.put(gen, fr.fn), strings.put(gen, fr.file)]);
+      const ids = this.ids;
+      for (let k = 0; k < refs.length; k++) ids[k] = strings.putRef(gen, refs[k]);
       if (!b.open || !b.available(need)) {
         if (b.open) this.out(b.finish());
         b.begin(gen, this.now());
@@ -224,9 +240,9 @@ export class StackTable {
       p = putUvarint(a, p, i + 1);
       p = putUvarint(a, p, frames.length);
       for (let k = 0; k < frames.length; k++) {
-        p = putUvarint(a, p, pcOf(frames[k]));
-        p = putUvarint(a, p, ids[k][0]);
-        p = putUvarint(a, p, ids[k][1]);
+        p = putUvarint(a, p, pcs[k]);
+        p = putUvarint(a, p, ids[2 * k]);
+        p = putUvarint(a, p, ids[2 * k + 1]);
         p = putUvarint(a, p, frames[k].line);
       }
       b.pos = p;
