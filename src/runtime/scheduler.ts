@@ -1,7 +1,7 @@
 // The runtime's side of the scheduler model: GC cycles with their stop-the-world phases,
 // mark workers and assists, sweeping and heap metrics (runtime/mgc.go, mgcmark.go,
 // mgcsweep.go), the CPU profiler's samples (runtime/cpuprof.go, tracecpu.go) and the
-// trace advancer goroutine, on top of SchedulerCore (scheduler-core.ts).
+// trace advancer goroutine, on top of SchedulerCore (scheduler-base.ts lists its layers).
 //
 // Stop-the-world phases are atomic: the clock jumps over them, and every event that fell
 // due meanwhile runs late, as the stopped world would. So a generation never ends inside
@@ -12,10 +12,12 @@
 
 import { BR, SITE_INDEX } from './frames';
 import { GS, PS, type G, type M } from './model';
-import { K_MARK_DONE, SchedulerCore, STOP_PREEMPTED, preemptSite } from './scheduler-core';
+import { K_MARK_DONE, STOP_PREEMPTED } from './scheduler-base';
+import { SchedulerCore } from './scheduler-blocking';
+import { preemptSite } from './scheduler-goroutines';
 import type { Tracer } from './tracer';
 
-export { BLOCK, type Behaviour } from './scheduler-core';
+export { BLOCK, type Behaviour } from './scheduler-base';
 
 export class Scheduler extends SchedulerCore {
   // Heap numbers in bytes.
