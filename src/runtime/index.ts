@@ -2,4 +2,4 @@
 export { SimulatedRuntime, resolveParams, PARAM_LIMITS, type RuntimeOptions, type GoVersionName } from './simulated-runtime';
 export { PRESETS, WORKLOADS, type WorkloadName, type WorkloadParams, type WorkloadPreset } from './workloads';
 export { ManualClock, TraceTime, TICKS_PER_SECOND, TRACE_TIME_DIV } from './clock';
-export type { TraceReaderSink, TraceFormat } from './tracer';
+export type { TraceReaderSink, TraceFormat } from './trace-event-writer';

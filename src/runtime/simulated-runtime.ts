@@ -8,7 +8,8 @@
 import { TICKS_PER_SECOND, TraceTime } from './clock';
 import { SITE_INDEX } from './frames';
 import { Scheduler } from './scheduler';
-import { Tracer, type TraceFormat, type TraceReaderSink } from './tracer';
+import type { TraceFormat, TraceReaderSink } from './trace-event-writer';
+import { Tracer } from './tracer';
 import { PRESETS, WORKLOADS, type WorkloadName, type WorkloadParams } from './workloads';
 
 /** Simulated time one traceAdvance takes. */
