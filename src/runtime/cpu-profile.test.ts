@@ -6,20 +6,10 @@ import { EventKind } from '../trace/parse/event';
 import { TraceReader } from '../trace/parse/reader';
 import { Validator } from '../trace/parse/validator';
 import { SimulatedRuntime, type RuntimeOptions } from './index';
+import { recordTrace } from './test-traces';
 
 function samples(opts: RuntimeOptions, seconds: number): { samples: number; procs: Set<number>; errors: string[] } {
-  const rt = new SimulatedRuntime(opts);
-  const chunks: Uint8Array[] = [];
-  rt.startTrace({ chunk: (b) => chunks.push(b) });
-  rt.advanceBy(seconds * 1e9);
-  rt.stopTrace();
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    all.set(c, o);
-    o += c.length;
-  }
-  const r = new TraceReader(all);
+  const r = new TraceReader(recordTrace(new SimulatedRuntime(opts), seconds, false));
   const v = new Validator(r.version);
   const errors: string[] = [];
   const procs = new Set<number>();

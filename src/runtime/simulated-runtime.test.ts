@@ -5,23 +5,12 @@ import { inspectTrace } from '../trace/wire/inspect';
 import { TraceReader } from '../trace/parse/reader';
 import { Validator } from '../trace/parse/validator';
 import { SimulatedRuntime, WORKLOADS, type RuntimeOptions } from './index';
+import { recordTrace, traceRecords } from './test-traces';
 
 function record(opts: RuntimeOptions, seconds: number, warmNs = 30e6): Uint8Array {
   const rt = new SimulatedRuntime(opts);
   rt.advanceTo(warmNs);
-  const chunks: Uint8Array[] = [];
-  const eogSkip = opts.go !== '1.26';
-  const err = rt.startTrace({ chunk: (b) => { if (!(eogSkip && b.length === 1 && b[0] === 52)) chunks.push(b); } });
-  expect(err).toBeNull();
-  rt.advanceBy(seconds * 1e9);
-  rt.stopTrace();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return recordTrace(rt, seconds, opts.go !== '1.26');
 }
 
 function validate(bytes: Uint8Array): { events: number; errors: string[] } {
@@ -72,28 +61,10 @@ describe('SimulatedRuntime', () => {
 
   it('writes only batches within Go’s 64 KiB limit', () => {
     const bytes = record({ workload: 'busy', seed: 3, params: { goroutines: 200 } }, 1.2);
-    let pos = 16;
-    let n = 0;
-    while (pos < bytes.length) {
-      const vals: number[] = [];
-      let p = pos + 1;
-      for (let k = 0; k < 4; k++) {
-        let x = 0;
-        let mul = 1;
-        for (;;) {
-          const c = bytes[p++];
-          x += (c & 0x7f) * mul;
-          mul *= 128;
-          if (c < 0x80) break;
-        }
-        vals.push(x);
-      }
-      expect(p + vals[3] - pos).toBeLessThanOrEqual(65536);
-      pos = p + vals[3];
-      n++;
-    }
-    expect(pos).toBe(bytes.length);
-    expect(n).toBeGreaterThan(10);
+    const records = traceRecords(bytes);
+    for (const r of records) expect(r.end - r.offset).toBeLessThanOrEqual(65536);
+    expect(records[records.length - 1].end).toBe(bytes.length);
+    expect(records.length).toBeGreaterThan(10);
   });
 
   it('keeps exact timestamps past 2^53 ns of host uptime (Go reads them the same)', () => {

@@ -6,20 +6,10 @@ import { EventKind } from '../trace/parse/event';
 import { TraceReader } from '../trace/parse/reader';
 import { GoState, ResourceKind } from '../trace/parse/resources';
 import { SimulatedRuntime, type WorkloadName } from './index';
+import { recordTrace } from './test-traces';
 
 function trace(workload: WorkloadName, seed: number, seconds: number): Uint8Array {
-  const rt = new SimulatedRuntime({ workload, seed });
-  const chunks: Uint8Array[] = [];
-  rt.startTrace({ chunk: (b) => { if (!(b.length === 1 && b[0] === 52)) chunks.push(b); } });
-  rt.advanceBy(seconds * 1e9);
-  rt.stopTrace();
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let o = 0;
-  for (const c of chunks) {
-    out.set(c, o);
-    o += c.length;
-  }
-  return out;
+  return recordTrace(new SimulatedRuntime({ workload, seed }), seconds, true);
 }
 
 describe('stop-the-world', () => {

@@ -126,13 +126,8 @@ export class StringTable {
     }
     // Encoded straight into the batch: log messages are all different, so caching or
     // allocating their bytes would only make garbage.
-    const b = this.room(gen, 2 + 2 * BYTES_PER_NUMBER + n);
-    const a = b.arr;
-    let p = b.pos;
-    a[p++] = Ev.String;
-    p = putUvarint(a, p, id);
-    p = putUvarint(a, p, n);
-    b.pos = writeUtf8(a, p, s);
+    const b = this.stringRecord(gen, id, n);
+    b.pos = writeUtf8(b.arr, b.pos, s);
     return id;
   }
 
@@ -141,12 +136,9 @@ export class StringTable {
     if (data.length === 0) return 0;
     const id = this.nextId++;
     const n = Math.min(data.length, MAX_EVENT_TRAILER_DATA_SIZE);
-    const b = this.room(gen, 2 + 2 * BYTES_PER_NUMBER + n);
+    const b = this.stringRecord(gen, id, n);
     const a = b.arr;
-    let p = b.pos;
-    a[p++] = Ev.String;
-    p = putUvarint(a, p, id);
-    p = putUvarint(a, p, n);
+    const p = b.pos;
     for (let i = 0; i < n; i++) a[p + i] = data[i];
     b.pos = p + n;
     return id;
@@ -165,14 +157,20 @@ export class StringTable {
 
   private write(gen: number, id: number, s: string): void {
     const data = bytesOf(s);
-    const b = this.room(gen, 2 + 2 * BYTES_PER_NUMBER + data.length);
+    const b = this.stringRecord(gen, id, data.length);
+    b.arr.set(data, b.pos);
+    b.pos += data.length;
+  }
+
+  /** Starts an EvString record (ID, length) for n bytes of data; the batch's pos is where the data goes. */
+  private stringRecord(gen: number, id: number, n: number): BatchBuf {
+    const b = this.room(gen, 2 + 2 * BYTES_PER_NUMBER + n);
     const a = b.arr;
     let p = b.pos;
     a[p++] = Ev.String;
     p = putUvarint(a, p, id);
-    p = putUvarint(a, p, data.length);
-    a.set(data, p);
-    b.pos = p + data.length;
+    b.pos = putUvarint(a, p, n);
+    return b;
   }
 
   /** Flushes what is buffered and forgets every ID (traceStringTable.reset). */
