@@ -17,6 +17,11 @@ const ADVANCE_COST_NS = 5_000;
 
 export type GoVersionName = '1.25' | '1.26';
 
+/** pprof's CPU profiling rate (runtime/pprof StartCPUProfile: 100 Hz), the default while tracing. */
+export const CPU_PROFILE_HZ_DEFAULT = 100;
+/** The highest CPU profiling rate the simulated runtime accepts. */
+export const CPU_PROFILE_HZ_MAX = 10_000;
+
 export interface RuntimeOptions {
   readonly workload?: WorkloadName;
   readonly seed?: number;
@@ -81,8 +86,8 @@ export class SimulatedRuntime {
     this.tracer.clock = sched;
     this.sched = sched;
     sched.behaviour = PRESETS[workload].setup(sched, this.params);
-    const hz = opts.cpuProfileHz ?? 100;
-    if (!(Number.isFinite(hz) && hz >= 0 && hz <= 10_000)) throw new RangeError(`cpuProfileHz must be a number from 0 to 10000, got ${String(hz)}`);
+    const hz = opts.cpuProfileHz ?? CPU_PROFILE_HZ_DEFAULT;
+    if (!(Number.isFinite(hz) && hz >= 0 && hz <= CPU_PROFILE_HZ_MAX)) throw new RangeError(`cpuProfileHz must be a number from 0 to ${CPU_PROFILE_HZ_MAX}, got ${String(hz)}`);
     sched.profilePeriodNs = hz > 0 ? Math.round(1e9 / hz) : 0;
   }
 

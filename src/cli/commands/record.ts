@@ -3,16 +3,17 @@
 
 import { BufferSink, FlightRecorder, SimulatedRuntime } from '../../recorder/index';
 import { CliError, type Command } from '../command';
-import { goFlag, numberFlag, requiredFlag, workloadFlag } from './sim-flags';
+import { cpuProfileHzFlag, goFlag, numberFlag, requiredFlag, workloadFlag } from './sim-flags';
 
 export const recordCommand: Command = {
   name: 'record',
   summary: 'run a simulated Go program under a flight recorder and write its snapshots',
   usage:
     'usage: flightdeck record --workload idle|busy|gc-heavy|spiky [--max-bytes B] [--min-age MS] --seconds N\n' +
-    '                         --snapshot-at T1,T2,… [--seed S] [--go 1.25|1.26] --out PREFIX\n' +
-    '  snapshot times are seconds of simulated time; files are PREFIX-1.trace, PREFIX-2.trace, …\n',
-  flags: ['workload', 'max-bytes', 'min-age', 'seconds', 'snapshot-at', 'seed', 'go', 'out'],
+    '                         --snapshot-at T1,T2,… [--seed S] [--go 1.25|1.26] [--cpu-profile-hz N] --out PREFIX\n' +
+    '  snapshot times are seconds of simulated time; files are PREFIX-1.trace, PREFIX-2.trace, …\n' +
+    '  --cpu-profile-hz: CPU samples per second (default 100, 0 = off)\n',
+  flags: ['workload', 'max-bytes', 'min-age', 'seconds', 'snapshot-at', 'seed', 'go', 'cpu-profile-hz', 'out'],
   async run(args, io) {
     const cmd = 'record';
     if (args.positional.length > 0) throw new CliError(`flightdeck ${cmd}: unexpected argument ${JSON.stringify(args.positional[0])}`, 2);
@@ -22,6 +23,7 @@ export const recordCommand: Command = {
     const seconds = numberFlag(cmd, 'seconds', args.flags.get('seconds'), 10, 0.001, 3600);
     const seed = numberFlag(cmd, 'seed', args.flags.get('seed'), 1, 0, 2 ** 32 - 1, true);
     const go = goFlag(cmd, args.flags.get('go'));
+    const cpuProfileHz = cpuProfileHzFlag(cmd, args.flags.get('cpu-profile-hz'));
     const prefix = requiredFlag(cmd, 'out', args.flags.get('out'));
     if (prefix === '-') throw new CliError(`flightdeck ${cmd}: --out is a file name prefix, not standard output`, 2);
     const atText = requiredFlag(cmd, 'snapshot-at', args.flags.get('snapshot-at'));
@@ -29,7 +31,7 @@ export const recordCommand: Command = {
     for (let i = 1; i < times.length; i++) {
       if (times[i] < times[i - 1]) throw new CliError(`flightdeck ${cmd}: --snapshot-at times must not decrease (${times[i - 1]} then ${times[i]})`, 2);
     }
-    const rt = new SimulatedRuntime({ workload, seed, go });
+    const rt = new SimulatedRuntime({ workload, seed, go, cpuProfileHz });
     const fr = new FlightRecorder(rt, { maxBytes, minAge });
     fr.start();
     for (let i = 0; i < times.length; i++) {

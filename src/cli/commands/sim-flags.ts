@@ -1,7 +1,7 @@
 // Flag parsing shared by `simulate` and `record`: every value is checked and a bad one is a
 // usage error (exit 2) that names the flag.
 
-import { WORKLOADS, type WorkloadName } from '../../runtime/index';
+import { CPU_PROFILE_HZ_DEFAULT, CPU_PROFILE_HZ_MAX, WORKLOADS, type WorkloadName } from '../../runtime/index';
 import { CliError } from '../command';
 
 export function workloadFlag(cmd: string, v: string | undefined): WorkloadName {
@@ -28,4 +28,9 @@ export function goFlag(cmd: string, v: string | undefined): '1.25' | '1.26' {
 export function requiredFlag(cmd: string, name: string, v: string | undefined): string {
   if (v === undefined || v === '') throw new CliError(`flightdeck ${cmd}: --${name} is required`, 2);
   return v;
+}
+
+/** --cpu-profile-hz: samples per CPU-second while tracing (runtime.SetCPUProfileRate takes an int); 0 turns them off. */
+export function cpuProfileHzFlag(cmd: string, v: string | undefined): number {
+  return numberFlag(cmd, 'cpu-profile-hz', v, CPU_PROFILE_HZ_DEFAULT, 0, CPU_PROFILE_HZ_MAX, true);
 }
