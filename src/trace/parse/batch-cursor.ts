@@ -27,6 +27,7 @@ export class BaseEvent {
 }
 
 const NO_DATA = new Uint8Array(0);
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 export class BatchCursor {
   lastTs: Time = 0;
@@ -66,7 +67,17 @@ export class BatchCursor {
     }
     if (this.lastTs === 0) this.lastTs = ticksToNs(freq, this.batches[this.idx].time);
     const dt = this.decodeTimed();
-    const t = i64Add(ticksToNs(freq, dt), this.lastTs);
+    const last = this.lastTs;
+    let t: Time;
+    // ticksToNs + i64Add inlined for the common case (both plain numbers, the product and the
+    // sum safe integers), with the same results; anything else takes int64.ts's exact path.
+    if (typeof dt === 'number' && typeof last === 'number') {
+      const x = dt * freq;
+      const s = Math.trunc(x) + last;
+      t = x <= MAX_SAFE && s <= MAX_SAFE && s >= -MAX_SAFE ? s : i64Add(ticksToNs(freq, dt), last);
+    } else {
+      t = i64Add(ticksToNs(freq, dt), last);
+    }
     this.ev.time = t;
     this.lastTs = t;
     return true;
@@ -94,14 +105,14 @@ export class BatchCursor {
     let dt: U64 = 0;
     for (let k = 0; k <= nargs; k++) {
       let v: U64;
-      if (p + 3 <= end) {
-        const c0 = b[p];
+      const c0 = p < end ? b[p] : 0x80;
+      if (c0 < 0x80) {
+        v = c0;
+        p += 1;
+      } else if (p + 3 <= end) {
         const c1 = b[p + 1];
         const c2 = b[p + 2];
-        if (c0 < 0x80) {
-          v = c0;
-          p += 1;
-        } else if (c1 < 0x80) {
+        if (c1 < 0x80) {
           v = (c0 & 0x7f) | (c1 << 7);
           p += 2;
         } else if (c2 < 0x80) {
@@ -116,11 +127,22 @@ export class BatchCursor {
         p = this.rpos;
       }
       if (v === -1) throw new TraceError(k === 0 ? 'found invalid uvarint for timestamp' : 'found invalid uvarint');
-      if (k === 0) dt = v;
-      else if (k === 1) e.a0 = v;
-      else if (k === 2) e.a1 = v;
-      else if (k === 3) e.a2 = v;
-      else e.a3 = v;
+      switch (k) {
+        case 0:
+          dt = v;
+          break;
+        case 1:
+          e.a0 = v;
+          break;
+        case 2:
+          e.a1 = v;
+          break;
+        case 3:
+          e.a2 = v;
+          break;
+        default:
+          e.a3 = v;
+      }
     }
     this.dataOff = p;
     return dt;
@@ -192,7 +214,7 @@ function siftUp(heap: BatchCursor[], i: number): number {
  * Go's siftDown with min3: the smallest of parent and children moves up; on ties the parent
  * stays, and the left child wins over the right.
  */
-function siftDown(heap: BatchCursor[], i: number): void {
+export function siftDown(heap: BatchCursor[], i: number): void {
   const n = heap.length;
   if (i >= n) return;
   const x = heap[i];

@@ -17,6 +17,7 @@ import {
   heapInsert,
   heapRemove,
   heapUpdate,
+  siftDown,
 } from './batch-cursor';
 import { EV_SYNC, TraceEvent } from './event';
 import { TraceError } from './errors';
@@ -166,7 +167,12 @@ export class TraceReader {
     if (frontier.length === 0) {
       throw new TraceError(`broken trace: frontier is empty:\n[gen=${dec(gen.gen)}]\n\n\n${this.order.dump()}\n`);
     }
-    if (!this.tryAdvance(0)) {
+    // The head of the heap nearly always advances: its cursor then only needs sifting down.
+    const head = frontier[0];
+    if (this.order.advance(head.ev, gen.table, head.m, gen.gen)) {
+      if (head.next(gen.table.freq)) siftDown(frontier, 0);
+      else heapRemove(frontier, 0);
+    } else {
       // Rare: sort the frontier (a sorted heap is still a heap) and try the rest in order.
       goSortFunc(frontier, compareCursors);
       let success = false;
