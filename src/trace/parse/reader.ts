@@ -43,6 +43,10 @@ SPECS.forEach((s, t) => {
   if (s.stringIDs.length > 1) STRING_SLOT_2[t] = s.stringIDs[1] - 1;
 });
 
+/** Per event type, 1 if it names any stack or string ID (Sync and GoStart, say, do not). */
+const HAS_TABLE_IDS = new Uint8Array(256);
+for (let t = 0; t < 256; t++) HAS_TABLE_IDS[t] = STACK_SLOT_1[t] >= 0 || STRING_SLOT_1[t] >= 0 ? 1 : 0;
+
 function syncEvent(table: EvTable | null, time: Time, n: number): TraceEvent {
   return new TraceEvent(table, -1, -1, -1, EV_SYNC, time, n);
 }
@@ -123,7 +127,7 @@ export class TraceReader {
     if (this.done) return null;
     try {
       const ev = this.next();
-      validateTableIDs(ev);
+      if (HAS_TABLE_IDS[ev.type] !== 0) validateTableIDs(ev);
       if (ev.time <= this.lastTs) ev.time = i64Add(this.lastTs, 1);
       this.lastTs = ev.time;
       return ev;
@@ -255,7 +259,6 @@ export class TraceReader {
 /** Checks that every stack and string ID an event names exists in its table (Go's validateTableIDs). */
 function validateTableIDs(e: TraceEvent): void {
   const typ = e.type;
-  if (typ === EV_SYNC) return;
   const t = e.table!;
   let i = STACK_SLOT_1[typ];
   if (i >= 0) {
