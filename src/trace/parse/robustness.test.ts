@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../testing/seeded-random';
 import { parseGoldenTest } from '../../../scripts/lib/golden';
 import { textToBinary } from '../wire/convert';
 import { HeaderError } from '../wire/version';
@@ -18,16 +19,6 @@ import { fixtureBinary, parseFixture } from './test-fixtures';
 
 const ROOT = join(__dirname, '../../..');
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Outcome {
   events: string[];
@@ -131,7 +122,7 @@ describe('robustness', () => {
     it(`${name}: seeded byte flips, insertions and deletions end in success or a typed error`, () => {
       for (let i = 0; i < 150; i++) {
         const seed = (name.length * 7919 + i) >>> 0;
-        const rnd = mulberry32(seed);
+        const rnd = seededRandom(seed);
         let b = new Uint8Array(bytes);
         const edits = 1 + Math.floor(rnd() * 4);
         for (let k = 0; k < edits; k++) {

@@ -2,25 +2,17 @@
 // flips of Go's golden traces may only produce the wire layer's own typed errors, never
 // another exception or a hang. A failure names the seed and the case.
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../testing/seeded-random';
 import { exerciseWire, goldenBinaries } from '../../../scripts/lib/wire-checks';
 import { headerBytes } from './version';
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 const SMALL = goldenBinaries().filter((g) => g.binary.length < 500);
 
 describe('wire robustness', () => {
   it('survives seeded random bytes after every header', () => {
     const seed = 0x5eed1;
-    const rnd = prng(seed);
+    const rnd = seededRandom(seed);
     for (let round = 0; round < 600; round++) {
       const header = headerBytes(([22, 23, 25, 26] as const)[round % 4]);
       const body = new Uint8Array(Math.floor(rnd() * 200)).map(() => Math.floor(rnd() * 256));
@@ -35,7 +27,7 @@ describe('wire robustness', () => {
 
   it('survives seeded bit flips of every golden trace', () => {
     const seed = 0xb17f;
-    const rnd = prng(seed);
+    const rnd = seededRandom(seed);
     for (const { name, binary } of goldenBinaries()) {
       for (let k = 0; k < 40; k++) {
         const b = binary.slice();

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../testing/seeded-random';
 import { MIN_SPAN_NS, TimeScale, toTimeNs } from './time-scale';
 
-// A small seeded generator (mulberry32) so the property checks are repeatable.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('TimeScale conversions', () => {
   const s = TimeScale.create(1_000_000, 3_000_000, 800, 2);
@@ -31,7 +21,7 @@ describe('TimeScale conversions', () => {
   });
 
   it('round-trips time → cssPx → time', () => {
-    const r = rng(7);
+    const r = seededRandom(7);
     for (let i = 0; i < 200; i++) {
       const t = 1_000_000 + r() * 2_000_000;
       expect(s.cssPxToTime(s.timeToCssPx(t))).toBeCloseTo(t, 3);
@@ -59,7 +49,7 @@ describe('TimeScale zoom and pan', () => {
   const s = TimeScale.create(0, 10_000_000, 1000, 1);
 
   it('keeps the time under the anchor fixed while zooming', () => {
-    const r = rng(42);
+    const r = seededRandom(42);
     for (let i = 0; i < 100; i++) {
       const anchor = r() * 1000;
       const factor = 1 + r() * 4;
@@ -120,7 +110,7 @@ describe('TimeScale ticks', () => {
   });
 
   it('puts every tick inside the drawing area', () => {
-    const r = rng(3);
+    const r = seededRandom(3);
     for (let i = 0; i < 100; i++) {
       const start = r() * 1e10;
       const span = MIN_SPAN_NS + r() * 1e10;
