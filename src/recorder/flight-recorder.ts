@@ -10,7 +10,11 @@ import { GenerationRing, type RingChange } from './ring';
 export interface FlightRecorderConfig {
   /** MaxBytes: upper bound on the ring's size; 0 or absent = 10 MiB. Takes precedence over minAge. */
   readonly maxBytes?: number;
-  /** MinAge in milliseconds; 0 or absent = 10 s. */
+  /**
+   * MinAge in milliseconds; 0 or absent = 10 s. A negative age is allowed, as Go's
+   * time.Duration is signed: every generation is then older than it, so the ring keeps
+   * only the newest one (recorder.go endGeneration).
+   */
   readonly minAge?: number;
 }
 
@@ -44,9 +48,12 @@ export class FlightRecorder {
     const maxBytes = cfg.maxBytes ?? 0;
     const minAge = cfg.minAge ?? 0;
     if (!(Number.isFinite(maxBytes) && maxBytes >= 0)) throw new RangeError(`maxBytes must be a number ≥ 0, got ${String(cfg.maxBytes)}`);
-    if (!(Number.isFinite(minAge) && minAge >= 0)) throw new RangeError(`minAge must be a number of ms ≥ 0, got ${String(cfg.minAge)}`);
+    if (!Number.isFinite(minAge)) throw new RangeError(`minAge must be a finite number of ms, got ${String(cfg.minAge)}`);
     this.targetSize = maxBytes !== 0 ? maxBytes : DEFAULT_MAX_BYTES;
-    this.targetPeriodNs = minAge !== 0 ? Math.round(minAge * 1e6) : DEFAULT_MIN_AGE_MS * 1e6;
+    // NewFlightRecorder tests the Duration (whole ns) against 0, so an age that rounds to
+    // 0 ns also means the default.
+    const minAgeNs = Math.round(minAge * 1e6);
+    this.targetPeriodNs = minAgeNs !== 0 ? minAgeNs : DEFAULT_MIN_AGE_MS * 1e6;
   }
 
   get maxBytes(): number {
