@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { EVENT_KIND_NAMES } from '../trace/parse/index';
-import { spanNs, summarizeSteps, summarizeTrace, type SummaryCounts } from './trace-summary';
+import { BoundedIdSet, spanNs, summarizeSteps, summarizeTrace, type SummaryCounts } from './trace-summary';
 
 const DIR = join(__dirname, '../../testdata/traces');
 const traces = readdirSync(DIR).filter((f) => f.endsWith('.trace')).sort();
@@ -174,5 +174,45 @@ describe('spanNs', () => {
     const a = 2n ** 60n + 1n;
     expect(spanNs(a, a + 123_456_789n)).toBe(123_456_789);
     expect(spanNs(5, 2n ** 53n + 10n)).toBe(Number(2n ** 53n + 5n));
+  });
+});
+
+describe('distinct-ID sets are bounded', () => {
+  it('counts exactly up to the limit, then only says "more"', () => {
+    const set = new BoundedIdSet(3);
+    for (const id of [1, 2, 2n ** 64n - 2n, 1, 2]) set.add(id);
+    expect(set.size).toBe(3);
+    expect(set.capped).toBe(false); // full, but every repeat was already a member
+    set.add(4);
+    expect(set.capped).toBe(true);
+    expect(set.size).toBe(3);
+    set.add(5);
+    expect(set.size).toBe(3);
+  });
+
+  it('a real trace: exact at a limit equal to the true count, capped one below it', () => {
+    const name = traces.find((t) => t.startsWith('goroutines.'))!;
+    const bytes = new Uint8Array(readFileSync(join(DIR, name)));
+    const exact = summarizeTrace(bytes);
+    const g = exact.total.goroutines;
+    expect(g).toBeGreaterThan(2);
+    expect(exact.total.goroutinesCapped).toBe(false);
+
+    const atLimit = summarizeTrace(bytes, g);
+    expect(atLimit.total.goroutines).toBe(g);
+    expect(atLimit.total.goroutinesCapped).toBe(false);
+
+    const below = summarizeTrace(bytes, g - 1);
+    expect(below.total.goroutines).toBe(g - 1);
+    expect(below.total.goroutinesCapped).toBe(true);
+    // Every other figure is unchanged by the bound.
+    expect(below.total.events).toBe(exact.total.events);
+    expect(below.total.byKind).toEqual(exact.total.byKind);
+    // Each generation is bounded on its own: capped exactly where it saw more than the limit.
+    below.generations.forEach((gen, i) => {
+      const truth = exact.generations[i];
+      expect(gen.goroutinesCapped, `generation ${gen.n}`).toBe(truth.goroutines > g - 1);
+      expect(gen.goroutines, `generation ${gen.n}`).toBe(Math.min(truth.goroutines, g - 1));
+    });
   });
 });

@@ -5,7 +5,11 @@
 //
 // Generations follow the reader's Sync events (Go's internal/trace/reader.go emits one Sync at
 // the start of every generation and one that ends the trace). A generation is complete when
-// the next Sync arrives. On a parse error, Go's partial rule applies (cmd/trace prints every
+// the next Sync arrives.
+//
+// The distinct-ID sets are bounded (ID_SET_LIMIT): a crafted or enormous trace can name millions
+// of goroutines, and a set per generation plus one for the whole trace would grow with them.
+// Counts are exact up to the limit; past it the summary says "more than the limit". On a parse error, Go's partial rule applies (cmd/trace prints every
 // event read before the error): everything before the damage is reported, with Go's message.
 
 import {
@@ -31,9 +35,14 @@ export interface SummaryCounts {
   lastNs: Time | null;
   /** lastNs − firstNs. */
   durationNs: number;
+  /** Distinct IDs seen, exact up to the ID limit; when the matching *Capped flag is set, more. */
   goroutines: number;
   procs: number;
   threads: number;
+  /** True when more distinct IDs than the limit were seen (the count then equals the limit). */
+  goroutinesCapped: boolean;
+  procsCapped: boolean;
+  threadsCapped: boolean;
   /** RangeBegin 'GC concurrent mark phase'. */
   gcCycles: number;
   /** RangeBegin 'stop-the-world (…)'. */
@@ -93,7 +102,37 @@ export const HEAP_METRIC = '/memory/classes/heap/objects:bytes';
 
 const KINDS = 15;
 
+/**
+ * Distinct goroutine, P and M IDs are counted exactly up to this many per set, then the set
+ * stops growing. 100,000 numbers keep a set to a few MB; real programs rarely have more live
+ * goroutines than that, and a trace that does is told so.
+ */
+export const ID_SET_LIMIT = 100_000;
+
 type Id = number | bigint;
+
+/** A set that stops growing at `limit` members and remembers that it had to. */
+export class BoundedIdSet {
+  private readonly ids = new Set<Id>();
+  /** A new ID arrived while the set was full: the true count is above `limit`. */
+  capped = false;
+  constructor(readonly limit: number) {}
+
+  add(id: Id): void {
+    if (this.capped) return;
+    if (this.ids.size < this.limit) this.ids.add(id);
+    else if (!this.ids.has(id)) {
+      this.capped = true;
+      // The members are no longer needed once the answer is "more than limit".
+      this.ids.clear();
+    }
+  }
+
+  /** Exact while not capped; `limit` once capped. */
+  get size(): number {
+    return this.capped ? this.limit : this.ids.size;
+  }
+}
 
 /** Accumulates one stretch of events. The ID sets grow with distinct resources, not events. */
 class Accumulator {
@@ -107,6 +146,9 @@ class Accumulator {
     goroutines: 0,
     procs: 0,
     threads: 0,
+    goroutinesCapped: false,
+    procsCapped: false,
+    threadsCapped: false,
     gcCycles: 0,
     stw: 0,
     tasks: 0,
@@ -116,9 +158,15 @@ class Accumulator {
     maxGomaxprocs: null,
     heapPeakBytes: null,
   };
-  private readonly gs = new Set<Id>();
-  private readonly ps = new Set<Id>();
-  private readonly ms = new Set<Id>();
+  private readonly gs: BoundedIdSet;
+  private readonly ps: BoundedIdSet;
+  private readonly ms: BoundedIdSet;
+
+  constructor(idLimit: number) {
+    this.gs = new BoundedIdSet(idLimit);
+    this.ps = new BoundedIdSet(idLimit);
+    this.ms = new BoundedIdSet(idLimit);
+  }
 
   add(ev: TraceEvent, kind: EventKind, t: Time, info: EventInfo): void {
     const c = this.c;
@@ -148,6 +196,9 @@ class Accumulator {
     c.goroutines = this.gs.size;
     c.procs = this.ps.size;
     c.threads = this.ms.size;
+    c.goroutinesCapped = this.gs.capped;
+    c.procsCapped = this.ps.capped;
+    c.threadsCapped = this.ms.capped;
     c.durationNs = c.firstNs === null || c.lastNs === null ? 0 : spanNs(c.firstNs, c.lastNs);
     return c;
   }
@@ -209,16 +260,21 @@ export interface SummaryProgress {
 /**
  * Reads the whole trace, yielding progress every `every` events so a caller (the parse worker)
  * can report it and give way to other messages between chunks. Returns the summary.
+ * `idLimit` bounds each distinct-ID set (see ID_SET_LIMIT).
  */
-export function* summarizeSteps(bytes: Uint8Array, every = 20_000): Generator<SummaryProgress, TraceSummary, void> {
+export function* summarizeSteps(
+  bytes: Uint8Array,
+  every = 20_000,
+  idLimit = ID_SET_LIMIT,
+): Generator<SummaryProgress, TraceSummary, void> {
   let reader: TraceReader;
   try {
     reader = new TraceReader(bytes);
   } catch (e) {
     const fault = e instanceof HeaderError ? e.fault : 'internal';
-    return failedSummary(null, e, fault, 0, new Accumulator(), [], null);
+    return failedSummary(null, e, fault, 0, new Accumulator(idLimit), [], null);
   }
-  const total = new Accumulator();
+  const total = new Accumulator(idLimit);
   const gens: GenerationStats[] = [];
   let open: { acc: Accumulator; n: number; gen: Id | null; wall: string | null } | null = null;
   let wallStart: string | null = null;
@@ -248,7 +304,7 @@ export function* summarizeSteps(bytes: Uint8Array, every = 20_000): Generator<Su
       const snap = s.clockSnapshot;
       const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
       if (wall !== null && wallStart === null && gens.length === 0) wallStart = wall;
-      open = { acc: new Accumulator(), n: s.n, gen: reader.generation, wall };
+      open = { acc: new Accumulator(idLimit), n: s.n, gen: reader.generation, wall };
     }
     total.add(ev, kind, ev.time, info);
     open?.acc.add(ev, kind, ev.time, info);
@@ -296,8 +352,8 @@ function failedSummary(
 }
 
 /** The same summary in one synchronous call. */
-export function summarizeTrace(bytes: Uint8Array): TraceSummary {
-  const it = summarizeSteps(bytes, Number.MAX_SAFE_INTEGER);
+export function summarizeTrace(bytes: Uint8Array, idLimit = ID_SET_LIMIT): TraceSummary {
+  const it = summarizeSteps(bytes, Number.MAX_SAFE_INTEGER, idLimit);
   for (;;) {
     const r = it.next();
     if (r.done) return r.value;

@@ -2,6 +2,7 @@
 // read here and transferred to the parse worker; nothing leaves the machine.
 
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
+import { fileSizeProblem } from './inspect-limits';
 import { addPending, initialParse, setInspect, setScreen, useApp, type FileOrigin, type ParsedState } from './store';
 
 let client: ParseClient | null = null;
@@ -39,6 +40,12 @@ export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin)
   const token = ++latest;
   cancelCurrent();
   setScreen('inspect');
+  // Checked before reading: past the cap the read itself could exhaust the tab's memory.
+  const tooBig = fileSizeProblem(fileName, blob.size);
+  if (tooBig !== null) {
+    setInspect({ status: 'failed', fileName, fileSize: blob.size, origin, summary: null, loadError: tooBig, parse: initialParse });
+    return;
+  }
   setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null, parse: initialParse });
   try {
     const bytes = await track(blob.arrayBuffer());

@@ -85,7 +85,21 @@ export class ParseClient {
       wire,
       parsed,
       cancel: () => {
-        if (!this.pending.has(id) || !this.worker) return;
+        const p = this.pending.get(id);
+        if (!p || !this.worker) return;
+        if (this.pending.size === 1) {
+          // Only this request uses the worker: end the worker itself. A cancel message waits
+          // for the next chunk boundary, and the wire summary or the first generation of a
+          // large file is one long synchronous step; terminating stops it at once and frees
+          // the file's buffer. The next request starts a fresh worker.
+          this.worker.terminate();
+          this.worker = null;
+          this.pending.delete(id);
+          this.onPendingChange(this.pending.size);
+          if (!gotWire) rejectWire(new ParseWorkerError({ code: 'cancelled', message: 'cancelled' }));
+          resolveParsed(null);
+          return;
+        }
         const req: ParseRequest = { id: this.nextId++, kind: 'cancel', target: id };
         this.worker.postMessage(req);
       },

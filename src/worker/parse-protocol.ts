@@ -25,7 +25,8 @@ export type ParseRequest =
 
 /** Why the worker could not answer: never a trace fault (those are verdicts in the summaries). */
 export interface ParseFailure {
-  readonly code: 'internal' | 'out-of-memory';
+  /** 'cancelled' is made on the page side, when the client ends the worker to stop a request. */
+  readonly code: 'internal' | 'out-of-memory' | 'cancelled';
   readonly message: string;
 }
 

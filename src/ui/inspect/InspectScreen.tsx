@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { useApp } from '../../state/store';
 import { clearInspect } from '../../state/inspect-actions';
+import { MAX_FILE_TEXT } from '../../state/inspect-limits';
 import { Stat } from '../Stat';
 import { formatBytes, formatInt } from '../format';
 import { BytesChart } from './BytesChart';
@@ -86,7 +87,7 @@ function EmptyState() {
       <h1 id="drop-title">Drop a Go execution trace anywhere on this page</h1>
       <p>
         A flight-recorder snapshot, <code>go test -trace</code> output or a <code>/debug/pprof/trace</code> download from Go 1.22 or later.
-        Flightdeck reads it here, in your browser: nothing is uploaded.
+        Flightdeck reads it here, in your browser: nothing is uploaded. Files of up to {MAX_FILE_TEXT}.
       </p>
       <FilePicker />
       <p className="hint">or open one by URL from this site: <code>?url=/path/to/file.trace</code></p>

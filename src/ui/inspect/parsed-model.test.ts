@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarizeTrace } from '../../analysis/trace-summary';
-import { parsedGenerations, parsedView, shortWall, spanMs } from './parsed-model';
+import { distinct, parsedGenerations, parsedView, shortWall, spanMs } from './parsed-model';
 
 const DIR = join(__dirname, '../../../testdata/traces');
 const read = (name: string) => summarizeTrace(new Uint8Array(readFileSync(join(DIR, name))));
@@ -17,6 +17,15 @@ describe('parsed view', () => {
   it('prints spans in ms with microsecond digits', () => {
     expect(spanMs(7_141_313)).toBe('7.141');
     expect(spanMs(1_234_567_890)).toBe('1,234.568');
+  });
+
+  it('shows a capped distinct-ID count as "N+" and says counting stopped', () => {
+    expect(distinct(1234, false)).toBe('1,234');
+    expect(distinct(100_000, true)).toBe('100,000+');
+    const s = summarizeTrace(new Uint8Array(readFileSync(join(DIR, 'gcstress.go126.trace'))), 2);
+    const tile = parsedView(s).tiles.find((t) => t.testId === 'parsed-goroutines')!;
+    expect(tile.value).toBe('2+');
+    expect(tile.sub).toBe('more than 2 distinct IDs; counting stops there');
   });
 
   it('says a clean trace reads cleanly and splits StateTransition by resource', () => {

@@ -52,6 +52,11 @@ export function spanMs(ns: number): string {
   return (ns / 1e6).toLocaleString('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 }
 
+/** A distinct-ID count: exact, or "100,000+" when the summary stopped counting at its limit. */
+export function distinct(n: number, capped: boolean): string {
+  return capped ? `${formatInt(n)}+` : formatInt(n);
+}
+
 export function parsedView(s: TraceSummary): ParsedView {
   const t = s.total;
   const v = s.verdict;
@@ -71,10 +76,15 @@ export function parsedView(s: TraceSummary): ParsedView {
       sub: wall ? `${wall[1]} UTC` : 'no clock snapshot (Go 1.25+ writes one)',
       testId: 'parsed-wall-start',
     },
-    { label: 'Goroutines', value: formatInt(t.goroutines), sub: 'distinct IDs seen', testId: 'parsed-goroutines' },
+    {
+      label: 'Goroutines',
+      value: distinct(t.goroutines, t.goroutinesCapped),
+      sub: t.goroutinesCapped ? `more than ${formatInt(t.goroutines)} distinct IDs; counting stops there` : 'distinct IDs seen',
+      testId: 'parsed-goroutines',
+    },
     {
       label: 'Ps / Ms',
-      value: `${formatInt(t.procs)} / ${formatInt(t.threads)}`,
+      value: `${distinct(t.procs, t.procsCapped)} / ${distinct(t.threads, t.threadsCapped)}`,
       sub: t.maxGomaxprocs === null ? 'GOMAXPROCS not reported' : `GOMAXPROCS up to ${formatInt(t.maxGomaxprocs)}`,
       testId: 'parsed-procs',
     },
