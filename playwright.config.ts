@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // Chromium comes from the system (Debian's `chromium` package); FLIGHTDECK_CHROMIUM overrides the path.
 const executablePath = process.env.FLIGHTDECK_CHROMIUM ?? '/usr/bin/chromium';
+// FLIGHTDECK_E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.FLIGHTDECK_E2E_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -10,7 +12,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://127.0.0.1:4174',
+    baseURL: `http://127.0.0.1:${port}`,
     headless: true,
     acceptDownloads: true,
     launchOptions: {
@@ -20,8 +22,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite preview --port 4174 --strictPort --host 127.0.0.1',
-    url: 'http://127.0.0.1:4174',
+    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: false,
     timeout: 60_000,
   },
