@@ -3,7 +3,8 @@
 
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import { fileSizeProblem } from './inspect-limits';
-import { addPending, initialParse, setInspect, setScreen, useApp, type FileOrigin, type ParsedState } from './store';
+import { addPending, initialParse, setInspect, useApp, type FileOrigin, type ParsedState } from './store';
+import { setScreen } from './navigation';
 
 let client: ParseClient | null = null;
 function parser(): ParseClient {

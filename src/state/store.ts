@@ -9,7 +9,9 @@ import { create } from 'zustand';
 import type { ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
 import type { EvictionCause, GoFormat, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
 
-export type Screen = 'inspect' | 'live';
+import type { RouteParams, Screen, TraceView } from './route';
+
+export type { Screen, TraceView } from './route';
 
 /** Where a file came from; shown to the user and used to word the empty/error states. */
 export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot' | 'full-trace';
@@ -170,6 +172,9 @@ export interface LiveError {
 
 export interface AppState {
   readonly screen: Screen;
+  /** The page shown for an open trace, and that page's parameters (as the URL hash has them). */
+  readonly traceView: TraceView;
+  readonly viewParams: RouteParams;
   /** Worker requests awaiting a reply, across all workers; 0 is part of being idle. */
   readonly pending: number;
   readonly inspect: InspectState;
@@ -227,6 +232,8 @@ export const initialLive: LiveState = {
 
 export const useApp = create<AppState>()(() => ({
   screen: 'inspect',
+  traceView: 'summary',
+  viewParams: {},
   pending: 0,
   inspect: initialInspect,
   live: initialLive,
@@ -242,10 +249,6 @@ export function setLive(patch: Partial<LiveState>): void {
 
 export function setLiveView(patch: Partial<LiveView>): void {
   useApp.setState((s) => ({ live: { ...s.live, view: { ...s.live.view, ...patch } } }));
-}
-
-export function setScreen(screen: Screen): void {
-  useApp.setState({ screen });
 }
 
 /** Adds delta to the count of worker requests in flight. */

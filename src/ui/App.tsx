@@ -1,10 +1,12 @@
-// The shell: a top bar with the two screens as tabs, page-wide drag and drop, ?url=, and
-// the idle signal.
+// The shell: a top bar with the two screens as tabs, page-wide drag and drop, ?url=, the URL
+// hash (screen, page, view; see state/route.ts) and the idle signal.
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { setScreen, useApp, type Screen } from '../state/store';
+import { useApp, type Screen } from '../state/store';
+import { setScreen } from '../state/navigation';
 import { openBlob, openUrl } from '../state/inspect-actions';
 import { useIdleSignal } from './idle';
+import { useHashRouter } from './router';
 import { InspectScreen } from './inspect/InspectScreen';
 import { LiveScreen } from './live/LiveScreen';
 import { Logo } from './Logo';
@@ -17,6 +19,7 @@ const TABS: { id: Screen; label: string }[] = [
 
 export function App() {
   useIdleSignal();
+  useHashRouter();
   const screen = useApp((s) => s.screen);
   const dragging = usePageDrop();
   useUrlParam();

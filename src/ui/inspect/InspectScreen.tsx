@@ -1,22 +1,16 @@
 // The first screen: drop or pick a Go trace; see what the wire layer finds in it at once, then
 // what Go's parser finds when it has read every event.
 
-import { useMemo } from 'react';
 import { useApp } from '../../state/store';
 import { clearInspect } from '../../state/inspect-actions';
 import { MAX_FILE_TEXT } from '../../state/inspect-limits';
-import { Stat } from '../Stat';
-import { formatBytes, formatInt } from '../format';
-import { BytesChart } from './BytesChart';
+import { setTraceView } from '../../state/navigation';
+import { formatInt } from '../format';
 import { FilePicker } from './FilePicker';
-import { GenerationTable } from './GenerationTable';
-import { ParsedSection } from './ParsedSection';
-import { inspectView } from './inspect-model';
-import { Verdict } from './Verdict';
+import { TRACE_PAGES, tracePage } from './trace-pages';
 
 export function InspectScreen() {
   const ins = useApp((s) => s.inspect);
-  const view = useMemo(() => (ins.summary ? inspectView(ins.summary) : null), [ins.summary]);
 
   if (ins.status === 'empty') return <EmptyState />;
 
@@ -43,39 +37,44 @@ export function InspectScreen() {
         <div className="error-banner" role="alert">{ins.loadError}</div>
       )}
 
-      {ins.status === 'done' && view && (
-        <>
-          <Verdict view={view} />
-          {(view.verdict === 'ok' || view.verdict === 'damaged') && (
-            <dl className="stats" aria-label="Trace summary">
-              <Stat label="Go version" value={view.goVersion ?? "—"} testId="go-version" />
-              <Stat label="Generations" value={formatInt(view.generations.length)} testId="generation-count" />
-              <Stat label="Batches" value={formatInt(view.batches)} testId="batch-count" />
-              <Stat label="Generation bytes" value={formatInt(view.genBytes)} sub={formatBytes(view.genBytes)} testId="gen-bytes" />
-              <Stat label="File size" value={formatInt(view.fileBytes)} sub="bytes" testId="file-bytes" />
-            </dl>
-          )}
-          <ParsedSection parse={ins.parse} />
-          {view.generations.length > 0 && (
-            <div className="two-col">
-              <section className="card card-pad" aria-labelledby="bytes-chart-title">
-                <h3 className="section-title" id="bytes-chart-title">
-                  Bytes per generation <span className="sub">each generation is a self-contained slice of the trace</span>
-                </h3>
-                <BytesChart rows={view.generations} label={`Bar chart of bytes in each of ${view.generations.length} generations`} />
-              </section>
-              <section className="card card-pad" aria-labelledby="gen-table-title">
-                <h3 className="section-title" id="gen-table-title">Generations</h3>
-                <GenerationTable rows={view.generations} caption="Generations in this trace" parse={ins.parse} />
-              </section>
-            </div>
-          )}
-        </>
-      )}
+      {ins.status === 'done' && ins.summary && <TracePages />}
     </>
   );
 }
 
+
+/** The open trace's pages as tabs (shown once there is more than one), then the page. */
+function TracePages() {
+  const view = useApp((s) => s.traceView);
+  const page = tracePage(view);
+  const Page = page.component;
+  return (
+    <>
+      {TRACE_PAGES.length > 1 && (
+        <nav className="tabs page-tabs" role="tablist" aria-label="Pages of this trace">
+          {TRACE_PAGES.map((p) => (
+            <button
+              key={p.view}
+              type="button"
+              role="tab"
+              id={`page-${p.view}`}
+              aria-selected={p.view === page.view}
+              aria-controls="trace-page"
+              tabIndex={p.view === page.view ? 0 : -1}
+              className="tab"
+              onClick={() => setTraceView(p.view)}
+            >
+              {p.label}
+            </button>
+          ))}
+        </nav>
+      )}
+      <div id="trace-page" role={TRACE_PAGES.length > 1 ? 'tabpanel' : undefined} aria-labelledby={TRACE_PAGES.length > 1 ? `page-${page.view}` : undefined}>
+        <Page />
+      </div>
+    </>
+  );
+}
 
 function EmptyState() {
   const loadError = useApp((s) => s.inspect.loadError);

@@ -1,0 +1,47 @@
+// The summary page of an open trace: what the wire layer found at once (verdict, generations,
+// batches, bytes) and what Go's parser found when it had read every event.
+
+import { useMemo } from 'react';
+import { useApp } from '../../state/store';
+import { Stat } from '../Stat';
+import { formatBytes, formatInt } from '../format';
+import { BytesChart } from './BytesChart';
+import { GenerationTable } from './GenerationTable';
+import { ParsedSection } from './ParsedSection';
+import { inspectView } from './inspect-model';
+import { Verdict } from './Verdict';
+
+export function SummaryPage() {
+  const ins = useApp((s) => s.inspect);
+  const view = useMemo(() => (ins.summary ? inspectView(ins.summary) : null), [ins.summary]);
+  if (!view) return null;
+  return (
+    <>
+      <Verdict view={view} />
+      {(view.verdict === 'ok' || view.verdict === 'damaged') && (
+        <dl className="stats" aria-label="Trace summary">
+          <Stat label="Go version" value={view.goVersion ?? '—'} testId="go-version" />
+          <Stat label="Generations" value={formatInt(view.generations.length)} testId="generation-count" />
+          <Stat label="Batches" value={formatInt(view.batches)} testId="batch-count" />
+          <Stat label="Generation bytes" value={formatInt(view.genBytes)} sub={formatBytes(view.genBytes)} testId="gen-bytes" />
+          <Stat label="File size" value={formatInt(view.fileBytes)} sub="bytes" testId="file-bytes" />
+        </dl>
+      )}
+      <ParsedSection parse={ins.parse} />
+      {view.generations.length > 0 && (
+        <div className="two-col">
+          <section className="card card-pad" aria-labelledby="bytes-chart-title">
+            <h3 className="section-title" id="bytes-chart-title">
+              Bytes per generation <span className="sub">each generation is a self-contained slice of the trace</span>
+            </h3>
+            <BytesChart rows={view.generations} label={`Bar chart of bytes in each of ${view.generations.length} generations`} />
+          </section>
+          <section className="card card-pad" aria-labelledby="gen-table-title">
+            <h3 className="section-title" id="gen-table-title">Generations</h3>
+            <GenerationTable rows={view.generations} caption="Generations in this trace" parse={ins.parse} />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+// The pages of an open trace, in tab order. Each page is one component; the URL hash names the
+// page shown (state/route.ts). A page is added here and nowhere else.
+
+import type { ComponentType } from 'react';
+import type { TraceView } from '../../state/route';
+import { SummaryPage } from './SummaryPage';
+
+export interface TracePage {
+  readonly view: TraceView;
+  readonly label: string;
+  readonly component: ComponentType;
+}
+
+export const TRACE_PAGES: readonly TracePage[] = [
+  { view: 'summary', label: 'Summary', component: SummaryPage },
+];
+
+export function tracePage(view: TraceView): TracePage {
+  return TRACE_PAGES.find((p) => p.view === view) ?? TRACE_PAGES[0];
+}
