@@ -15,13 +15,12 @@
 import {
   EventKind,
   formatUnixRFC3339Nano,
-  HeaderError,
   ResourceKind,
-  TraceError,
-  TraceReader,
   type Time,
   type TraceEvent,
+  type TraceReader,
 } from '../trace/parse/index';
+import { runPass, type EventSink, type PassEnd } from './event-pass';
 
 /** Counts over a stretch of events (one generation, or the whole trace). */
 export interface SummaryCounts {
@@ -251,6 +250,69 @@ export function spanNs(a: Time, b: Time): number {
   return Number(BigInt(b) - BigInt(a));
 }
 
+/**
+ * The summary as one consumer of an event pass (event-pass.ts): feed it every event, then
+ * finish(end) makes the summary. `idLimit` bounds each distinct-ID set (see ID_SET_LIMIT).
+ */
+export class SummarySink implements EventSink {
+  private reader: TraceReader | null = null;
+  private readonly total: Accumulator;
+  private readonly gens: GenerationStats[] = [];
+  private open: { acc: Accumulator; n: number; gen: Id | null; wall: string | null } | null = null;
+  private wallStart: string | null = null;
+  private eventsKept = 0;
+  private readonly info: EventInfo = { resource: ResourceKind.None, id: 0, gc: false, stw: false, gomaxprocs: null, heap: null };
+
+  constructor(private readonly idLimit = ID_SET_LIMIT) {
+    this.total = new Accumulator(idLimit);
+  }
+
+  /** Complete generations so far (for progress). */
+  get generations(): number {
+    return this.gens.length;
+  }
+
+  start(reader: TraceReader): void {
+    this.reader = reader;
+  }
+
+  event(ev: TraceEvent): void {
+    const kind = ev.kind();
+    // Reading details can raise Go's panics (GoPanic) on input the reader accepted: the pass
+    // then ends with that error.
+    const info = infoOf(ev, kind, this.info);
+    if (kind === EventKind.Sync) {
+      // The next Sync closes the open generation: it is complete.
+      const open = this.open;
+      if (open !== null) {
+        this.gens.push({ ...open.acc.finish(), n: open.n, gen: open.gen, wallStart: open.wall });
+        this.eventsKept += open.acc.c.events;
+      }
+      const s = ev.sync();
+      const snap = s.clockSnapshot;
+      const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
+      if (wall !== null && this.wallStart === null && this.gens.length === 0) this.wallStart = wall;
+      this.open = { acc: new Accumulator(this.idLimit), n: s.n, gen: this.reader?.generation ?? null, wall };
+    }
+    this.total.add(ev, kind, ev.time, info);
+    this.open?.acc.add(ev, kind, ev.time, info);
+  }
+
+  finish(end: PassEnd): TraceSummary {
+    if (end.error !== null) {
+      return failedSummary(end.version, end.error, end.fault, end.bytesRead, this.total, this.gens, this.wallStart, this.eventsKept);
+    }
+    return {
+      version: end.version,
+      verdict: { kind: 'ok' },
+      total: this.total.finish(),
+      generations: this.gens,
+      wallStart: this.wallStart,
+      bytesRead: end.bytesRead,
+    };
+  }
+}
+
 export interface SummaryProgress {
   events: number;
   bytesRead: number;
@@ -258,69 +320,21 @@ export interface SummaryProgress {
 }
 
 /**
- * Reads the whole trace, yielding progress every `every` events so a caller (the parse worker)
- * can report it and give way to other messages between chunks. Returns the summary.
- * `idLimit` bounds each distinct-ID set (see ID_SET_LIMIT).
+ * Reads the whole trace, yielding progress every `every` events so a caller can report it and
+ * give way to other messages between chunks. Returns the summary.
  */
 export function* summarizeSteps(
   bytes: Uint8Array,
   every = 20_000,
   idLimit = ID_SET_LIMIT,
 ): Generator<SummaryProgress, TraceSummary, void> {
-  let reader: TraceReader;
-  try {
-    reader = new TraceReader(bytes);
-  } catch (e) {
-    const fault = e instanceof HeaderError ? e.fault : 'internal';
-    return failedSummary(null, e, fault, 0, new Accumulator(idLimit), [], null);
-  }
-  const total = new Accumulator(idLimit);
-  const gens: GenerationStats[] = [];
-  let open: { acc: Accumulator; n: number; gen: Id | null; wall: string | null } | null = null;
-  let wallStart: string | null = null;
-  let eventsKept = 0;
-  const info: EventInfo = { resource: ResourceKind.None, id: 0, gc: false, stw: false, gomaxprocs: null, heap: null };
-  let sinceYield = 0;
+  const sink = new SummarySink(idLimit);
+  const pass = runPass(bytes, [sink], every);
   for (;;) {
-    let ev: TraceEvent | null;
-    let kind: EventKind;
-    try {
-      ev = reader.readEvent();
-      if (ev === null) break;
-      kind = ev.kind();
-      // Reading details can raise Go's panics (GoPanic) on input the reader accepted.
-      infoOf(ev, kind, info);
-    } catch (e) {
-      const fault = e instanceof TraceError ? e.fault : 'internal';
-      return failedSummary(reader.version, e, fault, reader.offset, total, gens, wallStart, eventsKept);
-    }
-    if (kind === EventKind.Sync) {
-      // The next Sync closes the open generation: it is complete.
-      if (open !== null) {
-        gens.push({ ...open.acc.finish(), n: open.n, gen: open.gen, wallStart: open.wall });
-        eventsKept += open.acc.c.events;
-      }
-      const s = ev.sync();
-      const snap = s.clockSnapshot;
-      const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
-      if (wall !== null && wallStart === null && gens.length === 0) wallStart = wall;
-      open = { acc: new Accumulator(idLimit), n: s.n, gen: reader.generation, wall };
-    }
-    total.add(ev, kind, ev.time, info);
-    open?.acc.add(ev, kind, ev.time, info);
-    if (++sinceYield >= every) {
-      sinceYield = 0;
-      yield { events: total.c.events, bytesRead: reader.offset, generations: gens.length };
-    }
+    const r = pass.next();
+    if (r.done) return sink.finish(r.value);
+    yield { ...r.value, generations: sink.generations };
   }
-  return {
-    version: reader.version,
-    verdict: { kind: 'ok' },
-    total: total.finish(),
-    generations: gens,
-    wallStart,
-    bytesRead: reader.offset,
-  };
 }
 
 function failedSummary(

@@ -2,11 +2,12 @@
 // freezes the page. The wire summary goes out first (it only walks batch headers); the full
 // parse follows in chunks, posting progress and giving way to the message queue between
 // chunks so a 'cancel' (another file was opened) stops it within one chunk.
-// inspectTrace and summarizeSteps never throw for bad input (a damaged trace is a summary with
+// inspectTrace and runPass never throw for bad input (a damaged trace is a summary with
 // an error), so a 'failed' reply means a bug or an exhausted worker.
 
 import { inspectTrace } from '../trace/wire/inspect';
-import { summarizeSteps } from '../analysis/trace-summary';
+import { runPass } from '../analysis/event-pass';
+import { SummarySink } from '../analysis/trace-summary';
 import type { ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
 
 const scope = self as unknown as {
@@ -37,7 +38,9 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     const bytes = new Uint8Array(buffer);
     scope.postMessage({ id, kind: 'inspected', summary: inspectTrace(bytes), byteLength: buffer.byteLength });
     if (!parse) return;
-    const steps = summarizeSteps(bytes, CHUNK_EVENTS);
+    // One pass over the events feeds every consumer; each makes its result from how it ended.
+    const summary = new SummarySink();
+    const pass = runPass(bytes, [summary], CHUNK_EVENTS);
     let lastPost = 0;
     for (;;) {
       // Give way first, so a cancel sent right after the open is seen before any parsing.
@@ -46,15 +49,16 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
         scope.postMessage({ id, kind: 'cancelled' });
         return;
       }
-      const r = steps.next();
+      const r = pass.next();
       if (r.done) {
-        scope.postMessage({ id, kind: 'parsed', summary: r.value });
+        scope.postMessage({ id, kind: 'parsed', summary: summary.finish(r.value) });
         return;
       }
       const now = performance.now();
       if (now - lastPost >= PROGRESS_MS) {
         lastPost = now;
-        scope.postMessage({ id, kind: 'progress', progress: { ...r.value, byteLength: buffer.byteLength } });
+        const progress = { ...r.value, generations: summary.generations, byteLength: buffer.byteLength };
+        scope.postMessage({ id, kind: 'progress', progress });
       }
     }
   } catch (err) {

@@ -102,6 +102,34 @@ describe('readEvent and forEachEvent', () => {
     });
   }
 
+  it('can stop after max events and go on: the same events in chunks, true only at the end', () => {
+    for (const { name, bytes } of traces.filter((t) => t.name.endsWith('.trace'))) {
+      const all = viaForEach(bytes);
+      const row = rower();
+      const rows: Row[] = [];
+      let error: string | null = null;
+      const ends: boolean[] = [];
+      try {
+        const r = new TraceReader(bytes);
+        for (let chunk = 1; ; chunk = (chunk % 97) + 13) {
+          let n = 0;
+          const ended = r.forEachEvent((ev) => {
+            n++;
+            rows.push(row(ev));
+          }, chunk);
+          ends.push(ended);
+          if (ended) break;
+          expect(n, name).toBe(chunk);
+        }
+      } catch (e) {
+        error = String(e);
+      }
+      expect(error, name).toBe(all.error);
+      expect(rows, name).toEqual(all.rows);
+      if (error === null) expect(ends.indexOf(true), name).toBe(ends.length - 1);
+    }
+  });
+
   it('can be mixed on one reader: events kept from readEvent stay intact through forEachEvent', () => {
     for (const { bytes } of traces.filter((t) => t.name.endsWith('.trace')).slice(0, 6)) {
       const all = viaReadEvent(bytes);

@@ -111,11 +111,20 @@ export class TraceReader {
    * Calls f with every remaining event in order: the same events readEvent returns, with the
    * same errors, but without making an object per event. The event passed to f is reused for
    * the next one: read what you need during the call, or keep ev.clone().
+   *
+   * With `max`, stops after that many events so a caller can give way between chunks and call
+   * again. Returns true once the trace has ended (no event remains), false when it stopped at
+   * max. An exception thrown by f stops the loop and propagates; the reader can go on after it.
    */
-  forEachEvent(f: (ev: TraceEvent) => void): void {
+  forEachEvent(f: (ev: TraceEvent) => void, max = Infinity): boolean {
     this.order.setReuse(true);
     try {
-      for (let ev = this.step(); ev !== null; ev = this.step()) f(ev);
+      for (let n = 0; n < max; n++) {
+        const ev = this.step();
+        if (ev === null) return true;
+        f(ev);
+      }
+      return false;
     } finally {
       this.order.setReuse(false);
     }
