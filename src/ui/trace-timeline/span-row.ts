@@ -12,7 +12,7 @@ import { mix, type Raster, type Rgba } from './raster';
 export const DENSITY_MIN = 0.35;
 
 export class SpanRow {
-  private cover: Float32Array;
+  private cov: Float32Array;
   private best: Float32Array;
   private colour: Int32Array;
   private solid: Uint8Array;
@@ -25,20 +25,20 @@ export class SpanRow {
   solids = 0;
 
   constructor(width: number) {
-    this.cover = new Float32Array(width);
+    this.cov = new Float32Array(width);
     this.best = new Float32Array(width);
     this.colour = new Int32Array(width);
     this.solid = new Uint8Array(width);
   }
 
   get width(): number {
-    return this.cover.length;
+    return this.cov.length;
   }
 
   /** Starts a row covering device rows [y0, y1) of raster. */
   begin(raster: Raster, y0: number, y1: number): void {
     if (raster.width !== this.width) {
-      this.cover = new Float32Array(raster.width);
+      this.cov = new Float32Array(raster.width);
       this.best = new Float32Array(raster.width);
       this.colour = new Int32Array(raster.width);
       this.solid = new Uint8Array(raster.width);
@@ -80,7 +80,7 @@ export class SpanRow {
 
   private cover1(x: number, f: number, ci: number): void {
     if (x < 0 || x >= this.width) return;
-    this.cover[x] += f;
+    this.cov[x] += f;
     if (f > this.best[x]) {
       this.best[x] = f;
       this.colour[x] = ci;
@@ -94,7 +94,7 @@ export class SpanRow {
     const r = this.raster;
     if (!r) return;
     for (let x = this.lo; x <= this.hi; x++) {
-      const c = this.cover[x];
+      const c = this.cov[x];
       if (c > 0 && this.solid[x] === 0) {
         const strength = DENSITY_MIN + (1 - DENSITY_MIN) * Math.min(1, c);
         r.column(x, this.y0, this.y1, mix(bg, colours[this.colour[x]], strength));
@@ -103,7 +103,7 @@ export class SpanRow {
     if (this.hi >= this.lo) {
       const a = this.lo;
       const b = this.hi + 1;
-      this.cover.fill(0, a, b);
+      this.cov.fill(0, a, b);
       this.best.fill(0, a, b);
       this.solid.fill(0, a, b);
     }
