@@ -12,7 +12,7 @@ export const FN_COLOURS = 12;
 const NAMES = [
   'bg', 'bg-alt', 'grid', 'ink', 'ink-2', 'span-ink', 'gen-a', 'gen-b', 'gc', 'stw', 'assist', 'sweep',
   'heap', 'heap-goal', 'goroutines', 'threads', 'runnable', 'waiting', 'blocked', 'syscall', 'notstarted',
-  'region', 'task', 'log', 'cpu', 'select', 'highlight', 'flow-create', 'flow-unblock', 'measure', 'dim',
+  'region', 'task', 'log', 'cpu', 'select', 'highlight', 'flow-create', 'flow-unblock', 'measure', 'dim', 'busy',
 ] as const;
 
 export type ColourName = (typeof NAMES)[number];
