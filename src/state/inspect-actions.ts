@@ -4,7 +4,7 @@
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import { fileSizeProblem } from './inspect-limits';
 import { addPending, initialParse, setInspect, useApp, type FileOrigin, type ParsedState } from './store';
-import { setScreen } from './navigation';
+import { setScreen, setTraceView } from './navigation';
 
 let client: ParseClient | null = null;
 function parser(): ParseClient {
@@ -40,7 +40,10 @@ function setParse(patch: Partial<ParsedState>): void {
 export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin): Promise<void> {
   const token = ++latest;
   cancelCurrent();
-  setScreen('inspect');
+  // A snapshot or full trace from the live recorder opens on the timeline, at its start;
+  // a dropped or picked file keeps the page the URL names (a shared link's view).
+  if (origin === 'snapshot' || origin === 'full-trace') setTraceView('timeline');
+  else setScreen('inspect');
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const tooBig = fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {

@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import type { TraceView } from '../../state/route';
 import { SummaryPage } from './SummaryPage';
+import { TimelinePage } from '../trace-timeline/TimelinePage';
 
 export interface TracePage {
   readonly view: TraceView;
@@ -13,6 +14,7 @@ export interface TracePage {
 
 export const TRACE_PAGES: readonly TracePage[] = [
   { view: 'summary', label: 'Summary', component: SummaryPage },
+  { view: 'timeline', label: 'Timeline', component: TimelinePage },
 ];
 
 export function tracePage(view: TraceView): TracePage {

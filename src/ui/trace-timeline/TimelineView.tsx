@@ -54,7 +54,7 @@ export function TimelineView(props: TimelineViewProps) {
       tracks.current!,
       ruler.current!,
       {
-        viewChanged: (s, m) => hostRef.current.viewChanged(s, m),
+        viewChanged: (s, m, j) => hostRef.current.viewChanged(s, m, j),
         measureChanged: (m) => hostRef.current.measureChanged(m),
         clicked: (r, t, slop) => hostRef.current.clicked(r, t, slop),
         overlay: (top, s) => hostRef.current.overlay(top, s),

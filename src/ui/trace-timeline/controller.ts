@@ -24,8 +24,11 @@ export interface Hover {
 }
 
 export interface ControllerHost {
-  /** The window moved; mode says whether it starts a new Back/Forward entry. */
-  viewChanged(scale: TimeScale, mode: HistoryMode): void;
+  /**
+   * The window moved; mode says whether it starts a new Back/Forward entry, jump whether it
+   * was one deliberate step (show all, zoom to selection) rather than continuous movement.
+   */
+  viewChanged(scale: TimeScale, mode: HistoryMode, jump: boolean): void;
   hoverChanged(h: Hover | null): void;
   measureChanged(m: Measure | null): void;
   /** A click (no drag) at time t on a row; slopNs is a few pixels' worth of time. */
@@ -113,7 +116,7 @@ export class TimelineController {
   private moved(next: TimeScale, jump = false): void {
     if (next.startNs === this.scale.startNs && next.endNs === this.scale.endNs) return;
     this.scale = next;
-    this.host.viewChanged(next, jump ? this.history.jump() : this.history.move(performance.now()));
+    this.host.viewChanged(next, jump ? this.history.jump() : this.history.move(performance.now()), jump);
     this.requestDraw();
   }
 

@@ -1,4 +1,5 @@
-// The generations lane: each generation of the trace as a box from its first event to its
+// The generations lane from the parser's summary, shown before the timeline model arrives:
+// each generation of the trace as a box from its first event to its
 // last, alternating two colours, labelled with its number. Generations are what a flight
 // recorder keeps and drops, so they are the first lane. Built from the parser's summary,
 // which arrives before the timeline model.
@@ -6,6 +7,7 @@
 import type { TraceSummary } from '../../analysis/trace-summary';
 import { formatDuration, formatInt } from '../format';
 import { devX, type HoverInfo, type LaneContent, type PaintArgs } from './paint';
+import type { TimelineData } from './timeline-data';
 
 export interface GenerationBox {
   /** Position in the file, from 1. */
@@ -44,7 +46,7 @@ export function generationAt(boxes: readonly GenerationBox[], t: number, slopNs:
   return null;
 }
 
-export function generationsLane(boxes: readonly GenerationBox[]): LaneContent {
+export function generationsLaneFromSummary(boxes: readonly GenerationBox[]): LaneContent {
   return {
     paint(p: PaintArgs) {
       const { palette: P } = p;
@@ -72,5 +74,18 @@ export function generationsLane(boxes: readonly GenerationBox[]): LaneContent {
         endNs: b.endNs,
       };
     },
+  };
+}
+
+/** The view's data before the timeline model has arrived: the generations lane only. */
+export function summaryData(s: TraceSummary): TimelineData {
+  const boxes = generationBoxes(s);
+  const lane = generationsLaneFromSummary(boxes);
+  return {
+    durationNs: boxes.length > 0 ? boxes[boxes.length - 1].endNs : 0,
+    sections: [{ key: 'sec-gens', title: 'Generations', lanes: [{ key: 'gens', label: 'Generations', sub: String(boxes.length), heightCssPx: 22 }] }],
+    content: (row) => (row.kind === 'lane' && row.key === 'gens' ? lane : null),
+    rowLabel: () => ({ text: '', aria: '', goroutine: null }),
+    goroutinePlace: () => null,
   };
 }

@@ -1,0 +1,276 @@
+// The timeline page of an open trace: toolbar, lanes, the selection's details. State that a
+// link must reproduce (range, selection, search) lives in the URL hash (use-view-url.ts);
+// the window in motion lives in the controller and reaches the URL when it settles.
+
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { LaneKind } from '../../analysis/timeline/index';
+import { useApp } from '../../state/store';
+import { formatDuration } from '../format';
+import type { TimelineController } from './controller';
+import { DetailPanel } from './DetailPanel';
+import { summaryData } from './generations-lane';
+import { LaneLayout, type Row } from './lane-layout';
+import { ModelData } from './model-data';
+import { flowArrows, goroutineRowY, selectionBoxes, type SelectionState } from './overlay-model';
+import { readPalette, useThemeVersion, type Palette } from './palette';
+import { parseQuery } from './search';
+import { pick, stepSearch } from './select';
+import type { ShortcutAction } from './shortcuts';
+import { ShortcutsOverlay } from './ShortcutsOverlay';
+import { TimelineBanner } from './TimelineBanner';
+import { rangeText, TimelineToolbar } from './TimelineToolbar';
+import { TimelineView } from './TimelineView';
+import { useTimelineModel } from './use-model';
+import { useTimelineKeys } from './use-timeline-keys';
+import { useViewUrl } from './use-view-url';
+import { centreOn, traceBounds } from './viewport';
+import type { Measure } from './viewport';
+import { publishTimelineHook } from './test-hook';
+import './timeline.css';
+
+export function TimelinePage() {
+  const summary = useApp((s) => s.inspect.parse.summary);
+  const { model, version } = useTimelineModel();
+  const url = useViewUrl();
+  const params = url.params;
+  const query = useMemo(() => parseQuery(params.filter), [params.filter]);
+  const data = useMemo(
+    () => (model ? new ModelData(model, query) : summary ? summaryData(summary) : null),
+    // version: the model object stays the same while generations arrive.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [model, version, query, summary],
+  );
+  const modelData = data instanceof ModelData ? data : null;
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
+  const layout = useMemo(() => (data ? new LaneLayout(data.sections, toggled) : null), [data, toggled]);
+  const bounds = useMemo(() => traceBounds(data?.durationNs ?? 1), [data?.durationNs]);
+  const page = useRef<HTMLDivElement>(null);
+  const controller = useRef<TimelineController | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const rangeSpan = useRef<HTMLSpanElement>(null);
+  const themeVersion = useThemeVersion();
+  const [palette, setPalette] = useState<Palette | null>(null);
+  const [measure, setMeasure] = useState<Measure | null>(null);
+  const [help, setHelp] = useState(false);
+  const [filterText, setFilterText] = useState(params.filter);
+  const [scrollTarget, setScrollTarget] = useState<{ y: number; seq: number } | null>(null);
+  const height = useFillHeight(page);
+
+  useLayoutEffect(() => {
+    if (page.current) setPalette(readPalette(page.current));
+  }, [themeVersion]);
+
+  // The selection, from the URL: goroutine by Go ID → model index.
+  const selection: SelectionState | null = useMemo(() => {
+    if (!model || params.goroutine === null) return null;
+    const g = model.goroutineIndex(params.goroutine);
+    if (g < 0) return null;
+    return { goroutine: g, timeNs: params.timeNs ?? model.goroutine(g).createdNs ?? 0, lane: params.lane };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [model, version, params.goroutine, params.timeNs, params.lane]);
+  const selRef = useRef(selection);
+  selRef.current = selection;
+
+  // The URL's range drives the window when it changes from outside (a link, Back/Forward).
+  useLayoutEffect(() => {
+    const c = controller.current;
+    if (!c || !data) return;
+    const r = params.range;
+    if (r) {
+      if (Math.abs(c.scale.startNs - r.startNs) > 1 || Math.abs(c.scale.endNs - r.endNs) > 1) c.setWindow(r.startNs, r.endNs);
+    } else c.setWindow(bounds.startNs, bounds.endNs);
+    showRange(c.scale.startNs, c.scale.endNs);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params.range?.startNs, params.range?.endNs, data !== null]);
+
+  // Keep the search box in step with the URL (Back to an earlier search).
+  useEffect(() => setFilterText(params.filter), [params.filter]);
+
+  // A goroutine selected from elsewhere (a link, a jump, a search step) is scrolled into view.
+  useEffect(() => {
+    if (!selection || !modelData || !layout) return;
+    const row = goroutineRowY(modelData, layout, selection.goroutine);
+    const c = controller.current;
+    if (!row || !c) return;
+    const top = c.contentTop;
+    const viewH = height - 120;
+    if (row.y < top || row.y + row.h > top + viewH) setScrollTarget((s) => ({ y: row.y, seq: (s?.seq ?? 0) + 1 }));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selection?.goroutine, modelData !== null]);
+
+  const showRange = (s: number, e: number) => {
+    if (rangeSpan.current) rangeSpan.current.textContent = rangeText(s, e);
+    page.current?.setAttribute('data-range', `${Math.round(s)}-${Math.round(e)}`);
+  };
+
+  const select = useCallback(
+    (g: number | null, timeNs: number | null, lane: string | null) => {
+      const id = g !== null && model ? Number(model.goroutine(g).id) : null;
+      url.write({ goroutine: id, timeNs, lane }, 'push');
+    },
+    [model, url],
+  );
+
+  const jumpTo = (goroutineId: string, t: number) => {
+    const c = controller.current;
+    if (!c || !model) return;
+    const g = model.goroutineIndex(Number(goroutineId));
+    const span = c.scale.spanNs;
+    const next = span <= 50e6 ? centreOn(c.scale, t, bounds) : c.scale.withWindow(t - 2.5e6, t + 2.5e6, bounds);
+    c.setWindow(next.startNs, next.endNs);
+    showRange(next.startNs, next.endNs);
+    url.write({ range: { startNs: next.startNs, endNs: next.endNs }, goroutine: g >= 0 ? Number(goroutineId) : null, timeNs: t, lane: null }, 'push');
+  };
+
+  const step = (dir: 1 | -1) => {
+    const c = controller.current;
+    if (!c || !modelData) return;
+    const from = selRef.current?.timeNs ?? (dir === 1 ? c.scale.startNs : c.scale.endNs);
+    const lanes = modelData.ctx.lanes;
+    let found = stepSearch(modelData.model, lanes, from, dir, c.scale.spanNs);
+    // Wrap around at the ends, as a browser's find does.
+    found ??= stepSearch(modelData.model, lanes, dir === 1 ? -1 : modelData.model.endNs + 1, dir, c.scale.spanNs);
+    if (!found) return;
+    let range = params.range;
+    if (found.startNs < c.scale.startNs || found.startNs > c.scale.endNs) {
+      const next = centreOn(c.scale, found.startNs, bounds);
+      c.setWindow(next.startNs, next.endNs);
+      showRange(next.startNs, next.endNs);
+      range = { startNs: next.startNs, endNs: next.endNs };
+    }
+    const id = Number(modelData.model.goroutine(found.goroutine).id);
+    url.write({ range, goroutine: id, timeNs: (found.startNs + found.endNs) / 2, lane: null }, 'push');
+  };
+
+  const zoomToSelection = () => {
+    const c = controller.current;
+    if (!c) return;
+    if (measure) return c.zoomToRange(measure.startNs, measure.endNs);
+    const sel = selRef.current;
+    if (!sel || !model) return;
+    const s = model.spanAt({ kind: LaneKind.Goroutine, index: sel.goroutine }, sel.timeNs);
+    if (s) c.zoomToRange(s.startNs, s.endNs);
+  };
+
+  const onAction = (a: ShortcutAction) => {
+    const c = controller.current;
+    switch (a) {
+      case 'zoom-selection':
+        return zoomToSelection();
+      case 'show-all':
+        return c?.showAll();
+      case 'clear':
+        c?.clearMeasure();
+        if (selRef.current) select(null, null, null);
+        return;
+      case 'search':
+        return searchBox.current?.focus();
+      case 'next-match':
+        return step(1);
+      case 'prev-match':
+        return step(-1);
+      case 'help':
+        return setHelp((h) => !h);
+    }
+  };
+  useTimelineKeys(controller, onAction, !help && data !== null);
+
+  const onFilter = (text: string) => {
+    setFilterText(text);
+    url.write({ filter: text }, 'replace', true);
+  };
+
+  const host = {
+    viewChanged(s: { startNs: number; endNs: number }, mode: 'push' | 'replace', jump: boolean) {
+      showRange(s.startNs, s.endNs);
+      url.write({ range: { startNs: s.startNs, endNs: s.endNs } }, mode, !jump);
+    },
+    measureChanged: (m: Measure | null) => setMeasure(m),
+    clicked(row: Row | null, t: number, slop: number) {
+      if (!modelData) return;
+      const p = pick(modelData, row, t, slop);
+      if (p) select(p.goroutine, p.timeNs, p.lane);
+      else if (selRef.current && row && (row.kind === 'row' || row.kind === 'lane')) select(null, null, null);
+    },
+    overlay(contentTop: number, scale: Parameters<typeof flowArrows>[3]) {
+      const sel = selRef.current;
+      if (!sel || !modelData || !layout) return { selection: null, matches: [], flows: [] };
+      const boxes = selectionBoxes(modelData, layout, sel, contentTop);
+      return { selection: boxes[0] ?? null, matches: boxes.slice(1), flows: flowArrows(modelData, layout, sel, scale, contentTop) };
+    },
+    content: (r: Row) => data?.content(r) ?? null,
+  };
+
+  useEffect(() => publishTimelineHook(controller), []);
+
+  const loss = model?.loss ?? null;
+  return (
+    <div className="tl-page" ref={page} style={{ height }} data-testid="timeline-page" data-complete={model?.complete ?? false}>
+      <TimelineToolbar
+        filterText={filterText}
+        matchCount={modelData && params.filter ? modelData.ctx.lanes.matchCount : null}
+        resultLabel={null}
+        measureText={measure ? formatDuration(measure.endNs - measure.startNs) : null}
+        canZoomToSelection={selection !== null || measure !== null}
+        searchRef={searchBox}
+        rangeRef={rangeSpan}
+        onFilter={onFilter}
+        onStep={step}
+        onZoom={(f) => controller.current?.zoomBy(f)}
+        onShowAll={() => controller.current?.showAll()}
+        onZoomToSelection={zoomToSelection}
+        onHelp={() => setHelp(true)}
+      />
+      <TimelineBanner model={model} loss={loss} hasData={data !== null} />
+      {data && layout && (
+        <TimelineView
+          data={data}
+          layout={layout}
+          bounds={bounds}
+          palette={palette}
+          host={host}
+          selectedGoroutine={params.goroutine}
+          isMatch={null}
+          controllerRef={controller}
+          scrollTarget={scrollTarget}
+          onToggle={(key) =>
+            setToggled((t) => {
+              const n = new Set(t);
+              if (n.has(key)) n.delete(key);
+              else n.add(key);
+              return n;
+            })
+          }
+          onSelectGoroutine={(id) => {
+            const g = model?.goroutineIndex(id) ?? -1;
+            if (g >= 0) select(g, controller.current ? Math.max(0, (controller.current.scale.startNs + controller.current.scale.endNs) / 2) : 0, null);
+          }}
+          onReady={() => {}}
+        />
+      )}
+      {model && selection && <DetailPanel model={model} goroutine={selection.goroutine} timeNs={selection.timeNs} onJump={jumpTo} onClose={() => select(null, null, null)} />}
+      <p id="tl-keys" className="tl-hint">
+        <kbd>W</kbd> <kbd>S</kbd> zoom, <kbd>A</kbd> <kbd>D</kbd> move, Ctrl+wheel zooms at the pointer, drag to move, Shift+drag to measure, click a span for
+        its stack. <kbd>?</kbd> lists every shortcut.
+      </p>
+      {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+/** The page's height: from its top to the bottom of the window, so the lanes fill the screen. */
+function useFillHeight(ref: React.RefObject<HTMLElement | null>): number {
+  const [h, setH] = useState(600);
+  useLayoutEffect(() => {
+    const update = () => {
+      const el = ref.current;
+      if (!el) return;
+      const top = el.getBoundingClientRect().top + window.scrollY;
+      setH(Math.max(420, window.innerHeight - top - 16));
+    };
+    update();
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, [ref]);
+  return h;
+}
