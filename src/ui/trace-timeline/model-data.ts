@@ -6,7 +6,8 @@
 import { LaneKind, RangeKind, type TimelineQueries } from '../../analysis/timeline/index';
 import type { Row } from './lane-layout';
 import { ModelContext } from './model-context';
-import { buildLanes, LANE_PX, laneIndex, taskDepths } from './model-lanes';
+import { buildLanes, LANE_PX, laneIndex } from './model-lanes';
+import { tasksIndex, type TasksIndex } from './tasks-index';
 import type { LaneContent } from './paint';
 import { goroutinesLane, heapLane, threadsLane } from './paint-counters';
 import { generationsLane, pointsLane, rangesLane, tasksLane } from './paint-global';
@@ -19,16 +20,14 @@ export class ModelData implements TimelineData {
   readonly sections;
   private readonly fixed = new Map<string, LaneContent | null>();
   private readonly rows = new Map<number, LaneContent>();
-  private readonly depths: Int32Array;
+  private readonly tasks: TasksIndex;
 
   constructor(
     readonly model: TimelineQueries,
     query: Query,
   ) {
-    this.depths = taskDepths(model);
-    let maxDepth = 0;
-    for (const d of this.depths) maxDepth = Math.max(maxDepth, d + 1);
-    const lanes = buildLanes(model, query, maxDepth);
+    this.tasks = tasksIndex(model);
+    const lanes = buildLanes(model, query, this.tasks.maxDepth);
     this.ctx = new ModelContext(model, lanes);
     this.sections = lanes.sections;
   }
@@ -77,7 +76,7 @@ export class ModelData implements TimelineData {
       case 'tcount':
         return threadsLane(ctx);
       case 'tasks':
-        return tasksLane(ctx, this.depths, LANE_PX.tasks);
+        return tasksLane(ctx, this.tasks, LANE_PX.tasks);
       case 'logs':
         return pointsLane(ctx, 'logs');
       case 'cpu':

@@ -6,6 +6,7 @@ import { RangeKind, type RangeSpan } from '../../analysis/timeline/index';
 import { formatDuration, formatInt } from '../format';
 import type { ModelContext } from './model-context';
 import { devX, LABEL_MIN_CSS_PX, type HoverInfo, type LaneContent, type PaintArgs } from './paint';
+import type { TasksIndex } from './tasks-index';
 import { C_CPU, C_GC, C_GEN_A, C_GEN_B, C_LOG, C_STW, C_TASK, spanColours } from './span-colours';
 
 function label(p: PaintArgs, xa: number, xb: number, y: number, text: string, colour: string): void {
@@ -81,42 +82,47 @@ export function rangesLane(ctx: ModelContext, kind: RangeKind.GCMark | RangeKind
 }
 
 /** User tasks, one row per nesting depth (a child under its parent). */
-export function tasksLane(ctx: ModelContext, depths: Int32Array, rowCssPx: number): LaneContent {
+export function tasksLane(ctx: ModelContext, ix: TasksIndex, rowCssPx: number): LaneContent {
   return {
     paint(p) {
       const colours = spanColours(p.palette);
       const tasks = ctx.model.tasks();
-      const end = ctx.model.endNs;
       const dpr = p.scale.dpr;
-      const maxDepth = Math.max(1, Math.round(p.hCss / rowCssPx));
-      for (let d = 0; d < maxDepth; d++) {
+      const w = p.raster.width;
+      const t0 = p.scale.startNs;
+      const t1 = p.scale.endNs;
+      for (let d = 0; d < ix.byDepth.length; d++) {
         const y0 = p.y0 + Math.round(d * rowCssPx * dpr);
         const y1 = Math.min(p.y1, y0 + Math.round((rowCssPx - 3) * dpr));
+        if (y1 <= y0) break;
+        const index = ix.byDepth[d];
         p.row.begin(p.raster, y0, y1);
-        for (let i = 0; i < tasks.length; i++) {
-          if (depths[i] !== d) continue;
-          const t = tasks[i];
-          const s = t.startNs ?? 0;
-          const e = t.endNs ?? end;
-          if (e < p.scale.startNs || s > p.scale.endNs) continue;
-          const xa = devX(p, s);
-          const xb = devX(p, e);
-          p.row.span(xa, xb, C_TASK, colours);
-          label(p, xa, xb, p.yCss + d * rowCssPx + (rowCssPx - 3) / 2, `${t.type || 'task'} ${t.id}`, p.palette.css['span-ink']);
+        if (index.count(t0, t1) > 3 * w) {
+          const buf = ctx.coverageBuffer(w);
+          index.coverage(t0, t1, w, buf);
+          for (let x = 0; x < w; x++) if (buf[x] > 0) p.row.cover(x, buf[x], C_TASK);
+        } else {
+          index.forEach(t0, t1, (i) => {
+            const xa = devX(p, index.starts[i]);
+            const xb = devX(p, index.ends[i]);
+            p.row.span(xa, xb, C_TASK, colours);
+            const t = tasks[index.ids[i]];
+            if (t) label(p, xa, xb, p.yCss + d * rowCssPx + (rowCssPx - 3) / 2, `${t.type || 'task'} ${t.id}`, p.palette.css['span-ink']);
+          });
         }
         p.row.end(p.palette.rgba.bg, colours);
       }
     },
-    hover(t, slop) {
+    hover(t) {
       const tasks = ctx.model.tasksAt(t);
       if (tasks.length === 0) return null;
       const k = tasks[tasks.length - 1];
       const s = k.startNs ?? 0;
       const e = k.endNs ?? ctx.model.endNs;
-      void slop;
+      const parent = k.parent >= 0 ? ctx.model.tasks()[k.parent] : undefined;
       return {
         title: `Task ${k.id} ${k.type}`,
-        lines: [k.parent >= 0 ? `child of task ${ctx.model.tasks()[k.parent]?.id ?? '?'}` : 'no parent task', `at ${formatDuration(s)} for ${formatDuration(e - s)}`],
+        lines: [parent ? `child of task ${parent.id} ${parent.type}` : 'no parent task', `at ${formatDuration(s)} for ${formatDuration(e - s)}`],
         startNs: s,
         endNs: e,
       };

@@ -7,7 +7,7 @@ import { CoverageCategory, COVERAGE_CATEGORIES, GState, LaneKind, RangeKind, typ
 import { formatDuration } from '../format';
 import type { ModelContext } from './model-context';
 import { devX, LABEL_MIN_CSS_PX, type HoverInfo, type LaneContent, type PaintArgs } from './paint';
-import { C_ASSIST, C_BUSY, C_DIM, C_RUNNABLE, C_SWEEP, C_SYSCALL, C_WAITING, spanColours, stateName, stateSlot } from './span-colours';
+import { C_ASSIST, C_BUSY, C_DIM, C_REGION, C_RUNNABLE, C_SWEEP, C_SYSCALL, C_WAITING, spanColours, stateName, stateSlot } from './span-colours';
 
 /** Above this many spans per device pixel in view, a lane is drawn from coverage. */
 const SPANS_PER_PX = 3;
@@ -77,15 +77,24 @@ export function goroutineLane(ctx: ModelContext, g: number): LaneContent {
         for (const a of assists) p.row.span(devX(p, a.startNs), devX(p, a.endNs), C_ASSIST, colours);
         p.row.end(p.palette.rgba.bg, colours);
       }
+      // User regions: a strip along the lane's bottom (nested regions overlap in it).
+      const regions = ctx.model.regions(g, t0, t1);
+      if (regions.length > 0) {
+        const h = Math.max(1, Math.round((p.y1 - p.y0) / 4));
+        p.row.begin(p.raster, p.y1 - h, p.y1);
+        for (const r of regions) p.row.span(devX(p, r.startNs), devX(p, r.endNs), C_REGION, colours);
+        p.row.end(p.palette.rgba.bg, colours);
+      }
     },
     hover(t) {
       const s = ctx.model.spanAt(lane, t);
       if (!s || s.state === GState.NotExist || s.state === GState.Undetermined) return null;
       const info = ctx.info(g);
       const state = s.reason && s.state !== GState.Running ? `${stateName(s.state)}: ${s.reason}` : stateName(s.state);
+      const regions = ctx.model.regionsAt(g, t);
       return {
         title: `G${info.id} ${state}`,
-        lines: [info.startFunc || info.name, when(s.startNs, s.endNs)],
+        lines: [info.startFunc || info.name, when(s.startNs, s.endNs), ...(regions.length > 0 ? [`in ${regions.map((r) => r.name).join(' › ')}`] : [])],
         startNs: s.startNs,
         endNs: s.endNs,
         goroutine: g,
