@@ -25,7 +25,7 @@ import { useTimelineKeys } from './use-timeline-keys';
 import { useViewUrl } from './use-view-url';
 import { centreOn, traceBounds } from './viewport';
 import type { Measure } from './viewport';
-import { publishTimelineHook } from './test-hook';
+import { publishTimelineHook, type TimelineHook } from './test-hook';
 import './timeline.css';
 
 export function TimelinePage() {
@@ -201,7 +201,29 @@ export function TimelinePage() {
     content: (r: Row) => data?.content(r) ?? null,
   };
 
-  useEffect(() => publishTimelineHook(controller), []);
+  // Tests and the bench read when the model's first frame and its complete frame were drawn.
+  const hook = useRef<TimelineHook | null>(null);
+  useEffect(() => {
+    const h = publishTimelineHook(controller);
+    hook.current = h.hook;
+    return h.dispose;
+  }, []);
+  const frameInfo = useRef({ model, complete: false });
+  frameInfo.current = { model, complete: model?.complete ?? false };
+  const onFrameDrawn = () => {
+    const h = hook.current;
+    const m = frameInfo.current.model;
+    if (!h || !m || m.generations.length === 0) return;
+    if (h.firstModelFrameAt === null) {
+      h.firstModelFrameAt = performance.now();
+      h.firstModelFrameGenerations = m.generations.length;
+    }
+    if (h.completeFrameAt === null && m.complete) {
+      h.completeFrameAt = performance.now();
+      h.modelBytes = m.byteSize();
+      h.goroutines = m.goroutineCount;
+    }
+  };
 
   const loss = model?.loss ?? null;
   return (
@@ -245,7 +267,7 @@ export function TimelinePage() {
             const g = model?.goroutineIndex(id) ?? -1;
             if (g >= 0) select(g, controller.current ? Math.max(0, (controller.current.scale.startNs + controller.current.scale.endNs) / 2) : 0, null);
           }}
-          onReady={() => {}}
+          onReady={(c) => (c.onFrameDrawn = onFrameDrawn)}
         />
       )}
       {model && selection && <DetailPanel model={model} goroutine={selection.goroutine} timeNs={selection.timeNs} onJump={jumpTo} onClose={() => select(null, null, null)} />}

@@ -60,6 +60,8 @@ export class TimelineController {
   private readonly renderer: TimelineRenderer;
   private readonly history = new ViewHistory();
   private hoverKey = '';
+  /** Called after each frame is drawn (the page records when the first frames came). */
+  onFrameDrawn: () => void = () => {};
   /** Scrolls the lanes vertically (the page's scroll container). */
   scrollBy: (dy: number) => void = () => {};
 
@@ -261,6 +263,7 @@ export class TimelineController {
       overlay,
     });
     drawRuler(this.ruler, this.scale, 28, P, this.measure, this.pointer?.x ?? null);
+    this.onFrameDrawn();
   }
 
   private computeHover(): Hover | null {
