@@ -23,6 +23,7 @@ import { TimelineView } from './TimelineView';
 import { useTimelineModel } from './use-model';
 import { useTimelineKeys } from './use-timeline-keys';
 import { useViewUrl } from './use-view-url';
+import { EMPTY_PARAMS, formatTimelineParams } from './view-params';
 import { centreOn, traceBounds } from './viewport';
 import type { Measure } from './viewport';
 import { publishTimelineHook, type TimelineHook } from './test-hook';
@@ -71,17 +72,22 @@ export function TimelinePage() {
   const selRef = useRef(selection);
   selRef.current = selection;
 
-  // The URL's range drives the window when it changes from outside (a link, Back/Forward).
+  // The URL's range drives the window when it changes from outside (a link, Back/Forward);
+  // a range that only says what the window already shows (rounded to whole ns, the
+  // margin before time 0 cut off) leaves it alone.
   useLayoutEffect(() => {
     const c = controller.current;
     if (!c || !data) return;
     const r = params.range;
-    if (r) {
-      if (Math.abs(c.scale.startNs - r.startNs) > 1 || Math.abs(c.scale.endNs - r.endNs) > 1) c.setWindow(r.startNs, r.endNs);
-    } else c.setWindow(bounds.startNs, bounds.endNs);
+    const shown = urlRange(c.scale.startNs, c.scale.endNs, bounds);
+    const wanted = r ? formatTimelineParams({ ...EMPTY_PARAMS, range: r }).r : undefined;
+    if (shown !== wanted) {
+      if (r) c.setWindow(r.startNs, r.endNs);
+      else c.setWindow(bounds.startNs, bounds.endNs);
+    }
     showRange(c.scale.startNs, c.scale.endNs);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [params.range?.startNs, params.range?.endNs, data !== null]);
+  }, [params.range?.startNs, params.range?.endNs, data !== null, bounds]);
 
   // Keep the search box in step with the URL (Back to an earlier search).
   useEffect(() => setFilterText(params.filter), [params.filter]);
@@ -183,7 +189,7 @@ export function TimelinePage() {
   const host = {
     viewChanged(s: { startNs: number; endNs: number }, mode: 'push' | 'replace', jump: boolean) {
       showRange(s.startNs, s.endNs);
-      url.write({ range: { startNs: s.startNs, endNs: s.endNs } }, mode, !jump);
+      url.write({ range: isAll(s.startNs, s.endNs, bounds) ? null : { startNs: s.startNs, endNs: s.endNs } }, mode, !jump);
     },
     measureChanged: (m: Measure | null) => setMeasure(m),
     clicked(row: Row | null, t: number, slop: number) {
@@ -278,6 +284,17 @@ export function TimelinePage() {
       {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
     </div>
   );
+}
+
+/** The window shows the whole trace: the URL then names no range. */
+function isAll(s: number, e: number, b: { startNs: number; endNs: number }): boolean {
+  const tol = (b.endNs - b.startNs) * 1e-9 + 1;
+  return Math.abs(s - b.startNs) <= tol && Math.abs(e - b.endNs) <= tol;
+}
+
+/** What the URL's r says for a window (undefined for the whole trace). */
+function urlRange(s: number, e: number, b: { startNs: number; endNs: number }): string | undefined {
+  return isAll(s, e, b) ? undefined : formatTimelineParams({ ...EMPTY_PARAMS, range: { startNs: s, endNs: e } }).r;
 }
 
 /** The page's height: from its top to the bottom of the window, so the lanes fill the screen. */
