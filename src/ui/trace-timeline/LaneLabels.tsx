@@ -2,6 +2,7 @@
 // with the section and group headers a long list has scrolled under pinned at the top.
 // Headers are buttons that fold their lanes; a goroutine row is a button that selects it.
 
+import { memo } from 'react';
 import type { LaneLayout, Row } from './lane-layout';
 import type { TimelineData } from './timeline-data';
 import { formatInt } from '../format';
@@ -18,7 +19,8 @@ export interface LaneLabelsProps {
   onSelectGoroutine(id: number): void;
 }
 
-export function LaneLabels(props: LaneLabelsProps) {
+/** Memoised: the tooltip's renders (every pointer move over a span) leave the labels alone. */
+export const LaneLabels = memo(function LaneLabels(props: LaneLabelsProps) {
   const { layout, contentTop, heightCss } = props;
   const rows = layout.visible(contentTop, contentTop + heightCss);
   const pinned = layout.sticky(contentTop);
@@ -32,7 +34,7 @@ export function LaneLabels(props: LaneLabelsProps) {
       ))}
     </div>
   );
-}
+});
 
 function rowKey(r: Row): string {
   return r.kind === 'row' ? `r:${r.group}:${r.index}` : `${r.kind}:${r.key}`;

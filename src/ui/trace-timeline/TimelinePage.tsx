@@ -181,6 +181,17 @@ export function TimelinePage() {
   };
   useTimelineKeys(controller, onAction, !help && data !== null);
 
+  const onToggle = useCallback(
+    (key: string) =>
+      setToggled((t) => {
+        const n = new Set(t);
+        if (n.has(key)) n.delete(key);
+        else n.add(key);
+        return n;
+      }),
+    [],
+  );
+
   const onFilter = (text: string) => {
     setFilterText(text);
     url.write({ filter: text }, 'replace', true);
@@ -261,14 +272,7 @@ export function TimelinePage() {
           isMatch={null}
           controllerRef={controller}
           scrollTarget={scrollTarget}
-          onToggle={(key) =>
-            setToggled((t) => {
-              const n = new Set(t);
-              if (n.has(key)) n.delete(key);
-              else n.add(key);
-              return n;
-            })
-          }
+          onToggle={onToggle}
           onSelectGoroutine={(id) => {
             const g = model?.goroutineIndex(id) ?? -1;
             if (g >= 0) select(g, controller.current ? Math.max(0, (controller.current.scale.startNs + controller.current.scale.endNs) / 2) : 0, null);
