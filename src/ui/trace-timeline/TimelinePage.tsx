@@ -3,7 +3,7 @@
 // the window in motion lives in the controller and reaches the URL when it settles.
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { LaneKind } from '../../analysis/timeline/index';
+import { LaneKind, type TimelineQueries } from '../../analysis/timeline/index';
 import { useApp } from '../../state/store';
 import { formatDuration } from '../format';
 import type { TimelineController } from './controller';
@@ -66,9 +66,13 @@ export function TimelinePage() {
     if (!model || params.goroutine === null) return null;
     const g = model.goroutineIndex(params.goroutine);
     if (g < 0) return null;
-    return { goroutine: g, timeNs: params.timeNs ?? model.goroutine(g).createdNs ?? 0, lane: params.lane };
+    // Without a moment (a link that names only g and r): the middle of the range, inside the
+    // goroutine's life.
+    const r = params.range;
+    const t = params.timeNs ?? withinLife(model, g, r ? (r.startNs + r.endNs) / 2 : 0);
+    return { goroutine: g, timeNs: t, lane: params.lane };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [model, version, params.goroutine, params.timeNs, params.lane]);
+  }, [model, version, params.goroutine, params.timeNs, params.lane, params.range]);
   const selRef = useRef(selection);
   selRef.current = selection;
 
@@ -275,7 +279,8 @@ export function TimelinePage() {
           onToggle={onToggle}
           onSelectGoroutine={(id) => {
             const g = model?.goroutineIndex(id) ?? -1;
-            if (g >= 0) select(g, controller.current ? Math.max(0, (controller.current.scale.startNs + controller.current.scale.endNs) / 2) : 0, null);
+            const c = controller.current;
+            if (g >= 0 && model) select(g, withinLife(model, g, c ? (c.scale.startNs + c.scale.endNs) / 2 : 0), null);
           }}
           onReady={(c) => (c.onFrameDrawn = onFrameDrawn)}
         />
@@ -288,6 +293,14 @@ export function TimelinePage() {
       {help && <ShortcutsOverlay onClose={() => setHelp(false)} />}
     </div>
   );
+}
+
+/** t moved inside goroutine g's life (creation to end, or the trace's ends). */
+function withinLife(m: TimelineQueries, g: number, t: number): number {
+  const info = m.goroutine(g);
+  const from = info.createdNs ?? 0;
+  const to = info.endedNs ?? m.endNs;
+  return Math.min(Math.max(t, from), Math.max(from, to - 1));
 }
 
 /** The window shows the whole trace: the URL then names no range. */
