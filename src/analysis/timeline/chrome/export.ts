@@ -5,14 +5,14 @@ import { JsonTraceWriter } from './json-writer';
 
 export type { ChromeView, ChromeModel };
 
-/** Streams the document for a view to write (chunks of text, in order). */
+/** Streams the JSON of a view to write (chunks of text, in order). */
 export function writeChromeJson(model: ChromeModel, view: ChromeView, write: (s: string) => void): void {
   const w = new JsonTraceWriter(write);
   generateChrome(model, view, w);
   w.close();
 }
 
-/** The whole document as one string (small traces, tests). */
+/** The whole JSON text as one string (small traces, tests). */
 export function exportChromeJson(model: ChromeModel, view: ChromeView): string {
   const parts: string[] = [];
   writeChromeJson(model, view, (s) => parts.push(s));

@@ -82,7 +82,7 @@ export class JsonTraceWriter implements ViewerConsumer {
     }
   }
 
-  /** Ends the document: the frames, keys in Go's sorted-map order. */
+  /** Ends the JSON: the frames, keys in Go's sorted-map order. */
   close(): void {
     if (this.written === 0) this.write('"traceEvents": [');
     const keys = [...this.required].map(String).sort();
