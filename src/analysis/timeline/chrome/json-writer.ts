@@ -50,7 +50,7 @@ export function encodeEvent(ev: ViewerEvent): string {
 }
 
 /**
- * A consumer that streams the document to `write` as events arrive and keeps only the frames
+ * A consumer that streams the JSON to `write` as events arrive and keeps only the frames
  * (small: one per distinct stack frame path) to write the required ones at the end.
  */
 export class JsonTraceWriter implements ViewerConsumer {
