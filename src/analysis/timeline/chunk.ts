@@ -81,15 +81,19 @@ export interface GoroutineRows {
 }
 
 /**
- * Execution slices per P: for each P with slices in this chunk, the goroutine rows that start
- * one (the slice runs until the goroutine's next row with RowBits.SliceEnd, possibly in a
- * later chunk, or to the end of the trace). A row index with bit 31 set is a slice carried
- * over from the previous chunk: it runs from this chunk's base to that row's slice end.
+ * Execution slices per P: for each P with slices starting in this chunk, the goroutine rows
+ * (indices into GoroutineRows) that start one, in time order. A slice runs until the
+ * goroutine's next row with RowBits.SliceEnd, possibly in a later chunk, or to the end of the
+ * trace. Slices still open when the previous chunk ended are listed in carriedProc/carriedG:
+ * they run from this chunk's base to the goroutine's next SliceEnd row.
  */
 export interface ProcSlices {
   readonly lanes: Uint32Array;
   readonly offsets: Uint32Array;
   readonly row: Uint32Array;
+  /** Proc index and goroutine index of each carried slice. */
+  readonly carriedProc: Uint32Array;
+  readonly carriedG: Uint32Array;
 }
 
 /** P state changes (ProcStart/Stop/Steal/Status), in time order. */
@@ -179,8 +183,11 @@ export interface TaskEvents {
   readonly time: TimeColumn;
   /** 0 begin, 1 end. */
   readonly edge: Uint8Array;
-  /** Task table index (TimelineChunk.tasks holds the IDs). */
+  /** Task table index (TableAppends.taskId holds the IDs). */
   readonly task: UintColumn;
+  /** The task's parent (task index + 1, 0 for none) and type (string index), as the event says. */
+  readonly parent: UintColumn;
+  readonly type: UintColumn;
   readonly goroutine: UintColumn;
   readonly proc: UintColumn;
   readonly thread: UintColumn;
@@ -280,8 +287,8 @@ export interface TimelineLoss {
   readonly generationsKept: number;
   /** Events read before the error that belong to no complete generation (dropped). */
   readonly eventsLost: number;
-  /** Bytes of the file past the last complete generation. */
-  readonly bytesLost: number;
+  /** The model is complete up to this time (the end of the last kept generation), ns. */
+  readonly keptUntilNs: number;
 }
 
 export interface TimelineChunk {

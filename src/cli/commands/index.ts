@@ -4,6 +4,7 @@
 import type { Command } from '../command';
 import { convertCommand } from './convert';
 import { dumpCommand } from './dump';
+import { exportCommand } from './export';
 import { helpCommand } from './help';
 import { recordCommand } from './record';
 import { simulateCommand } from './simulate';
@@ -13,6 +14,7 @@ export const commands: Record<string, Command> = {
   dump: dumpCommand,
   convert: convertCommand,
   validate: validateCommand,
+  export: exportCommand,
   simulate: simulateCommand,
   record: recordCommand,
   help: helpCommand,

@@ -1,0 +1,184 @@
+// The page side's copy of the trace-global tables: appended chunk by chunk (strings, frames,
+// stacks, sites, IDs, goroutine facts), with typed arrays that grow by doubling. Everything a
+// row refers to by index is resolved here.
+
+import type { TableAppends, TimelineChunk } from './chunk';
+
+class GrowF64 {
+  data = new Float64Array(64);
+  length = 0;
+  append(src: ArrayLike<number>): void {
+    this.ensure(this.length + src.length);
+    for (let i = 0; i < src.length; i++) this.data[this.length + i] = src[i];
+    this.length += src.length;
+  }
+  ensure(n: number): void {
+    if (n <= this.data.length) return;
+    let c = this.data.length;
+    while (c < n) c *= 2;
+    const d = new Float64Array(c);
+    d.set(this.data.subarray(0, this.length));
+    this.data = d;
+  }
+}
+
+class GrowU32 {
+  data = new Uint32Array(64);
+  length = 0;
+  append(src: ArrayLike<number>, add = 0): void {
+    this.ensure(this.length + src.length);
+    for (let i = 0; i < src.length; i++) this.data[this.length + i] = src[i] + add;
+    this.length += src.length;
+  }
+  push(v: number): void {
+    this.ensure(this.length + 1);
+    this.data[this.length++] = v;
+  }
+  ensure(n: number): void {
+    if (n <= this.data.length) return;
+    let c = this.data.length;
+    while (c < n) c *= 2;
+    const d = new Uint32Array(c);
+    d.set(this.data.subarray(0, this.length));
+    this.data = d;
+  }
+  /** Grows to n entries, new ones set to fill. */
+  extend(n: number, fill: number): void {
+    if (n <= this.length) return;
+    this.ensure(n);
+    this.data.fill(fill, this.length, n);
+    this.length = n;
+  }
+}
+
+/** Sentinel for "no chunk" / "not known" in per-goroutine Uint32 arrays. */
+export const NONE = 0xffffffff;
+
+export class ModelTables {
+  readonly strings: string[] = [];
+  readonly frameFunc = new GrowU32();
+  readonly frameFile = new GrowU32();
+  readonly frameLine = new GrowF64();
+  readonly framePc = new GrowF64();
+  /** Stack s (from 1) has frames stackFrames[stackStart[s-1] .. stackStart[s]). */
+  readonly stackStart = new GrowU32();
+  readonly stackFrames = new GrowU32();
+  readonly siteStack = new GrowU32();
+  readonly siteReason = new GrowU32();
+  readonly goroutineId = new GrowF64();
+  readonly procId = new GrowF64();
+  readonly threadId = new GrowF64();
+  readonly taskId = new GrowF64();
+  readonly taskParent = new GrowU32();
+  readonly taskType = new GrowU32();
+  /** Exact decimal IDs past 2^53, by table and index. */
+  readonly exactIds = new Map<string, string>();
+  /** Per goroutine: naming stack, start stack (NONE until known), creator index + 1, first and last chunk. */
+  readonly namedStack = new GrowU32();
+  readonly startStack = new GrowU32();
+  readonly createdBy = new GrowU32();
+  readonly firstChunk = new GrowU32();
+  readonly lastChunk = new GrowU32();
+  /** Go ID → index, built on the first lookup (a Map entry per goroutine is not free). */
+  private goIndex: Map<number | string, number> | null = null;
+
+  constructor() {
+    this.stackStart.push(0);
+  }
+
+  get goroutineCount(): number {
+    return this.goroutineId.length;
+  }
+
+  append(chunk: TimelineChunk): void {
+    const t: TableAppends = chunk.tables;
+    for (const s of t.strings) this.strings.push(s);
+    this.frameFunc.append(t.frameFunc);
+    this.frameFile.append(t.frameFile);
+    this.frameLine.append(t.frameLine);
+    this.framePc.append(t.framePc);
+    const frameOffset = this.stackFrames.length;
+    this.stackFrames.append(t.stackFrames);
+    for (let i = 1; i < t.stackStart.length; i++) this.stackStart.push(t.stackStart[i] + frameOffset);
+    this.siteStack.append(t.siteStack);
+    this.siteReason.append(t.siteReason);
+    const g0 = this.goroutineId.length;
+    this.goroutineId.append(t.goroutineId);
+    this.procId.append(t.procId);
+    this.threadId.append(t.threadId);
+    this.taskId.append(t.taskId);
+    this.taskParent.append(t.taskParent);
+    this.taskType.append(t.taskType);
+    for (const e of t.exactIds) this.exactIds.set(`${e.table}:${e.index}`, e.id);
+    const gn = this.goroutineId.length;
+    if (this.goIndex !== null) this.indexGoroutines(g0, gn);
+    this.namedStack.extend(gn, NONE);
+    this.startStack.extend(gn, NONE);
+    this.createdBy.extend(gn, 0);
+    this.firstChunk.extend(gn, NONE);
+    this.lastChunk.extend(gn, NONE);
+    const f = chunk.facts;
+    for (let i = 0; i < f.namedG.length; i++) this.namedStack.data[f.namedG[i]] = f.namedStack[i];
+    for (let i = 0; i < f.startG.length; i++) this.startStack.data[f.startG[i]] = f.startStack[i];
+    for (let i = 0; i < f.createdG.length; i++) this.createdBy.data[f.createdG[i]] = f.createdBy[i];
+    const lanes = chunk.goroutines.lanes;
+    for (let i = 0; i < lanes.length; i++) {
+      const g = lanes[i];
+      if (this.firstChunk.data[g] === NONE) this.firstChunk.data[g] = chunk.index;
+      this.lastChunk.data[g] = chunk.index;
+    }
+  }
+
+  /** A Go ID as exact decimal text. */
+  idText(table: 'goroutine' | 'proc' | 'thread' | 'task', index: number): string {
+    const exact = this.exactIds.get(`${table}:${index}`);
+    if (exact !== undefined) return exact;
+    const col = table === 'goroutine' ? this.goroutineId : table === 'proc' ? this.procId : table === 'thread' ? this.threadId : this.taskId;
+    return String(col.data[index]);
+  }
+
+  /** A Go ID as an exact number or bigint. */
+  id(table: 'goroutine' | 'proc' | 'thread' | 'task', index: number): number | bigint {
+    const exact = this.exactIds.get(`${table}:${index}`);
+    if (exact !== undefined) return BigInt(exact);
+    const col = table === 'goroutine' ? this.goroutineId : table === 'proc' ? this.procId : table === 'thread' ? this.threadId : this.taskId;
+    return col.data[index];
+  }
+
+  private indexGoroutines(from: number, to: number): void {
+    const m = this.goIndex!;
+    for (let g = from; g < to; g++) {
+      const exact = this.exactIds.get(`goroutine:${g}`);
+      m.set(exact ?? this.goroutineId.data[g], g);
+    }
+  }
+
+  goroutineIndex(id: number | bigint): number {
+    if (this.goIndex === null) {
+      this.goIndex = new Map();
+      this.indexGoroutines(0, this.goroutineId.length);
+    }
+    const key = typeof id === 'bigint' ? (id >= -(2n ** 53n) && id <= 2n ** 53n ? Number(id) : id.toString()) : id;
+    return this.goIndex.get(key) ?? -1;
+  }
+
+  stackDepth(stack: number): number {
+    if (stack === 0) return 0;
+    return this.stackStart.data[stack] - this.stackStart.data[stack - 1];
+  }
+
+  /** Global frame index of the k-th frame (leaf first) of a stack. */
+  stackFrame(stack: number, k: number): number {
+    return this.stackFrames.data[this.stackStart.data[stack - 1] + k];
+  }
+
+  /** Bytes held by the tables' arrays (used length, not capacity) and strings. */
+  byteSize(): number {
+    let n = 0;
+    for (const a of [this.frameFunc, this.frameFile, this.stackStart, this.stackFrames, this.siteStack, this.siteReason, this.taskParent, this.taskType]) n += a.length * 4;
+    for (const a of [this.frameLine, this.framePc, this.goroutineId, this.procId, this.threadId, this.taskId]) n += a.length * 8;
+    for (const a of [this.namedStack, this.startStack, this.createdBy, this.firstChunk, this.lastChunk]) n += a.length * 4;
+    for (const s of this.strings) n += 2 * s.length + 16;
+    return n;
+  }
+}

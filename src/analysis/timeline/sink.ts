@@ -1,0 +1,288 @@
+// The timeline sink: builds the timeline model from the parser's events in the worker's one
+// pass (an EventSink beside the summary), and hands out one TimelineChunk per completed
+// generation. It keeps, per goroutine/P/M, only a few numbers of current state; the rows of
+// the open generation sit in growable typed arrays until the next Sync completes it.
+//
+// Execution slices on Ps follow cmd/trace's proc view (procgen.go, gstate.go): a slice starts
+// when a goroutine starts running (or enters a syscall while not executing), and ends when it
+// stops running, or when the P it held in a syscall is stolen or stops (inSyscall).
+
+import type { PassEnd, EventSink } from '../event-pass';
+import { EventKind, formatUnixRFC3339Nano, type TraceEvent } from '../../trace/parse/index';
+import { EV_SYNC, KIND } from '../../trace/parse/event-kind';
+import { Ev } from '../../trace/wire/specs';
+import type { TimelineChunk, TimelineLoss } from './chunk';
+import { RowBits } from './chunk';
+import { GoroutineRowBuilder } from './goroutine-rows';
+import { TraceTables } from './tables';
+import { newGoTransition, readGoTransition } from './transition';
+import { AnnotationTables } from './annotation-tables';
+
+// Module constants for the hot path (an imported enum member is a property load per use).
+const SYNC = EV_SYNC;
+const KINDS = KIND;
+const STATE_TRANSITION = EventKind.StateTransition;
+const PROC_START = Ev.ProcStart;
+const PROC_STATUS = Ev.ProcStatus;
+const FROM_SHIFT = RowBits.FromShift;
+const SLICE_END = RowBits.SliceEnd;
+const RUNNING = 3;
+const SYSCALL = 5;
+const NOT_EXIST = 1;
+const PROC_RUNNING = 2;
+
+/** Receives each completed generation's chunk (the worker posts it, transferring buffers). */
+export type ChunkListener = (chunk: TimelineChunk) => void;
+
+export class TimelineSink implements EventSink {
+  readonly tables = new TraceTables();
+  private readonly rows = new GoroutineRowBuilder();
+  private readonly ann: AnnotationTables;
+  private readonly tr = newGoTransition();
+
+  private origin: number | bigint | null = null;
+  private originText = '0';
+  /** The open generation: index, base time, wall clock, events; index -1 before the first Sync. */
+  private genIndex = -1;
+  private genBase = 0;
+  private genWall: string | null = null;
+  private genEvents = 0;
+  private chunksSent = 0;
+  private lastTime = 0;
+
+  // Per goroutine (by index): the P whose execution slice it is in (-1 none); named/started.
+  private execProc = new Int32Array(1024);
+  private named = new Uint8Array(1024);
+  private started = new Uint8Array(1024);
+  /** procgen.go's inSyscall: proc index → goroutine index in a syscall holding it. */
+  private readonly inSyscall = new Map<number, number>();
+
+  // Facts learnt in the open generation.
+  private namedG: number[] = [];
+  private namedStack: number[] = [];
+  private startG: number[] = [];
+  private startStack: number[] = [];
+  private createdG: number[] = [];
+  private createdBy: number[] = [];
+
+  constructor(private readonly onChunk: ChunkListener) {
+    this.ann = new AnnotationTables(this.tables);
+    this.execProc.fill(-1);
+  }
+
+  /** Chunks handed out so far (complete generations). */
+  get generations(): number {
+    return this.chunksSent;
+  }
+
+  event(ev: TraceEvent): void {
+    const type = ev.type;
+    const time = ev.time;
+    if (this.origin === null) {
+      this.origin = time;
+      this.originText = time.toString();
+    }
+    const t = typeof time === 'number' && typeof this.origin === 'number' ? time - this.origin : Number(BigInt(time) - BigInt(this.origin));
+    this.lastTime = t;
+    if (type === SYNC) {
+      this.sync(ev, t);
+      return;
+    }
+    this.genEvents++;
+    const kind = KINDS[type];
+    if (kind === STATE_TRANSITION) {
+      if (type >= PROC_START && type <= PROC_STATUS) this.procTransition(ev, t);
+      else this.goTransition(ev, t);
+      return;
+    }
+    this.ann.event(ev, kind, t);
+  }
+
+  private goTransition(ev: TraceEvent, t: number): void {
+    const tr = this.tr;
+    if (!readGoTransition(ev, tr)) return;
+    const tables = this.tables;
+    const g = tables.goroutines.index(tr.goroutine);
+    if (g >= this.execProc.length) this.growGoroutines(g);
+    const p1 = ev.p === -1 ? 0 : tables.procs.index(ev.p) + 1;
+    const m1 = ev.m === -1 ? 0 : tables.threads.index(ev.m) + 1;
+    const table = ev.table;
+    const stack = table === null ? 0 : tables.genStack(table, tr.eventStack);
+    const reason = tr.reason === 0 || table === null ? 0 : tables.genString(table, tr.reason);
+    const from = tr.from;
+    const to = tr.to;
+    const row = this.rows.push(t, g, to | (from << FROM_SHIFT), p1, m1, tables.site(stack, reason));
+
+    if (this.named[g] === 0 || this.started[g] === 0) this.learnName(g, tr.stackIs, stack, tr.newStack, table);
+    if (from === to) return; // a continuation: Go filters it before any state handling
+    if (from === NOT_EXIST) {
+      this.createdG.push(g);
+      this.createdBy.push(ev.g === -1 ? 0 : tables.goroutines.index(ev.g) + 1);
+    }
+    // procgen.go GoroutineTransition, in its order.
+    const toExec = to === RUNNING || to === SYSCALL;
+    const fromExec = from === RUNNING || from === SYSCALL;
+    if (from === RUNNING && !toExec) {
+      if (this.execProc[g] >= 0) this.rows.flag(row, SLICE_END);
+      this.execProc[g] = -1;
+    }
+    if (!fromExec && to === RUNNING) {
+      this.execProc[g] = p1 - 1;
+      if (p1 !== 0) this.rows.startsSlice(row, p1 - 1);
+    }
+    if (to === SYSCALL && p1 !== 0) {
+      if (this.execProc[g] < 0) {
+        this.execProc[g] = p1 - 1;
+        this.rows.startsSlice(row, p1 - 1);
+      }
+      this.inSyscall.set(p1 - 1, g);
+    }
+    if (from === SYSCALL && p1 !== 0 && this.inSyscall.has(p1 - 1)) this.inSyscall.delete(p1 - 1);
+  }
+
+  /** Records the goroutine's naming stack and start stack the first time each is seen. */
+  private learnName(g: number, stackIs: 'event' | 'none' | 'new', stack: number, newStack: number | bigint, table: TraceEvent['table']): void {
+    let s: number;
+    if (stackIs === 'none') return;
+    if (stackIs === 'event') {
+      if (stack === 0) return;
+      s = stack;
+    } else {
+      s = newStack === 0 || table === null ? this.tables.emptyStack() : this.tables.genStack(table, newStack);
+      if (s === 0) s = this.tables.emptyStack();
+    }
+    if (this.named[g] === 0) {
+      this.named[g] = 1;
+      this.namedG.push(g);
+      this.namedStack.push(s);
+    }
+    if (this.started[g] === 0 && this.tables.stackDepth(s) > 0) {
+      this.started[g] = 1;
+      this.startG.push(g);
+      this.startStack.push(s);
+    }
+  }
+
+  private procTransition(ev: TraceEvent, t: number): void {
+    const st = ev.stateTransition();
+    const tables = this.tables;
+    const p = tables.procs.index(st.resource.id);
+    const m1 = ev.m === -1 ? 0 : tables.threads.index(ev.m) + 1;
+    this.ann.procs.push(t, p, m1, st.to | (st.from << RowBits.FromShift));
+    if (st.from === st.to) return;
+    if (st.from === PROC_RUNNING) {
+      // procgen.go ProcTransition: a P that stops while a goroutine holds it in a syscall
+      // ends that goroutine's slice (the syscall blocked).
+      const g = this.inSyscall.get(p);
+      if (g !== undefined) {
+        const state = SYSCALL | (SYSCALL << RowBits.FromShift) | RowBits.ProcLost | RowBits.SliceEnd;
+        this.rows.push(t, g, state, p + 1, m1, 0);
+        this.execProc[g] = -1;
+        this.inSyscall.delete(p);
+      }
+    }
+  }
+
+  private growGoroutines(g: number): void {
+    let n = this.execProc.length;
+    while (n <= g) n *= 2;
+    const e = new Int32Array(n).fill(-1);
+    e.set(this.execProc);
+    this.execProc = e;
+    const nm = new Uint8Array(n);
+    nm.set(this.named);
+    this.named = nm;
+    const st = new Uint8Array(n);
+    st.set(this.started);
+    this.started = st;
+  }
+
+  private sync(ev: TraceEvent, t: number): void {
+    if (this.genIndex >= 0) this.seal(t);
+    this.genIndex++;
+    this.genBase = t;
+    this.genEvents = 1;
+    const snap = ev.sync().clockSnapshot;
+    this.genWall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
+  }
+
+  /** Completes the open generation at endNs (the next Sync's time) and hands out its chunk. */
+  private seal(endNs: number): void {
+    const base = this.genBase;
+    const tables = this.tables;
+    // Slices open now continue in the next chunk; list those that were open when this began.
+    const carried = this.carriedAtStart;
+    const { rows, slices } = this.rows.seal(base, tables.goroutines.size, tables.procs.size, carried.proc, carried.g);
+    this.carriedAtStart = this.openSlices();
+    const chunk: TimelineChunk = {
+      format: 1,
+      index: this.genIndex,
+      originNs: this.originText,
+      baseNs: base,
+      endNs,
+      wallStart: this.genWall,
+      events: this.genEvents,
+      tables: tables.takeAppends(),
+      facts: {
+        namedG: Uint32Array.from(this.namedG),
+        namedStack: Uint32Array.from(this.namedStack),
+        startG: Uint32Array.from(this.startG),
+        startStack: Uint32Array.from(this.startStack),
+        createdG: Uint32Array.from(this.createdG),
+        createdBy: Uint32Array.from(this.createdBy),
+      },
+      goroutines: rows,
+      procSlices: slices,
+      ...this.ann.seal(base),
+    };
+    this.namedG = [];
+    this.namedStack = [];
+    this.startG = [];
+    this.startStack = [];
+    this.createdG = [];
+    this.createdBy = [];
+    this.chunksSent++;
+    this.onChunk(chunk);
+  }
+
+  private carriedAtStart: { proc: number[]; g: number[] } = { proc: [], g: [] };
+
+  private openSlices(): { proc: number[]; g: number[] } {
+    const proc: number[] = [];
+    const g: number[] = [];
+    const e = this.execProc;
+    const n = this.tables.goroutines.size;
+    for (let i = 0; i < n; i++) {
+      if (e[i] >= 0) {
+        proc.push(e[i]);
+        g.push(i);
+      }
+    }
+    return { proc, g };
+  }
+
+  /**
+   * Ends the pass: a clean trace's last Sync needs nothing more; a damaged one drops the
+   * generation it was in (Go's partial rule keeps complete generations) and says what was lost.
+   */
+  finish(end: PassEnd): TimelineLoss | null {
+    // The open generation's Sync closed the last kept one; its other events are dropped.
+    const eventsLost = this.genIndex >= 0 ? this.genEvents - 1 : 0;
+    this.rows.reset();
+    this.ann.reset();
+    if (end.error === null) return null;
+    const message = end.error instanceof Error ? end.error.message : String(end.error);
+    return {
+      message,
+      fault: end.fault,
+      generationsKept: this.chunksSent,
+      eventsLost,
+      keptUntilNs: this.chunksSent > 0 ? this.genBase : 0,
+    };
+  }
+
+  /** Time of the latest event seen (ns since the origin). */
+  get lastNs(): number {
+    return this.lastTime;
+  }
+}
