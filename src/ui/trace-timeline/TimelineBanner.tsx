@@ -3,15 +3,15 @@
 // shows every complete generation before the damage, as Go's partial-trace rule keeps them).
 
 import type { TimelineLoss, TimelineQueries } from '../../analysis/timeline/index';
-import { formatBytes, formatInt, plural } from '../format';
+import { formatDuration, formatInt, plural } from '../format';
 
 export function TimelineBanner({ model, loss, hasData }: { model: TimelineQueries | null; loss: TimelineLoss | null; hasData: boolean }) {
   if (loss) {
     return (
       <div className="error-banner tl-banner" role="alert" data-testid="timeline-loss">
         <span>
-          <b>Damaged or cut short.</b> Showing the {plural(loss.generationsKept, 'complete generation')} before the damage; lost{' '}
-          {plural(loss.eventsLost, 'event')} after them ({formatBytes(loss.bytesLost)} of the file).
+          <b>Damaged or cut short.</b> Showing the {plural(loss.generationsKept, 'complete generation')} before the damage, up to{' '}
+          {formatDuration(loss.keptUntilNs)}; the {plural(loss.eventsLost, 'event')} read after them belong to no complete generation and are not shown.
         </span>
         <code className="mono">Go says: {loss.message}</code>
       </div>
