@@ -3,7 +3,7 @@
 // the window in motion lives in the controller and reaches the URL when it settles.
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { LaneKind, type TimelineQueries } from '../../analysis/timeline/index';
+import type { TimelineQueries } from '../../analysis/timeline/index';
 import { useApp } from '../../state/store';
 import { formatDuration } from '../format';
 import type { TimelineController } from './controller';
@@ -14,8 +14,7 @@ import { ModelData } from './model-data';
 import { flowArrows, goroutineRowY, selectionBoxes, type SelectionState } from './overlay-model';
 import { readPalette, useThemeVersion, type Palette } from './palette';
 import { parseQuery } from './search';
-import { pick, stepSearch } from './select';
-import type { ShortcutAction } from './shortcuts';
+import { pick } from './select';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { TimelineBanner } from './TimelineBanner';
 import { rangeText, TimelineToolbar } from './TimelineToolbar';
@@ -23,8 +22,9 @@ import { TimelineView } from './TimelineView';
 import { useTimelineModel } from './use-model';
 import { useTimelineKeys } from './use-timeline-keys';
 import { useViewUrl } from './use-view-url';
+import { useTimelineActions } from './use-timeline-actions';
 import { EMPTY_PARAMS, formatTimelineParams } from './view-params';
-import { centreOn, traceBounds } from './viewport';
+import { traceBounds } from './viewport';
 import type { Measure } from './viewport';
 import { publishTimelineHook, type TimelineHook } from './test-hook';
 import './timeline.css';
@@ -113,76 +113,18 @@ export function TimelinePage() {
     page.current?.setAttribute('data-range', `${Math.round(s)}-${Math.round(e)}`);
   };
 
-  const select = useCallback(
-    (g: number | null, timeNs: number | null, lane: string | null) => {
-      const id = g !== null && model ? Number(model.goroutine(g).id) : null;
-      url.write({ goroutine: id, timeNs, lane }, 'push');
-    },
-    [model, url],
-  );
-
-  const jumpTo = (goroutineId: string, t: number) => {
-    const c = controller.current;
-    if (!c || !model) return;
-    const g = model.goroutineIndex(Number(goroutineId));
-    const span = c.scale.spanNs;
-    const next = span <= 50e6 ? centreOn(c.scale, t, bounds) : c.scale.withWindow(t - 2.5e6, t + 2.5e6, bounds);
-    c.setWindow(next.startNs, next.endNs);
-    showRange(next.startNs, next.endNs);
-    url.write({ range: { startNs: next.startNs, endNs: next.endNs }, goroutine: g >= 0 ? Number(goroutineId) : null, timeNs: t, lane: null }, 'push');
-  };
-
-  const step = (dir: 1 | -1) => {
-    const c = controller.current;
-    if (!c || !modelData) return;
-    const from = selRef.current?.timeNs ?? (dir === 1 ? c.scale.startNs : c.scale.endNs);
-    const lanes = modelData.ctx.lanes;
-    let found = stepSearch(modelData.model, lanes, from, dir, c.scale.spanNs);
-    // Wrap around at the ends, as a browser's find does.
-    found ??= stepSearch(modelData.model, lanes, dir === 1 ? -1 : modelData.model.endNs + 1, dir, c.scale.spanNs);
-    if (!found) return;
-    let range = params.range;
-    if (found.startNs < c.scale.startNs || found.startNs > c.scale.endNs) {
-      const next = centreOn(c.scale, found.startNs, bounds);
-      c.setWindow(next.startNs, next.endNs);
-      showRange(next.startNs, next.endNs);
-      range = { startNs: next.startNs, endNs: next.endNs };
-    }
-    const id = Number(modelData.model.goroutine(found.goroutine).id);
-    url.write({ range, goroutine: id, timeNs: (found.startNs + found.endNs) / 2, lane: null }, 'push');
-  };
-
-  const zoomToSelection = () => {
-    const c = controller.current;
-    if (!c) return;
-    if (measure) return c.zoomToRange(measure.startNs, measure.endNs);
-    const sel = selRef.current;
-    if (!sel || !model) return;
-    const s = model.spanAt({ kind: LaneKind.Goroutine, index: sel.goroutine }, sel.timeNs);
-    if (s) c.zoomToRange(s.startNs, s.endNs);
-  };
-
-  const onAction = (a: ShortcutAction) => {
-    const c = controller.current;
-    switch (a) {
-      case 'zoom-selection':
-        return zoomToSelection();
-      case 'show-all':
-        return c?.showAll();
-      case 'clear':
-        c?.clearMeasure();
-        if (selRef.current) select(null, null, null);
-        return;
-      case 'search':
-        return searchBox.current?.focus();
-      case 'next-match':
-        return step(1);
-      case 'prev-match':
-        return step(-1);
-      case 'help':
-        return setHelp((h) => !h);
-    }
-  };
+  const { select, jumpTo, step, zoomToSelection, onAction } = useTimelineActions({
+    model,
+    modelData,
+    controller,
+    url,
+    bounds,
+    measure,
+    selection: selRef,
+    searchBox,
+    showRange,
+    toggleHelp: () => setHelp((h) => !h),
+  });
   useTimelineKeys(controller, onAction, !help && data !== null);
 
   const onToggle = useCallback(

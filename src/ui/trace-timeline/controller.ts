@@ -115,6 +115,11 @@ export class TimelineController {
     this.requestDraw();
   }
 
+  /** The next movement starts a new Back/Forward entry (after a jump made from outside). */
+  endGesture(): void {
+    this.history.jump();
+  }
+
   private moved(next: TimeScale, jump = false): void {
     if (next.startNs === this.scale.startNs && next.endNs === this.scale.endNs) return;
     this.scale = next;
