@@ -120,7 +120,7 @@ export class FlowReader {
 
   /**
    * Flows into g (creation, unblocks, syscall exits) starting in [from, to], and out of it
-   * (goroutines it created or unblocked while it ran in that window).
+   * (goroutines it created or unblocked while it ran in that range).
    */
   flows(g: number, from: number, to: number): Flow[] {
     const out: Flow[] = [];
