@@ -2,8 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { installIdleHook } from './ui/idle';
+import { installTheme } from './ui/theme';
 import './ui/styles.css';
 
+// The theme first, so the first render is already in the right colours.
+installTheme();
 installIdleHook();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
