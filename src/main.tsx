@@ -2,12 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { installIdleHook } from './ui/idle';
+import { registerServiceWorker } from './ui/offline';
 import { installTheme } from './ui/theme';
 import './ui/styles.css';
 
 // The theme first, so the first render is already in the right colours.
 installTheme();
 installIdleHook();
+registerServiceWorker();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />
