@@ -109,7 +109,7 @@ test('a new version installs beside the old one and takes over when the user rel
 
     // The page still runs version 1; the browser finds the update (as on any later visit).
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
-    const notice = page.getByRole('status').filter({ hasText: 'A new version of Flightdeck is ready.' });
+    const notice = page.getByRole('status').filter({ hasText: 'A new version is ready.' });
     await expect(notice).toBeVisible({ timeout: 30_000 });
     expect(await page.locator('meta[name="test-version"]').count()).toBe(0);
 

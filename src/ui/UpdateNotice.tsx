@@ -7,7 +7,7 @@ export function UpdateNotice() {
   if (!waiting) return null;
   return (
     <div className="update-notice" role="status">
-      A new version of Flightdeck is ready.
+      A new version is ready.
       <button type="button" className="btn small primary" onClick={applyUpdate}>
         Reload
       </button>
