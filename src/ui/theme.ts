@@ -44,8 +44,9 @@ function systemDark(): boolean {
 function apply(): void {
   const next = resolveTheme(preference, systemDark());
   const root = document.documentElement;
-  root.dataset.theme = next;
-  root.dataset.themePreference = preference;
+  // Written only when different: observers of the attribute (canvas code) redraw on each write.
+  if (root.dataset.theme !== next) root.dataset.theme = next;
+  if (root.dataset.themePreference !== preference) root.dataset.themePreference = preference;
   // The browser's own chrome (address bar on mobile, installed-app title bar) follows too.
   const meta = document.querySelector('meta[name="theme-color"]');
   if (meta) meta.setAttribute('content', getComputedStyle(root).getPropertyValue('--panel').trim() || (next === 'dark' ? '#171b22' : '#ffffff'));
