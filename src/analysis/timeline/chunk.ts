@@ -78,6 +78,13 @@ export interface GoroutineRows {
   readonly thread: UintColumn;
   /** Site index (the event's stack and the transition's reason); 0 for no stack, no reason. */
   readonly site: UintColumn;
+  /**
+   * Continuation rows (ascending) and when the interval each continues began (ns since the
+   * origin; 0 for a state held since before the trace), so a span crossing generations is
+   * drawn whole without looking at earlier chunks.
+   */
+  readonly continuedRow: Uint32Array;
+  readonly continuedStartNs: Float64Array;
 }
 
 /**
@@ -91,9 +98,10 @@ export interface ProcSlices {
   readonly lanes: Uint32Array;
   readonly offsets: Uint32Array;
   readonly row: Uint32Array;
-  /** Proc index and goroutine index of each carried slice. */
+  /** Proc index, goroutine index and start time (ns since the origin) of each carried slice. */
   readonly carriedProc: Uint32Array;
   readonly carriedG: Uint32Array;
+  readonly carriedStartNs: Float64Array;
 }
 
 /** P state changes (ProcStart/Stop/Steal/Status), in time order. */
@@ -230,6 +238,27 @@ export interface SampleEvents {
   readonly stack: UintColumn;
 }
 
+/**
+ * Goroutine and thread counts over the generation (what cmd/trace draws as its Goroutines and
+ * Threads counters), sampled: the generation is cut into COUNTER_BUCKETS equal buckets and
+ * each bucket in which a count changed gives one point holding the largest value of each
+ * count within it (so peaks survive), at the bucket's start.
+ */
+export interface CounterSamples {
+  readonly time: TimeColumn;
+  /** Goroutines running, runnable, waiting, in a syscall. */
+  readonly running: Uint32Array;
+  readonly runnable: Uint32Array;
+  readonly waiting: Uint32Array;
+  readonly syscall: Uint32Array;
+  /** Ps held by an M, and goroutines in a syscall whose P was taken. */
+  readonly procsRunning: Uint32Array;
+  readonly syscallNoProc: Uint32Array;
+}
+
+/** Points per generation at most in CounterSamples. */
+export const COUNTER_BUCKETS = 2048;
+
 /** Entries appended to the trace-global tables by one chunk. */
 export interface TableAppends {
   /** New strings (function and file names, reasons, range/region/log text, labels). */
@@ -317,6 +346,7 @@ export interface TimelineChunk {
   readonly regions: RegionEvents;
   readonly logs: LogEvents;
   readonly samples: SampleEvents;
+  readonly counters: CounterSamples;
   /** Metric values past 2^53, exact, by metric row (rare). */
   readonly exactValues: { readonly row: number; readonly value: string }[];
 }

@@ -15,6 +15,9 @@ export class GoroutineRowBuilder {
   /** Rows (event order) that start an execution slice on a P, and that P's index. */
   private readonly sliceRow = new U32Builder();
   private readonly sliceProc = new U32Builder();
+  /** Continuation rows (event order) and the start of the interval each continues. */
+  private readonly contRow = new U32Builder();
+  private readonly contStart: number[] = [];
 
   get length(): number {
     return this.time.length;
@@ -37,6 +40,12 @@ export class GoroutineRowBuilder {
     this.state.data[row] |= bits;
   }
 
+  /** Row `row` continues an interval that began at startNs. */
+  continues(row: number, startNs: number): void {
+    this.contRow.push(row);
+    this.contStart.push(startNs);
+  }
+
   /** Row `row` starts an execution slice on proc index p. */
   startsSlice(row: number, p: number): void {
     this.sliceRow.push(row);
@@ -47,7 +56,7 @@ export class GoroutineRowBuilder {
    * The generation's rows grouped by goroutine. goroutines/procs are the table sizes (every
    * index is below them); carried lists the slices open when the generation began.
    */
-  seal(base: number, goroutines: number, procs: number, carriedProc: number[], carriedG: number[]): { rows: GoroutineRows; slices: ProcSlices } {
+  seal(base: number, goroutines: number, procs: number, carried: Carried): { rows: GoroutineRows; slices: ProcSlices } {
     const n = this.time.length;
     const gs = this.g.data;
     const count = new Uint32Array(goroutines + 1);
@@ -79,8 +88,10 @@ export class GoroutineRowBuilder {
       proc: permuteNarrow(this.proc.data, n, order),
       thread: permuteNarrow(this.thread.data, n, order),
       site: permuteNarrow(this.site.data, n, order),
+      ...sealContinued(this.contRow, this.contStart, newPos),
     };
-    const slices = sealSlices(this.sliceRow, this.sliceProc, newPos, procs, carriedProc, carriedG);
+    this.contStart.length = 0;
+    const slices = sealSlices(this.sliceRow, this.sliceProc, newPos, procs, carried);
     this.reset();
     return { rows, slices };
   }
@@ -94,7 +105,29 @@ export class GoroutineRowBuilder {
     this.site.reset();
     this.sliceRow.reset();
     this.sliceProc.reset();
+    this.contRow.reset();
+    this.contStart.length = 0;
   }
+}
+
+/** Execution slices open when a generation began: P, goroutine and start time of each. */
+export interface Carried {
+  proc: number[];
+  g: number[];
+  startNs: number[];
+}
+
+function sealContinued(rowB: U32Builder, start: number[], newPos: Uint32Array): { continuedRow: Uint32Array; continuedStartNs: Float64Array } {
+  const n = rowB.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => newPos[rowB.data[a]] - newPos[rowB.data[b]]);
+  const continuedRow = new Uint32Array(n);
+  const continuedStartNs = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    continuedRow[i] = newPos[rowB.data[idx[i]]];
+    continuedStartNs[i] = start[idx[i]];
+  }
+  rowB.reset();
+  return { continuedRow, continuedStartNs };
 }
 
 function permuteU8(src: Uint8Array, n: number, order: Uint32Array): Uint8Array {
@@ -103,7 +136,7 @@ function permuteU8(src: Uint8Array, n: number, order: Uint32Array): Uint8Array {
   return out;
 }
 
-function sealSlices(rowB: U32Builder, procB: U32Builder, newPos: Uint32Array, procs: number, carriedProc: number[], carriedG: number[]): ProcSlices {
+function sealSlices(rowB: U32Builder, procB: U32Builder, newPos: Uint32Array, procs: number, carried: Carried): ProcSlices {
   const n = rowB.length;
   const rs = rowB.data;
   const ps = procB.data;
@@ -123,5 +156,12 @@ function sealSlices(rowB: U32Builder, procB: U32Builder, newPos: Uint32Array, pr
   // Slices were recorded in event order, so each P's list comes out in time order.
   const row = new Uint32Array(n);
   for (let i = 0; i < n; i++) row[count[ps[i]]++] = newPos[rs[i]];
-  return { lanes, offsets, row, carriedProc: Uint32Array.from(carriedProc), carriedG: Uint32Array.from(carriedG) };
+  return {
+    lanes,
+    offsets,
+    row,
+    carriedProc: Uint32Array.from(carried.proc),
+    carriedG: Uint32Array.from(carried.g),
+    carriedStartNs: Float64Array.from(carried.startNs),
+  };
 }

@@ -13,10 +13,11 @@ import { EV_SYNC, KIND } from '../../trace/parse/event-kind';
 import { Ev } from '../../trace/wire/specs';
 import type { TimelineChunk, TimelineLoss } from './chunk';
 import { RowBits } from './chunk';
-import { GoroutineRowBuilder } from './goroutine-rows';
+import { GoroutineRowBuilder, type Carried } from './goroutine-rows';
 import { TraceTables } from './tables';
 import { newGoTransition, readGoTransition } from './transition';
 import { AnnotationTables } from './annotation-tables';
+import { CounterSampler } from './counter-sampler';
 
 // Module constants for the hot path (an imported enum member is a property load per use).
 const SYNC = EV_SYNC;
@@ -29,7 +30,10 @@ const SLICE_END = RowBits.SliceEnd;
 const RUNNING = 3;
 const SYSCALL = 5;
 const NOT_EXIST = 1;
+const UNDETERMINED = 0;
 const PROC_RUNNING = 2;
+/** GoState → CounterSampler count (running, runnable, waiting, syscall); -1 for none. */
+const COUNTER_OF_STATE = [-1, -1, 1, 0, 2, 3, -1, -1];
 
 /** Receives each completed generation's chunk (the worker posts it, transferring buffers). */
 export type ChunkListener = (chunk: TimelineChunk) => void;
@@ -39,6 +43,7 @@ export class TimelineSink implements EventSink {
   private readonly rows = new GoroutineRowBuilder();
   private readonly ann: AnnotationTables;
   private readonly tr = newGoTransition();
+  private readonly counters = new CounterSampler();
 
   private origin: number | bigint | null = null;
   private originText = '0';
@@ -52,6 +57,9 @@ export class TimelineSink implements EventSink {
 
   // Per goroutine (by index): the P whose execution slice it is in (-1 none); named/started.
   private execProc = new Int32Array(1024);
+  /** When the goroutine's current interval and its current P slice began (ns). */
+  private spanStart = new Float64Array(1024);
+  private sliceStart = new Float64Array(1024);
   private named = new Uint8Array(1024);
   private started = new Uint8Array(1024);
   /** procgen.go's inSyscall: proc index → goroutine index in a syscall holding it. */
@@ -114,7 +122,13 @@ export class TimelineSink implements EventSink {
     const row = this.rows.push(t, g, to | (from << FROM_SHIFT), p1, m1, tables.site(stack, reason));
 
     if (this.named[g] === 0 || this.started[g] === 0) this.learnName(g, tr.stackIs, stack, tr.newStack, table);
-    if (from === to) return; // a continuation: Go filters it before any state handling
+    if (from === to) {
+      // A continuation: Go filters it before any state handling.
+      this.rows.continues(row, this.spanStart[g]);
+      return;
+    }
+    // A state known since before the trace is back-dated to its start (procgen.go).
+    this.spanStart[g] = from === UNDETERMINED ? 0 : t;
     if (from === NOT_EXIST) {
       this.createdG.push(g);
       this.createdBy.push(ev.g === -1 ? 0 : tables.goroutines.index(ev.g) + 1);
@@ -128,16 +142,25 @@ export class TimelineSink implements EventSink {
     }
     if (!fromExec && to === RUNNING) {
       this.execProc[g] = p1 - 1;
+      this.sliceStart[g] = this.spanStart[g];
       if (p1 !== 0) this.rows.startsSlice(row, p1 - 1);
     }
     if (to === SYSCALL && p1 !== 0) {
       if (this.execProc[g] < 0) {
         this.execProc[g] = p1 - 1;
+        this.sliceStart[g] = this.spanStart[g];
         this.rows.startsSlice(row, p1 - 1);
       }
       this.inSyscall.set(p1 - 1, g);
     }
     if (from === SYSCALL && p1 !== 0 && this.inSyscall.has(p1 - 1)) this.inSyscall.delete(p1 - 1);
+    const now = this.counters.now;
+    const fi = COUNTER_OF_STATE[from];
+    const ti = COUNTER_OF_STATE[to];
+    if (fi >= 0) now[fi]--;
+    if (ti >= 0) now[ti]++;
+    now[5] = now[3] - this.inSyscall.size;
+    this.counters.changed(t);
   }
 
   /** Records the goroutine's naming stack and start stack the first time each is seen. */
@@ -170,6 +193,9 @@ export class TimelineSink implements EventSink {
     const m1 = ev.m === -1 ? 0 : tables.threads.index(ev.m) + 1;
     this.ann.procs.push(t, p, m1, st.to | (st.from << RowBits.FromShift));
     if (st.from === st.to) return;
+    const now = this.counters.now;
+    if (st.to === PROC_RUNNING) now[4]++;
+    if (st.from === PROC_RUNNING) now[4]--;
     if (st.from === PROC_RUNNING) {
       // procgen.go ProcTransition: a P that stops while a goroutine holds it in a syscall
       // ends that goroutine's slice (the syscall blocked).
@@ -177,10 +203,13 @@ export class TimelineSink implements EventSink {
       if (g !== undefined) {
         const state = SYSCALL | (SYSCALL << RowBits.FromShift) | RowBits.ProcLost | RowBits.SliceEnd;
         this.rows.push(t, g, state, p + 1, m1, 0);
+        this.spanStart[g] = t;
         this.execProc[g] = -1;
         this.inSyscall.delete(p);
       }
     }
+    now[5] = now[3] - this.inSyscall.size;
+    this.counters.changed(t);
   }
 
   private growGoroutines(g: number): void {
@@ -189,6 +218,12 @@ export class TimelineSink implements EventSink {
     const e = new Int32Array(n).fill(-1);
     e.set(this.execProc);
     this.execProc = e;
+    const ss = new Float64Array(n);
+    ss.set(this.spanStart);
+    this.spanStart = ss;
+    const sl = new Float64Array(n);
+    sl.set(this.sliceStart);
+    this.sliceStart = sl;
     const nm = new Uint8Array(n);
     nm.set(this.named);
     this.named = nm;
@@ -212,7 +247,7 @@ export class TimelineSink implements EventSink {
     const tables = this.tables;
     // Slices open now continue in the next chunk; list those that were open when this began.
     const carried = this.carriedAtStart;
-    const { rows, slices } = this.rows.seal(base, tables.goroutines.size, tables.procs.size, carried.proc, carried.g);
+    const { rows, slices } = this.rows.seal(base, tables.goroutines.size, tables.procs.size, carried);
     this.carriedAtStart = this.openSlices();
     const chunk: TimelineChunk = {
       format: 1,
@@ -233,6 +268,7 @@ export class TimelineSink implements EventSink {
       },
       goroutines: rows,
       procSlices: slices,
+      counters: this.counters.seal(base, endNs),
       ...this.ann.seal(base),
     };
     this.namedG = [];
@@ -245,20 +281,20 @@ export class TimelineSink implements EventSink {
     this.onChunk(chunk);
   }
 
-  private carriedAtStart: { proc: number[]; g: number[] } = { proc: [], g: [] };
+  private carriedAtStart: Carried = { proc: [], g: [], startNs: [] };
 
-  private openSlices(): { proc: number[]; g: number[] } {
-    const proc: number[] = [];
-    const g: number[] = [];
+  private openSlices(): Carried {
+    const c: Carried = { proc: [], g: [], startNs: [] };
     const e = this.execProc;
     const n = this.tables.goroutines.size;
     for (let i = 0; i < n; i++) {
       if (e[i] >= 0) {
-        proc.push(e[i]);
-        g.push(i);
+        c.proc.push(e[i]);
+        c.g.push(i);
+        c.startNs.push(this.sliceStart[i]);
       }
     }
-    return { proc, g };
+    return c;
   }
 
   /**
@@ -270,6 +306,7 @@ export class TimelineSink implements EventSink {
     const eventsLost = this.genIndex >= 0 ? this.genEvents - 1 : 0;
     this.rows.reset();
     this.ann.reset();
+    this.counters.reset();
     if (end.error === null) return null;
     const message = end.error instanceof Error ? end.error.message : String(end.error);
     return {
