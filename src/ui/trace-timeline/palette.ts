@@ -1,10 +1,10 @@
 // The timeline's colours, read from the --tl-* custom properties of timeline.css through
 // getComputedStyle, once per theme: the canvas cannot use var(), so each colour is resolved
 // here to the text the 2D context accepts and to the packed word the raster writes.
-// useThemeVersion() changes when <html data-theme> or the system colour scheme changes, so
-// the page reads the palette again and redraws.
+// useThemeVersion() changes with the effective theme (theme.ts), so the page reads the palette
+// again and redraws.
 
-import { useEffect, useState } from 'react';
+import { useEffectiveTheme } from '../theme';
 import { parseCanvasColor, packRgba, type Rgba } from './raster';
 
 export const FN_COLOURS = 12;
@@ -69,22 +69,9 @@ export function fnColourIndex(name: string): number {
 }
 
 /**
- * A number that changes whenever the page's theme may have: <html>'s data-theme or class
- * attribute, or the system's prefers-color-scheme. Components read the palette again when it
- * changes.
+ * Changes whenever the page's theme does (theme.ts sets <html data-theme> from the user's
+ * choice or the system's): components read the palette again and redraw.
  */
-export function useThemeVersion(): number {
-  const [v, setV] = useState(0);
-  useEffect(() => {
-    const bump = () => setV((x) => x + 1);
-    const mo = new MutationObserver(bump);
-    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
-    const mq = window.matchMedia('(prefers-color-scheme: dark)');
-    mq.addEventListener('change', bump);
-    return () => {
-      mo.disconnect();
-      mq.removeEventListener('change', bump);
-    };
-  }, []);
-  return v;
+export function useThemeVersion(): string {
+  return useEffectiveTheme();
 }
