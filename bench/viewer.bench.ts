@@ -106,17 +106,19 @@ async function heaps(browser: Browser): Promise<{ type: string; url: string; use
 /** Runs an in-page sequence of input events, one per animation frame; returns frame intervals. */
 async function sequence(page: Page, name: string, steps: string): Promise<{ name: string; frames: number[]; draws: number[] }> {
   await page.evaluate(() => window.__flightdeckTimeline?.takeFrameMs());
-  const frames = await page.evaluate(async (body: string) => {
-    const tracks = document.querySelector('[data-testid="timeline-tracks"]') as HTMLElement;
-    const lanes = document.querySelector('[data-testid="timeline-lanes"]') as HTMLElement;
+  // Plain text, not a function: the TypeScript loader would wrap named helpers in a function
+  // the page does not have.
+  const frames = (await page.evaluate(`(async () => {
+    const tracks = document.querySelector('[data-testid="timeline-tracks"]');
+    const scrollbar = document.querySelector('[data-testid="timeline-scrollbar"]');
     const r = tracks.getBoundingClientRect();
-    const wheel = (x: number, deltaY: number, mods: { ctrlKey?: boolean; shiftKey?: boolean }) =>
-      tracks.dispatchEvent(new WheelEvent('wheel', { clientX: r.left + x, clientY: r.top + 100, deltaY, bubbles: true, cancelable: true, ...mods }));
-    const frame = () => new Promise<number>((res) => requestAnimationFrame(res));
-    const ops: (() => void)[] = [];
-    // The body pushes closures onto ops; each runs in its own frame.
-    new Function('ops', 'wheel', 'lanes', 'width', body)(ops, wheel, lanes, r.width);
-    const out: number[] = [];
+    const width = r.width;
+    const wheel = (x, deltaY, mods) =>
+      tracks.dispatchEvent(new WheelEvent('wheel', Object.assign({ clientX: r.left + x, clientY: r.top + 100, deltaY, bubbles: true, cancelable: true }, mods)));
+    const frame = () => new Promise((res) => requestAnimationFrame(res));
+    const ops = [];
+    ${steps}
+    const out = [];
     let last = await frame();
     for (const op of ops) {
       op();
@@ -125,7 +127,7 @@ async function sequence(page: Page, name: string, steps: string): Promise<{ name
       last = t;
     }
     return out;
-  }, steps);
+  })()`)) as number[];
   const draws = (await page.evaluate(() => window.__flightdeckTimeline?.takeFrameMs())) ?? [];
   return { name, frames, draws };
 }
@@ -200,9 +202,10 @@ async function main(): Promise<void> {
       await sequence(
         page,
         'scroll through the whole goroutine list',
-        `const step = Math.max(200, Math.ceil(lanes.scrollHeight / 300));
-         for (let i = 0; i < 300; i++) ops.push(() => { lanes.scrollTop += step; });
-         for (let i = 0; i < 60; i++) ops.push(() => { lanes.scrollTop -= step * 5; });`,
+        `const total = scrollbar.firstElementChild.getBoundingClientRect().height;
+         for (let i = 0; i < 200; i++) ops.push(() => wheel(width / 2, 120, {}));
+         for (let i = 0; i < 100; i++) ops.push(() => { scrollbar.scrollTop = (total * i) / 100; });
+         for (let i = 0; i < 60; i++) ops.push(() => wheel(width / 2, -120, {}));`,
       ),
     ];
     const after = await heaps(browser);

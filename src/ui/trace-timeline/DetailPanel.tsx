@@ -29,7 +29,8 @@ export function DetailPanel({ model, goroutine: g, timeNs, onJump, onClose }: De
   const states = model.statesAround(g, timeNs, 4, 4);
   const frames = span ? model.stackFrames(span.stack) : [];
   const creation = model.creation(g);
-  const unblock = model.unblockedBy(g, timeNs);
+  // A waiting span's question is who ended the wait: the flow into the span after it.
+  const unblock = span && span.state === GState.Waiting ? model.unblockedBy(g, span.endNs) : model.unblockedBy(g, timeNs);
   const regions = model.regionsAt(g, timeNs);
   const tasks = model.tasks();
   const taskIds = [...new Set(regions.map((r) => r.task).filter((t) => t > 0))];
@@ -74,7 +75,7 @@ export function DetailPanel({ model, goroutine: g, timeNs, onJump, onClose }: De
             <dd data-testid="detail-created-by">before the trace</dd>
           )}
           <dt>Woken by</dt>
-          {flowLink(unblock, span && span.prevState !== GState.Waiting ? 'not blocked before this span' : 'not in the trace', 'detail-unblocked-by')}
+          {flowLink(unblock, span?.state === GState.Waiting ? 'still waiting at the end of the trace' : span && span.prevState !== GState.Waiting ? 'not blocked before this span' : 'not in the trace', 'detail-unblocked-by')}
           <dt>Ended</dt>
           <dd>{info.endedNs === null ? 'still alive at the end' : `at ${formatDuration(info.endedNs)}`}</dd>
           {regions.length > 0 && (
@@ -109,7 +110,9 @@ export function DetailPanel({ model, goroutine: g, timeNs, onJump, onClose }: De
         )}
       </div>
       <div>
-        <h3>States around {formatDuration(timeNs)}</h3>
+        <h3>
+          States around <span className="num">{formatDuration(timeNs)}</span>
+        </h3>
         <ul className="tl-states" data-testid="detail-states">
           {states.map((s, i) => {
             const here = s.startNs <= timeNs && timeNs < s.endNs;

@@ -62,8 +62,8 @@ export class TimelineController {
   private hoverKey = '';
   /** Called after each frame is drawn (the page records when the first frames came). */
   onFrameDrawn: () => void = () => {};
-  /** Scrolls the lanes vertically (the page's scroll container). */
-  scrollBy: (dy: number) => void = () => {};
+  /** Tells the scrollbar where the lanes now are (content y of the view's top). */
+  scrolledTo: (contentTop: number) => void = () => {};
 
   constructor(
     private readonly tracks: HTMLCanvasElement,
@@ -102,11 +102,28 @@ export class TimelineController {
     this.requestDraw();
   }
 
+  get totalCss(): number {
+    return this.layout?.totalCssPx ?? 0;
+  }
+
+  get viewCss(): number {
+    return this.heightCss;
+  }
+
+  /** Sets the vertical position (from the scrollbar), held inside the lanes. */
   setContentTop(y: number): void {
-    if (y === this.contentTop) return;
-    this.contentTop = y;
-    this.host.scrolled(y);
+    const top = Math.max(0, Math.min(y, this.totalCss - this.heightCss));
+    if (top === this.contentTop) return;
+    this.contentTop = top;
+    this.host.scrolled(top);
     this.requestDraw();
+  }
+
+  /** Scrolls the lanes by dy CSS px (wheel, drag, keys) and moves the scrollbar to match. */
+  scrollBy(dy: number): void {
+    const before = this.contentTop;
+    this.setContentTop(this.contentTop + dy);
+    if (this.contentTop !== before || dy === 0) this.scrolledTo(this.contentTop);
   }
 
   /** Shows a window chosen from outside (a link, Back, zoom to selection): not a movement. */
@@ -155,10 +172,14 @@ export class TimelineController {
       this.moved(this.scale.zoomAt(x, wheelZoomFactor(e.deltaY, e.deltaMode), this.bounds));
       return true;
     }
+    const toPx = (d: number) => (e.deltaMode === 1 ? d * 40 : e.deltaMode === 2 ? d * this.heightCss : d);
     const horizontal = e.shiftKey ? e.deltaY || e.deltaX : Math.abs(e.deltaX) > Math.abs(e.deltaY) ? e.deltaX : 0;
     if (horizontal !== 0) {
-      const px = e.deltaMode === 1 ? horizontal * 40 : horizontal;
-      this.moved(this.scale.panByCssPx(-px, this.bounds));
+      this.moved(this.scale.panByCssPx(-toPx(horizontal), this.bounds));
+      return true;
+    }
+    if (e.deltaY !== 0) {
+      this.scrollBy(toPx(e.deltaY));
       return true;
     }
     return false;
