@@ -1,14 +1,19 @@
 // What the model's lane painters share for one state of the model and the search: the model,
-// the lanes built from it, and per-goroutine caches (colour slot, name) filled on first use,
-// since a frame asks about the same few hundred goroutines again and again.
+// the lanes built from it, each goroutine's colour slot (from its group's start function,
+// for all goroutines at once) and their info records on first use. Info records are kept per
+// model, not per state: the model computes one by walking the goroutine's whole life, and a
+// frame asks about the same goroutines again and again (while generations still arrive, a
+// record is made again once the model has grown).
 
 import type { GoroutineInfo, TimelineQueries } from '../../analysis/timeline/index';
 import type { ModelLanes } from './model-lanes';
 import { runningSlot } from './span-colours';
 
+const infoCache = new WeakMap<TimelineQueries, { version: number; infos: Map<number, GoroutineInfo> }>();
+
 export class ModelContext {
-  private slots: Int8Array;
-  private infos: (GoroutineInfo | undefined)[] = [];
+  private readonly slots: Int8Array;
+  private readonly infos: Map<number, GoroutineInfo>;
   /** Scratch for coverage(): 4 fractions per device pixel. */
   coverage = new Float32Array(0);
 
@@ -16,28 +21,31 @@ export class ModelContext {
     readonly model: TimelineQueries,
     readonly lanes: ModelLanes,
   ) {
-    this.slots = new Int8Array(model.goroutineCount).fill(-1);
+    this.slots = new Int8Array(model.goroutineCount);
+    for (const grp of model.goroutineGroups()) {
+      const slot = runningSlot(grp.startFunc);
+      for (let k = 0; k < grp.goroutines.length; k++) this.slots[grp.goroutines[k]] = slot;
+    }
+    let c = infoCache.get(model);
+    if (!c || (c.version !== model.version && !model.complete) || c.infos.size > 200_000) {
+      c = { version: model.version, infos: new Map() };
+      infoCache.set(model, c);
+    }
+    this.infos = c.infos;
   }
 
   info(g: number): GoroutineInfo {
-    let i = this.infos[g];
+    let i = this.infos.get(g);
     if (!i) {
       i = this.model.goroutine(g);
-      this.infos[g] = i;
+      this.infos.set(g, i);
     }
     return i;
   }
 
   /** Colour slot of goroutine g's running time. */
   slot(g: number): number {
-    if (g < 0) return 0;
-    if (g >= this.slots.length) return runningSlot(this.info(g).startFunc);
-    let s = this.slots[g];
-    if (s < 0) {
-      s = runningSlot(this.info(g).startFunc);
-      this.slots[g] = s;
-    }
-    return s;
+    return g >= 0 && g < this.slots.length ? this.slots[g] : 0;
   }
 
   /** False when a search is active and goroutine g does not match it. */

@@ -38,11 +38,12 @@ export function groupKey(startFunc: string): string {
 
 export function buildLanes(m: TimelineQueries, query: Query, taskDepth: number): ModelLanes {
   const n = m.goroutineCount;
-  const search = isEmptyQuery(query) ? null : matchBitmap(query, n, (i) => m.goroutine(i));
+  const all = m.goroutineGroups();
+  const search = isEmptyQuery(query) ? null : matchBitmap(query, n, all, (id) => m.goroutineIndex(BigInt(id)));
   const groupOf = new Int32Array(n).fill(-1);
   const rowOf = new Uint32Array(n);
   const groups: GroupView[] = [];
-  for (const g of m.goroutineGroups()) {
+  for (const g of all) {
     let members = g.goroutines;
     if (search) members = members.filter((i) => search.bits[i] === 1);
     if (members.length === 0) continue;

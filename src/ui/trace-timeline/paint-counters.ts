@@ -54,9 +54,33 @@ function lastAtOrBefore(ts: Float64Array, t: number): number {
 }
 
 /**
+ * Index of the last sample at or before t, searching forward from `from` (a sample known to
+ * be at or before t, or −1) by doubling steps then halving: successive columns move forward a
+ * little, so this costs the log of how far, not of the whole series.
+ */
+function gallop(ts: Float64Array, from: number, t: number): number {
+  let lo = from;
+  let step = 1;
+  let hi = from + step;
+  while (hi < ts.length && ts[hi] <= t) {
+    lo = hi;
+    step *= 2;
+    hi = from + step;
+  }
+  hi = Math.min(hi, ts.length);
+  // ts[lo] <= t (or lo = −1), and ts[hi] > t (or hi = length).
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid] <= t) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Per device column x of the frame, the largest value the step function takes within it
- * (peaks survive zooming out), written into out; NaN before the first sample. Two binary
- * searches and a pyramid query per column, however many samples fall in it.
+ * (peaks survive zooming out), written into out; NaN before the first sample. A forward
+ * search and a pyramid query per column, however many samples fall in it.
  */
 export function columnMax(p: Pick<PaintArgs, 'k' | 'startNs'>, width: number, s: CounterSeries, out: Float64Array): void {
   out.fill(NaN);
@@ -66,7 +90,7 @@ export function columnMax(p: Pick<PaintArgs, 'k' | 'startNs'>, width: number, s:
   let prevLast = lastAtOrBefore(ts, p.startNs);
   for (let x = 0; x < width; x++) {
     const tb = p.startNs + (x + 1) / p.k;
-    const last = lastAtOrBefore(ts, tb - 1e-9);
+    const last = gallop(ts, prevLast, tb - 1e-9);
     // The column shows the value in force at its left edge and every sample inside it.
     const first = Math.max(0, prevLast);
     if (last >= 0 && last >= first) out[x] = rm.max(first, last);

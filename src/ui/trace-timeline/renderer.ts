@@ -55,18 +55,20 @@ export class TimelineRenderer {
     }
     const raster = this.raster!;
     const P = f.palette;
-    raster.clear(P.rgba.bg);
-
     const rows = f.layout.visible(f.contentTop, f.contentTop + f.heightCss);
     const ticks = f.scale.ticks();
-    // Row backgrounds and separators, then the time grid under the spans.
+    // Row backgrounds and separators (together they cover every pixel down to the last row,
+    // so the raster needs no clearing first), then the time grid under the spans.
+    let bottom = 0;
     for (const r of rows) {
-      const y0 = Math.round((r.y - f.contentTop) * dpr);
+      const y0 = Math.max(0, Math.round((r.y - f.contentTop) * dpr));
       const y1 = Math.round((r.y + r.h - f.contentTop) * dpr);
-      if (r.kind === 'section') raster.fillRect(0, y0, wDev, y1, P.rgba['bg-alt']);
-      if (r.kind === 'row' && r.index % 2 === 1) raster.fillRect(0, y0, wDev, y1, P.rgba['bg-alt']);
+      const alt = r.kind === 'section' || (r.kind === 'row' && r.index % 2 === 1);
+      raster.fillRect(0, y0, wDev, y1 - 1, alt ? P.rgba['bg-alt'] : P.rgba.bg);
       raster.fillRect(0, y1 - 1, wDev, y1, P.rgba.grid);
+      bottom = y1;
     }
+    raster.fillRect(0, bottom, wDev, hDev, P.rgba.bg);
     for (const t of ticks) raster.column(Math.round(t.cssPx * dpr), 0, hDev, P.rgba.grid);
 
     this.labels.clear();

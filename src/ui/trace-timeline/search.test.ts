@@ -18,11 +18,18 @@ describe('goroutine search', () => {
     expect(matches(parseQuery('net/http'), '5', 'main.worker', 'G5 main.worker')).toBe(false);
   });
 
-  it('builds a bitmap over all goroutines', () => {
-    const fns = ['main.main', 'main.worker', 'runtime.gcBgMarkWorker', 'main.worker'];
-    const { bits, n } = matchBitmap(parseQuery('worker'), 4, (i) => ({ id: String(i + 1), startFunc: fns[i], name: '' }));
+  it('builds a bitmap over all goroutines from their groups, or from one ID', () => {
+    const groups = [
+      { startFunc: 'main.main', goroutines: [0] },
+      { startFunc: 'main.worker', goroutines: [1, 3] },
+      { startFunc: 'runtime.gcBgMarkWorker', goroutines: [2] },
+    ];
+    const { bits, n } = matchBitmap(parseQuery('worker'), 4, groups, () => -1);
     expect(Array.from(bits)).toEqual([0, 1, 1, 1]);
     expect(n).toBe(3);
+    const byId = matchBitmap(parseQuery('G7'), 4, groups, (id) => (id === '7' ? 2 : -1));
+    expect([Array.from(byId.bits), byId.n]).toEqual([[0, 0, 1, 0], 1]);
+    expect(matchBitmap(parseQuery('G8'), 4, groups, () => -1).n).toBe(0);
   });
 
   it('steps to the next and previous result in time, wrapping at the ends', () => {

@@ -1,5 +1,5 @@
 // The goroutine search: "123" or "G123" finds the goroutine with that ID, any other text
-// finds goroutines whose start function or lane name contains it (ignoring case). Lanes of
+// finds goroutines whose start function contains it (ignoring case). Lanes of
 // goroutines that do not match are hidden; on the P lanes their spans are dimmed, so the
 // matching goroutines' spans stand out. Pure.
 
@@ -28,18 +28,36 @@ export function matches(q: Query, id: string, startFunc: string, name: string): 
   return startFunc.toLowerCase().includes(q.text) || name.toLowerCase().includes(q.text);
 }
 
+/** A group of goroutines sharing a start function, as the model lists them. */
+export interface SearchGroup {
+  readonly startFunc: string;
+  readonly goroutines: ArrayLike<number>;
+}
+
 /**
- * The goroutine indices of 0 … count−1 that match, as a bitmap (1 = match) for O(1) tests in
- * the drawing loop, and how many matched.
+ * The goroutines that match, as a bitmap over goroutine indices (1 = match) for O(1) tests in
+ * the drawing loop, and how many matched. Text is matched against each group's start
+ * function once, never goroutine by goroutine; an ID is looked up (index: −1 when absent).
  */
-export function matchBitmap(q: Query, count: number, info: (i: number) => { id: string; startFunc: string; name: string }): { bits: Uint8Array; n: number } {
+export function matchBitmap(q: Query, count: number, groups: readonly SearchGroup[], indexOfId: (id: string) => number): { bits: Uint8Array; n: number } {
   const bits = new Uint8Array(count);
   let n = 0;
-  for (let i = 0; i < count; i++) {
-    const g = info(i);
-    if (matches(q, g.id, g.startFunc, g.name)) {
+  if (q.id !== null) {
+    const i = indexOfId(q.id);
+    if (i >= 0 && i < count) {
       bits[i] = 1;
-      n++;
+      n = 1;
+    }
+    return { bits, n };
+  }
+  for (const g of groups) {
+    if (!matches(q, '', g.startFunc, '')) continue;
+    for (let k = 0; k < g.goroutines.length; k++) {
+      const i = g.goroutines[k];
+      if (i < count && bits[i] === 0) {
+        bits[i] = 1;
+        n++;
+      }
     }
   }
   return { bits, n };
