@@ -19,9 +19,8 @@
 export type UintColumn = Uint8Array | Uint16Array | Uint32Array;
 
 /**
- * Times of one chunk, in nanoseconds after `TimelineChunk.baseNs`: Uint32 when the chunk
- * spans less than 2^32 ns (~4.3 s, the usual case: Go starts a generation every second),
- * else Float64 (still exact: a trace shorter than ~104 days has offsets below 2^53).
+ * Times of one chunk, in nanoseconds after `TimelineChunk.baseNs`. The sink cuts chunks so
+ * that they span less than 2^32 ns, so this is Uint32; Float64 is allowed (exact below 2^53).
  */
 export type TimeColumn = Uint32Array | Float64Array;
 
@@ -323,16 +322,25 @@ export interface TimelineLoss {
 export interface TimelineChunk {
   /** Format of this record; bumped on a breaking change. */
   readonly format: 1;
-  /** Position of the generation in the trace, from 0 (Go's Sync N − 1). */
+  /** Position of the chunk in the trace, from 0. */
   readonly index: number;
+  /**
+   * The generation it belongs to, from 0 (Go's Sync N − 1). A generation longer than 2^32 ns
+   * (~4.3 s) is sent as several chunks, each of a Uint32 time span; chunks are sent only once
+   * their whole generation is complete.
+   */
+  readonly generation: number;
+  /** True for the second and later chunks of a generation (no Sync at their start). */
+  readonly continuesGeneration: boolean;
   /** Absolute time of the trace's first event (Go's trace.Time), decimal ns; same in every chunk. */
   readonly originNs: string;
-  /** This generation's first event (its Sync) and last event, in ns since the origin. */
+  /** Start of the chunk (its generation's Sync, or the split point) and its end (the next
+   * chunk's start), in ns since the origin: chunks tile the trace. */
   readonly baseNs: number;
   readonly endNs: number;
   /** Wall-clock time of the generation's clock snapshot (Go 1.25+), RFC 3339 UTC; null when none. */
   readonly wallStart: string | null;
-  /** Events of this generation (its Sync included). */
+  /** Events in this chunk (a generation's Sync counts in its first chunk). */
   readonly events: number;
   readonly tables: TableAppends;
   readonly facts: GoroutineFacts;

@@ -105,7 +105,10 @@ export class TimelineModel implements TimelineQueries {
     this.chunks.push({ ...chunk, tables: EMPTY_APPENDS, facts: EMPTY_FACTS });
     this.originNs = chunk.originNs;
     this.endNs = chunk.endNs;
-    this.generations.push({ index: chunk.index, startNs: chunk.baseNs, endNs: chunk.endNs, wallStart: chunk.wallStart, events: chunk.events });
+    const gens = this.generations;
+    const last = gens[gens.length - 1];
+    if (chunk.continuesGeneration && last !== undefined) gens[gens.length - 1] = { ...last, endNs: chunk.endNs, events: last.events + chunk.events };
+    else gens.push({ index: chunk.generation, startNs: chunk.baseNs, endNs: chunk.endNs, wallStart: chunk.wallStart, events: chunk.events });
     this.rangeStore.update(this.chunks);
     this.annotations.update(this.chunks);
     this.threadSlices?.update(this.chunks);

@@ -32,6 +32,8 @@ const SYSCALL = 5;
 const NOT_EXIST = 1;
 const UNDETERMINED = 0;
 const PROC_RUNNING = 2;
+/** Longest span of one chunk: its times are Uint32 offsets from its base. */
+const MAX_CHUNK_SPAN_NS = 0xffffffff;
 /** GoState → CounterSampler count (running, runnable, waiting, syscall); -1 for none. */
 const COUNTER_OF_STATE = [-1, -1, 1, 0, 2, 3, -1, -1];
 
@@ -49,9 +51,14 @@ export class TimelineSink implements EventSink {
   private originText = '0';
   /** The open generation: index, base time, wall clock, events; index -1 before the first Sync. */
   private genIndex = -1;
+  /** The open chunk: its base time and events (a long generation is cut into several). */
   private genBase = 0;
   private genWall: string | null = null;
   private genEvents = 0;
+  /** Whether the open chunk continues a generation begun in an earlier chunk. */
+  private continues = false;
+  /** Chunks of the open generation already sealed: sent only once the generation completes. */
+  private held: TimelineChunk[] = [];
   private chunksSent = 0;
   private lastTime = 0;
 
@@ -73,15 +80,26 @@ export class TimelineSink implements EventSink {
   private createdG: number[] = [];
   private createdBy: number[] = [];
 
-  constructor(private readonly onChunk: ChunkListener) {
+  /**
+   * maxChunkSpanNs: longest chunk (its times are Uint32 offsets, so at most 2^32 − 1); tests
+   * set it small to cut every generation into many chunks.
+   */
+  constructor(
+    private readonly onChunk: ChunkListener,
+    private readonly maxChunkSpanNs = MAX_CHUNK_SPAN_NS,
+  ) {
     this.ann = new AnnotationTables(this.tables);
     this.execProc.fill(-1);
   }
 
-  /** Chunks handed out so far (complete generations). */
+  /** Complete generations handed out so far. */
   get generations(): number {
-    return this.chunksSent;
+    return this.generationsSent;
   }
+
+  private generationsSent = 0;
+  /** The end of the last complete generation. */
+  private keptUntil = 0;
 
   event(ev: TraceEvent): void {
     const type = ev.type;
@@ -96,6 +114,9 @@ export class TimelineSink implements EventSink {
       this.sync(ev, t);
       return;
     }
+    // Time columns are Uint32 offsets from the chunk's base: a generation longer than that
+    // (~4.3 s) continues in a new chunk.
+    if (t - this.genBase > this.maxChunkSpanNs && this.genIndex >= 0) this.split(t);
     this.genEvents++;
     const kind = KINDS[type];
     if (kind === STATE_TRANSITION) {
@@ -233,16 +254,35 @@ export class TimelineSink implements EventSink {
   }
 
   private sync(ev: TraceEvent, t: number): void {
-    if (this.genIndex >= 0) this.seal(t);
+    if (this.genIndex >= 0) {
+      this.held.push(this.seal(t));
+      for (const c of this.held) {
+        this.chunksSent++;
+        this.onChunk(c);
+      }
+      this.held = [];
+      this.generationsSent++;
+    }
     this.genIndex++;
+    this.keptUntil = t;
     this.genBase = t;
     this.genEvents = 1;
+    this.continues = false;
     const snap = ev.sync().clockSnapshot;
     this.genWall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
   }
 
-  /** Completes the open generation at endNs (the next Sync's time) and hands out its chunk. */
-  private seal(endNs: number): void {
+  /** Seals the open chunk at t and opens the next one of the same generation. */
+  private split(t: number): void {
+    this.held.push(this.seal(t));
+    this.genBase = t;
+    this.genEvents = 0;
+    this.genWall = null;
+    this.continues = true;
+  }
+
+  /** Seals the open chunk at endNs (the next Sync's time, or a split point). */
+  private seal(endNs: number): TimelineChunk {
     const base = this.genBase;
     const tables = this.tables;
     // Slices open now continue in the next chunk; list those that were open when this began.
@@ -251,7 +291,9 @@ export class TimelineSink implements EventSink {
     this.carriedAtStart = this.openSlices();
     const chunk: TimelineChunk = {
       format: 1,
-      index: this.genIndex,
+      index: this.chunksSent + this.held.length,
+      generation: this.genIndex,
+      continuesGeneration: this.continues,
       originNs: this.originText,
       baseNs: base,
       endNs,
@@ -277,8 +319,7 @@ export class TimelineSink implements EventSink {
     this.startStack = [];
     this.createdG = [];
     this.createdBy = [];
-    this.chunksSent++;
-    this.onChunk(chunk);
+    return chunk;
   }
 
   private carriedAtStart: Carried = { proc: [], g: [], startNs: [] };
@@ -302,8 +343,11 @@ export class TimelineSink implements EventSink {
    * generation it was in (Go's partial rule keeps complete generations) and says what was lost.
    */
   finish(end: PassEnd): TimelineLoss | null {
-    // The open generation's Sync closed the last kept one; its other events are dropped.
-    const eventsLost = this.genIndex >= 0 ? this.genEvents - 1 : 0;
+    // The open generation's Sync closed the last kept one; its other events are dropped, with
+    // any chunks of it already sealed.
+    let eventsLost = this.genIndex >= 0 ? this.genEvents - 1 : 0;
+    for (const c of this.held) eventsLost += c.events;
+    this.held = [];
     this.rows.reset();
     this.ann.reset();
     this.counters.reset();
@@ -312,9 +356,9 @@ export class TimelineSink implements EventSink {
     return {
       message,
       fault: end.fault,
-      generationsKept: this.chunksSent,
+      generationsKept: this.generationsSent,
       eventsLost,
-      keptUntilNs: this.chunksSent > 0 ? this.genBase : 0,
+      keptUntilNs: this.keptUntil,
     };
   }
 

@@ -38,11 +38,13 @@ export function replay(chunks: readonly TimelineChunk[], visit: (ev: ReplayEvent
   const ev: ReplayEvent = { kind: ReplayKind.Sync, timeNs: 0, chunk: chunks[0], row: 0, goroutine: -1 };
   for (const c of chunks) {
     ev.chunk = c;
-    ev.kind = ReplayKind.Sync;
-    ev.timeNs = c.baseNs;
-    ev.row = 0;
-    ev.goroutine = -1;
-    visit(ev);
+    if (!c.continuesGeneration) {
+      ev.kind = ReplayKind.Sync;
+      ev.timeNs = c.baseNs;
+      ev.row = 0;
+      ev.goroutine = -1;
+      visit(ev);
+    }
     const base = c.baseNs;
     const tables: TimeColumn[] = [c.procs.time, c.ranges.time, c.metrics.time, c.labels.time, c.logs.time, c.samples.time, c.tasks.time, c.regions.time];
     const pos = new Array<number>(tables.length).fill(0);
