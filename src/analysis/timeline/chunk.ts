@@ -42,8 +42,10 @@ export enum GState {
  * (`from`, as Go's StateTransition gives it), then two flags.
  *
  * from === to (without PROC_LOST) is a continuation: Go re-announces every live goroutine's
- * state at the start of each generation (GoStatus); the model keeps the row so each chunk
- * knows every live goroutine's state, and joins it with the interval it continues.
+ * state at the start of each generation (GoStatus). The model keeps such a row only when its
+ * stack is the first seen for the goroutine (it names it, as cmd/trace's augmentName does);
+ * queries join it with the interval it continues. A goroutine with no row in a chunk keeps
+ * the state of its last row in an earlier chunk.
  */
 export enum RowBits {
   ToMask = 0x07,

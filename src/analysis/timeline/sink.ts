@@ -140,14 +140,16 @@ export class TimelineSink implements EventSink {
     const reason = tr.reason === 0 || table === null ? 0 : tables.genString(table, tr.reason);
     const from = tr.from;
     const to = tr.to;
-    const row = this.rows.push(t, g, to | (from << FROM_SHIFT), p1, m1, tables.site(stack, reason));
-
-    if (this.named[g] === 0 || this.started[g] === 0) this.learnName(g, tr.stackIs, stack, tr.newStack, table);
+    const names = (this.named[g] === 0 || this.started[g] === 0) && this.learnName(g, tr.stackIs, stack, tr.newStack, table);
     if (from === to) {
-      // A continuation: Go filters it before any state handling.
-      this.rows.continues(row, this.spanStart[g]);
+      // A continuation (Go re-announces every goroutine each generation): Go filters it before
+      // any state handling, and the interval it continues is already in the model, so it is
+      // kept only when it is the goroutine's first stack (it names the goroutine, as Go's
+      // augmentName does even for such an event).
+      if (names) this.rows.continues(this.rows.push(t, g, to | (from << FROM_SHIFT), p1, m1, tables.site(stack, reason)), this.spanStart[g]);
       return;
     }
+    const row = this.rows.push(t, g, to | (from << FROM_SHIFT), p1, m1, tables.site(stack, reason));
     // A state known since before the trace is back-dated to its start (procgen.go).
     this.spanStart[g] = from === UNDETERMINED ? 0 : t;
     if (from === NOT_EXIST) {
@@ -184,27 +186,33 @@ export class TimelineSink implements EventSink {
     this.counters.changed(t);
   }
 
-  /** Records the goroutine's naming stack and start stack the first time each is seen. */
-  private learnName(g: number, stackIs: 'event' | 'none' | 'new', stack: number, newStack: number | bigint, table: TraceEvent['table']): void {
+  /**
+   * Records the goroutine's naming stack and start stack the first time each is seen; true
+   * when this transition named the goroutine.
+   */
+  private learnName(g: number, stackIs: 'event' | 'none' | 'new', stack: number, newStack: number | bigint, table: TraceEvent['table']): boolean {
     let s: number;
-    if (stackIs === 'none') return;
+    if (stackIs === 'none') return false;
     if (stackIs === 'event') {
-      if (stack === 0) return;
+      if (stack === 0) return false;
       s = stack;
     } else {
       s = newStack === 0 || table === null ? this.tables.emptyStack() : this.tables.genStack(table, newStack);
       if (s === 0) s = this.tables.emptyStack();
     }
+    let named = false;
     if (this.named[g] === 0) {
       this.named[g] = 1;
       this.namedG.push(g);
       this.namedStack.push(s);
+      named = true;
     }
     if (this.started[g] === 0 && this.tables.stackDepth(s) > 0) {
       this.started[g] = 1;
       this.startG.push(g);
       this.startStack.push(s);
     }
+    return named;
   }
 
   private procTransition(ev: TraceEvent, t: number): void {
