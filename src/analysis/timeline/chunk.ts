@@ -145,15 +145,8 @@ export interface RangeEvents {
   readonly name: UintColumn;
   /** Goroutine index + 1 (STW, MarkAssist) or proc index + 1 (Sweep); 0 for global. */
   readonly scope: UintColumn;
-  /** The event's own P, M and goroutine, each index + 1 (0 for none). */
-  readonly proc: UintColumn;
-  readonly thread: UintColumn;
-  readonly goroutine: UintColumn;
   /** Stack index of the event; 0 for none. */
   readonly stack: UintColumn;
-  /** Sweep end: bytes swept and reclaimed (Go's range attributes); NaN otherwise. */
-  readonly attr0: Float64Array;
-  readonly attr1: Float64Array;
 }
 
 /** Which counter a Metric event sets. */
@@ -172,11 +165,6 @@ export interface MetricEvents {
   readonly kind: Uint8Array;
   /** The value; exact below 2^53 (exactValues holds any larger one). */
   readonly value: Float64Array;
-  /** The event's P, M and goroutine, each index + 1 (0 for none); stack index. */
-  readonly proc: UintColumn;
-  readonly thread: UintColumn;
-  readonly goroutine: UintColumn;
-  readonly stack: UintColumn;
 }
 
 /** Goroutine labels (GoLabel: e.g. 'GC (dedicated)' on a GC worker), in time order. */
@@ -192,30 +180,38 @@ export interface TaskEvents {
   readonly time: TimeColumn;
   /** 0 begin, 1 end. */
   readonly edge: Uint8Array;
-  /** Task table index (TableAppends.taskId holds the IDs). */
+  /** Task table index (TableAppends.taskId holds the IDs, taskParent/taskType the rest). */
   readonly task: UintColumn;
-  /** The task's parent (task index + 1, 0 for none) and type (string index), as the event says. */
-  readonly parent: UintColumn;
-  readonly type: UintColumn;
+  /** The goroutine that began or ended it: index + 1 (0 for none). */
   readonly goroutine: UintColumn;
-  readonly proc: UintColumn;
-  readonly thread: UintColumn;
   readonly stack: UintColumn;
 }
 
-/** User region begin/end events, in time order. */
-export interface RegionEvents {
-  readonly time: TimeColumn;
-  /** 0 begin, 1 end. */
-  readonly edge: Uint8Array;
+/**
+ * User regions as intervals, grouped by goroutine (lanes/offsets as GoroutineRows), each
+ * goroutine's in order of their end. A region is listed in the chunk where it ends; the last
+ * chunk of the trace also lists the regions still open at its end (flag 2). Regions nest on
+ * their goroutine (trace.WithRegion): depth 0 is outermost.
+ */
+export interface RegionIntervals {
+  readonly lanes: Uint32Array;
+  readonly offsets: Uint32Array;
+  /** End, offset from the chunk's base (0 for one still open at the end of the trace). */
+  readonly end: TimeColumn;
+  /**
+   * How long before that end it began: start = baseNs + end − before (0 for a region begun
+   * before the trace). Uint32 unless a region of the chunk lasted 2^32 ns or more.
+   */
+  readonly before: TimeColumn;
   /** Task table index (0 is the background task). */
   readonly task: UintColumn;
   /** String index of the region's type (name). */
   readonly name: UintColumn;
-  readonly goroutine: UintColumn;
-  readonly proc: UintColumn;
-  readonly thread: UintColumn;
-  readonly stack: UintColumn;
+  readonly depth: Uint8Array;
+  /** Bit 1: began before the trace; bit 2: still open at the end of the trace. */
+  readonly flags: Uint8Array;
+  readonly startStack: UintColumn;
+  readonly endStack: UintColumn;
 }
 
 /** User logs (trace.Log), in time order. */
@@ -284,6 +280,10 @@ export interface TableAppends {
   readonly taskId: Float64Array;
   readonly taskParent: Uint32Array;
   readonly taskType: Uint32Array;
+  /** Tasks seen before (named by a region or log) whose parent and type this chunk learnt. */
+  readonly taskUpdate: Uint32Array;
+  readonly taskUpdateParent: Uint32Array;
+  readonly taskUpdateType: Uint32Array;
   /** IDs past 2^53 as exact decimal text, by kind and index (rare; crafted traces). */
   readonly exactIds: { readonly table: 'goroutine' | 'proc' | 'thread' | 'task'; readonly index: number; readonly id: string }[];
 }
@@ -353,7 +353,7 @@ export interface TimelineChunk {
   readonly metrics: MetricEvents;
   readonly labels: LabelEvents;
   readonly tasks: TaskEvents;
-  readonly regions: RegionEvents;
+  readonly regions: RegionIntervals;
   readonly logs: LogEvents;
   readonly samples: SampleEvents;
   readonly counters: CounterSamples;

@@ -17,6 +17,7 @@ import { GoroutineRowBuilder, type Carried } from './goroutine-rows';
 import { TraceTables } from './tables';
 import { newGoTransition, readGoTransition } from './transition';
 import { AnnotationTables } from './annotation-tables';
+import type { RegionRowBuilder } from './region-rows';
 import { CounterSampler } from './counter-sampler';
 
 // Module constants for the hot path (an imported enum member is a property load per use).
@@ -59,7 +60,14 @@ export class TimelineSink implements EventSink {
   private continues = false;
   /** Chunks of the open generation already sealed: sent only once the generation completes. */
   private held: TimelineChunk[] = [];
+  /**
+   * The last completed generation's chunks, sent when the next generation's first event shows
+   * it was not the last one, or by finish (then with the regions still open at the end), and
+   * the region rows of its last chunk as they were before sealing (to seal again with those).
+   */
+  private pending: { chunks: TimelineChunk[]; regions: RegionRowBuilder } | null = null;
   private chunksSent = 0;
+  private chunksSealed = 0;
   private lastTime = 0;
 
   // Per goroutine (by index): the P whose execution slice it is in (-1 none); named/started.
@@ -114,6 +122,7 @@ export class TimelineSink implements EventSink {
       this.sync(ev, t);
       return;
     }
+    if (this.pending !== null) this.flush(false);
     // Time columns are Uint32 offsets from the chunk's base: a generation longer than that
     // (~4.3 s) continues in a new chunk.
     if (t - this.genBase > this.maxChunkSpanNs && this.genIndex >= 0) this.split(t);
@@ -262,22 +271,39 @@ export class TimelineSink implements EventSink {
   }
 
   private sync(ev: TraceEvent, t: number): void {
+    if (this.pending !== null) this.flush(false);
     if (this.genIndex >= 0) {
+      const regions = this.ann.regionSnapshot();
       this.held.push(this.seal(t));
-      for (const c of this.held) {
-        this.chunksSent++;
-        this.onChunk(c);
-      }
+      this.pending = { chunks: this.held, regions };
       this.held = [];
-      this.generationsSent++;
+      this.keptUntil = t;
     }
     this.genIndex++;
-    this.keptUntil = t;
     this.genBase = t;
     this.genEvents = 1;
     this.continues = false;
     const snap = ev.sync().clockSnapshot;
     this.genWall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
+  }
+
+  /**
+   * Sends the last completed generation. At the end of the trace (last), its last chunk lists
+   * the regions still open then.
+   */
+  private flush(last: boolean): void {
+    const p = this.pending!;
+    this.pending = null;
+    if (last) {
+      const i = p.chunks.length - 1;
+      const c = p.chunks[i];
+      p.chunks[i] = { ...c, regions: p.regions.seal(c.baseNs, this.tables.goroutines.size, true) };
+    }
+    for (const c of p.chunks) {
+      this.chunksSent++;
+      this.onChunk(c);
+    }
+    this.generationsSent++;
   }
 
   /** Seals the open chunk at t and opens the next one of the same generation. */
@@ -299,7 +325,7 @@ export class TimelineSink implements EventSink {
     this.carriedAtStart = this.openSlices();
     const chunk: TimelineChunk = {
       format: 1,
-      index: this.chunksSent + this.held.length,
+      index: this.chunksSealed++,
       generation: this.genIndex,
       continuesGeneration: this.continues,
       originNs: this.originText,
@@ -356,6 +382,7 @@ export class TimelineSink implements EventSink {
     let eventsLost = this.genIndex >= 0 ? this.genEvents - 1 : 0;
     for (const c of this.held) eventsLost += c.events;
     this.held = [];
+    if (this.pending !== null) this.flush(true);
     this.rows.reset();
     this.ann.reset();
     this.counters.reset();

@@ -16,8 +16,6 @@ export enum ReplayKind {
   Label = 5,
   Log = 6,
   Sample = 7,
-  Task = 8,
-  Region = 9,
 }
 
 /** One replayed event; reused between calls. Table indices refer to the chunk's tables. */
@@ -31,7 +29,7 @@ export interface ReplayEvent {
   goroutine: number;
 }
 
-const KINDS_BY_TABLE = [ReplayKind.ProcTransition, ReplayKind.Range, ReplayKind.Metric, ReplayKind.Label, ReplayKind.Log, ReplayKind.Sample, ReplayKind.Task, ReplayKind.Region];
+const KINDS_BY_TABLE = [ReplayKind.ProcTransition, ReplayKind.Range, ReplayKind.Metric, ReplayKind.Label, ReplayKind.Log, ReplayKind.Sample];
 
 /** Calls visit for every event of the chunks in time order (Syncs at each chunk's base). */
 export function replay(chunks: readonly TimelineChunk[], visit: (ev: ReplayEvent) => void): void {
@@ -46,7 +44,9 @@ export function replay(chunks: readonly TimelineChunk[], visit: (ev: ReplayEvent
       visit(ev);
     }
     const base = c.baseNs;
-    const tables: TimeColumn[] = [c.procs.time, c.ranges.time, c.metrics.time, c.labels.time, c.logs.time, c.samples.time, c.tasks.time, c.regions.time];
+    // Tasks and regions are not in the proc and thread views (cmd/trace draws them only when
+    // focused on a task), so they are not replayed.
+    const tables: TimeColumn[] = [c.procs.time, c.ranges.time, c.metrics.time, c.labels.time, c.logs.time, c.samples.time];
     const pos = new Array<number>(tables.length).fill(0);
     const g = new LaneMerge(c);
     for (;;) {
