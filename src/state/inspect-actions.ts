@@ -5,10 +5,14 @@ import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import { fileSizeProblem } from './inspect-limits';
 import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FileOrigin, type ParsedState } from './store';
 import { setScreen, setTraceView } from './navigation';
+import { beginTimeline, clearTimeline, timelineListener } from './timeline';
 
 let client: ParseClient | null = null;
 function parser(): ParseClient {
-  client ??= new ParseClient();
+  if (client === null) {
+    client = new ParseClient();
+    client.timeline = timelineListener;
+  }
   return client;
 }
 
@@ -30,6 +34,7 @@ let current: OpenHandle | null = null;
 function cancelCurrent(): void {
   current?.cancel();
   current = null;
+  clearTimeline();
 }
 
 function setParse(patch: Partial<ParsedState>): void {
@@ -66,6 +71,7 @@ export async function openBlob(blob: BlobLike, fileName: string, origin: FileOri
       if (token === latest) setParse({ progress });
     });
     current = handle;
+    beginTimeline(handle.id);
     const parsed = track(handle.parsed);
     parsed.catch(() => {}); // awaited below; a wire failure rejects both and is reported once
     const { summary } = await track(handle.wire);

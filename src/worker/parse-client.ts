@@ -4,6 +4,7 @@
 
 import type { ParseFailure, ParseProgress, ParseReply, ParseRequest, TraceSummary, WireSummary } from './parse-protocol';
 import { isTerminal } from './parse-protocol';
+import type { TimelineChunk, TimelineLoss } from '../analysis/timeline/chunk';
 
 export interface Inspected {
   readonly summary: WireSummary;
@@ -35,8 +36,16 @@ interface Pending {
   onFail(e: Error): void;
 }
 
+/** Receives the timeline model's chunks of an open (by its request id) as they arrive. */
+export interface TimelineListener {
+  chunk(id: number, chunk: TimelineChunk): void;
+  end(id: number, loss: TimelineLoss | null): void;
+}
+
 export class ParseClient {
   private worker: Worker | null = null;
+  /** Where 'timeline' replies go (the page's timeline state). */
+  timeline: TimelineListener | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
@@ -144,6 +153,12 @@ export class ParseClient {
         break;
       case 'progress':
         p.onProgress(reply.progress);
+        break;
+      case 'timeline':
+        this.timeline?.chunk(reply.id, reply.chunk);
+        break;
+      case 'timeline-end':
+        this.timeline?.end(reply.id, reply.loss);
         break;
       case 'parsed':
         p.onParsed(reply.summary);

@@ -2,6 +2,7 @@
 // parse-client.ts. Every request carries an id. An 'inspect' request gets, in order:
 //   'inspected'   the wire layer's summary (fast: batch framing only), always first;
 //   'progress'*   while Go's parser runs (only when parse was asked for);
+//   'timeline'*   the timeline model of each completed generation, then one 'timeline-end';
 //   one terminal  'parsed' (the parser's summary), 'cancelled', or 'failed'.
 // With parse: false, 'inspected' is the terminal reply. A 'cancel' request gets no reply of its
 // own: the request it names ends with 'cancelled' (or with its result, if that was already
@@ -11,6 +12,7 @@
 
 import type { WireSummary } from '../trace/wire/inspect';
 import type { GenerationStats, SummaryProgress, TraceSummary } from '../analysis/trace-summary';
+import type { TimelineChunk, TimelineLoss } from '../analysis/timeline/chunk';
 
 export type ParseRequest =
   | {
@@ -38,6 +40,10 @@ export interface ParseProgress extends SummaryProgress {
 export type ParseReply =
   | { readonly id: number; readonly kind: 'inspected'; readonly summary: WireSummary; readonly byteLength: number }
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ParseProgress }
+  /** The timeline model of one completed generation, its buffers transferred (not terminal). */
+  | { readonly id: number; readonly kind: 'timeline'; readonly chunk: TimelineChunk }
+  /** No more timeline chunks; what a damaged trace lost (null when whole). Just before 'parsed'. */
+  | { readonly id: number; readonly kind: 'timeline-end'; readonly loss: TimelineLoss | null }
   | { readonly id: number; readonly kind: 'parsed'; readonly summary: TraceSummary }
   | { readonly id: number; readonly kind: 'cancelled' }
   | { readonly id: number; readonly kind: 'failed'; readonly error: ParseFailure };

@@ -8,11 +8,13 @@
 import { inspectTrace } from '../trace/wire/inspect';
 import { runPass } from '../analysis/event-pass';
 import { SummarySink } from '../analysis/trace-summary';
+import { TimelineSink } from '../analysis/timeline/sink';
+import { chunkTransferables } from '../analysis/timeline/transfer';
 import type { ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
-  postMessage(msg: ParseReply): void;
+  postMessage(msg: ParseReply, transfer?: Transferable[]): void;
 };
 
 /** Events per chunk of the full parse: a few milliseconds of work between looks at the queue. */
@@ -40,7 +42,9 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     if (!parse) return;
     // One pass over the events feeds every consumer; each makes its result from how it ended.
     const summary = new SummarySink();
-    const pass = runPass(bytes, [summary], CHUNK_EVENTS);
+    // Each completed generation's timeline goes to the page at once, its buffers transferred.
+    const timeline = new TimelineSink((chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)));
+    const pass = runPass(bytes, [summary, timeline], CHUNK_EVENTS);
     let lastPost = 0;
     for (;;) {
       // Give way first, so a cancel sent right after the open is seen before any parsing.
@@ -51,6 +55,7 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
       }
       const r = pass.next();
       if (r.done) {
+        scope.postMessage({ id, kind: 'timeline-end', loss: timeline.finish(r.value) });
         scope.postMessage({ id, kind: 'parsed', summary: summary.finish(r.value) });
         return;
       }

@@ -12,45 +12,24 @@ import type {
   MetricEvents,
   ProcTransitions,
   RangeEvents,
-  RegionEvents,
   SampleEvents,
   TaskEvents,
   TimelineChunk,
 } from './chunk';
 import { MetricKind, RangeEdge, RangeKind } from './chunk';
 import { EventTable } from './event-table';
+import { RegionRowBuilder } from './region-rows';
 import type { TraceTables } from './tables';
 
 type Sealed = Pick<TimelineChunk, 'procs' | 'ranges' | 'metrics' | 'labels' | 'tasks' | 'regions' | 'logs' | 'samples' | 'exactValues'>;
 
 export class AnnotationTables {
   readonly procs = new EventTable({ time: 'time', proc: 'uint', thread: 'uint', state: 'u8' });
-  private readonly ranges = new EventTable({
-    time: 'time',
-    edge: 'u8',
-    kind: 'u8',
-    name: 'uint',
-    scope: 'uint',
-    proc: 'uint',
-    thread: 'uint',
-    goroutine: 'uint',
-    stack: 'uint',
-    attr0: 'f64',
-    attr1: 'f64',
-  });
-  private readonly metrics = new EventTable({ time: 'time', kind: 'u8', value: 'f64', proc: 'uint', thread: 'uint', goroutine: 'uint', stack: 'uint' });
+  private readonly ranges = new EventTable({ time: 'time', edge: 'u8', kind: 'u8', name: 'uint', scope: 'uint', stack: 'uint' });
+  private readonly metrics = new EventTable({ time: 'time', kind: 'u8', value: 'f64' });
   private readonly labels = new EventTable({ time: 'time', goroutine: 'uint', label: 'uint' });
-  private readonly tasks = new EventTable({ time: 'time', edge: 'u8', task: 'uint', parent: 'uint', type: 'uint', goroutine: 'uint', proc: 'uint', thread: 'uint', stack: 'uint' });
-  private readonly regions = new EventTable({
-    time: 'time',
-    edge: 'u8',
-    task: 'uint',
-    name: 'uint',
-    goroutine: 'uint',
-    proc: 'uint',
-    thread: 'uint',
-    stack: 'uint',
-  });
+  private readonly tasks = new EventTable({ time: 'time', edge: 'u8', task: 'uint', goroutine: 'uint', stack: 'uint' });
+  private readonly regions = new RegionRowBuilder();
   private readonly logs = new EventTable({
     time: 'time',
     task: 'uint',
@@ -100,7 +79,7 @@ export class AnnotationTables {
         const k = ev.type === Ev.HeapAlloc ? MetricKind.HeapLive : ev.type === Ev.HeapGoal ? MetricKind.HeapGoal : MetricKind.Gomaxprocs;
         const v = ev.a0;
         if (typeof v === 'bigint') this.exactValues.push({ row: this.metrics.length, value: v.toString() });
-        this.metrics.push(t, k, Number(v), this.p1(ev.p), this.m1(ev.m), this.g1(ev.g), this.stack(ev));
+        this.metrics.push(t, k, Number(v));
         return;
       }
       case EventKind.Label:
@@ -110,16 +89,14 @@ export class AnnotationTables {
       case EventKind.TaskEnd: {
         const task = ev.task();
         const parent = task.parent === NO_TASK ? 0 : this.task(task.parent) + 1;
-        const type = this.t.str(task.type);
-        const i = this.t.task(task.id, parent, type);
-        this.tasks.push(t, kind === EventKind.TaskBegin ? 0 : 1, i, parent, type, this.g1(ev.g), this.p1(ev.p), this.m1(ev.m), this.stack(ev));
+        const i = this.t.task(task.id, parent, this.t.str(task.type));
+        this.tasks.push(t, kind === EventKind.TaskBegin ? 0 : 1, i, this.g1(ev.g), this.stack(ev));
         return;
       }
       case EventKind.RegionBegin:
       case EventKind.RegionEnd: {
         const r = ev.region();
-        const edge = kind === EventKind.RegionBegin ? 0 : 1;
-        this.regions.push(t, edge, this.task(r.task), this.t.str(r.type), this.g1(ev.g), this.p1(ev.p), this.m1(ev.m), this.stack(ev));
+        this.regions.push(t, this.t.goroutines.index(ev.g), kind === EventKind.RegionBegin, this.task(r.task), this.t.str(r.type), this.stack(ev));
         return;
       }
       case EventKind.Log: {
@@ -161,20 +138,12 @@ export class AnnotationTables {
         rk = RangeKind.MarkAssist;
         scope = this.g1(ev.type === Ev.GCMarkAssistActive ? u64ToI64(ev.a0) : ev.g);
     }
-    const sweepEnd = ev.type === Ev.GCSweepEnd;
-    this.ranges.push(
-      t,
-      edge,
-      rk,
-      name,
-      scope,
-      this.p1(ev.p),
-      this.m1(ev.m),
-      this.g1(ev.g),
-      this.stack(ev),
-      sweepEnd ? Number(ev.a0) : NaN,
-      sweepEnd ? Number(ev.a1) : NaN,
-    );
+    this.ranges.push(t, edge, rk, name, scope, this.stack(ev));
+  }
+
+  /** A copy of the region rows not yet sealed and of the open regions (see TimelineSink). */
+  regionSnapshot(): RegionRowBuilder {
+    return this.regions.snapshot();
   }
 
   seal(base: number): Sealed {
@@ -186,7 +155,7 @@ export class AnnotationTables {
       metrics: this.metrics.seal<MetricEvents>(base),
       labels: this.labels.seal<LabelEvents>(base),
       tasks: this.tasks.seal<TaskEvents>(base),
-      regions: this.regions.seal<RegionEvents>(base),
+      regions: this.regions.seal(base, this.t.goroutines.size),
       logs: this.logs.seal<LogEvents>(base),
       samples: this.samples.seal<SampleEvents>(base),
       exactValues,
@@ -194,7 +163,8 @@ export class AnnotationTables {
   }
 
   reset(): void {
-    for (const tb of [this.procs, this.ranges, this.metrics, this.labels, this.tasks, this.regions, this.logs, this.samples]) tb.reset();
+    for (const tb of [this.procs, this.ranges, this.metrics, this.labels, this.tasks, this.logs, this.samples]) tb.reset();
+    this.regions.reset();
     this.exactValues = [];
   }
 }

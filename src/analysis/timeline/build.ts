@@ -11,9 +11,9 @@ export interface BuiltTimeline {
 }
 
 /** Reads the trace once (with any other sinks) and returns its complete model. */
-export function buildTimeline(bytes: Uint8Array, others: readonly EventSink[] = []): BuiltTimeline {
+export function buildTimeline(bytes: Uint8Array, others: readonly EventSink[] = [], maxChunkSpanNs?: number): BuiltTimeline {
   const model = new TimelineModel();
-  const sink = new TimelineSink((chunk) => model.append(chunk));
+  const sink = new TimelineSink((chunk) => model.append(chunk), maxChunkSpanNs);
   const end = runPassSync(bytes, [sink, ...others]);
   model.finish(sink.finish(end));
   return { model, end };

@@ -19,9 +19,8 @@
 export type UintColumn = Uint8Array | Uint16Array | Uint32Array;
 
 /**
- * Times of one chunk, in nanoseconds after `TimelineChunk.baseNs`: Uint32 when the chunk
- * spans less than 2^32 ns (~4.3 s, the usual case: Go starts a generation every second),
- * else Float64 (still exact: a trace shorter than ~104 days has offsets below 2^53).
+ * Times of one chunk, in nanoseconds after `TimelineChunk.baseNs`. The sink cuts chunks so
+ * that they span less than 2^32 ns, so this is Uint32; Float64 is allowed (exact below 2^53).
  */
 export type TimeColumn = Uint32Array | Float64Array;
 
@@ -43,8 +42,10 @@ export enum GState {
  * (`from`, as Go's StateTransition gives it), then two flags.
  *
  * from === to (without PROC_LOST) is a continuation: Go re-announces every live goroutine's
- * state at the start of each generation (GoStatus); the model keeps the row so each chunk
- * knows every live goroutine's state, and joins it with the interval it continues.
+ * state at the start of each generation (GoStatus). The model keeps such a row only when its
+ * stack is the first seen for the goroutine (it names it, as cmd/trace's augmentName does);
+ * queries join it with the interval it continues. A goroutine with no row in a chunk keeps
+ * the state of its last row in an earlier chunk.
  */
 export enum RowBits {
   ToMask = 0x07,
@@ -144,15 +145,8 @@ export interface RangeEvents {
   readonly name: UintColumn;
   /** Goroutine index + 1 (STW, MarkAssist) or proc index + 1 (Sweep); 0 for global. */
   readonly scope: UintColumn;
-  /** The event's own P, M and goroutine, each index + 1 (0 for none). */
-  readonly proc: UintColumn;
-  readonly thread: UintColumn;
-  readonly goroutine: UintColumn;
   /** Stack index of the event; 0 for none. */
   readonly stack: UintColumn;
-  /** Sweep end: bytes swept and reclaimed (Go's range attributes); NaN otherwise. */
-  readonly attr0: Float64Array;
-  readonly attr1: Float64Array;
 }
 
 /** Which counter a Metric event sets. */
@@ -171,11 +165,6 @@ export interface MetricEvents {
   readonly kind: Uint8Array;
   /** The value; exact below 2^53 (exactValues holds any larger one). */
   readonly value: Float64Array;
-  /** The event's P, M and goroutine, each index + 1 (0 for none); stack index. */
-  readonly proc: UintColumn;
-  readonly thread: UintColumn;
-  readonly goroutine: UintColumn;
-  readonly stack: UintColumn;
 }
 
 /** Goroutine labels (GoLabel: e.g. 'GC (dedicated)' on a GC worker), in time order. */
@@ -191,30 +180,38 @@ export interface TaskEvents {
   readonly time: TimeColumn;
   /** 0 begin, 1 end. */
   readonly edge: Uint8Array;
-  /** Task table index (TableAppends.taskId holds the IDs). */
+  /** Task table index (TableAppends.taskId holds the IDs, taskParent/taskType the rest). */
   readonly task: UintColumn;
-  /** The task's parent (task index + 1, 0 for none) and type (string index), as the event says. */
-  readonly parent: UintColumn;
-  readonly type: UintColumn;
+  /** The goroutine that began or ended it: index + 1 (0 for none). */
   readonly goroutine: UintColumn;
-  readonly proc: UintColumn;
-  readonly thread: UintColumn;
   readonly stack: UintColumn;
 }
 
-/** User region begin/end events, in time order. */
-export interface RegionEvents {
-  readonly time: TimeColumn;
-  /** 0 begin, 1 end. */
-  readonly edge: Uint8Array;
+/**
+ * User regions as intervals, grouped by goroutine (lanes/offsets as GoroutineRows), each
+ * goroutine's in order of their end. A region is listed in the chunk where it ends; the last
+ * chunk of the trace also lists the regions still open at its end (flag 2). Regions nest on
+ * their goroutine (trace.WithRegion): depth 0 is outermost.
+ */
+export interface RegionIntervals {
+  readonly lanes: Uint32Array;
+  readonly offsets: Uint32Array;
+  /** End, offset from the chunk's base (0 for one still open at the end of the trace). */
+  readonly end: TimeColumn;
+  /**
+   * How long before that end it began: start = baseNs + end − before (0 for a region begun
+   * before the trace). Uint32 unless a region of the chunk lasted 2^32 ns or more.
+   */
+  readonly before: TimeColumn;
   /** Task table index (0 is the background task). */
   readonly task: UintColumn;
   /** String index of the region's type (name). */
   readonly name: UintColumn;
-  readonly goroutine: UintColumn;
-  readonly proc: UintColumn;
-  readonly thread: UintColumn;
-  readonly stack: UintColumn;
+  readonly depth: Uint8Array;
+  /** Bit 1: began before the trace; bit 2: still open at the end of the trace. */
+  readonly flags: Uint8Array;
+  readonly startStack: UintColumn;
+  readonly endStack: UintColumn;
 }
 
 /** User logs (trace.Log), in time order. */
@@ -283,6 +280,10 @@ export interface TableAppends {
   readonly taskId: Float64Array;
   readonly taskParent: Uint32Array;
   readonly taskType: Uint32Array;
+  /** Tasks seen before (named by a region or log) whose parent and type this chunk learnt. */
+  readonly taskUpdate: Uint32Array;
+  readonly taskUpdateParent: Uint32Array;
+  readonly taskUpdateType: Uint32Array;
   /** IDs past 2^53 as exact decimal text, by kind and index (rare; crafted traces). */
   readonly exactIds: { readonly table: 'goroutine' | 'proc' | 'thread' | 'task'; readonly index: number; readonly id: string }[];
 }
@@ -323,16 +324,25 @@ export interface TimelineLoss {
 export interface TimelineChunk {
   /** Format of this record; bumped on a breaking change. */
   readonly format: 1;
-  /** Position of the generation in the trace, from 0 (Go's Sync N − 1). */
+  /** Position of the chunk in the trace, from 0. */
   readonly index: number;
+  /**
+   * The generation it belongs to, from 0 (Go's Sync N − 1). A generation longer than 2^32 ns
+   * (~4.3 s) is sent as several chunks, each of a Uint32 time span; chunks are sent only once
+   * their whole generation is complete.
+   */
+  readonly generation: number;
+  /** True for the second and later chunks of a generation (no Sync at their start). */
+  readonly continuesGeneration: boolean;
   /** Absolute time of the trace's first event (Go's trace.Time), decimal ns; same in every chunk. */
   readonly originNs: string;
-  /** This generation's first event (its Sync) and last event, in ns since the origin. */
+  /** Start of the chunk (its generation's Sync, or the split point) and its end (the next
+   * chunk's start), in ns since the origin: chunks tile the trace. */
   readonly baseNs: number;
   readonly endNs: number;
   /** Wall-clock time of the generation's clock snapshot (Go 1.25+), RFC 3339 UTC; null when none. */
   readonly wallStart: string | null;
-  /** Events of this generation (its Sync included). */
+  /** Events in this chunk (a generation's Sync counts in its first chunk). */
   readonly events: number;
   readonly tables: TableAppends;
   readonly facts: GoroutineFacts;
@@ -343,7 +353,7 @@ export interface TimelineChunk {
   readonly metrics: MetricEvents;
   readonly labels: LabelEvents;
   readonly tasks: TaskEvents;
-  readonly regions: RegionEvents;
+  readonly regions: RegionIntervals;
   readonly logs: LogEvents;
   readonly samples: SampleEvents;
   readonly counters: CounterSamples;

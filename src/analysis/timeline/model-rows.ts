@@ -75,9 +75,17 @@ export const isContinuation = (state: number) => (state & PROC_LOST) === 0 && (s
 export class GoroutineRowsReader {
   constructor(
     private readonly chunks: readonly TimelineChunk[],
-    private readonly firstChunk: Uint32Array,
-    private readonly lastChunk: Uint32Array,
+    /** Per goroutine: first and last chunk with rows (grow as chunks arrive: read each time). */
+    private readonly chunkSpan: { readonly firstChunk: { readonly data: Uint32Array }; readonly lastChunk: { readonly data: Uint32Array } },
   ) {}
+
+  private get firstChunk(): Uint32Array {
+    return this.chunkSpan.firstChunk.data;
+  }
+
+  private get lastChunk(): Uint32Array {
+    return this.chunkSpan.lastChunk.data;
+  }
 
   /** [start, end) of g's rows in chunk c, or null when it has none there. */
   range(c: number, g: number): [number, number] | null {

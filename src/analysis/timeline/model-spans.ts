@@ -35,7 +35,7 @@ export class SpanReader {
     private readonly t: ModelTables,
     private readonly endNs: () => number,
   ) {
-    this.rows = new GoroutineRowsReader(chunks, t.firstChunk.data, t.lastChunk.data);
+    this.rows = new GoroutineRowsReader(chunks, t);
   }
 
   /** Fills s from the row that began a span. */

@@ -3,53 +3,7 @@
 // row refers to by index is resolved here.
 
 import type { TableAppends, TimelineChunk } from './chunk';
-
-class GrowF64 {
-  data = new Float64Array(64);
-  length = 0;
-  append(src: ArrayLike<number>): void {
-    this.ensure(this.length + src.length);
-    for (let i = 0; i < src.length; i++) this.data[this.length + i] = src[i];
-    this.length += src.length;
-  }
-  ensure(n: number): void {
-    if (n <= this.data.length) return;
-    let c = this.data.length;
-    while (c < n) c *= 2;
-    const d = new Float64Array(c);
-    d.set(this.data.subarray(0, this.length));
-    this.data = d;
-  }
-}
-
-class GrowU32 {
-  data = new Uint32Array(64);
-  length = 0;
-  append(src: ArrayLike<number>, add = 0): void {
-    this.ensure(this.length + src.length);
-    for (let i = 0; i < src.length; i++) this.data[this.length + i] = src[i] + add;
-    this.length += src.length;
-  }
-  push(v: number): void {
-    this.ensure(this.length + 1);
-    this.data[this.length++] = v;
-  }
-  ensure(n: number): void {
-    if (n <= this.data.length) return;
-    let c = this.data.length;
-    while (c < n) c *= 2;
-    const d = new Uint32Array(c);
-    d.set(this.data.subarray(0, this.length));
-    this.data = d;
-  }
-  /** Grows to n entries, new ones set to fill. */
-  extend(n: number, fill: number): void {
-    if (n <= this.length) return;
-    this.ensure(n);
-    this.data.fill(fill, this.length, n);
-    this.length = n;
-  }
-}
+import { F64Grow as GrowF64, IdGrow, U32Grow as GrowU32 } from './grow';
 
 /** Sentinel for "no chunk" / "not known" in per-goroutine Uint32 arrays. */
 export const NONE = 0xffffffff;
@@ -65,10 +19,10 @@ export class ModelTables {
   readonly stackFrames = new GrowU32();
   readonly siteStack = new GrowU32();
   readonly siteReason = new GrowU32();
-  readonly goroutineId = new GrowF64();
-  readonly procId = new GrowF64();
-  readonly threadId = new GrowF64();
-  readonly taskId = new GrowF64();
+  readonly goroutineId = new IdGrow();
+  readonly procId = new IdGrow();
+  readonly threadId = new IdGrow();
+  readonly taskId = new IdGrow();
   readonly taskParent = new GrowU32();
   readonly taskType = new GrowU32();
   /** Exact decimal IDs past 2^53, by table and index. */
@@ -109,6 +63,10 @@ export class ModelTables {
     this.taskId.append(t.taskId);
     this.taskParent.append(t.taskParent);
     this.taskType.append(t.taskType);
+    for (let i = 0; i < t.taskUpdate.length; i++) {
+      this.taskParent.data[t.taskUpdate[i]] = t.taskUpdateParent[i];
+      this.taskType.data[t.taskUpdate[i]] = t.taskUpdateType[i];
+    }
     for (const e of t.exactIds) this.exactIds.set(`${e.table}:${e.index}`, e.id);
     const gn = this.goroutineId.length;
     if (this.goIndex !== null) this.indexGoroutines(g0, gn);
@@ -172,12 +130,39 @@ export class ModelTables {
     return this.stackFrames.data[this.stackStart.data[stack - 1] + k];
   }
 
-  /** Bytes held by the tables' arrays (used length, not capacity) and strings. */
+  /** Drops the arrays' spare capacity (the model is complete). */
+  compact(): void {
+    for (const a of this.arrays()) a.compact();
+  }
+
+  private arrays(): { compact(): void; readonly byteLength: number }[] {
+    return [
+      this.frameFunc,
+      this.frameFile,
+      this.frameLine,
+      this.framePc,
+      this.stackStart,
+      this.stackFrames,
+      this.siteStack,
+      this.siteReason,
+      this.goroutineId,
+      this.procId,
+      this.threadId,
+      this.taskId,
+      this.taskParent,
+      this.taskType,
+      this.namedStack,
+      this.startStack,
+      this.createdBy,
+      this.firstChunk,
+      this.lastChunk,
+    ];
+  }
+
+  /** Bytes held by the tables' arrays (their capacity) and strings. */
   byteSize(): number {
     let n = 0;
-    for (const a of [this.frameFunc, this.frameFile, this.stackStart, this.stackFrames, this.siteStack, this.siteReason, this.taskParent, this.taskType]) n += a.length * 4;
-    for (const a of [this.frameLine, this.framePc, this.goroutineId, this.procId, this.threadId, this.taskId]) n += a.length * 8;
-    for (const a of [this.namedStack, this.startStack, this.createdBy, this.firstChunk, this.lastChunk]) n += a.length * 4;
+    for (const a of this.arrays()) n += a.byteLength;
     for (const s of this.strings) n += 2 * s.length + 16;
     return n;
   }

@@ -62,7 +62,18 @@ function ranges(evs: GoEvent[], name: (n: string) => boolean): string[] {
 describe('timeline queries equal what Go draws', () => {
   for (const file of files) {
     it(file, () => {
-      const { model } = buildTimeline(new Uint8Array(readFileSync(join(TRACES, file))));
+      const bytes = new Uint8Array(readFileSync(join(TRACES, file)));
+      const whole = buildTimeline(bytes).model;
+      // Also with every generation cut into several chunks: spans cross chunk boundaries.
+      const cut = buildTimeline(bytes, [], Math.max(1, Math.floor(whole.endNs / (5 * whole.generations.length)))).model;
+      for (const model of [whole, cut]) check(file, model);
+    });
+  }
+});
+
+function check(file: string, model: TimelineModel): void {
+  {
+    {
       const proc = goEvents(file, 'proc');
       const thread = goEvents(file, 'thread');
 
@@ -112,9 +123,9 @@ describe('timeline queries equal what Go draws', () => {
       }
 
       expect(ourArrows(model)).toEqual(goArrows(proc));
-    });
+    }
   }
-});
+}
 
 /** Go's proc-view flow arrows: "name fromTs toTs fromLane". */
 function goArrows(evs: GoEvent[]): string[] {

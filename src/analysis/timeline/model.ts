@@ -10,7 +10,8 @@ import { chunkAt } from './model-rows';
 import { FlowReader } from './model-flows';
 import { LaneInfo } from './model-info';
 import { Coverage } from './model-lod';
-import { AnnotationStore, RangeStore } from './model-ranges';
+import { AnnotationStore } from './model-annotations';
+import { RangeStore } from './model-ranges';
 import { newSpanView, SpanReader } from './model-spans';
 import { ModelTables } from './model-tables';
 import { ThreadSlices } from './model-threads';
@@ -51,7 +52,17 @@ const EMPTY_APPENDS: TimelineChunk['tables'] = {
   taskId: new Float64Array(0),
   taskParent: new Uint32Array(0),
   taskType: new Uint32Array(0),
+  taskUpdate: new Uint32Array(0),
+  taskUpdateParent: new Uint32Array(0),
+  taskUpdateType: new Uint32Array(0),
   exactIds: [],
+};
+const EMPTY_TASKS: TimelineChunk['tasks'] = {
+  time: new Uint32Array(0),
+  edge: new Uint8Array(0),
+  task: new Uint8Array(0),
+  goroutine: new Uint8Array(0),
+  stack: new Uint8Array(0),
 };
 const EMPTY_FACTS: TimelineChunk['facts'] = {
   namedG: new Uint32Array(0),
@@ -94,20 +105,24 @@ export class TimelineModel implements TimelineQueries {
       () => this.complete,
     );
     this.rangeStore = new RangeStore(this.tables);
-    this.annotations = new AnnotationStore(this.tables);
+    this.annotations = new AnnotationStore(this.tables, this.chunks);
   }
 
   /** Adds the next generation's chunk (chunks arrive in order). */
   append(chunk: TimelineChunk): void {
     if (chunk.index !== this.chunks.length) throw new Error(`timeline chunk ${chunk.index} arrived after ${this.chunks.length} chunks`);
     this.tables.append(chunk);
-    // The table appends and facts now live in this.tables; the chunk keeps its rows only.
-    this.chunks.push({ ...chunk, tables: EMPTY_APPENDS, facts: EMPTY_FACTS });
+    // The table appends, facts and task events now live in this.tables and the task columns;
+    // the chunk keeps its rows only.
+    this.annotations.addTasks(chunk);
+    this.chunks.push({ ...chunk, tables: EMPTY_APPENDS, facts: EMPTY_FACTS, tasks: EMPTY_TASKS });
     this.originNs = chunk.originNs;
     this.endNs = chunk.endNs;
-    this.generations.push({ index: chunk.index, startNs: chunk.baseNs, endNs: chunk.endNs, wallStart: chunk.wallStart, events: chunk.events });
+    const gens = this.generations;
+    const last = gens[gens.length - 1];
+    if (chunk.continuesGeneration && last !== undefined) gens[gens.length - 1] = { ...last, endNs: chunk.endNs, events: last.events + chunk.events };
+    else gens.push({ index: chunk.generation, startNs: chunk.baseNs, endNs: chunk.endNs, wallStart: chunk.wallStart, events: chunk.events });
     this.rangeStore.update(this.chunks);
-    this.annotations.update(this.chunks);
     this.threadSlices?.update(this.chunks);
     this.lod.invalidateTail();
     this.version++;
@@ -117,6 +132,9 @@ export class TimelineModel implements TimelineQueries {
   finish(loss: TimelineLoss | null): void {
     this.complete = true;
     this.loss = loss;
+    this.tables.compact();
+    this.annotations.compact();
+    this.rangeStore.compact();
     this.lod.invalidateTail();
     this.version++;
   }

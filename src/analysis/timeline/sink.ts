@@ -17,6 +17,7 @@ import { GoroutineRowBuilder, type Carried } from './goroutine-rows';
 import { TraceTables } from './tables';
 import { newGoTransition, readGoTransition } from './transition';
 import { AnnotationTables } from './annotation-tables';
+import type { RegionRowBuilder } from './region-rows';
 import { CounterSampler } from './counter-sampler';
 
 // Module constants for the hot path (an imported enum member is a property load per use).
@@ -32,6 +33,8 @@ const SYSCALL = 5;
 const NOT_EXIST = 1;
 const UNDETERMINED = 0;
 const PROC_RUNNING = 2;
+/** Longest span of one chunk: its times are Uint32 offsets from its base. */
+const MAX_CHUNK_SPAN_NS = 0xffffffff;
 /** GoState → CounterSampler count (running, runnable, waiting, syscall); -1 for none. */
 const COUNTER_OF_STATE = [-1, -1, 1, 0, 2, 3, -1, -1];
 
@@ -49,10 +52,22 @@ export class TimelineSink implements EventSink {
   private originText = '0';
   /** The open generation: index, base time, wall clock, events; index -1 before the first Sync. */
   private genIndex = -1;
+  /** The open chunk: its base time and events (a long generation is cut into several). */
   private genBase = 0;
   private genWall: string | null = null;
   private genEvents = 0;
+  /** Whether the open chunk continues a generation begun in an earlier chunk. */
+  private continues = false;
+  /** Chunks of the open generation already sealed: sent only once the generation completes. */
+  private held: TimelineChunk[] = [];
+  /**
+   * The last completed generation's chunks, sent when the next generation's first event shows
+   * it was not the last one, or by finish (then with the regions still open at the end), and
+   * the region rows of its last chunk as they were before sealing (to seal again with those).
+   */
+  private pending: { chunks: TimelineChunk[]; regions: RegionRowBuilder } | null = null;
   private chunksSent = 0;
+  private chunksSealed = 0;
   private lastTime = 0;
 
   // Per goroutine (by index): the P whose execution slice it is in (-1 none); named/started.
@@ -73,15 +88,26 @@ export class TimelineSink implements EventSink {
   private createdG: number[] = [];
   private createdBy: number[] = [];
 
-  constructor(private readonly onChunk: ChunkListener) {
+  /**
+   * maxChunkSpanNs: longest chunk (its times are Uint32 offsets, so at most 2^32 − 1); tests
+   * set it small to cut every generation into many chunks.
+   */
+  constructor(
+    private readonly onChunk: ChunkListener,
+    private readonly maxChunkSpanNs = MAX_CHUNK_SPAN_NS,
+  ) {
     this.ann = new AnnotationTables(this.tables);
     this.execProc.fill(-1);
   }
 
-  /** Chunks handed out so far (complete generations). */
+  /** Complete generations handed out so far. */
   get generations(): number {
-    return this.chunksSent;
+    return this.generationsSent;
   }
+
+  private generationsSent = 0;
+  /** The end of the last complete generation. */
+  private keptUntil = 0;
 
   event(ev: TraceEvent): void {
     const type = ev.type;
@@ -96,6 +122,10 @@ export class TimelineSink implements EventSink {
       this.sync(ev, t);
       return;
     }
+    if (this.pending !== null) this.flush(false);
+    // Time columns are Uint32 offsets from the chunk's base: a generation longer than that
+    // (~4.3 s) continues in a new chunk.
+    if (t - this.genBase > this.maxChunkSpanNs && this.genIndex >= 0) this.split(t);
     this.genEvents++;
     const kind = KINDS[type];
     if (kind === STATE_TRANSITION) {
@@ -119,14 +149,16 @@ export class TimelineSink implements EventSink {
     const reason = tr.reason === 0 || table === null ? 0 : tables.genString(table, tr.reason);
     const from = tr.from;
     const to = tr.to;
-    const row = this.rows.push(t, g, to | (from << FROM_SHIFT), p1, m1, tables.site(stack, reason));
-
-    if (this.named[g] === 0 || this.started[g] === 0) this.learnName(g, tr.stackIs, stack, tr.newStack, table);
+    const names = (this.named[g] === 0 || this.started[g] === 0) && this.learnName(g, tr.stackIs, stack, tr.newStack, table);
     if (from === to) {
-      // A continuation: Go filters it before any state handling.
-      this.rows.continues(row, this.spanStart[g]);
+      // A continuation (Go re-announces every goroutine each generation): Go filters it before
+      // any state handling, and the interval it continues is already in the model, so it is
+      // kept only when it is the goroutine's first stack (it names the goroutine, as Go's
+      // augmentName does even for such an event).
+      if (names) this.rows.continues(this.rows.push(t, g, to | (from << FROM_SHIFT), p1, m1, tables.site(stack, reason)), this.spanStart[g]);
       return;
     }
+    const row = this.rows.push(t, g, to | (from << FROM_SHIFT), p1, m1, tables.site(stack, reason));
     // A state known since before the trace is back-dated to its start (procgen.go).
     this.spanStart[g] = from === UNDETERMINED ? 0 : t;
     if (from === NOT_EXIST) {
@@ -163,27 +195,33 @@ export class TimelineSink implements EventSink {
     this.counters.changed(t);
   }
 
-  /** Records the goroutine's naming stack and start stack the first time each is seen. */
-  private learnName(g: number, stackIs: 'event' | 'none' | 'new', stack: number, newStack: number | bigint, table: TraceEvent['table']): void {
+  /**
+   * Records the goroutine's naming stack and start stack the first time each is seen; true
+   * when this transition named the goroutine.
+   */
+  private learnName(g: number, stackIs: 'event' | 'none' | 'new', stack: number, newStack: number | bigint, table: TraceEvent['table']): boolean {
     let s: number;
-    if (stackIs === 'none') return;
+    if (stackIs === 'none') return false;
     if (stackIs === 'event') {
-      if (stack === 0) return;
+      if (stack === 0) return false;
       s = stack;
     } else {
       s = newStack === 0 || table === null ? this.tables.emptyStack() : this.tables.genStack(table, newStack);
       if (s === 0) s = this.tables.emptyStack();
     }
+    let named = false;
     if (this.named[g] === 0) {
       this.named[g] = 1;
       this.namedG.push(g);
       this.namedStack.push(s);
+      named = true;
     }
     if (this.started[g] === 0 && this.tables.stackDepth(s) > 0) {
       this.started[g] = 1;
       this.startG.push(g);
       this.startStack.push(s);
     }
+    return named;
   }
 
   private procTransition(ev: TraceEvent, t: number): void {
@@ -233,16 +271,52 @@ export class TimelineSink implements EventSink {
   }
 
   private sync(ev: TraceEvent, t: number): void {
-    if (this.genIndex >= 0) this.seal(t);
+    if (this.pending !== null) this.flush(false);
+    if (this.genIndex >= 0) {
+      const regions = this.ann.regionSnapshot();
+      this.held.push(this.seal(t));
+      this.pending = { chunks: this.held, regions };
+      this.held = [];
+      this.keptUntil = t;
+    }
     this.genIndex++;
     this.genBase = t;
     this.genEvents = 1;
+    this.continues = false;
     const snap = ev.sync().clockSnapshot;
     this.genWall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
   }
 
-  /** Completes the open generation at endNs (the next Sync's time) and hands out its chunk. */
-  private seal(endNs: number): void {
+  /**
+   * Sends the last completed generation. At the end of the trace (last), its last chunk lists
+   * the regions still open then.
+   */
+  private flush(last: boolean): void {
+    const p = this.pending!;
+    this.pending = null;
+    if (last) {
+      const i = p.chunks.length - 1;
+      const c = p.chunks[i];
+      p.chunks[i] = { ...c, regions: p.regions.seal(c.baseNs, this.tables.goroutines.size, true) };
+    }
+    for (const c of p.chunks) {
+      this.chunksSent++;
+      this.onChunk(c);
+    }
+    this.generationsSent++;
+  }
+
+  /** Seals the open chunk at t and opens the next one of the same generation. */
+  private split(t: number): void {
+    this.held.push(this.seal(t));
+    this.genBase = t;
+    this.genEvents = 0;
+    this.genWall = null;
+    this.continues = true;
+  }
+
+  /** Seals the open chunk at endNs (the next Sync's time, or a split point). */
+  private seal(endNs: number): TimelineChunk {
     const base = this.genBase;
     const tables = this.tables;
     // Slices open now continue in the next chunk; list those that were open when this began.
@@ -251,7 +325,9 @@ export class TimelineSink implements EventSink {
     this.carriedAtStart = this.openSlices();
     const chunk: TimelineChunk = {
       format: 1,
-      index: this.genIndex,
+      index: this.chunksSealed++,
+      generation: this.genIndex,
+      continuesGeneration: this.continues,
       originNs: this.originText,
       baseNs: base,
       endNs,
@@ -277,8 +353,7 @@ export class TimelineSink implements EventSink {
     this.startStack = [];
     this.createdG = [];
     this.createdBy = [];
-    this.chunksSent++;
-    this.onChunk(chunk);
+    return chunk;
   }
 
   private carriedAtStart: Carried = { proc: [], g: [], startNs: [] };
@@ -302,8 +377,12 @@ export class TimelineSink implements EventSink {
    * generation it was in (Go's partial rule keeps complete generations) and says what was lost.
    */
   finish(end: PassEnd): TimelineLoss | null {
-    // The open generation's Sync closed the last kept one; its other events are dropped.
-    const eventsLost = this.genIndex >= 0 ? this.genEvents - 1 : 0;
+    // The open generation's Sync closed the last kept one; its other events are dropped, with
+    // any chunks of it already sealed.
+    let eventsLost = this.genIndex >= 0 ? this.genEvents - 1 : 0;
+    for (const c of this.held) eventsLost += c.events;
+    this.held = [];
+    if (this.pending !== null) this.flush(true);
     this.rows.reset();
     this.ann.reset();
     this.counters.reset();
@@ -312,9 +391,9 @@ export class TimelineSink implements EventSink {
     return {
       message,
       fault: end.fault,
-      generationsKept: this.chunksSent,
+      generationsKept: this.generationsSent,
       eventsLost,
-      keptUntilNs: this.chunksSent > 0 ? this.genBase : 0,
+      keptUntilNs: this.keptUntil,
     };
   }
 

@@ -87,6 +87,10 @@ export class TraceTables {
   readonly tasks = new IdTable();
   private readonly taskParent = new U32Builder();
   private readonly taskType = new U32Builder();
+  private readonly taskKnown: boolean[] = [];
+  private readonly taskUpdate = new U32Builder();
+  private readonly taskUpdateParent = new U32Builder();
+  private readonly taskUpdateType = new U32Builder();
 
   // Per-generation caches: the generation's own IDs → global indices.
   private table: EvTable | null = null;
@@ -204,13 +208,23 @@ export class TraceTables {
     return i;
   }
 
-  /** Task index for a task ID, recording its parent and type the first time it is seen. */
+  /**
+   * Task index for a task ID, recording its parent and type (0 when unknown: a region or log
+   * names a task that began before the trace). A task first seen without them and later
+   * described (its end event carries them) is listed as an update.
+   */
   task(id: Id, parent: number, type: number): number {
     const before = this.tasks.size;
     const i = this.tasks.index(id);
     if (i === before) {
       this.taskParent.push(parent);
       this.taskType.push(type);
+      this.taskKnown.push(parent !== 0 || type !== 0);
+    } else if (!this.taskKnown[i] && (parent !== 0 || type !== 0)) {
+      this.taskKnown[i] = true;
+      this.taskUpdate.push(i);
+      this.taskUpdateParent.push(parent);
+      this.taskUpdateType.push(type);
     }
     return i;
   }
@@ -251,6 +265,9 @@ export class TraceTables {
       taskId: this.tasks.added.take(),
       taskParent: this.taskParent.take(),
       taskType: this.taskType.take(),
+      taskUpdate: this.taskUpdate.take(),
+      taskUpdateParent: this.taskUpdateParent.take(),
+      taskUpdateType: this.taskUpdateType.take(),
       exactIds,
     };
   }

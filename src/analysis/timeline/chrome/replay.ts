@@ -16,8 +16,6 @@ export enum ReplayKind {
   Label = 5,
   Log = 6,
   Sample = 7,
-  Task = 8,
-  Region = 9,
 }
 
 /** One replayed event; reused between calls. Table indices refer to the chunk's tables. */
@@ -31,20 +29,24 @@ export interface ReplayEvent {
   goroutine: number;
 }
 
-const KINDS_BY_TABLE = [ReplayKind.ProcTransition, ReplayKind.Range, ReplayKind.Metric, ReplayKind.Label, ReplayKind.Log, ReplayKind.Sample, ReplayKind.Task, ReplayKind.Region];
+const KINDS_BY_TABLE = [ReplayKind.ProcTransition, ReplayKind.Range, ReplayKind.Metric, ReplayKind.Label, ReplayKind.Log, ReplayKind.Sample];
 
 /** Calls visit for every event of the chunks in time order (Syncs at each chunk's base). */
 export function replay(chunks: readonly TimelineChunk[], visit: (ev: ReplayEvent) => void): void {
   const ev: ReplayEvent = { kind: ReplayKind.Sync, timeNs: 0, chunk: chunks[0], row: 0, goroutine: -1 };
   for (const c of chunks) {
     ev.chunk = c;
-    ev.kind = ReplayKind.Sync;
-    ev.timeNs = c.baseNs;
-    ev.row = 0;
-    ev.goroutine = -1;
-    visit(ev);
+    if (!c.continuesGeneration) {
+      ev.kind = ReplayKind.Sync;
+      ev.timeNs = c.baseNs;
+      ev.row = 0;
+      ev.goroutine = -1;
+      visit(ev);
+    }
     const base = c.baseNs;
-    const tables: TimeColumn[] = [c.procs.time, c.ranges.time, c.metrics.time, c.labels.time, c.logs.time, c.samples.time, c.tasks.time, c.regions.time];
+    // Tasks and regions are not in the proc and thread views (cmd/trace draws them only when
+    // focused on a task), so they are not replayed.
+    const tables: TimeColumn[] = [c.procs.time, c.ranges.time, c.metrics.time, c.labels.time, c.logs.time, c.samples.time];
     const pos = new Array<number>(tables.length).fill(0);
     const g = new LaneMerge(c);
     for (;;) {
