@@ -42,6 +42,8 @@ export function TimelineView(props: TimelineViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLDivElement>(null);
   const ownScroll = useRef(false);
+  /** The scrollbar position last written (−1: the user has moved it since). */
+  const written = useRef(-1);
   const tracksBox = useRef<HTMLDivElement>(null);
   const tracks = useRef<HTMLCanvasElement>(null);
   const ruler = useRef<HTMLCanvasElement>(null);
@@ -81,9 +83,12 @@ export function TimelineView(props: TimelineViewProps) {
     // The controller owns the position; the scrollbar shows it.
     c.scrolledTo = (top) => {
       const el = scroller.current;
-      if (!el) return;
+      const at = Math.round(contentToScroll(top, c.totalCss, c.viewCss));
+      // Writing scrollTop lays the page out: only when the bar must move.
+      if (!el || at === written.current) return;
+      written.current = at;
       ownScroll.current = true;
-      el.scrollTop = contentToScroll(top, c.totalCss, c.viewCss);
+      el.scrollTop = at;
     };
     controllerRef.current = c;
     props.onReady(c);
@@ -150,6 +155,7 @@ export function TimelineView(props: TimelineViewProps) {
       return;
     }
     if (!el || !c) return;
+    written.current = -1;
     const top = scrollToContent(el.scrollTop, total, viewH);
     if (Math.abs(contentToScroll(c.contentTop, total, viewH) - el.scrollTop) >= 1) c.setContentTop(top);
   };

@@ -45,7 +45,11 @@ export class IntervalIndex {
   /** Intervals [starts[i], ends[i]] named by ids[i], over the range [fromNs, toNs]. */
   constructor(starts: ArrayLike<number>, ends: ArrayLike<number>, ids: ArrayLike<number>, fromNs: number, toNs: number) {
     const n = starts.length;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => starts[a] - starts[b]);
+    // Tasks come from the model in start order: sort only when they are not.
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = starts[i - 1] <= starts[i];
+    const order = Uint32Array.from({ length: n }, (_, i) => i);
+    if (!sorted) order.sort((a, b) => starts[a] - starts[b]);
     this.starts = Float64Array.from(order, (i) => starts[i]);
     this.ends = Float64Array.from(order, (i) => Math.max(starts[i], ends[i]));
     this.ids = Uint32Array.from(order, (i) => ids[i]);

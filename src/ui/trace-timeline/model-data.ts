@@ -27,7 +27,7 @@ export class ModelData implements TimelineData {
     query: Query,
   ) {
     this.tasks = tasksIndex(model);
-    const lanes = buildLanes(model, query, this.tasks.maxDepth);
+    const lanes = buildLanes(model, query, this.tasks);
     this.ctx = new ModelContext(model, lanes);
     this.sections = lanes.sections;
   }

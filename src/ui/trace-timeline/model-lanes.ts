@@ -36,7 +36,7 @@ export function groupKey(startFunc: string): string {
   return `grp:${startFunc}`;
 }
 
-export function buildLanes(m: TimelineQueries, query: Query, taskDepth: number): ModelLanes {
+export function buildLanes(m: TimelineQueries, query: Query, tasks: { readonly count: number; readonly maxDepth: number }): ModelLanes {
   const n = m.goroutineCount;
   const all = m.goroutineGroups();
   const search = isEmptyQuery(query) ? null : matchBitmap(query, n, all, (id) => m.goroutineIndex(BigInt(id)));
@@ -87,7 +87,7 @@ export function buildLanes(m: TimelineQueries, query: Query, taskDepth: number):
       key: 'sec-user',
       title: 'Tasks, logs, CPU samples',
       lanes: [
-        { key: 'tasks', label: 'Tasks', sub: formatInt(m.tasks().length), heightCssPx: Math.max(1, taskDepth) * LANE_PX.tasks },
+        { key: 'tasks', label: 'Tasks', sub: formatInt(tasks.count), heightCssPx: Math.max(1, tasks.maxDepth) * LANE_PX.tasks },
         { key: 'logs', label: 'Logs', heightCssPx: LANE_PX.logs },
         { key: 'cpu', label: 'CPU samples', heightCssPx: LANE_PX.cpu },
       ],

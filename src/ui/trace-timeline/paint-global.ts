@@ -6,7 +6,7 @@ import { RangeKind, type RangeSpan } from '../../analysis/timeline/index';
 import { formatDuration, formatInt } from '../format';
 import type { ModelContext } from './model-context';
 import { devX, LABEL_MIN_CSS_PX, type HoverInfo, type LaneContent, type PaintArgs } from './paint';
-import type { TasksIndex } from './tasks-index';
+import { taskAt, type TasksIndex } from './tasks-index';
 import { C_CPU, C_GC, C_GEN_A, C_GEN_B, C_LOG, C_STW, C_TASK, spanColours } from './span-colours';
 
 function label(p: PaintArgs, xa: number, xb: number, y: number, text: string, colour: string): void {
@@ -86,7 +86,6 @@ export function tasksLane(ctx: ModelContext, ix: TasksIndex, rowCssPx: number): 
   return {
     paint(p) {
       const colours = spanColours(p.palette);
-      const tasks = ctx.model.tasks();
       const dpr = p.scale.dpr;
       const w = p.raster.width;
       const t0 = p.scale.startNs;
@@ -106,23 +105,22 @@ export function tasksLane(ctx: ModelContext, ix: TasksIndex, rowCssPx: number): 
             const xa = devX(p, index.starts[i]);
             const xb = devX(p, index.ends[i]);
             p.row.span(xa, xb, C_TASK, colours);
-            const t = tasks[index.ids[i]];
-            if (t) label(p, xa, xb, p.yCss + d * rowCssPx + (rowCssPx - 3) / 2, `${t.type || 'task'} ${t.id}`, p.palette.css['span-ink']);
+            const k = index.ids[i];
+            label(p, xa, xb, p.yCss + d * rowCssPx + (rowCssPx - 3) / 2, `${ix.types[k] || 'task'} ${ix.ids[k]}`, p.palette.css['span-ink']);
           });
         }
         p.row.end(p.palette.rgba.bg, colours);
       }
     },
     hover(t) {
-      const tasks = ctx.model.tasksAt(t);
-      if (tasks.length === 0) return null;
-      const k = tasks[tasks.length - 1];
-      const s = k.startNs ?? 0;
-      const e = k.endNs ?? ctx.model.endNs;
-      const parent = k.parent >= 0 ? ctx.model.tasks()[k.parent] : undefined;
+      const k = taskAt(ix, t);
+      if (k < 0) return null;
+      const s = ix.starts[k];
+      const e = ix.ends[k];
+      const parent = ix.parents[k];
       return {
-        title: `Task ${k.id} ${k.type}`,
-        lines: [parent ? `child of task ${parent.id} ${parent.type}` : 'no parent task', `at ${formatDuration(s)} for ${formatDuration(e - s)}`],
+        title: `Task ${ix.ids[k]} ${ix.types[k]}`,
+        lines: [parent >= 0 && parent < ix.count ? `child of task ${ix.ids[parent]} ${ix.types[parent]}` : 'no parent task', `at ${formatDuration(s)} for ${formatDuration(e - s)}`],
         startNs: s,
         endNs: e,
       };

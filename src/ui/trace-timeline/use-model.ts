@@ -2,6 +2,7 @@
 // store, state/timeline.ts) and its version, which changes when a generation arrives so the
 // page redraws with the generations read so far.
 
+import { useEffect, useRef, useState } from 'react';
 import type { TimelineQueries } from '../../analysis/timeline/index';
 import { useApp } from '../../state/store';
 import { currentTimeline } from '../../state/timeline';
@@ -11,9 +12,37 @@ export interface ModelState {
   readonly version: number;
 }
 
+/**
+ * While generations arrive, the page rebuilds its lanes from the model at most every
+ * LOADING_REDRAW_MS (each rebuild walks every goroutine once); when the last one is in, at once.
+ */
+export const LOADING_REDRAW_MS = 600;
+
 export function useTimelineModel(): ModelState {
   const version = useApp((s) => s.inspect.timeline.version);
   const status = useApp((s) => s.inspect.timeline.status);
+  const shown = useThrottled(version, status === 'loading' ? LOADING_REDRAW_MS : 0);
   const model = status === 'empty' ? null : currentTimeline();
-  return { model: model && model.generations.length > 0 ? model : null, version };
+  return { model: model && model.generations.length > 0 ? model : null, version: shown };
+}
+
+/** value, passed on at most every `ms` (immediately when ms is 0). */
+function useThrottled(value: number, ms: number): number {
+  const [shown, setShown] = useState(value);
+  const last = useRef(0);
+  useEffect(() => {
+    if (value === shown) return;
+    const wait = ms - (performance.now() - last.current);
+    if (wait <= 0) {
+      last.current = performance.now();
+      setShown(value);
+      return;
+    }
+    const t = setTimeout(() => {
+      last.current = performance.now();
+      setShown(value);
+    }, wait);
+    return () => clearTimeout(t);
+  }, [value, shown, ms]);
+  return shown;
 }
