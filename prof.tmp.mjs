@@ -35,6 +35,6 @@ for (let i = 0; i < profile.samples.length; i++) {
   self.set(k, (self.get(k) ?? 0) + (dt[i] ?? 0) / 1000);
 }
 const total = [...self.values()].reduce((a, b) => a + b, 0);
-console.log('scroll instrument', await page.evaluate(() => window.__sc)); console.log(which, 'frames', frames.length, 'p50', frames.sort((a,b)=>a-b)[frames.length>>1].toFixed(1), 'draw p50', draws.sort((a,b)=>a-b)[draws.length>>1]?.toFixed(1), 'profile ms', total.toFixed(0));
+const sl = await page.evaluate(() => window.__slow || []); const agg = new Map(); for (const x of sl) { const k = x.split(' ')[0]; (agg.get(k) ?? agg.set(k, []).get(k)).push(parseFloat(x.split(' ')[1])); } for (const [k, v] of agg) { v.sort((a,b)=>a-b); console.log('lane', k, 'n>3ms', v.length, 'p50', v[v.length>>1], 'p90', v[Math.floor(v.length*0.9)], 'max', v[v.length-1]); } console.log(which, 'frames', frames.length, 'p50', frames.sort((a,b)=>a-b)[frames.length>>1].toFixed(1), 'draw p50', draws.sort((a,b)=>a-b)[draws.length>>1]?.toFixed(1), 'profile ms', total.toFixed(0));
 for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(v.toFixed(1).padStart(8), k);
 await browser.close();

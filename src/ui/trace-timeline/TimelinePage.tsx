@@ -31,12 +31,18 @@ import './timeline.css';
 
 export function TimelinePage() {
   const summary = useApp((s) => s.inspect.parse.summary);
-  const { model, version } = useTimelineModel();
+  const rebuildMs = useRef(0);
+  const { model, version } = useTimelineModel(rebuildMs.current);
   const url = useViewUrl();
   const params = url.params;
   const query = useMemo(() => parseQuery(params.filter), [params.filter]);
   const data = useMemo(
-    () => (model ? new ModelData(model, query) : summary ? summaryData(summary) : null),
+    () => {
+      const t0 = performance.now();
+      const d = model ? new ModelData(model, query) : summary ? summaryData(summary) : null;
+      rebuildMs.current = performance.now() - t0;
+      return d;
+    },
     // version: the model object stays the same while generations arrive.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [model, version, query, summary],

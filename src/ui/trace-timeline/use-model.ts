@@ -14,14 +14,16 @@ export interface ModelState {
 
 /**
  * While generations arrive, the page rebuilds its lanes from the model at most every
- * LOADING_REDRAW_MS (each rebuild walks every goroutine once); when the last one is in, at once.
+ * LOADING_REDRAW_MS, or four times as long as the last rebuild took (each walks every
+ * goroutine: with hundreds of thousands the page would do nothing else); when the last
+ * generation is in, at once.
  */
 export const LOADING_REDRAW_MS = 600;
 
-export function useTimelineModel(): ModelState {
+export function useTimelineModel(lastRebuildMs = 0): ModelState {
   const version = useApp((s) => s.inspect.timeline.version);
   const status = useApp((s) => s.inspect.timeline.status);
-  const shown = useThrottled(version, status === 'loading' ? LOADING_REDRAW_MS : 0);
+  const shown = useThrottled(version, status === 'loading' ? Math.max(LOADING_REDRAW_MS, 4 * lastRebuildMs) : 0);
   const model = status === 'empty' ? null : currentTimeline();
   return { model: model && model.generations.length > 0 ? model : null, version: shown };
 }
