@@ -55,8 +55,10 @@ export function buildLanes(m: TimelineQueries, query: Query, tasks: { readonly c
     groups.push({ key: groupKey(g.startFunc), startFunc: g.startFunc, members, total: g.count });
   }
 
-  const procs = m.procs();
-  const threads = m.threads();
+  // By Go's ID, as go tool trace lists them (the model lists them as they first appeared).
+  const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id.length - b.id.length) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const procs = byId(m.procs());
+  const threads = byId(m.threads());
   const sections: SectionSpec[] = [
     { key: 'sec-gens', title: 'Generations', lanes: [{ key: 'gens', label: 'Generations', sub: formatInt(m.generations.length), heightCssPx: LANE_PX.gens }] },
     {
