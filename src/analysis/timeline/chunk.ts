@@ -196,7 +196,7 @@ export interface TaskEvents {
 export interface RegionIntervals {
   readonly lanes: Uint32Array;
   readonly offsets: Uint32Array;
-  /** End, offset from the chunk's base (0 for one still open at the end of the trace). */
+  /** End, offset from the chunk's base (the chunk's end for one still open at the end of the trace). */
   readonly end: TimeColumn;
   /**
    * How long before that end it began: start = baseNs + end − before (0 for a region begun

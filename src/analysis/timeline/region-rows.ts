@@ -56,11 +56,14 @@ export class RegionRowBuilder {
     this.endStack.push(endStack);
   }
 
-  /** The rows of regions that ended since the last seal; with open, also those still open. */
-  seal(base: number, goroutines: number, open = false): RegionIntervals {
-    if (open) {
+  /**
+   * The rows of regions that ended since the last seal; given openUntil (the chunk's end),
+   * also those still open, as ending there with the open flag.
+   */
+  seal(base: number, goroutines: number, openUntil?: number): RegionIntervals {
+    if (openUntil !== undefined) {
       for (const g of [...this.open.keys()].sort((a, b) => a - b)) {
-        for (const r of this.open.get(g)!) this.row(g, r.start, base, r.task, r.name, r.depth, OPEN, r.stack, 0);
+        for (const r of this.open.get(g)!) this.row(g, r.start, openUntil, r.task, r.name, r.depth, OPEN, r.stack, 0);
       }
     }
     const n = this.g.length;
