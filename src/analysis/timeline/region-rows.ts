@@ -5,7 +5,7 @@
 // regions still open when the trace ends are added to its last chunk (sealOpen).
 
 import type { RegionIntervals } from './chunk';
-import { F64Builder, U32Builder, U8Builder, permuteNarrow, timeColumn } from './columns';
+import { F64Builder, U32Builder, U8Builder, narrow, permuteNarrow, timeColumn } from './columns';
 
 interface Open {
   start: number;
@@ -88,8 +88,8 @@ export class RegionRowBuilder {
     const before = new Float64Array(n);
     for (let i = 0; i < n; i++) before[i] = this.end.data[i] - this.start.data[i];
     const out: RegionIntervals = {
-      lanes: Uint32Array.from(lanes),
-      offsets: Uint32Array.from(offsets),
+      lanes: narrow(lanes, lanes.length),
+      offsets: narrow(offsets, offsets.length),
       end: timeColumn(this.end.data, n, base, order),
       before: timeColumn(before, n, 0, order),
       task: permuteNarrow(this.task.data, n, order),
