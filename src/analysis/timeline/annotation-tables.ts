@@ -26,7 +26,7 @@ type Sealed = Pick<TimelineChunk, 'procs' | 'ranges' | 'metrics' | 'labels' | 't
 export class AnnotationTables {
   readonly procs = new EventTable({ time: 'time', proc: 'uint', thread: 'uint', state: 'u8' });
   private readonly ranges = new EventTable({ time: 'time', edge: 'u8', kind: 'u8', name: 'uint', scope: 'uint', stack: 'uint' });
-  private readonly metrics = new EventTable({ time: 'time', kind: 'u8', value: 'f64' });
+  private readonly metrics = new EventTable({ time: 'time', kind: 'u8', value: 'num' });
   private readonly labels = new EventTable({ time: 'time', goroutine: 'uint', label: 'uint' });
   private readonly tasks = new EventTable({ time: 'time', edge: 'u8', task: 'uint', goroutine: 'uint', stack: 'uint' });
   private readonly regions = new RegionRowBuilder();

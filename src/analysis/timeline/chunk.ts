@@ -66,9 +66,9 @@ export enum RowBits {
 /** Rows of goroutine state intervals, grouped by goroutine, each group in time order. */
 export interface GoroutineRows {
   /** Goroutine indices with rows in this chunk, ascending. */
-  readonly lanes: Uint32Array;
+  readonly lanes: UintColumn;
   /** lanes[i] owns rows [offsets[i], offsets[i+1]); length lanes.length + 1. */
-  readonly offsets: Uint32Array;
+  readonly offsets: UintColumn;
   /** When the state was entered (a row's interval ends at the goroutine's next row). */
   readonly time: TimeColumn;
   /** RowBits: to, from, flags. */
@@ -96,9 +96,9 @@ export interface GoroutineRows {
  * they run from this chunk's base to the goroutine's next SliceEnd row.
  */
 export interface ProcSlices {
-  readonly lanes: Uint32Array;
-  readonly offsets: Uint32Array;
-  readonly row: Uint32Array;
+  readonly lanes: UintColumn;
+  readonly offsets: UintColumn;
+  readonly row: UintColumn;
   /** Proc index, goroutine index and start time (ns since the origin) of each carried slice. */
   readonly carriedProc: Uint32Array;
   readonly carriedG: Uint32Array;
@@ -163,8 +163,8 @@ export interface MetricEvents {
   readonly time: TimeColumn;
   /** MetricKind. */
   readonly kind: Uint8Array;
-  /** The value; exact below 2^53 (exactValues holds any larger one). */
-  readonly value: Float64Array;
+  /** The value (Uint32 when every value of the chunk fits); exact below 2^53 (exactValues holds any larger one). */
+  readonly value: Uint32Array | Float64Array;
 }
 
 /** Goroutine labels (GoLabel: e.g. 'GC (dedicated)' on a GC worker), in time order. */
@@ -194,9 +194,9 @@ export interface TaskEvents {
  * their goroutine (trace.WithRegion): depth 0 is outermost.
  */
 export interface RegionIntervals {
-  readonly lanes: Uint32Array;
-  readonly offsets: Uint32Array;
-  /** End, offset from the chunk's base (0 for one still open at the end of the trace). */
+  readonly lanes: UintColumn;
+  readonly offsets: UintColumn;
+  /** End, offset from the chunk's base (the chunk's end for one still open at the end of the trace). */
   readonly end: TimeColumn;
   /**
    * How long before that end it began: start = baseNs + end − before (0 for a region begun
@@ -244,13 +244,13 @@ export interface SampleEvents {
 export interface CounterSamples {
   readonly time: TimeColumn;
   /** Goroutines running, runnable, waiting, in a syscall. */
-  readonly running: Uint32Array;
-  readonly runnable: Uint32Array;
-  readonly waiting: Uint32Array;
-  readonly syscall: Uint32Array;
+  readonly running: UintColumn;
+  readonly runnable: UintColumn;
+  readonly waiting: UintColumn;
+  readonly syscall: UintColumn;
   /** Ps held by an M, and goroutines in a syscall whose P was taken. */
-  readonly procsRunning: Uint32Array;
-  readonly syscallNoProc: Uint32Array;
+  readonly procsRunning: UintColumn;
+  readonly syscallNoProc: UintColumn;
 }
 
 /** Points per generation at most in CounterSamples. */

@@ -5,7 +5,7 @@
 
 import type { CounterSamples } from './chunk';
 import { COUNTER_BUCKETS } from './chunk';
-import { F64Builder, U32Builder, timeColumn } from './columns';
+import { F64Builder, U32Builder, narrow, timeColumn } from './columns';
 
 const COUNTS = 6;
 /** Finest bucket kept while the generation is read (ns). */
@@ -58,14 +58,15 @@ export class CounterSampler {
     for (const m of this.fineMax) m.reset();
     this.bucket = -Infinity;
     const tArr = Float64Array.from(times);
+    const col = (k: number) => narrow(cols[k], cols[k].length);
     return {
       time: timeColumn(tArr, tArr.length, base),
-      running: Uint32Array.from(cols[0]),
-      runnable: Uint32Array.from(cols[1]),
-      waiting: Uint32Array.from(cols[2]),
-      syscall: Uint32Array.from(cols[3]),
-      procsRunning: Uint32Array.from(cols[4]),
-      syscallNoProc: Uint32Array.from(cols[5]),
+      running: col(0),
+      runnable: col(1),
+      waiting: col(2),
+      syscall: col(3),
+      procsRunning: col(4),
+      syscallNoProc: col(5),
     };
   }
 

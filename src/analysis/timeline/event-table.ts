@@ -4,8 +4,11 @@
 
 import { F64Builder, U32Builder, U8Builder, timeColumn } from './columns';
 
-/** Column kinds: 'time' (ns since origin), 'u8', 'uint' (narrowed), 'f64' (kept as is). */
-export type ColumnKind = 'time' | 'u8' | 'uint' | 'f64';
+/**
+ * Column kinds: 'time' (ns since origin), 'u8', 'uint' (narrowed), 'f64' (kept as is), 'num'
+ * (Uint32 when every value is an integer that fits, else Float64).
+ */
+export type ColumnKind = 'time' | 'u8' | 'uint' | 'f64' | 'num';
 
 type Builder = F64Builder | U32Builder | U8Builder;
 
@@ -20,7 +23,7 @@ export class EventTable<K extends string> {
     const cols = {} as Record<K, Builder>;
     for (const k of this.names) {
       const kind = spec[k];
-      cols[k] = kind === 'time' || kind === 'f64' ? new F64Builder() : kind === 'u8' ? new U8Builder() : new U32Builder();
+      cols[k] = kind === 'time' || kind === 'f64' || kind === 'num' ? new F64Builder() : kind === 'u8' ? new U8Builder() : new U32Builder();
     }
     this.cols = cols;
   }
@@ -45,6 +48,13 @@ export class EventTable<K extends string> {
         out[k] = timeColumn(b.data as Float64Array, b.length, base);
         b.reset();
       } else if (kind === 'uint') out[k] = (b as U32Builder).takeNarrow();
+      else if (kind === 'num') {
+        const d = b.data as Float64Array;
+        let fits = true;
+        for (let i = 0; i < b.length && fits; i++) fits = d[i] >= 0 && d[i] <= 0xffffffff && Number.isInteger(d[i]);
+        out[k] = fits ? Uint32Array.from(d.subarray(0, b.length)) : d.slice(0, b.length);
+        b.reset();
+      }
       else out[k] = b.take();
     }
     return out as T;

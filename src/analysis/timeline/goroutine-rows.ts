@@ -3,7 +3,7 @@
 // time order), with the per-P execution-slice index remapped to the sorted rows.
 
 import type { GoroutineRows, ProcSlices } from './chunk';
-import { F64Builder, U32Builder, U8Builder, permuteNarrow, timeColumn } from './columns';
+import { F64Builder, U32Builder, U8Builder, narrow, permuteNarrow, timeColumn } from './columns';
 
 export class GoroutineRowBuilder {
   private readonly time = new F64Builder();
@@ -81,8 +81,8 @@ export class GoroutineRowBuilder {
       newPos[i] = p;
     }
     const rows: GoroutineRows = {
-      lanes,
-      offsets,
+      lanes: narrow(lanes, lanes.length),
+      offsets: narrow(offsets, offsets.length),
       time: timeColumn(this.time.data, n, base, order),
       state: permuteU8(this.state.data, n, order),
       proc: permuteNarrow(this.proc.data, n, order),
@@ -157,9 +157,9 @@ function sealSlices(rowB: U32Builder, procB: U32Builder, newPos: Uint32Array, pr
   const row = new Uint32Array(n);
   for (let i = 0; i < n; i++) row[count[ps[i]]++] = newPos[rs[i]];
   return {
-    lanes,
-    offsets,
-    row,
+    lanes: narrow(lanes, lanes.length),
+    offsets: narrow(offsets, offsets.length),
+    row: narrow(row, row.length),
     carriedProc: Uint32Array.from(carried.proc),
     carriedG: Uint32Array.from(carried.g),
     carriedStartNs: Float64Array.from(carried.startNs),

@@ -110,3 +110,52 @@ export class IdGrow {
     if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
   }
 }
+
+/**
+ * Small non-negative integers (indices + 1, 0 for none): Uint8 while every value fits, then
+ * Uint16, then Uint32. Per-goroutine facts cost 1–2 bytes each in most traces this way.
+ */
+export class NarrowGrow {
+  data: Uint8Array | Uint16Array | Uint32Array = new Uint8Array(16);
+  length = 0;
+
+  private widen(v: number): void {
+    const max = this.data instanceof Uint8Array ? 0xff : this.data instanceof Uint16Array ? 0xffff : 0xffffffff;
+    if (v <= max) return;
+    const d = v <= 0xffff ? new Uint16Array(this.data.length) : new Uint32Array(this.data.length);
+    d.set(this.data);
+    this.data = d;
+  }
+
+  private ensure(n: number): void {
+    if (n <= this.data.length) return;
+    const c = capacity(this.data.length, n);
+    const d = this.data instanceof Uint8Array ? new Uint8Array(c) : this.data instanceof Uint16Array ? new Uint16Array(c) : new Uint32Array(c);
+    d.set(this.data.subarray(0, this.length));
+    this.data = d;
+  }
+
+  /** Grows to n entries, the new ones 0. */
+  extend(n: number): void {
+    if (n <= this.length) return;
+    this.ensure(n);
+    this.length = n;
+  }
+
+  get(i: number): number {
+    return this.data[i];
+  }
+
+  set(i: number, v: number): void {
+    this.widen(v);
+    this.data[i] = v;
+  }
+
+  get byteLength(): number {
+    return this.data.byteLength;
+  }
+
+  compact(): void {
+    if (this.data.length > this.length) this.data = this.data.slice(0, this.length);
+  }
+}

@@ -56,7 +56,7 @@ export class FlowReader {
     const fromNs = R.time(ref);
     const kind = from === NOT_EXIST ? FlowKind.Create : from === SYSCALL ? FlowKind.SyscallExit : FlowKind.Unblock;
     let fromGoroutine = -1;
-    if (kind === FlowKind.Create) fromGoroutine = this.t.createdBy.data[g] - 1;
+    if (kind === FlowKind.Create) fromGoroutine = this.t.creator(g);
     else if (kind === FlowKind.Unblock) fromGoroutine = this.runningAt(proc, thread, fromNs);
     let reason = '';
     if (kind === FlowKind.Unblock) {
@@ -93,8 +93,8 @@ export class FlowReader {
   }
 
   creation(g: number): Flow | null {
-    const first = this.t.firstChunk.data[g];
-    if (first === 0xffffffff) return null;
+    const first = this.t.firstChunk(g);
+    if (first < 0) return null;
     const r = this.rows.range(first, g)!;
     const ref = { chunk: first, row: r[0] };
     const st = this.rows.state(ref);
@@ -126,8 +126,8 @@ export class FlowReader {
     const out: Flow[] = [];
     const R = this.rows;
     let ref = R.rowAtOrBefore(g, from) ?? (() => {
-      const first = this.t.firstChunk.data[g];
-      if (first === 0xffffffff) return null;
+      const first = this.t.firstChunk(g);
+      if (first < 0) return null;
       return { chunk: first, row: R.range(first, g)![0] };
     })();
     for (; ref !== null; ref = R.next(g, ref)) {
@@ -156,7 +156,7 @@ export class FlowReader {
           const time = base + rows.time[i];
           const run = runAt(runs, time);
           if (run === null) continue;
-          if (((st >> FROM_SHIFT) & 7) === NOT_EXIST ? this.t.createdBy.data[other] - 1 !== g : rows.proc[i] - 1 !== run.proc) continue;
+          if (((st >> FROM_SHIFT) & 7) === NOT_EXIST ? this.t.creator(other) !== g : rows.proc[i] - 1 !== run.proc) continue;
           out.push(this.flowOf(other, { chunk: c, row: i }));
         }
       }

@@ -4,7 +4,7 @@
 
 import type { TimelineChunk } from './chunk';
 import { GState } from './chunk';
-import { NONE, type ModelTables } from './model-tables';
+import type { ModelTables } from './model-tables';
 import { FROM_SHIFT, isContinuation, NOT_EXIST, TO_MASK } from './model-rows';
 import type { SpanReader } from './model-spans';
 import type { FrameInfo, GoroutineGroup, GoroutineInfo } from './query';
@@ -23,13 +23,13 @@ export class LaneInfo {
 
   /** Root frame's function of a stack; '' for none. */
   private rootFunc(stack: number): string {
-    if (stack === NONE || stack === 0) return '';
+    if (stack <= 0) return '';
     const n = this.t.stackDepth(stack);
     return n === 0 ? '' : this.t.strings[this.t.frameFunc.data[this.t.stackFrame(stack, n - 1)]];
   }
 
   startFunc(g: number): string {
-    return this.rootFunc(this.t.startStack.data[g]);
+    return this.rootFunc(this.t.startStack(g));
   }
 
   /** The label a goroutine had last (GoLabel), '' if none. */
@@ -45,9 +45,9 @@ export class LaneInfo {
   goroutine(g: number): GoroutineInfo {
     const t = this.t;
     const id = t.idText('goroutine', g);
-    const named = t.namedStack.data[g];
+    const named = t.namedStack(g);
     let name = `G${id}`;
-    if (named !== NONE) name += ` ${this.rootFunc(named)}`;
+    if (named >= 0) name += ` ${this.rootFunc(named)}`;
     const label = this.label(g);
     if (label !== '') name += ` (${label})`;
     const timeInState = [0, 0, 0, 0, 0, 0];
@@ -62,8 +62,8 @@ export class LaneInfo {
       first = false;
     });
     // The ending row (to NotExist) is not a span: find it as the goroutine's last row.
-    const last = t.lastChunk.data[g];
-    if (last !== NONE && last < this.chunks.length) {
+    const last = t.lastChunk(g);
+    if (last >= 0 && last < this.chunks.length) {
       const rows = this.chunks[last].goroutines;
       const r = this.spans.rows.range(last, g)!;
       const st = rows.state[r[1] - 1];
@@ -72,9 +72,10 @@ export class LaneInfo {
         finalState = GState.NotExist;
       }
       if (createdNs === null) {
-        const fr = this.spans.rows.range(t.firstChunk.data[g], g)!;
-        const fst = this.chunks[t.firstChunk.data[g]].goroutines.state[fr[0]];
-        if (((fst >> FROM_SHIFT) & 7) === NOT_EXIST) createdNs = this.chunks[t.firstChunk.data[g]].baseNs + this.chunks[t.firstChunk.data[g]].goroutines.time[fr[0]];
+        const first = t.firstChunk(g);
+        const fr = this.spans.rows.range(first, g)!;
+        const fst = this.chunks[first].goroutines.state[fr[0]];
+        if (((fst >> FROM_SHIFT) & 7) === NOT_EXIST) createdNs = this.chunks[first].baseNs + this.chunks[first].goroutines.time[fr[0]];
       }
     }
     return {
@@ -82,7 +83,7 @@ export class LaneInfo {
       id,
       startFunc: this.startFunc(g),
       name,
-      creator: t.createdBy.data[g] - 1,
+      creator: t.creator(g),
       createdNs,
       endedNs,
       finalState,

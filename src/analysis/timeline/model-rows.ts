@@ -75,17 +75,9 @@ export const isContinuation = (state: number) => (state & PROC_LOST) === 0 && (s
 export class GoroutineRowsReader {
   constructor(
     private readonly chunks: readonly TimelineChunk[],
-    /** Per goroutine: first and last chunk with rows (grow as chunks arrive: read each time). */
-    private readonly chunkSpan: { readonly firstChunk: { readonly data: Uint32Array }; readonly lastChunk: { readonly data: Uint32Array } },
+    /** Per goroutine: first and last chunk with rows (-1 for none). */
+    private readonly t: { firstChunk(g: number): number; lastChunk(g: number): number },
   ) {}
-
-  private get firstChunk(): Uint32Array {
-    return this.chunkSpan.firstChunk.data;
-  }
-
-  private get lastChunk(): Uint32Array {
-    return this.chunkSpan.lastChunk.data;
-  }
 
   /** [start, end) of g's rows in chunk c, or null when it has none there. */
   range(c: number, g: number): [number, number] | null {
@@ -105,9 +97,9 @@ export class GoroutineRowsReader {
 
   /** g's last row at or before time t, or null (none yet: before creation / first sight). */
   rowAtOrBefore(g: number, t: number): RowRef | null {
-    const first = this.firstChunk[g];
-    if (first === 0xffffffff) return null;
-    let c = Math.min(chunkAt(this.chunks, t), this.lastChunk[g]);
+    const first = this.t.firstChunk(g);
+    if (first < 0) return null;
+    let c = Math.min(chunkAt(this.chunks, t), this.t.lastChunk(g));
     for (; c >= first; c--) {
       const r = this.range(c, g);
       if (r === null) continue;
@@ -122,7 +114,7 @@ export class GoroutineRowsReader {
   next(g: number, ref: RowRef): RowRef | null {
     const r = this.range(ref.chunk, g)!;
     if (ref.row + 1 < r[1]) return { chunk: ref.chunk, row: ref.row + 1 };
-    for (let c = ref.chunk + 1; c <= this.lastChunk[g] && c < this.chunks.length; c++) {
+    for (let c = ref.chunk + 1, last = this.t.lastChunk(g); c <= last && c < this.chunks.length; c++) {
       const rc = this.range(c, g);
       if (rc !== null) return { chunk: c, row: rc[0] };
     }
@@ -133,7 +125,7 @@ export class GoroutineRowsReader {
   prev(g: number, ref: RowRef): RowRef | null {
     const r = this.range(ref.chunk, g)!;
     if (ref.row > r[0]) return { chunk: ref.chunk, row: ref.row - 1 };
-    for (let c = ref.chunk - 1; c >= this.firstChunk[g]; c--) {
+    for (let c = ref.chunk - 1, first = this.t.firstChunk(g); c >= first; c--) {
       const rc = this.range(c, g);
       if (rc !== null) return { chunk: c, row: rc[1] - 1 };
     }

@@ -60,8 +60,8 @@ export class SpanReader {
     const R = this.rows;
     let ref = R.rowAtOrBefore(g, from);
     if (ref === null) {
-      const first = this.t.firstChunk.data[g];
-      if (first === 0xffffffff || first >= this.chunks.length) return;
+      const first = this.t.firstChunk(g);
+      if (first < 0 || first >= this.chunks.length) return;
       const r = R.range(first, g)!;
       ref = { chunk: first, row: r[0] };
     }

@@ -3,10 +3,8 @@
 // row refers to by index is resolved here.
 
 import type { TableAppends, TimelineChunk } from './chunk';
-import { F64Grow as GrowF64, IdGrow, U32Grow as GrowU32 } from './grow';
+import { F64Grow as GrowF64, IdGrow, NarrowGrow, U32Grow as GrowU32 } from './grow';
 
-/** Sentinel for "no chunk" / "not known" in per-goroutine Uint32 arrays. */
-export const NONE = 0xffffffff;
 
 export class ModelTables {
   readonly strings: string[] = [];
@@ -27,12 +25,13 @@ export class ModelTables {
   readonly taskType = new GrowU32();
   /** Exact decimal IDs past 2^53, by table and index. */
   readonly exactIds = new Map<string, string>();
-  /** Per goroutine: naming stack, start stack (NONE until known), creator index + 1, first and last chunk. */
-  readonly namedStack = new GrowU32();
-  readonly startStack = new GrowU32();
-  readonly createdBy = new GrowU32();
-  readonly firstChunk = new GrowU32();
-  readonly lastChunk = new GrowU32();
+  // Per goroutine, each value + 1 (0 for not known): naming stack, start stack, creator, first
+  // and last chunk with rows. Read them through the methods below.
+  private readonly namedStack1 = new NarrowGrow();
+  private readonly startStack1 = new NarrowGrow();
+  private readonly createdBy1 = new NarrowGrow();
+  private readonly firstChunk1 = new NarrowGrow();
+  private readonly lastChunk1 = new NarrowGrow();
   /** Go ID → index, built on the first lookup (a Map entry per goroutine is not free). */
   private goIndex: Map<number | string, number> | null = null;
 
@@ -70,21 +69,41 @@ export class ModelTables {
     for (const e of t.exactIds) this.exactIds.set(`${e.table}:${e.index}`, e.id);
     const gn = this.goroutineId.length;
     if (this.goIndex !== null) this.indexGoroutines(g0, gn);
-    this.namedStack.extend(gn, NONE);
-    this.startStack.extend(gn, NONE);
-    this.createdBy.extend(gn, 0);
-    this.firstChunk.extend(gn, NONE);
-    this.lastChunk.extend(gn, NONE);
+    for (const a of [this.namedStack1, this.startStack1, this.createdBy1, this.firstChunk1, this.lastChunk1]) a.extend(gn);
     const f = chunk.facts;
-    for (let i = 0; i < f.namedG.length; i++) this.namedStack.data[f.namedG[i]] = f.namedStack[i];
-    for (let i = 0; i < f.startG.length; i++) this.startStack.data[f.startG[i]] = f.startStack[i];
-    for (let i = 0; i < f.createdG.length; i++) this.createdBy.data[f.createdG[i]] = f.createdBy[i];
+    for (let i = 0; i < f.namedG.length; i++) this.namedStack1.set(f.namedG[i], f.namedStack[i] + 1);
+    for (let i = 0; i < f.startG.length; i++) this.startStack1.set(f.startG[i], f.startStack[i] + 1);
+    for (let i = 0; i < f.createdG.length; i++) this.createdBy1.set(f.createdG[i], f.createdBy[i]);
     const lanes = chunk.goroutines.lanes;
     for (let i = 0; i < lanes.length; i++) {
       const g = lanes[i];
-      if (this.firstChunk.data[g] === NONE) this.firstChunk.data[g] = chunk.index;
-      this.lastChunk.data[g] = chunk.index;
+      if (this.firstChunk1.get(g) === 0) this.firstChunk1.set(g, chunk.index + 1);
+      this.lastChunk1.set(g, chunk.index + 1);
     }
+  }
+
+  /** The stack that named goroutine g (cmd/trace's augmentName); -1 before one was seen. */
+  namedStack(g: number): number {
+    return this.namedStack1.get(g) - 1;
+  }
+
+  /** The first stack with frames seen for g (its root frame is the start function); -1 if none. */
+  startStack(g: number): number {
+    return this.startStack1.get(g) - 1;
+  }
+
+  /** The goroutine that created g; -1 when it existed before the trace. */
+  creator(g: number): number {
+    return this.createdBy1.get(g) - 1;
+  }
+
+  /** First and last chunk with rows of g; -1 for none. */
+  firstChunk(g: number): number {
+    return this.firstChunk1.get(g) - 1;
+  }
+
+  lastChunk(g: number): number {
+    return this.lastChunk1.get(g) - 1;
   }
 
   /** A Go ID as exact decimal text. */
@@ -151,11 +170,11 @@ export class ModelTables {
       this.taskId,
       this.taskParent,
       this.taskType,
-      this.namedStack,
-      this.startStack,
-      this.createdBy,
-      this.firstChunk,
-      this.lastChunk,
+      this.namedStack1,
+      this.startStack1,
+      this.createdBy1,
+      this.firstChunk1,
+      this.lastChunk1,
     ];
   }
 
@@ -163,7 +182,17 @@ export class ModelTables {
   byteSize(): number {
     let n = 0;
     for (const a of this.arrays()) n += a.byteLength;
-    for (const s of this.strings) n += 2 * s.length + 16;
+    for (const s of this.strings) n += stringBytes(s);
     return n;
   }
+}
+
+/**
+ * Heap bytes of a string as V8 keeps it: one byte a character when every character is below
+ * U+0100 (Go's names and paths are ASCII), else two; plus its header.
+ */
+export function stringBytes(s: string): number {
+  let oneByte = true;
+  for (let i = 0; i < s.length && oneByte; i++) oneByte = s.charCodeAt(i) < 0x100;
+  return (oneByte ? s.length : 2 * s.length) + 16;
 }

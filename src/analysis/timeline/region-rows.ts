@@ -5,7 +5,7 @@
 // regions still open when the trace ends are added to its last chunk (sealOpen).
 
 import type { RegionIntervals } from './chunk';
-import { F64Builder, U32Builder, U8Builder, permuteNarrow, timeColumn } from './columns';
+import { F64Builder, U32Builder, U8Builder, narrow, permuteNarrow, timeColumn } from './columns';
 
 interface Open {
   start: number;
@@ -56,11 +56,14 @@ export class RegionRowBuilder {
     this.endStack.push(endStack);
   }
 
-  /** The rows of regions that ended since the last seal; with open, also those still open. */
-  seal(base: number, goroutines: number, open = false): RegionIntervals {
-    if (open) {
+  /**
+   * The rows of regions that ended since the last seal; given openUntil (the chunk's end),
+   * also those still open, as ending there with the open flag.
+   */
+  seal(base: number, goroutines: number, openUntil?: number): RegionIntervals {
+    if (openUntil !== undefined) {
       for (const g of [...this.open.keys()].sort((a, b) => a - b)) {
-        for (const r of this.open.get(g)!) this.row(g, r.start, base, r.task, r.name, r.depth, OPEN, r.stack, 0);
+        for (const r of this.open.get(g)!) this.row(g, r.start, openUntil, r.task, r.name, r.depth, OPEN, r.stack, 0);
       }
     }
     const n = this.g.length;
@@ -85,8 +88,8 @@ export class RegionRowBuilder {
     const before = new Float64Array(n);
     for (let i = 0; i < n; i++) before[i] = this.end.data[i] - this.start.data[i];
     const out: RegionIntervals = {
-      lanes: Uint32Array.from(lanes),
-      offsets: Uint32Array.from(offsets),
+      lanes: narrow(lanes, lanes.length),
+      offsets: narrow(offsets, offsets.length),
       end: timeColumn(this.end.data, n, base, order),
       before: timeColumn(before, n, 0, order),
       task: permuteNarrow(this.task.data, n, order),

@@ -297,7 +297,7 @@ export class TimelineSink implements EventSink {
     if (last) {
       const i = p.chunks.length - 1;
       const c = p.chunks[i];
-      p.chunks[i] = { ...c, regions: p.regions.seal(c.baseNs, this.tables.goroutines.size, true) };
+      p.chunks[i] = { ...c, regions: p.regions.seal(c.baseNs, this.tables.goroutines.size, c.endNs) };
     }
     for (const c of p.chunks) {
       this.chunksSent++;

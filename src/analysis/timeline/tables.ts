@@ -9,6 +9,9 @@ import { F64Builder, U32Builder } from './columns';
 
 type Id = number | bigint;
 
+/** Stack IDs of a generation below this are looked up in a flat array. */
+const GEN_FAST = 1 << 14;
+
 /** IDs below this are looked up in a flat array (Go's goroutine, P and M IDs are small). */
 const FAST_ID_LIMIT = 1 << 22;
 
@@ -21,12 +24,18 @@ export class IdTable {
   readonly exact: { index: number; id: string }[] = [];
   size = 0;
 
+  /** The last ID looked up (events come in runs on one M, P or goroutine). */
+  private lastId: Id = NaN;
+  private lastIndex = -1;
+
   index(id: Id): number {
-    if (typeof id === 'number' && id >= 0 && id < this.fast.length) {
-      const v = this.fast[id];
-      if (v !== 0) return v - 1;
-    }
-    return this.slow(id);
+    if (id === this.lastId) return this.lastIndex;
+    let i: number;
+    if (typeof id === 'number' && id >= 0 && id < this.fast.length && this.fast[id] !== 0) i = this.fast[id] - 1;
+    else i = this.slow(id);
+    this.lastId = id;
+    this.lastIndex = i;
+    return i;
   }
 
   private slow(id: Id): number {
@@ -96,6 +105,8 @@ export class TraceTables {
   private table: EvTable | null = null;
   private genStrings = new Map<Id, number>();
   private genStacks = new Map<Id, number>();
+  /** Fast paths for the generation's small stack IDs: ID → global index + 1 (0 = not yet). */
+  private genStackFast = new Int32Array(GEN_FAST);
 
   constructor() {
     this.siteStack.push(0);
@@ -107,6 +118,7 @@ export class TraceTables {
     this.table = t;
     this.genStrings = new Map();
     this.genStacks = new Map();
+    this.genStackFast.fill(0);
   }
 
   /** Global index of a string value. */
@@ -137,12 +149,17 @@ export class TraceTables {
    */
   genStack(t: EvTable | null, id: Id): number {
     if (id === 0 || t === null) return 0;
+    if (t === this.table && typeof id === 'number' && id < GEN_FAST) {
+      const f = this.genStackFast[id];
+      if (f !== 0) return f - 1;
+    }
     this.useTable(t);
     let i = this.genStacks.get(id);
     if (i === undefined) {
       const pcs = t.stacks.get(id);
       i = pcs === undefined ? 0 : this.stackOf(t, pcs);
       this.genStacks.set(id, i);
+      if (typeof id === 'number' && id < GEN_FAST) this.genStackFast[id] = i + 1;
     }
     return i;
   }

@@ -258,7 +258,7 @@ class Generator implements GenContext {
     // The transition's own stack (StateTransition.Stack): a creation's new-goroutine stack,
     // none for an unblock, else the event's stack.
     let transStack: number | null;
-    if (from === NOT_EXIST && (to === RUNNABLE || to === WAITING)) transStack = t.namedStack.data[g];
+    if (from === NOT_EXIST && (to === RUNNABLE || to === WAITING)) transStack = t.namedStack(g) < 0 ? null : t.namedStack(g);
     else if (from === WAITING && to === RUNNABLE) transStack = null;
     else transStack = stack === 0 ? null : stack;
     gs.augmentName(transStack === null ? null : this.rootFunc(transStack));

@@ -4,7 +4,7 @@
 // goroutine; a heap over the goroutines merges them. Synthetic rows (ProcLost) are the model's
 // own and are skipped: the generators derive the same thing from the P transitions.
 
-import type { TimelineChunk, TimeColumn } from '../chunk';
+import type { TimelineChunk, TimeColumn, UintColumn } from '../chunk';
 import { RowBits } from '../chunk';
 
 export enum ReplayKind {
@@ -92,8 +92,8 @@ class LaneMerge {
   private readonly heap: number[] = [];
   private readonly next: Uint32Array;
   private readonly time: TimeColumn;
-  private readonly offsets: Uint32Array;
-  private readonly lanes: Uint32Array;
+  private readonly offsets: UintColumn;
+  private readonly lanes: UintColumn;
   lastGoroutine = -1;
 
   constructor(c: TimelineChunk) {
@@ -101,7 +101,7 @@ class LaneMerge {
     this.time = r.time;
     this.offsets = r.offsets;
     this.lanes = r.lanes;
-    this.next = r.offsets.slice(0, r.lanes.length);
+    this.next = Uint32Array.from(r.offsets.subarray(0, r.lanes.length));
     for (let i = 0; i < r.lanes.length; i++) if (this.offsets[i + 1] > this.offsets[i]) this.push(i);
   }
 
