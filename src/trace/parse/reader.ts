@@ -97,10 +97,11 @@ export class TraceReader {
   }
 
   /**
-   * The number of the generation being read (its wire number), or null between generations
-   * and for a Go 1.11–1.21 trace (one generation, with no number in the file).
+   * The number of the generation being read (its wire number), or null between generations.
+   * A Go 1.11–1.21 trace is read as one generation, numbered 1.
    */
   get generation(): number | bigint | null {
+    if (this.v1 !== null) return this.v1.generation;
     return this.gen ? this.gen.gen : null;
   }
 

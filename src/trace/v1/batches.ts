@@ -8,8 +8,8 @@ import { decodeGoString } from '../go/string';
 import { TraceError } from '../parse/errors';
 import { type I64, i64Add, u64ToI64, type U64 } from '../parse/int64';
 import type { Frame } from '../parse/tables';
-import { newRawRecord, type RawRecord, RawReader, SKIP_ARGS, SKIP_STRINGS } from './raw';
-import { argNum, V1, V1_SPECS } from './specs';
+import { newRawRecord, type RawRecord, RawReader, SKIP_ARGS, SKIP_STRINGS, V1RecordError } from '../wire/v1-records';
+import { argNum, V1, V1_SPECS } from '../wire/v1-specs';
 
 /** One event of the old format, as Go's tracev1.Event. */
 export interface V1Event {
@@ -94,6 +94,14 @@ export class BatchParser {
 
   /** Go's collectBatchesAndCPUSamples: where every batch starts; the CPU samples decoded. */
   collect(): void {
+    try {
+      this.collectRecords();
+    } catch (e) {
+      throw asTraceError(e);
+    }
+  }
+
+  private collectRecords(): void {
     const rec = this.rec;
     let curP = 0;
     while (this.raw.read(SKIP_ARGS | SKIP_STRINGS, rec, null)) {
@@ -123,6 +131,14 @@ export class BatchParser {
    * when P has no batch left.
    */
   loadBatch(pid: number, out: V1Event[]): boolean {
+    try {
+      return this.loadRecords(pid, out);
+    } catch (e) {
+      throw asTraceError(e);
+    }
+  }
+
+  private loadRecords(pid: number, out: V1Event[]): boolean {
     out.length = 0;
     const b = this.batches.get(pid);
     if (b === undefined || b.next === b.offsets.length) return false;
@@ -240,6 +256,11 @@ export class BatchParser {
     }
     this.stacks.set(id, stk);
   }
+}
+
+/** The parser's errors are TraceErrors; the record reader's carry the same (Go's) message. */
+function asTraceError(e: unknown): unknown {
+  return e instanceof V1RecordError ? new TraceError(e.message) : e;
 }
 
 /** A CPU sample record as Go's first pass decodes it: its own timestamp, P, G and stack. */

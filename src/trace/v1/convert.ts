@@ -14,7 +14,8 @@ import { Ev, SPECS } from '../wire/specs';
 import { newEvent, type V1Event } from './batches';
 import { GoMapOrder } from './go-map';
 import type { V1Trace } from './parse';
-import { stwReason, V1, V1_SPECS } from './specs';
+import { V1, V1_SPECS } from '../wire/v1-specs';
+import { stwReason } from './specs';
 
 /** Strings the converter adds, in Go's order (their IDs follow the trace's own strings). */
 const BUILTIN_STRINGS = [
@@ -86,6 +87,12 @@ export class V1Converter {
   readonly table = new EvTable();
   /** Time of the last event given out; the first and last Sync are placed from it. */
   lastTs: I64 = -1;
+  /**
+   * The time of the old-format event the last event was converted from (a syscall's 1 ns end,
+   * say, has its begin's). Old events of equal time can come out of Go in either order (see
+   * merge.ts, go-map.ts), so comparisons with Go's runs group events by it.
+   */
+  sourceTime: I64 = 0;
   private k = 0;
   private preInit = true;
   private createdPreInit: GoMapOrder<U64> | null = new GoMapOrder();
@@ -195,6 +202,7 @@ export class V1Converter {
   private convert(k: number, out: TraceEvent | null): TraceEvent | null {
     const i = this.trace.order[k];
     const ev = this.trace.events.read(i, this.ev);
+    this.sourceTime = ev.ts;
     const args: U64[] = [ev.a0, ev.a1, ev.a2, ev.a3];
     const procM = () => this.procMs.get(ev.p) ?? 0;
     let type: number;

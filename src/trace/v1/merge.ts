@@ -32,7 +32,8 @@ import {
   transitionOf,
   UNORDERED,
 } from './order';
-import { PROFILE_P, V1 } from './specs';
+import { V1 } from '../wire/v1-specs';
+import { PROFILE_P } from './specs';
 
 interface Proc {
   readonly pid: number;
@@ -50,8 +51,13 @@ interface Waiters {
   bySeq: (Map<U64, Proc[]> | undefined)[];
 }
 
+/** How much work a merge did: Ps looked at in all walks (Go's walk looks at every P each step). */
+export interface MergeStats {
+  visits: number;
+}
+
 /** Calls emit with every event in merged order (Local event types renamed, as Go does). */
-export function mergeBatches(parser: BatchParser, emit: (ev: V1Event) => void): void {
+export function mergeBatches(parser: BatchParser, emit: (ev: V1Event) => void, stats?: MergeStats): void {
   const samples = parser.cpuSamples;
   // Go re-sorts CPU samples by the time the signal handler took (slices.SortFunc: pdqsort).
   sortSamples(samples);
@@ -110,6 +116,7 @@ export function mergeBatches(parser: BatchParser, emit: (ev: V1Event) => void): 
   const walk = (cand: number[]) => {
     let h = 0;
     let end = cand.length;
+    if (stats) stats.visits += end;
     while (h < end) {
       const at = cand[h];
       const proc = avail[at];

@@ -6,7 +6,7 @@
 import { TraceError } from '../parse/errors';
 import { MAX_UINT64, u64Inc, type U64 } from '../parse/int64';
 import type { V1Event } from './batches';
-import { V1 } from './specs';
+import { V1 } from '../wire/v1-specs';
 
 export const G_DEAD = 0;
 export const G_RUNNABLE = 1;

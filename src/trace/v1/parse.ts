@@ -15,7 +15,8 @@ import { BatchParser, TIME_ORDER } from './batches';
 import { BYTES_PER_EVENT, EventStore } from './event-store';
 import { mergeBatches } from './merge';
 import { postProcess } from './post-process';
-import { SYSCALL_P, TIMER_P, V1 } from './specs';
+import { V1 } from '../wire/v1-specs';
+import { SYSCALL_P, TIMER_P } from './specs';
 
 /** The most events we read from one old-format trace (about 950 MB of event columns). */
 export const MAX_V1_EVENTS = 1 << 24;
@@ -32,14 +33,17 @@ export interface V1Trace {
   readonly pcs: Map<U64, Frame>;
 }
 
-/** Parses the body (the bytes after the header). Throws TraceError with Go's message. */
-export function parseV1(body: Uint8Array, version: number): V1Trace {
+/**
+ * Parses the body (the bytes after the header). Throws TraceError with Go's message; past
+ * `limit` events, with ours.
+ */
+export function parseV1(body: Uint8Array, version: number, limit = MAX_V1_EVENTS): V1Trace {
   const parser = new BatchParser(body, version);
   parser.collect();
-  if (parser.records > MAX_V1_EVENTS) {
+  if (parser.records > limit) {
     const mb = Math.round((parser.records * BYTES_PER_EVENT) / 1e6);
     throw new TraceError(
-      `trace too large: this Go 1.11–1.21 trace has up to ${parser.records} events (about ${mb} MB in memory); at most ${MAX_V1_EVENTS} are read`,
+      `trace too large: this Go 1.11–1.21 trace has up to ${parser.records} events (about ${mb} MB in memory); Flightdeck reads at most ${limit}`,
       'damaged',
     );
   }

@@ -13,7 +13,8 @@ import { TraceError } from '../parse/errors';
 import { dec, type U64 } from '../parse/int64';
 import { newEvent, u32, type V1Event } from './batches';
 import type { EventStore } from './event-store';
-import { GC_P, NETPOLL_P, TIMER_P, V1, V1_SPECS } from './specs';
+import { V1, V1_SPECS } from '../wire/v1-specs';
+import { GC_P, NETPOLL_P, TIMER_P } from './specs';
 
 const G_DEAD = 0;
 const G_RUNNABLE = 1;

@@ -25,6 +25,8 @@ export class V1Reader {
   private done = false;
   private failed: Error | null = null;
   private readonly slot = syncEvent(null, 0, 0);
+  /** The time of the old event the last event came from (V1Converter.sourceTime). */
+  sourceTime: I64 = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -48,6 +50,14 @@ export class V1Reader {
     return this.conv !== null && this.failed === null ? this.bytes.length : this.headerSize;
   }
 
+  /**
+   * The old format has no generations; Go's reader takes it as one, which we number 1 (as the
+   * inspector does). Null before the first and after the last Sync.
+   */
+  get generation(): number | null {
+    return this.syncs === 1 && !this.done ? 1 : null;
+  }
+
   /** The next event (into `out` when given), or null after the closing Sync. */
   next(out: TraceEvent | null): TraceEvent | null {
     if (this.failed !== null) throw this.failed;
@@ -60,16 +70,24 @@ export class V1Reader {
       const conv = this.conv;
       if (this.syncs === 0) {
         const first = conv.peekTime();
-        if (first !== null) return syncEvent(conv.table, i64Add(first, -1), ++this.syncs);
+        if (first !== null) return this.sync(conv.table, i64Add(first, -1));
       }
       const ev = conv.next(out);
-      if (ev !== null) return ev;
+      if (ev !== null) {
+        this.sourceTime = conv.sourceTime;
+        return ev;
+      }
       this.done = true;
-      return syncEvent(null, i64Add(conv.lastTs, 1), ++this.syncs);
+      return this.sync(null, i64Add(conv.lastTs, 1));
     } catch (e) {
       this.failed = e as Error;
       throw e;
     }
+  }
+
+  private sync(table: EvTable | null, time: I64): TraceEvent {
+    this.sourceTime = time;
+    return syncEvent(table, time, ++this.syncs);
   }
 
   /** TraceReader.forEachEvent for an old trace: one reused event object. */

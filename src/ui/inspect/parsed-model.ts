@@ -131,7 +131,9 @@ export function parsedView(s: TraceSummary): ParsedView {
     title: header ? 'Go’s parser cannot read this file' : v.fault === 'internal' ? 'Go’s parser stopped' : 'Go’s parser stops at the damage',
     explanation: header
       ? 'The header already names the problem; no events were read.'
-      : v.generationsKept > 0
+      : s.version !== null && s.version < 22
+        ? 'Go reads a trace in the Go 1.11–1.21 format whole before giving its first event, so an error anywhere leaves nothing to keep.'
+        : v.generationsKept > 0
         ? 'As go tool trace does, everything up to the damage is kept: the complete generations before it are summarised below.'
         : 'The damage is in the first generation, so no complete generation could be kept.',
     goMessage: v.message,

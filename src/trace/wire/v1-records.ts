@@ -4,12 +4,22 @@
 // internal/trace/internal/tracev1/parser.go, error for error: the same messages, the same
 // points where the end of the data counts as the end of the trace (io.EOF) and where it is an
 // error. Every length read from the file is capped (2048 bytes of arguments, 10^6 bytes of
-// string) before anything is read or allocated.
+// string) before anything is read or allocated. The old parser (src/trace/v1) and the
+// inspector (inspect.ts) both read records through this.
 
-import { TraceError } from '../parse/errors';
-import type { U64 } from '../parse/int64';
-import { uvarintAt, uvarintScan } from '../wire/varint';
-import { V1, V1_SPECS } from './specs';
+import { WireError } from './errors';
+import { uvarintAt, uvarintScan } from './varint';
+import { V1, V1_SPECS } from './v1-specs';
+
+type U64 = number | bigint;
+
+/** A record could not be read; the message is Go's. offset is where the record starts. */
+export class V1RecordError extends WireError {
+  constructor(message: string, offset: number) {
+    super('damaged', message, offset);
+    this.name = 'V1RecordError';
+  }
+}
 
 export const MALFORMED_VARINT = 'malformatted base-128 varint';
 
@@ -55,10 +65,17 @@ export class RawReader {
     readonly version: number,
   ) {}
 
+  /** Where the record being read starts. */
+  start = 0;
+
+  private fail(message: string): V1RecordError {
+    return new V1RecordError(message, this.start);
+  }
+
   /** Go's readVal: one uvarint; any failure is errMalformedVarint. */
   readVal(): U64 {
     const v = uvarintAt(this.data, this.off, this.data.length);
-    if (v === -1) throw new TraceError(MALFORMED_VARINT);
+    if (v === -1) throw this.fail(MALFORMED_VARINT);
     this.off = uvarintScan.end;
     return v;
   }
@@ -73,7 +90,7 @@ export class RawReader {
   /** Go's readFull: n bytes, or io.ErrUnexpectedEOF. */
   private readFull(n: number): Uint8Array {
     if (this.off >= this.data.length || this.off + n > this.data.length) {
-      throw new TraceError('failed to read trace: unexpected EOF');
+      throw this.fail('failed to read trace: unexpected EOF');
     }
     const b = this.data.subarray(this.off, this.off + n);
     this.off += n;
@@ -82,16 +99,17 @@ export class RawReader {
 
   /**
    * Reads the record at the current offset into rec. Returns false at the end of the data (or
-   * where Go's reader returns a bare io.EOF); throws TraceError with Go's message otherwise.
+   * where Go's reader returns a bare io.EOF); throws V1RecordError with Go's message otherwise.
    */
   read(flags: number, rec: RawRecord, strings: StringSink | null): boolean {
     if (this.off >= this.data.length) return false;
+    this.start = this.off;
     const b = this.data[this.off++];
     const type = b & 0x3f;
     // The count includes the timestamp most events start with; 4 means length-prefixed.
     const narg = (b >> 6) + 1;
     if (type === V1.None || type >= V1.Count || V1_SPECS[type].minVersion > this.version) {
-      throw new TraceError(`unknown event type ${type}`);
+      throw this.fail(`unknown event type ${type}`);
     }
     rec.type = type;
     rec.message = null;
@@ -102,21 +120,21 @@ export class RawReader {
       if (flags & SKIP_STRINGS) {
         this.readVal();
         const ln = this.readVal();
-        if (!this.discard(ln)) throw new TraceError('failed to read trace: EOF');
+        if (!this.discard(ln)) throw this.fail('failed to read trace: EOF');
         return true;
       }
       const id = this.readVal();
-      if (id === 0) throw new TraceError('string has invalid id 0');
-      if (strings!.has(id)) throw new TraceError(`string has duplicate id ${id}`);
+      if (id === 0) throw this.fail('string has invalid id 0');
+      if (strings!.has(id)) throw this.fail(`string has duplicate id ${id}`);
       strings!.add(id, this.readString());
       return true;
     }
     if (type === V1.Batch) {
-      if (narg !== 2) throw new TraceError(`EvBatch has wrong number of arguments: got ${narg}, want 2`);
+      if (narg !== 2) throw this.fail(`EvBatch has wrong number of arguments: got ${narg}, want 2`);
       rec.batchOffset = this.off - 1;
       const pid = this.readVal();
       if (pid !== MAX_U64 && (typeof pid === 'bigint' || pid > 0x7fffffff)) {
-        throw new TraceError(`processor ID ${pid} is larger than maximum of 18446744073709551615`);
+        throw this.fail(`processor ID ${pid} is larger than maximum of 18446744073709551615`);
       }
       rec.batchPid = typeof pid === 'bigint' ? -1 : pid;
       args.push(pid, this.readVal());
@@ -125,7 +143,7 @@ export class RawReader {
     if (narg <= 3) {
       for (let i = 0; i < narg; i++) {
         const v = uvarintAt(this.data, this.off, this.data.length);
-        if (v === -1) throw new TraceError(`failed to read event ${type} argument: ${MALFORMED_VARINT}`);
+        if (v === -1) throw this.fail(`failed to read event ${type} argument: ${MALFORMED_VARINT}`);
         this.off = uvarintScan.end;
         if (!(flags & SKIP_ARGS)) args.push(v);
       }
@@ -133,10 +151,10 @@ export class RawReader {
     }
     // Length-prefixed arguments.
     const v = uvarintAt(this.data, this.off, this.data.length);
-    if (v === -1) throw new TraceError(`failed to read event ${type} argument: ${MALFORMED_VARINT}`);
+    if (v === -1) throw this.fail(`failed to read event ${type} argument: ${MALFORMED_VARINT}`);
     this.off = uvarintScan.end;
     if (typeof v !== 'number' || v > ARGS_LIMIT) {
-      throw new TraceError(
+      throw this.fail(
         `failed to read event ${type} argument: length-prefixed argument too big: ${v} bytes, limit is ${ARGS_LIMIT}`,
       );
     }
@@ -144,12 +162,12 @@ export class RawReader {
       const buf = this.readFull(v);
       for (let at = 0; at < buf.length; ) {
         const x = uvarintAt(buf, at, buf.length);
-        if (x === -1) throw new TraceError(MALFORMED_VARINT);
+        if (x === -1) throw this.fail(MALFORMED_VARINT);
         at = uvarintScan.end;
         args.push(x);
       }
     } else if (!this.discard(v)) {
-      throw new TraceError('failed to read trace: EOF');
+      throw this.fail('failed to read trace: EOF');
     }
     if (type === V1.UserLog) {
       if (!(flags & SKIP_ARGS)) {
@@ -166,8 +184,8 @@ export class RawReader {
   /** A String record's length and bytes (Go: non-empty, at most 10^6 bytes). */
   private readString(): Uint8Array {
     const ln = this.readVal();
-    if (ln === 0) throw new TraceError('string has invalid length 0');
-    if (typeof ln !== 'number' || ln > STRING_LIMIT) throw new TraceError(`string has too large length ${ln}`);
+    if (ln === 0) throw this.fail('string has invalid length 0');
+    if (typeof ln !== 'number' || ln > STRING_LIMIT) throw this.fail(`string has too large length ${ln}`);
     return this.readFull(ln);
   }
 
@@ -175,7 +193,7 @@ export class RawReader {
   private readMessage(): Uint8Array {
     const sz = this.readVal();
     if (sz === 0) return this.data.subarray(0, 0);
-    if (typeof sz !== 'number' || sz > STRING_LIMIT) throw new TraceError(`string is too large (len=${sz})`);
+    if (typeof sz !== 'number' || sz > STRING_LIMIT) throw this.fail(`string is too large (len=${sz})`);
     return this.readFull(sz);
   }
 }
