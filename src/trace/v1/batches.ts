@@ -127,21 +127,20 @@ export class BatchParser {
   }
 
   /**
-   * Go's loadBatch: decodes the next batch of P pid into out (cleared first). Returns false
-   * when P has no batch left.
+   * Go's loadBatch: the events of the next batch of P pid, or null when P has no batch left.
    */
-  loadBatch(pid: number, out: V1Event[]): boolean {
+  loadBatch(pid: number): V1Event[] | null {
     try {
-      return this.loadRecords(pid, out);
+      return this.loadRecords(pid);
     } catch (e) {
       throw asTraceError(e);
     }
   }
 
-  private loadRecords(pid: number, out: V1Event[]): boolean {
-    out.length = 0;
+  private loadRecords(pid: number): V1Event[] | null {
     const b = this.batches.get(pid);
-    if (b === undefined || b.next === b.offsets.length) return false;
+    if (b === undefined || b.next === b.offsets.length) return null;
+    const out: V1Event[] = [];
     this.raw.off = b.offsets[b.next++];
     const rec = this.rec;
     let gotHeader = false;
@@ -154,16 +153,16 @@ export class BatchParser {
       const ev = this.parseEvent(rec);
       if (ev !== null) out.push(ev);
     }
-    return true;
+    return out;
   }
 
   /** Go's parseEvent: a record in the context of its batch; null for the non-event records. */
   private parseEvent(rec: RawRecord): V1Event | null {
     const args = rec.args;
     const desc = V1_SPECS[rec.type];
-    const narg = argNum(rec.type, args.length);
-    if (args.length !== narg) {
-      throw new TraceError(`${desc.name} has wrong number of arguments: want ${narg}, got ${args.length}`);
+    const narg = argNum(rec.type, rec.argc);
+    if (rec.argc !== narg) {
+      throw new TraceError(`${desc.name} has wrong number of arguments: want ${narg}, got ${rec.argc}`);
     }
     switch (rec.type) {
       case V1.Batch:
@@ -182,7 +181,7 @@ export class BatchParser {
         this.timerGoids.add(args[0]);
         return null;
       case V1.Stack:
-        this.addStack(args);
+        this.addStack(args, rec.argc);
         return null;
       case V1.CPUSample:
         return null;
@@ -238,12 +237,12 @@ export class BatchParser {
     return ev;
   }
 
-  private addStack(args: U64[]): void {
-    if (args.length < 2) throw new TraceError(`EvStack has wrong number of arguments: want at least 2, got ${args.length}`);
+  private addStack(args: U64[], argc: number): void {
+    if (argc < 2) throw new TraceError(`EvStack has wrong number of arguments: want at least 2, got ${argc}`);
     const size = args[1];
     if (typeof size !== 'number' || size > 1000) throw new TraceError(`EvStack has bad number of frames: ${size}`);
     const want = 2 + 4 * size;
-    if (args.length !== want) throw new TraceError(`EvStack has wrong number of arguments: want ${want}, got ${args.length}`);
+    if (argc !== want) throw new TraceError(`EvStack has wrong number of arguments: want ${want}, got ${argc}`);
     const id = u32(args[0]);
     if (id === 0 || size === 0) return;
     const stk: U64[] = new Array(size);
@@ -266,9 +265,9 @@ function asTraceError(e: unknown): unknown {
 /** A CPU sample record as Go's first pass decodes it: its own timestamp, P, G and stack. */
 function cpuSample(rec: RawRecord): V1Event {
   const args = rec.args;
-  const narg = argNum(V1.CPUSample, args.length);
-  if (args.length !== narg) {
-    throw new TraceError(`CPU sample has wrong number of arguments: want ${narg}, got ${args.length}`);
+  const narg = argNum(V1.CPUSample, rec.argc);
+  if (rec.argc !== narg) {
+    throw new TraceError(`CPU sample has wrong number of arguments: want ${narg}, got ${rec.argc}`);
   }
   // args: dt, timestamp, P, G, stack. Go keeps the P and G in Args[1], Args[2] and zeroes Args[0].
   const ev = newEvent(V1.CPUSample, i32(args[2]), args[3]);

@@ -106,6 +106,7 @@ export class V1Converter {
   private builtinToStringID: U64[] = [];
   private nextSameG: Int32Array | null = null;
   private readonly ev: V1Event = newEvent(0, 0, 0);
+  private readonly args: U64[] = [0, 0, 0, 0];
 
   constructor(private readonly trace: V1Trace) {
     // Go ignores the error init returns: on "too many strings" the ID lists stay empty, and
@@ -203,8 +204,8 @@ export class V1Converter {
     const i = this.trace.order[k];
     const ev = this.trace.events.read(i, this.ev);
     this.sourceTime = ev.ts;
-    const args: U64[] = [ev.a0, ev.a1, ev.a2, ev.a3];
-    const procM = () => this.procMs.get(ev.p) ?? 0;
+    const args = this.args;
+    setArgs(args, ev.a0, ev.a1, ev.a2, ev.a3);
     let type: number;
     switch (ev.type) {
       case V1.Gomaxprocs:
@@ -286,8 +287,8 @@ export class V1Converter {
         const g = u64ToI64(ev.g);
         this.extra.length = 0;
         this.extraHead = 0;
-        this.extra.push(new TraceEvent(this.table, g, ev.p, procM(), Ev.GoLabel, ev.ts, ev.a2));
-        return this.make(out, g, ev.p, procM(), Ev.GoStart, ev.ts, args);
+        this.extra.push(new TraceEvent(this.table, g, ev.p, this.procM(ev.p), Ev.GoLabel, ev.ts, ev.a2));
+        return this.make(out, g, ev.p, this.procM(ev.p), Ev.GoStart, ev.ts, args);
       }
       case V1.GoEnd:
         type = Ev.GoDestroy;
@@ -341,7 +342,7 @@ export class V1Converter {
         } else {
           // It did not: a 1 ns begin/end pair.
           const g = u64ToI64(ev.g);
-          const m = procM();
+          const m = this.procM(ev.p);
           this.extra.push(new TraceEvent(this.table, g, ev.p, m, Ev.GoSyscallEnd, i64Add(ev.ts, 1)));
           return this.make(out, g, ev.p, m, Ev.GoSyscallBegin, ev.ts, [0, ev.stk, 0, 0]);
         }
@@ -426,6 +427,11 @@ export class V1Converter {
     let g = u64ToI64(ev.g);
     if (g === 0) g = NO_GOROUTINE;
     return this.make(out, g, ev.p, m, type, ev.ts, args);
+  }
+
+  /** Go's it.procMs[p]: the thread last seen starting P p, 0 (not NoThread) when none. */
+  private procM(p: number): I64 {
+    return this.procMs.get(p) ?? 0;
   }
 
   private block(args: U64[], reason: number, ev: V1Event): number {

@@ -31,20 +31,21 @@ function referenceMerge(parser: BatchParser, emit: (ev: V1Event) => void): void 
   all.push({ pid: PROFILE_P, events: parser.cpuSamples, head: 0, done: false });
   let avail = all.slice();
   const gs = new Map<bigint | number, GState>();
-  const frontier = new OrderHeap<Proc>();
+  const frontier = new OrderHeap<{ ev: V1Event; proc: Proc }>();
   const t = newTransition();
   for (;;) {
     pid: for (let i = 0; i < avail.length; i++) {
       const proc = avail[i];
       while (proc.head === proc.events.length) {
-        if (proc.events === parser.cpuSamples) proc.events = [];
-        if (!parser.loadBatch(proc.pid, proc.events)) {
+        const events = parser.loadBatch(proc.pid);
+        if (events === null) {
           proc.done = true;
           avail[i] = avail[avail.length - 1];
           avail = avail.slice(0, -1);
           i--;
           continue pid;
         }
+        proc.events = events;
         proc.head = 0;
       }
       const ev = proc.events[proc.head];

@@ -20,7 +20,7 @@
 import { goSortFunc } from '../go/sort';
 import { TraceError } from '../parse/errors';
 import type { U64 } from '../parse/int64';
-import type { BatchParser, V1Event } from './batches';
+import { type BatchParser, newEvent, type V1Event } from './batches';
 import {
   applyTransition,
   type GState,
@@ -37,6 +37,8 @@ import { PROFILE_P } from './specs';
 
 interface Proc {
   readonly pid: number;
+  /** The event this P offers while it is in the heap. */
+  ev: V1Event;
   events: V1Event[];
   /** Next unmerged event in events (Go slices proc.events instead). */
   head: number;
@@ -63,14 +65,18 @@ export function mergeBatches(parser: BatchParser, emit: (ev: V1Event) => void, s
   sortSamples(samples);
 
   const all: Proc[] = [];
-  for (const pid of parser.batches.keys()) all.push({ pid, events: [], head: 0, done: false, pos: 0 });
-  all.push({ pid: PROFILE_P, events: samples, head: 0, done: false, pos: 0 });
+  const none = newEvent(V1.None, 0, 0);
+  for (const pid of parser.batches.keys()) all.push({ pid, ev: none, events: [], head: 0, done: false, pos: 0 });
+  all.push({ pid: PROFILE_P, ev: none, events: samples, head: 0, done: false, pos: 0 });
 
   const avail: Proc[] = all.slice();
   avail.forEach((p, i) => (p.pos = i));
   const gs = new Map<U64, GState>();
   const waiting = new Map<U64, Waiters>();
   const frontier = new OrderHeap<Proc>();
+  // Candidate positions for the next walk (reused; its first candN entries count).
+  const cand: number[] = avail.map((_, i) => i);
+  let candN = cand.length;
   const t = newTransition();
 
   const wait = (proc: Proc) => {
@@ -88,34 +94,35 @@ export function mergeBatches(parser: BatchParser, emit: (ev: V1Event) => void, s
     }
   };
 
-  /** Positions of the Ps waiting on g that its new state s lets go. */
-  const wake = (g: U64, s: GState, out: number[]) => {
+  /** Adds the positions of the Ps waiting on g that its new state s lets go. */
+  const wake = (g: U64, s: GState) => {
     const w = waiting.get(g);
     if (w === undefined) return;
     const any = w.anySeq[s.status];
     if (any !== undefined) {
-      for (const p of any) out.push(p.pos);
+      for (const p of any) cand[candN++] = p.pos;
       w.anySeq[s.status] = undefined;
     }
     const bySeq = w.bySeq[s.status];
     const exact = bySeq?.get(s.seq);
     if (exact !== undefined) {
-      for (const p of exact) out.push(p.pos);
+      for (const p of exact) cand[candN++] = p.pos;
       bySeq!.delete(s.seq);
     }
   };
 
   const load = (proc: Proc): boolean => {
-    if (proc.pid === PROFILE_P && proc.events === samples) proc.events = [];
-    if (!parser.loadBatch(proc.pid, proc.events)) return false;
+    const events = parser.loadBatch(proc.pid);
+    if (events === null) return false;
+    proc.events = events;
     proc.head = 0;
     return true;
   };
 
   // Go's walk over availableProcs, visiting only the candidate positions (sorted, distinct).
-  const walk = (cand: number[]) => {
+  const walk = () => {
     let h = 0;
-    let end = cand.length;
+    let end = candN;
     if (stats) stats.visits += end;
     while (h < end) {
       const at = cand[h];
@@ -138,7 +145,8 @@ export function mergeBatches(parser: BatchParser, emit: (ev: V1Event) => void, s
           continue;
         }
         proc.head++;
-        frontier.push({ ev, proc });
+        proc.ev = ev;
+        frontier.push(proc);
       }
       // Remove by moving the last P into the hole, as Go does; Go then looks at the hole again.
       const last = avail.length - 1;
@@ -156,27 +164,45 @@ export function mergeBatches(parser: BatchParser, emit: (ev: V1Event) => void, s
     }
   };
 
-  let cand: number[] = avail.map((_, i) => i);
   for (;;) {
-    walk(cand);
+    walk();
     if (frontier.length === 0) {
       for (const p of all) if (!p.done) throw new TraceError('no consistent ordering of events possible');
       return;
     }
-    const f = frontier.pop();
-    transitionOf(f.ev, t);
+    const proc = frontier.pop();
+    const ev = proc.ev;
+    transitionOf(ev, t);
     // "Local" events only served the ordering.
-    if (f.ev.type === V1.GoStartLocal) f.ev.type = V1.GoStart;
-    else if (f.ev.type === V1.GoUnblockLocal) f.ev.type = V1.GoUnblock;
-    else if (f.ev.type === V1.GoSysExitLocal) f.ev.type = V1.GoSysExit;
-    emit(f.ev);
+    if (ev.type === V1.GoStartLocal) ev.type = V1.GoStart;
+    else if (ev.type === V1.GoUnblockLocal) ev.type = V1.GoUnblock;
+    else if (ev.type === V1.GoSysExitLocal) ev.type = V1.GoSysExit;
+    emit(ev);
     applyTransition(gs, t);
-    cand = [];
-    if (t.g !== UNORDERED) wake(t.g, stateOf(gs, t.g), cand);
-    f.proc.pos = avail.length;
-    avail.push(f.proc);
-    cand.push(f.proc.pos);
-    if (cand.length > 1) cand.sort((a, b) => a - b);
+    candN = 0;
+    if (t.g !== UNORDERED) wake(t.g, stateOf(gs, t.g));
+    proc.pos = avail.length;
+    avail.push(proc);
+    cand[candN++] = proc.pos;
+    if (candN > 1) sortPrefix(cand, candN);
+  }
+}
+
+/** Sorts cand[0..n) ascending (usually two or three entries). */
+function sortPrefix(cand: number[], n: number): void {
+  if (n > 16) {
+    const sorted = cand.slice(0, n).sort((a, b) => a - b);
+    for (let i = 0; i < n; i++) cand[i] = sorted[i];
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = cand[i];
+    let j = i - 1;
+    while (j >= 0 && cand[j] > x) {
+      cand[j + 1] = cand[j];
+      j--;
+    }
+    cand[j + 1] = x;
   }
 }
 

@@ -108,29 +108,33 @@ export function applyTransition(gs: Map<U64, GState>, t: Transition): void {
   let seq = t.nextSeq;
   if (seq === NOSEQ) seq = curr.seq;
   else if (seq === SEQINC) seq = u64Inc(curr.seq);
-  gs.set(t.g, { seq, status: t.nextStatus });
+  // Updated in place: the map owns its entries (the default state is shared, never written).
+  if (curr === ZERO_STATE) gs.set(t.g, { seq, status: t.nextStatus });
+  else {
+    curr.seq = seq;
+    curr.status = t.nextStatus;
+  }
 }
 
-/** An event in the merge frontier and the P list it came from. */
-export interface OrderEvent<P> {
+/** An event in the merge frontier (Go's orderEvent: the event and the P list it came from). */
+export interface OrderEvent {
   ev: V1Event;
-  proc: P;
 }
 
 /** Go's orderEventList: a binary min-heap on the event timestamp with Go's exact sift steps. */
-export class OrderHeap<P> {
-  readonly items: OrderEvent<P>[] = [];
+export class OrderHeap<T extends OrderEvent> {
+  readonly items: T[] = [];
 
   get length(): number {
     return this.items.length;
   }
 
-  push(x: OrderEvent<P>): void {
+  push(x: T): void {
     this.items.push(x);
     this.up(this.items.length - 1);
   }
 
-  pop(): OrderEvent<P> {
+  pop(): T {
     const h = this.items;
     const n = h.length - 1;
     swap(h, 0, n);

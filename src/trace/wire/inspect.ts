@@ -223,8 +223,8 @@ function inspectV1(bytes: Uint8Array, s: WireSummary, version: number): void {
       else if (rec.type === V1.CPUSample) {
         // Go decodes CPU samples in this pass (their arguments are read even when skipping).
         const want = argNum(V1.CPUSample, 0);
-        if (rec.args.length !== want) {
-          throw new V1RecordError(`CPU sample has wrong number of arguments: want ${want}, got ${rec.args.length}`, r.start);
+        if (rec.argc !== want) {
+          throw new V1RecordError(`CPU sample has wrong number of arguments: want ${want}, got ${rec.argc}`, r.start);
         }
         g.cpuSamples++;
       }

@@ -35,7 +35,9 @@ const STRING_LIMIT = 1e6;
 /** One raw record. `type` is V1.None for a String record (it has been stored or skipped). */
 export interface RawRecord {
   type: number;
+  /** The first argc entries are this record's arguments (the array is reused between records). */
   args: U64[];
+  argc: number;
   /** A UserLog's message, as raw bytes (a view into the file); null otherwise. */
   message: Uint8Array | null;
   /** For a Batch record: its P (-1 for "no P") and the offset of its type byte. */
@@ -44,7 +46,7 @@ export interface RawRecord {
 }
 
 export function newRawRecord(): RawRecord {
-  return { type: V1.None, args: [], message: null, batchPid: 0, batchOffset: 0 };
+  return { type: V1.None, args: [], argc: 0, message: null, batchPid: 0, batchOffset: 0 };
 }
 
 /** Where String records go when they are not skipped (Go's parser.strings). */
@@ -114,7 +116,7 @@ export class RawReader {
     rec.type = type;
     rec.message = null;
     const args = rec.args;
-    args.length = 0;
+    rec.argc = 0;
     if (type === V1.String) {
       rec.type = V1.None;
       if (flags & SKIP_STRINGS) {
@@ -137,7 +139,9 @@ export class RawReader {
         throw this.fail(`processor ID ${pid} is larger than maximum of 18446744073709551615`);
       }
       rec.batchPid = typeof pid === 'bigint' ? -1 : pid;
-      args.push(pid, this.readVal());
+      args[0] = pid;
+      args[1] = this.readVal();
+      rec.argc = 2;
       return true;
     }
     if (narg <= 3) {
@@ -145,7 +149,7 @@ export class RawReader {
         const v = uvarintAt(this.data, this.off, this.data.length);
         if (v === -1) throw this.fail(`failed to read event ${type} argument: ${MALFORMED_VARINT}`);
         this.off = uvarintScan.end;
-        if (!(flags & SKIP_ARGS)) args.push(v);
+        if (!(flags & SKIP_ARGS)) args[rec.argc++] = v;
       }
       return true;
     }
@@ -164,7 +168,7 @@ export class RawReader {
         const x = uvarintAt(buf, at, buf.length);
         if (x === -1) throw this.fail(MALFORMED_VARINT);
         at = uvarintScan.end;
-        args.push(x);
+        args[rec.argc++] = x;
       }
     } else if (!this.discard(v)) {
       throw this.fail('failed to read trace: EOF');
