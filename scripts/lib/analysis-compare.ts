@@ -1,0 +1,123 @@
+// Compares our analyses of a trace with what Go's trace tool said about it (a capture from
+// go-analysis.ts): every goroutine group, every goroutine's breakdown, every task and region
+// type with its histogram, every task's events, every region's breakdown. Go sorts some tables
+// with an unstable sort and iterates maps, so rows are compared by key (goroutine ID, task ID)
+// or as multisets, and the order is checked separately where Go's order is defined.
+import { goroutineGroups, groupDetail } from '../../src/analysis/goroutines/groups';
+import type { TraceAnnotations } from '../../src/analysis/goroutines/summary-types';
+import { bucketMinNs, type TimeHistogram } from '../../src/analysis/annotations/histogram';
+import { regionDetail, regionTypes } from '../../src/analysis/annotations/region-stats';
+import { goElapsed, goSeconds, taskDetail, taskTypes, type TaskEventRow } from '../../src/analysis/annotations/task-stats';
+import { goDuration } from '../../src/trace/go/duration';
+import { goQuote } from '../../src/trace/go/strconv';
+import { dec } from '../../src/trace/parse/int64';
+import type { GoAnalysisCapture } from './go-analysis';
+import { detailTables, histogram, summaryCells, tableRows, taskRows, typeRows, type GoHistogram } from './go-pages';
+
+export interface CompareResult {
+  /** Values compared (cells, counts). */
+  checked: number;
+  mismatches: string[];
+}
+
+class Checker {
+  checked = 0;
+  readonly mismatches: string[] = [];
+  eq(what: string, ours: unknown, go: unknown): void {
+    this.checked++;
+    const a = JSON.stringify(ours);
+    const b = JSON.stringify(go);
+    if (a !== b) this.mismatches.push(`${what}: ours ${a.slice(0, 400)} != Go ${b.slice(0, 400)}`);
+  }
+}
+
+function hist(h: TimeHistogram): GoHistogram | null {
+  if (h.count === 0) return null;
+  const buckets: [string, number][] = [];
+  for (let i = h.minBucket; i <= h.maxBucket; i++) buckets.push([goDuration(bucketMinNs(i)), h.buckets[i] ?? 0]);
+  return { buckets, end: goDuration(bucketMinNs(h.maxBucket + 1)) };
+}
+
+/** Drops the stacked-bar cell (a picture of the same numbers) from Go's breakdown rows. */
+const dropBar = (rows: string[][], at: number) => rows.map((r) => [...r.slice(0, at), ...r.slice(at + 1)]);
+const sorted = (rows: string[][]) => rows.map((r) => r.join('\t')).sort();
+
+/**
+ * Go 1.26's task page words two events differently from Go 1.27 (whose wording we show): a
+ * task begin says "(D n" for "(ID n", and the two log forms are swapped.
+ */
+function as126(e: TaskEventRow): string {
+  if (e.log) return e.log.category !== '' ? `log ${goQuote(e.log.message)}` : `log (category: ${e.log.category}): ${goQuote(e.log.message)}`;
+  if (e.what.startsWith('task ') && e.what.endsWith(' begin')) return e.what.replace(/ \(ID (\d+), parent (\d+)\) begin$/, ' (D $1, parent $2) begin');
+  return e.what;
+}
+
+export function compareAnnotations(a: TraceAnnotations, cap: GoAnalysisCapture): CompareResult {
+  const c = new Checker();
+  const go126 = cap.toolchain === 'go126';
+  const pages = cap.pages;
+
+  // /goroutines: name, count, total execution time per group; Go sorts by execution time.
+  const groups = goroutineGroups(a.goroutines);
+  const goGroups = tableRows(pages['/goroutines'].slice(pages['/goroutines'].indexOf('<table>'))).slice(1);
+  c.eq('/goroutines rows', sorted(groups.map((g) => [g.name || '(Inactive, no stack trace sampled)', String(g.count), goDuration(g.execNs)])), sorted(goGroups));
+
+  for (const [path, html] of Object.entries(pages)) {
+    if (!path.startsWith('/goroutine?')) continue;
+    const name = new URLSearchParams(path.slice(path.indexOf('?'))).get('name') ?? '';
+    const d = groupDetail(a.goroutines, name);
+    const summary = summaryCells(html);
+    c.eq(`${path} summary`, [d.name, String(d.count), `${d.execPercent} of total program execution time`], summary.slice(0, 3));
+    const [breakdown, ranges] = detailTables(html);
+    c.eq(`${path} columns`, ['Goroutine', 'Total', '', ...d.columns], breakdown[0]);
+    c.eq(`${path} rows`, sorted(d.rows.map((r) => [dec(r.id), goDuration(r.totalNs), ...d.columns.map((k) => goDuration(r.stats.get(k) ?? 0))])), sorted(dropBar(breakdown.slice(1), 2)));
+    c.eq(`${path} range columns`, ['Goroutine', 'Total', ...d.rangeColumns], ranges[0]);
+    const withRanges = d.rows.filter((r) => [...r.ranges.values()].reduce((x, y) => x + y, 0) !== 0);
+    c.eq(`${path} range rows`, sorted(withRanges.map((r) => [dec(r.id), goDuration(r.totalNs), ...d.rangeColumns.map((k) => goDuration(r.ranges.get(k) ?? 0))])), sorted(ranges.slice(1)));
+  }
+
+  // /usertasks: per type, count and histogram of complete tasks.
+  const types = taskTypes(a);
+  const goTypes = typeRows(pages['/usertasks']);
+  c.eq('/usertasks', types.map((t) => ({ label: t.name, count: t.count, hist: hist(t.hist) })), goTypes);
+  for (const [path, html] of Object.entries(pages)) {
+    if (!path.startsWith('/usertask?')) continue;
+    const type = new URLSearchParams(path.slice(path.indexOf('?'))).get('type') ?? '';
+    const ours = taskDetail(a, { name: type });
+    const go = taskRows(html);
+    const render = ours.map((t) => ({
+      when: `${goSeconds(t.startNs - a.startNs)}s`,
+      duration: goDuration(t.durationNs),
+      id: dec(t.id),
+      complete: t.complete,
+      events: t.events.map((e) => ({ when: goSeconds(e.timeNs - a.startNs), elapsed: goElapsed(e.elapsedNs), goroutine: dec(e.g), what: go126 ? as126(e) : e.what })),
+    }));
+    const byId = (x: { id: string }[]) => [...x].sort((p, q) => (p.id < q.id ? -1 : 1));
+    c.eq(`${path} tasks`, byId(render), byId(go));
+  }
+
+  // /userregions: per (type, outermost frame), count and histogram; sorted by type then PC.
+  const rtypes = regionTypes(a);
+  const goR = typeRows(pages['/userregions']);
+  c.eq(
+    '/userregions',
+    rtypes.map((t) => ({ label: `${goQuote(t.name)}\n${t.frame.func} @ 0x${t.frame.pc.toString(16)}\n${t.frame.file}:${dec(t.frame.line)}`, count: t.count, hist: hist(t.hist) })),
+    goR,
+  );
+  for (const [path, html] of Object.entries(pages)) {
+    if (!path.startsWith('/userregion?')) continue;
+    const q = new URLSearchParams(path.slice(path.indexOf('?')));
+    const pcText = q.get('pc');
+    const pc = pcText === null ? undefined : BigInt(`0x${pcText}`);
+    const pcVal = pc === undefined ? undefined : pc <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(pc) : pc;
+    const d = regionDetail(a, { name: q.get('type') ?? undefined, pc: pcVal });
+    const [breakdown, ranges] = detailTables(html);
+    c.eq(`${path} columns`, ['Goroutine', 'Task', 'Total', '', ...d.columns], breakdown[0]);
+    const task = (t: unknown) => (t === 0 ? '' : dec(t as number));
+    c.eq(`${path} rows`, sorted(d.rows.map((r) => [dec(r.id), task(r.task), goDuration(r.totalNs), ...d.columns.map((k) => goDuration(r.stats.get(k) ?? 0))])), sorted(dropBar(breakdown.slice(1), 3)));
+    const withRanges = d.rows.filter((r) => [...r.ranges.values()].reduce((x, y) => x + y, 0) !== 0);
+    c.eq(`${path} range rows`, sorted(withRanges.map((r) => [dec(r.id), task(r.task), goDuration(r.totalNs), ...d.rangeColumns.map((k) => goDuration(r.ranges.get(k) ?? 0))])), sorted(ranges.slice(1)));
+  }
+  void histogram;
+  return { checked: c.checked, mismatches: c.mismatches };
+}
