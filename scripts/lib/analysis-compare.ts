@@ -11,7 +11,10 @@ import { goElapsed, goSeconds, taskDetail, taskTypes, type TaskEventRow } from '
 import { goDuration } from '../../src/trace/go/duration';
 import { goQuote } from '../../src/trace/go/strconv';
 import { dec } from '../../src/trace/parse/int64';
-import type { GoAnalysisCapture } from './go-analysis';
+import type { TraceAnalysis } from '../../src/analysis/analyse';
+import { decodePprof, encodePprofGzip, type DecodedSample } from '../../src/analysis/profiles/pprof';
+import { selectProfile } from '../../src/analysis/profiles/select';
+import { PPROF_TYPES, type GoAnalysisCapture } from './go-analysis';
 import { detailTables, histogram, summaryCells, tableRows, taskRows, typeRows, type GoHistogram } from './go-pages';
 
 export interface CompareResult {
@@ -119,5 +122,24 @@ export function compareAnnotations(a: TraceAnnotations, cap: GoAnalysisCapture):
     c.eq(`${path} range rows`, sorted(withRanges.map((r) => [dec(r.id), task(r.task), goDuration(r.totalNs), ...d.rangeColumns.map((k) => goDuration(r.ranges.get(k) ?? 0))])), sorted(ranges.slice(1)));
   }
   void histogram;
+  return { checked: c.checked, mismatches: c.mismatches };
+}
+
+/** Samples of a decoded pprof as sorted "frames → values" lines, for an order-free comparison. */
+export function sampleLines(samples: DecodedSample[]): string[] {
+  return samples.map((s) => `${s.frames.map((f) => `${f.func}|${f.file}|${f.line}|${f.pc}`).join(';')} = ${s.values.join(',')}`).sort();
+}
+
+/** Our whole-trace blocking profiles against `go tool trace -pprof=TYPE`, both read back with pprof-format. */
+export async function compareProfiles(t: TraceAnalysis, cap: GoAnalysisCapture): Promise<CompareResult> {
+  const c = new Checker();
+  for (const type of PPROF_TYPES) {
+    const go = cap.pprof[type];
+    c.eq(`-pprof=${type} exit status`, 0, go.exitCode);
+    const goProf = await decodePprof(new Uint8Array(Buffer.from(go.stdout, 'base64')));
+    const ours = await decodePprof(await encodePprofGzip(selectProfile(t.profiles, t.annotations, type, { by: 'all' })));
+    c.eq(`-pprof=${type} sample types`, ours.sampleTypes, goProf.sampleTypes);
+    c.eq(`-pprof=${type} samples`, sampleLines(ours.samples), sampleLines(goProf.samples));
+  }
   return { checked: c.checked, mismatches: c.mismatches };
 }

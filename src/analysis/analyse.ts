@@ -4,22 +4,27 @@
 import { runPassSync, type EventSink, type PassEnd } from './event-pass';
 import { GoroutineSummarizer } from './goroutines/summarizer';
 import type { TraceAnnotations } from './goroutines/summary-types';
+import { ProfileSink, type ProfileState } from './profiles/profile-sink';
 
 export interface TraceAnalysis {
   annotations: TraceAnnotations;
+  profiles: ProfileState;
   end: PassEnd;
 }
 
 /** The sinks of one analysis; finish() after the pass makes the result. */
 export class AnalysisSinks {
   readonly summarizer = new GoroutineSummarizer();
+  // Before the summarizer: a blocking interval that ends with its goroutine still lies in
+  // the regions the summarizer is about to close.
+  readonly profiles = new ProfileSink(this.summarizer);
 
   get sinks(): EventSink[] {
-    return [this.summarizer];
+    return [this.profiles, this.summarizer];
   }
 
   finish(end: PassEnd): TraceAnalysis {
-    return { annotations: this.summarizer.finish(), end };
+    return { annotations: this.summarizer.finish(), profiles: this.profiles.state, end };
   }
 }
 

@@ -30,6 +30,7 @@ import { isSystemGoroutine, regionFingerprintFrame, type GoroutineSummary, type 
 import type { EventRef, LogRef, RegionSummary, TaskSummary } from './summary-types';
 
 const UNSET = Number.NEGATIVE_INFINITY;
+const NONE: readonly RegionSummary[] = [];
 
 /** The bookkeeping Go keeps per goroutine only while summarizing (goroutineSummary). */
 class Pending {
@@ -66,6 +67,8 @@ export class GoroutineSummarizer implements EventSink {
   private syncTs = UNSET;
   private logs = 0;
   private logsDropped = 0;
+  /** Told of each region made up at an end without a begin (the profiles attribute to it). */
+  onMadeUpRegion: ((r: RegionSummary) => void) | null = null;
 
   event(ev: TraceEvent): void {
     const t = this.clock.rel(ev.time);
@@ -289,6 +292,7 @@ export class GoroutineSummarizer implements EventSink {
       const task = this.task(info.task);
       task.goroutines.add(g.id);
       task.regions.push(r.index);
+      this.onMadeUpRegion?.(r);
     }
     r.stats = subStats(this.snapshot(g, t), r.stats);
     r.end = ref(ev, t);
@@ -373,6 +377,11 @@ export class GoroutineSummarizer implements EventSink {
       }
     }
     g.pending = null;
+  }
+
+  /** The regions open on a goroutine right now, innermost last (for the profiles' sink). */
+  activeRegions(id: GoID): readonly RegionSummary[] {
+    return this.gs.get(id)?.pending?.active ?? NONE;
   }
 
   /** Ends the pass: every goroutine still alive is finalized at the last event's time. */

@@ -1,0 +1,89 @@
+// A profile for a selection of the trace, from the totals the profile sink kept: the whole
+// trace (what `go tool trace -pprof=TYPE` writes), a goroutine group (/io?name=… and friends),
+// the regions a filter selects (/regionio?type=…), or a task (its regions and those of its
+// child tasks; go tool trace has no such page). Follows cmd/trace/pprof.go.
+
+import type { GoID, StackFrame, TaskID } from '../../trace/parse/index';
+import type { TraceAnnotations } from '../goroutines/summary-types';
+import { regionMatches, regionSpan, type RegionFilter } from '../annotations/region-stats';
+import { KIND_INDEX, ProfileTotals, type ProfileKind, type ProfileState } from './profile-sink';
+
+export type ProfileSelection =
+  | { readonly by: 'all' }
+  | { readonly by: 'group'; readonly name: string }
+  | { readonly by: 'regions'; readonly filter: RegionFilter }
+  | { readonly by: 'task'; readonly id: TaskID };
+
+export interface ProfileRecord {
+  /** Leaf first. */
+  stack: StackFrame[];
+  count: number;
+  ns: number;
+}
+
+export interface Profile {
+  kind: ProfileKind;
+  records: ProfileRecord[];
+  totalCount: number;
+  totalNs: number;
+}
+
+export function selectProfile(state: ProfileState, a: TraceAnnotations, kind: ProfileKind, sel: ProfileSelection): Profile {
+  const k = KIND_INDEX[kind];
+  const sum = new ProfileTotals();
+  if (sel.by === 'all' && kind === 'cpu') sum.addAll(state.cpu);
+  else if (sel.by === 'all' || sel.by === 'group') {
+    // Go gives each goroutine the interval from its first start to its end: what blocked before
+    // it first ran counts only when it never ran.
+    const names = sel.by === 'group' ? new Map(a.goroutines.map((g) => [g.id, g.name])) : null;
+    for (const [id, g] of state.byGoroutine) {
+      if (names !== null && names.get(id) !== (sel as { name: string }).name) continue;
+      sum.addAll(g.all);
+      if (g.started && kind !== 'cpu') sum.addAll(g.beforeStart, -1);
+    }
+  } else {
+    const tasks = sel.by === 'task' ? taskAndDescendants(a, sel.id) : null;
+    for (const g of a.goroutines) {
+      const spans: { i: number; startNs: number; endNs: number }[] = [];
+      for (const i of g.regions) {
+        const r = a.regions[i];
+        if (tasks !== null ? !tasks.has(r.task) : !regionMatches(a, r, (sel as { filter: RegionFilter }).filter)) continue;
+        spans.push({ i, ...regionSpan(a, r) });
+      }
+      // Only the outermost regions: nested ones would count the same time twice.
+      spans.sort((x, y) => x.startNs - y.startNs || x.endNs - y.endNs);
+      let last = Number.NEGATIVE_INFINITY;
+      for (const s of spans) {
+        if (last > s.startNs) continue;
+        last = s.endNs;
+        const t = state.byRegion.get(s.i);
+        if (t) sum.addAll(t);
+      }
+    }
+  }
+  const records: ProfileRecord[] = [];
+  let totalCount = 0;
+  let totalNs = 0;
+  for (const [key, [count, ns]] of sum.m) {
+    if (key % 8 !== k || count === 0) continue;
+    records.push({ stack: state.stacks.frames[Math.floor(key / 8)], count, ns });
+    totalCount += count;
+    totalNs += ns;
+  }
+  records.sort((x, y) => y.ns - x.ns || y.count - x.count);
+  return { kind, records, totalCount, totalNs };
+}
+
+function taskAndDescendants(a: TraceAnnotations, id: TaskID): Set<TaskID> {
+  const byId = new Map(a.tasks.map((t) => [t.id, t]));
+  const out = new Set<TaskID>();
+  const walk = (t: TaskID) => {
+    if (out.has(t)) return;
+    out.add(t);
+    for (const c of byId.get(t)?.children ?? []) walk(c);
+  };
+  walk(id);
+  return out;
+}
+
+export type { GoID };
