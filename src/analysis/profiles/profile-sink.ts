@@ -71,8 +71,17 @@ export interface GoroutineTotals {
   started: boolean;
 }
 
+/** The longest interval seen for a (stack, kind): where a flame graph's click leads. */
+export interface Longest {
+  startNs: number;
+  endNs: number;
+  g: GoID;
+}
+
 export interface ProfileState {
   stacks: StackTable;
+  /** By the same key as ProfileTotals (stack * 8 + kind). */
+  longest: Map<number, Longest>;
   byGoroutine: Map<GoID, GoroutineTotals>;
   byRegion: Map<number, ProfileTotals>;
   /** Every CPU sample, with or without a goroutine. */
@@ -81,7 +90,7 @@ export interface ProfileState {
 
 export class ProfileSink implements EventSink {
   readonly clock = new TraceClock();
-  readonly state: ProfileState = { stacks: new StackTable(), byGoroutine: new Map(), byRegion: new Map(), cpu: new ProfileTotals() };
+  readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new Map(), byRegion: new Map(), cpu: new ProfileTotals() };
   private readonly tracking = TRACKED.map(() => new Map<GoID, { start: number; stack: number }>());
 
   /**
@@ -98,6 +107,8 @@ export class ProfileSink implements EventSink {
     else if (kind === EventKind.StackSample) {
       const stack = this.state.stacks.intern(ev.stack());
       this.state.cpu.add(CPU, stack, 1, CPU_PERIOD_NS);
+      const t = this.clock.rel(ev.time);
+      this.noteLongest(CPU, stack, t - CPU_PERIOD_NS, t, ev.g);
       if (ev.g !== -1) this.record(ev.g, CPU, stack, 1, CPU_PERIOD_NS);
     }
   }
@@ -118,9 +129,18 @@ export class ProfileSink implements EventSink {
       if (to === tr.state) continue;
       this.tracking[k].delete(id);
       const d = t - open.start;
-      if (d > 0) this.record(id, k, open.stack, 1, d);
+      if (d > 0) {
+        this.record(id, k, open.stack, 1, d);
+        this.noteLongest(k, open.stack, open.start, t, id);
+      }
     }
     if (to === GoState.Running) this.totals(id).started = true;
+  }
+
+  private noteLongest(kind: number, stack: number, startNs: number, endNs: number, g: GoID): void {
+    const key = stack * 8 + kind;
+    const l = this.state.longest.get(key);
+    if (!l || endNs - startNs > l.endNs - l.startNs) this.state.longest.set(key, { startNs, endNs, g });
   }
 
   private totals(id: GoID): GoroutineTotals {

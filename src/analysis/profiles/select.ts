@@ -6,7 +6,7 @@
 import type { GoID, StackFrame, TaskID } from '../../trace/parse/index';
 import type { TraceAnnotations } from '../goroutines/summary-types';
 import { regionMatches, regionSpan, type RegionFilter } from '../annotations/region-stats';
-import { KIND_INDEX, ProfileTotals, type ProfileKind, type ProfileState } from './profile-sink';
+import { KIND_INDEX, ProfileTotals, type Longest, type ProfileKind, type ProfileState } from './profile-sink';
 
 export type ProfileSelection =
   | { readonly by: 'all' }
@@ -19,6 +19,8 @@ export interface ProfileRecord {
   stack: StackFrame[];
   count: number;
   ns: number;
+  /** The longest single interval with this stack in the whole trace (for a timeline link). */
+  longest: Longest | null;
 }
 
 export interface Profile {
@@ -66,7 +68,7 @@ export function selectProfile(state: ProfileState, a: TraceAnnotations, kind: Pr
   let totalNs = 0;
   for (const [key, [count, ns]] of sum.m) {
     if (key % 8 !== k || count === 0) continue;
-    records.push({ stack: state.stacks.frames[Math.floor(key / 8)], count, ns });
+    records.push({ stack: state.stacks.frames[Math.floor(key / 8)], count, ns, longest: state.longest.get(key) ?? null });
     totalCount += count;
     totalNs += ns;
   }
