@@ -143,3 +143,9 @@ export async function compareProfiles(t: TraceAnalysis, cap: GoAnalysisCapture):
   }
   return { checked: c.checked, mismatches: c.mismatches };
 }
+
+/** Everything compared for one trace: pages, profiles (and the MMU once it is ported). */
+export async function compareAnalysis(t: TraceAnalysis, cap: GoAnalysisCapture): Promise<CompareResult> {
+  const parts = [compareAnnotations(t.annotations, cap), await compareProfiles(t, cap)];
+  return { checked: parts.reduce((n, p) => n + p.checked, 0), mismatches: parts.flatMap((p) => p.mismatches) };
+}
