@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyseTrace } from '../../src/analysis/analyse';
 import { analysedTraces, capturePath } from '../regen-analysis';
-import { compareAnnotations, compareProfiles } from './analysis-compare';
+import { compareAnnotations, compareMmu, compareProfiles } from './analysis-compare';
 import type { GoAnalysisCapture } from './go-analysis';
 
 const TRACES = join(__dirname, '../../testdata/traces');
@@ -24,6 +24,12 @@ describe('analyses equal go tool trace', () => {
       const r = compareAnnotations(result.annotations, cap);
       expect(r.mismatches).toEqual([]);
       expect(r.checked).toBeGreaterThan(10);
+    });
+    it(`${t.file}: MMU curve and worst windows`, () => {
+      const cap = JSON.parse(gunzipSync(readFileSync(capturePath(t.file))).toString('utf8')) as GoAnalysisCapture;
+      const result = analyseTrace(new Uint8Array(readFileSync(join(TRACES, t.file))));
+      const r = compareMmu(result, cap);
+      expect(r.mismatches).toEqual([]);
     });
     it(`${t.file}: blocking profiles`, async () => {
       const cap = JSON.parse(gunzipSync(readFileSync(capturePath(t.file))).toString('utf8')) as GoAnalysisCapture;

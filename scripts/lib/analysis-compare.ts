@@ -14,7 +14,8 @@ import { dec } from '../../src/trace/parse/int64';
 import type { TraceAnalysis } from '../../src/analysis/analyse';
 import { decodePprof, encodePprofGzip, type DecodedSample } from '../../src/analysis/profiles/pprof';
 import { selectProfile } from '../../src/analysis/profiles/select';
-import { PPROF_TYPES, type GoAnalysisCapture } from './go-analysis';
+import { MMU_DETAIL_WINDOWS, MMU_FLAG_SETS, PPROF_TYPES, type GoAnalysisCapture } from './go-analysis';
+import { mmuPlot, parseMmuFlags, worstWindows } from '../../src/analysis/gc/mmu';
 import { detailTables, histogram, summaryCells, tableRows, taskRows, typeRows, type GoHistogram } from './go-pages';
 
 export interface CompareResult {
@@ -144,8 +145,26 @@ export async function compareProfiles(t: TraceAnalysis, cap: GoAnalysisCapture):
   return { checked: c.checked, mismatches: c.mismatches };
 }
 
-/** Everything compared for one trace: pages, profiles (and the MMU once it is ported). */
+/** Our MMU plot data and worst windows against Go's /mmu?mode=plot and ?mode=details. */
+export function compareMmu(t: TraceAnalysis, cap: GoAnalysisCapture): CompareResult {
+  const c = new Checker();
+  for (const flags of MMU_FLAG_SETS) {
+    const go = JSON.parse(cap.pages[`/mmu?mode=plot&flags=${flags}`]) as { xMin: number; xMax: number; quantiles: number[] | null; curve: number[][] };
+    const ours = mmuPlot(t.mmu, parseMmuFlags(flags));
+    c.eq(`/mmu ${flags} range`, ours ? [ours.xMinNs, ours.xMaxNs, ours.quantiles] : null, [go.xMin, go.xMax, go.quantiles]);
+    c.eq(`/mmu ${flags} curve`, ours?.curve ?? null, go.curve);
+  }
+  const origin = t.origin === null ? 0n : BigInt(t.origin);
+  for (const w of MMU_DETAIL_WINDOWS) {
+    const go = JSON.parse(cap.pages[`/mmu?mode=details&window=${w}&flags=stw|background|assist`]) as { Time: number; MutatorUtil: number }[] | null;
+    const ours = worstWindows(t.mmu, parseMmuFlags('stw|background|assist'), w);
+    c.eq(`/mmu details window=${w}`, ours.map((x) => [String(BigInt(x.time) + origin), x.mutatorUtil]), (go ?? []).map((x) => [String(x.Time), x.MutatorUtil]));
+  }
+  return { checked: c.checked, mismatches: c.mismatches };
+}
+
+/** Everything compared for one trace: pages, profiles and the MMU. */
 export async function compareAnalysis(t: TraceAnalysis, cap: GoAnalysisCapture): Promise<CompareResult> {
-  const parts = [compareAnnotations(t.annotations, cap), await compareProfiles(t, cap)];
+  const parts = [compareAnnotations(t.annotations, cap), await compareProfiles(t, cap), compareMmu(t, cap)];
   return { checked: parts.reduce((n, p) => n + p.checked, 0), mismatches: parts.flatMap((p) => p.mismatches) };
 }

@@ -5,10 +5,16 @@ import { runPassSync, type EventSink, type PassEnd } from './event-pass';
 import { GoroutineSummarizer } from './goroutines/summarizer';
 import type { TraceAnnotations } from './goroutines/summary-types';
 import { ProfileSink, type ProfileState } from './profiles/profile-sink';
+import { MmuLogSink, type MmuLog } from './gc/mmu-log';
+import type { Time } from '../trace/parse/index';
 
 export interface TraceAnalysis {
   annotations: TraceAnnotations;
   profiles: ProfileState;
+  /** What the MMU needs, for any option set (gc/mmu.ts). */
+  mmu: MmuLog;
+  /** Go's time of the first event: every time here is relative to it. */
+  origin: Time | null;
   end: PassEnd;
 }
 
@@ -18,13 +24,14 @@ export class AnalysisSinks {
   // Before the summarizer: a blocking interval that ends with its goroutine still lies in
   // the regions the summarizer is about to close.
   readonly profiles = new ProfileSink(this.summarizer);
+  readonly mmu = new MmuLogSink();
 
   get sinks(): EventSink[] {
-    return [this.profiles, this.summarizer];
+    return [this.profiles, this.summarizer, this.mmu];
   }
 
   finish(end: PassEnd): TraceAnalysis {
-    return { annotations: this.summarizer.finish(), profiles: this.profiles.state, end };
+    return { annotations: this.summarizer.finish(), profiles: this.profiles.state, mmu: this.mmu.log, origin: this.mmu.clock.originTime, end };
   }
 }
 
