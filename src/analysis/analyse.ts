@@ -7,6 +7,8 @@ import type { TraceAnnotations } from './goroutines/summary-types';
 import { ProfileSink, type ProfileState } from './profiles/profile-sink';
 import { MmuLogSink, type MmuLog } from './gc/mmu-log';
 import type { Time } from '../trace/parse/index';
+import { GcSink, type GcSummary } from './gc/gc-events';
+import { triage, WaitSink, type TriageItem } from './triage';
 
 export interface TraceAnalysis {
   annotations: TraceAnnotations;
@@ -15,6 +17,9 @@ export interface TraceAnalysis {
   mmu: MmuLog;
   /** Go's time of the first event: every time here is relative to it. */
   origin: Time | null;
+  gc: GcSummary;
+  /** The worst spots of the trace (triage.ts). */
+  triage: TriageItem[];
   end: PassEnd;
 }
 
@@ -25,13 +30,18 @@ export class AnalysisSinks {
   // the regions the summarizer is about to close.
   readonly profiles = new ProfileSink(this.summarizer);
   readonly mmu = new MmuLogSink();
+  readonly gc = new GcSink();
+  readonly waits = new WaitSink(this.profiles.state.stacks);
 
   get sinks(): EventSink[] {
-    return [this.profiles, this.summarizer, this.mmu];
+    return [this.profiles, this.summarizer, this.mmu, this.gc, this.waits];
   }
 
   finish(end: PassEnd): TraceAnalysis {
-    return { annotations: this.summarizer.finish(), profiles: this.profiles.state, mmu: this.mmu.log, origin: this.mmu.clock.originTime, end };
+    const gc = this.gc.finish();
+    const t: TraceAnalysis = { annotations: this.summarizer.finish(), profiles: this.profiles.state, mmu: this.mmu.log, origin: this.mmu.clock.originTime, gc, triage: [], end };
+    t.triage = triage(t, this.waits, gc.pauses);
+    return t;
   }
 }
 

@@ -10,6 +10,10 @@ import { goroutineGroups, groupDetail, type GoroutineGroup, type GroupDetail } f
 import { encodePprofGzip } from './profiles/pprof';
 import { PROFILE_KINDS, type ProfileKind } from './profiles/profile-sink';
 import { selectProfile, type Profile, type ProfileSelection } from './profiles/select';
+import type { GcSummary } from './gc/gc-events';
+import { mmuPlot, worstWindows, type MmuOptions, type MmuPlot } from './gc/mmu';
+import type { UtilWindow } from './gc/mmu-curve';
+import type { TriageItem } from './triage';
 
 export interface ProfileTotal {
   kind: ProfileKind;
@@ -30,6 +34,8 @@ export interface AnalysisOverview {
   /** Trace span, ns since the first event. */
   endNs: number;
   logsDropped: number;
+  gc: GcSummary;
+  triage: TriageItem[];
 }
 
 export type AnalysisQuery =
@@ -37,14 +43,18 @@ export type AnalysisQuery =
   | { readonly q: 'regions'; readonly filter: RegionFilter; readonly sortBy?: string; readonly all?: boolean }
   | { readonly q: 'tasks'; readonly filter: TaskFilter; readonly all?: boolean }
   | { readonly q: 'profile'; readonly kind: ProfileKind; readonly selection: ProfileSelection }
-  | { readonly q: 'pprof'; readonly kind: ProfileKind; readonly selection: ProfileSelection };
+  | { readonly q: 'pprof'; readonly kind: ProfileKind; readonly selection: ProfileSelection }
+  | { readonly q: 'mmu'; readonly options: MmuOptions }
+  | { readonly q: 'mmu-worst'; readonly options: MmuOptions; readonly windowNs: number };
 
 export type AnalysisAnswer =
   | { readonly q: 'group'; readonly detail: GroupDetail }
   | { readonly q: 'regions'; readonly detail: RegionDetail }
   | { readonly q: 'tasks'; readonly rows: TaskRow[] }
   | { readonly q: 'profile'; readonly profile: Profile }
-  | { readonly q: 'pprof'; readonly bytes: Uint8Array };
+  | { readonly q: 'pprof'; readonly bytes: Uint8Array }
+  | { readonly q: 'mmu'; readonly plot: MmuPlot | null }
+  | { readonly q: 'mmu-worst'; readonly windows: UtilWindow[] };
 
 /** At most this many rows cross to the page for one table (the rest stay in the worker). */
 export const MAX_ROWS = 5_000;
@@ -64,6 +74,8 @@ export function overview(t: TraceAnalysis): AnalysisOverview {
     }),
     endNs: a.endNs,
     logsDropped: a.logsDropped,
+    gc: t.gc,
+    triage: t.triage,
   };
 }
 
@@ -86,6 +98,10 @@ export async function answer(t: TraceAnalysis, query: AnalysisQuery): Promise<An
       return { q: 'profile', profile: selectProfile(t.profiles, a, query.kind, query.selection) };
     case 'pprof':
       return { q: 'pprof', bytes: await encodePprofGzip(selectProfile(t.profiles, a, query.kind, query.selection)) };
+    case 'mmu':
+      return { q: 'mmu', plot: mmuPlot(t.mmu, query.options) };
+    case 'mmu-worst':
+      return { q: 'mmu-worst', windows: worstWindows(t.mmu, query.options, query.windowNs) };
   }
 }
 
