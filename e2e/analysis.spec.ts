@@ -13,6 +13,7 @@ import { regionTypes } from '../src/analysis/annotations/region-stats';
 import { taskDetail, taskTypes } from '../src/analysis/annotations/task-stats';
 import { goDuration } from '../src/trace/go/duration';
 import { parseCsv } from '../src/ui/analysis/csv';
+import { DEFAULT_MMU, mmuPlot } from '../src/analysis/gc/mmu';
 import { dropFile, openApp, waitIdle } from './helpers';
 
 const TRACES = join(process.cwd(), 'testdata/traces');
@@ -125,4 +126,42 @@ test('profiles page: flame graph and totals equal the analysis; the pprof downlo
   await page.getByTestId('flame-graph').locator('g').nth(1).click();
   await page.getByTestId('flame-timeline').click();
   await expect(page).toHaveURL(/#\/trace\/timeline\?g=\d+&r=\d+-\d+$/);
+});
+
+test('GC page: pauses and cycles equal the analysis, the MMU plot gives worst windows that link to the timeline', async ({ page }) => {
+  const name = 'gcstress.go126.trace';
+  const t = analyseTrace(load(name));
+  await openTrace(page, name);
+  await page.getByRole('tab', { name: 'GC' }).click();
+  await waitIdle(page);
+  await expect(page.getByTestId('stw-pauses').locator('tbody tr')).toHaveCount(t.gc.pauses.length);
+  await expect(page.getByTestId('gc-cycles').locator('tbody tr')).toHaveCount(t.gc.cycles.length);
+  const longest = [...t.gc.pauses].sort((a, b) => b.endNs! - b.startNs - (a.endNs! - a.startNs))[0];
+  await expect(page.getByTestId('stw-pauses').locator('tbody tr').first().locator('td').nth(1)).toHaveText(goDuration(longest.endNs! - longest.startNs));
+  const plot = mmuPlot(t.mmu, DEFAULT_MMU)!;
+  await expect(page.getByTestId('mmu-plot')).toHaveAttribute('aria-label', `Minimum mutator utilization from ${goDuration(plot.curve[0][0])} to ${goDuration(plot.curve[99][0])} windows`);
+  await expect(page.getByTestId('heap-chart')).toBeVisible();
+  const box = (await page.getByTestId('mmu-plot').boundingBox())!;
+  await page.getByTestId('mmu-plot').click({ position: { x: box.width * 0.5, y: box.height * 0.5 } });
+  await waitIdle(page);
+  const items = page.getByTestId('mmu-worst').locator('li');
+  await expect(items.first()).toBeVisible();
+  await page.screenshot({ path: 'test-results/analysis-gc.png', fullPage: true });
+  const csv = await csvOf(page, 'stw-pauses');
+  expect(csv.slice(1).map((r) => r[2]).sort()).toEqual(t.gc.pauses.map((p) => p.reason).sort());
+  await items.first().getByRole('button').click();
+  await expect(page).toHaveURL(/#\/trace\/timeline\?r=\d+-\d+$/);
+});
+
+test('summary page: the triage list names the worst spots of the trace and links each to the timeline', async ({ page }) => {
+  const name = 'annotations.go126.trace';
+  const t = analyseTrace(load(name));
+  await openTrace(page, name);
+  const items = page.getByTestId('triage').locator('li');
+  await expect(items).toHaveCount(t.triage.length);
+  for (const item of t.triage) await expect(page.getByTestId('triage').locator(`li[data-kind="${item.kind}"]`)).toContainText(item.detail);
+  await page.screenshot({ path: 'test-results/analysis-triage.png', fullPage: true });
+  const region = t.triage.find((x) => x.kind === 'region')!;
+  await page.getByTestId('triage').locator('li[data-kind="region"]').getByRole('button').click();
+  await expect(page).toHaveURL(new RegExp(`#/trace/timeline\\?g=${region.goroutine}&r=${region.startNs}-${region.endNs}$`));
 });

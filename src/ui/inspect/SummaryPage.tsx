@@ -10,6 +10,7 @@ import { GenerationTable } from './GenerationTable';
 import { ParsedSection } from './ParsedSection';
 import { inspectView } from './inspect-model';
 import { Verdict } from './Verdict';
+import { TriageList } from '../analysis/TriageList';
 
 export function SummaryPage() {
   const ins = useApp((s) => s.inspect);
@@ -28,6 +29,7 @@ export function SummaryPage() {
         </dl>
       )}
       <ParsedSection parse={ins.parse} />
+      <TriageList />
       {view.generations.length > 0 && (
         <div className="two-col">
           <section className="card card-pad" aria-labelledby="bytes-chart-title">

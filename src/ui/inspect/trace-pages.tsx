@@ -7,6 +7,7 @@ import { SummaryPage } from './SummaryPage';
 import { GoroutinesPage } from '../analysis/GoroutinesPage';
 import { ProfilesPage } from '../analysis/ProfilesPage';
 import { RegionsPage } from '../analysis/RegionsPage';
+import { GcPage } from '../analysis/GcPage';
 
 export interface TracePage {
   readonly view: TraceView;
@@ -18,6 +19,7 @@ export const TRACE_PAGES: readonly TracePage[] = [
   { view: 'summary', label: 'Summary', component: SummaryPage },
   { view: 'goroutines', label: 'Goroutines', component: GoroutinesPage },
   { view: 'regions', label: 'Tasks & regions', component: RegionsPage },
+  { view: 'gc', label: 'GC', component: GcPage },
   { view: 'profiles', label: 'Profiles', component: ProfilesPage },
 ];
 
