@@ -28,8 +28,8 @@ export function SummaryPage() {
           <Stat label="File size" value={formatInt(view.fileBytes)} sub="bytes" testId="file-bytes" />
         </dl>
       )}
-      <ParsedSection parse={ins.parse} />
       <TriageList />
+      <ParsedSection parse={ins.parse} />
       {view.generations.length > 0 && (
         <div className="two-col">
           <section className="card card-pad" aria-labelledby="bytes-chart-title">
