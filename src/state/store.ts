@@ -14,7 +14,15 @@ import type { RouteParams, Screen, TraceView } from './route';
 export type { Screen, TraceView } from './route';
 
 /** Where a file came from; shown to the user and used to word the empty/error states. */
-export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot' | 'full-trace';
+export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot' | 'full-trace' | 'embed';
+
+/** A trace sent by the page that embeds or opened Flightdeck (ui/embedding.ts). */
+export interface EmbedSource {
+  /** The title that page gave the trace, shown above it. */
+  readonly title: string;
+  /** The sending page's origin, shown so the user knows who sent it. */
+  readonly from: string;
+}
 
 export interface InspectState {
   readonly status: 'empty' | 'reading' | 'inspecting' | 'done' | 'failed';
@@ -30,6 +38,8 @@ export interface InspectState {
   /** The analyses' overview (goroutine groups, task and region types, profile totals); the
    * worker keeps the rest and answers queries about it (inspect-actions.ts queryAnalysis). */
   readonly analysis: AnalysisOverview | null;
+  /** Set when the file came through the embedding API. */
+  readonly embed: EmbedSource | null;
 }
 
 /** The full parse of the open file: progress while it runs, then its summary. */
@@ -203,6 +213,7 @@ export const initialInspect: InspectState = {
   loadError: null,
   parse: initialParse,
   analysis: null,
+  embed: null,
 };
 
 export const initialLive: LiveState = {
