@@ -62,7 +62,7 @@ export interface TriageItem {
   goroutine?: number;
 }
 
-/** The MMU window size the triage looks at. */
+/** The MMU span the triage looks at. */
 export const TRIAGE_MMU_WINDOW_NS = 1_000_000;
 
 export function triage(t: TraceAnalysis, waits: WaitSink, gcPauses: { reason: string; startNs: number; endNs: number | null; g: GoID }[]): TriageItem[] {

@@ -51,11 +51,11 @@ class Series {
     return [start, start + this.bandDur];
   }
 
-  mkBandUtil(series: number, window: number): BandUtil[] {
-    const minBands = Math.trunc((window + this.bandDur - 1) / this.bandDur);
-    const maxBands = Math.trunc((window + 2 * (this.bandDur - 1)) / this.bandDur);
-    if (window > 1 && maxBands < 2) throw new Error('maxBands < 2');
-    const tailDur = window % this.bandDur;
+  mkBandUtil(series: number, winNs: number): BandUtil[] {
+    const minBands = Math.trunc((winNs + this.bandDur - 1) / this.bandDur);
+    const maxBands = Math.trunc((winNs + 2 * (this.bandDur - 1)) / this.bandDur);
+    if (winNs > 1 && maxBands < 2) throw new Error('maxBands < 2');
+    const tailDur = winNs % this.bandDur;
     const nUtil = Math.max(0, this.bands.length - maxBands + 1);
     const out: BandUtil[] = [];
     for (let i = 0; i < nUtil; i++) {
@@ -64,7 +64,7 @@ class Series {
       const r1 = this.bands[i + minBands - 1].minUtil;
       const r2 = this.bands[i + maxBands - 1].minUtil;
       const minBand = Math.min(l, Math.min(r1, r2));
-      if (minBands === 1) util += minBand * window;
+      if (minBands === 1) util += minBand * winNs;
       else {
         util += minBand * this.bandDur;
         let midBand = 0;
@@ -74,26 +74,26 @@ class Series {
         util += midBand * tailDur;
       }
       if (minBands > 2) util += this.bands[i + minBands - 1].cumUtil - this.bands[i + 1].cumUtil;
-      out.push({ series, i, utilBound: util / window });
+      out.push({ series, i, utilBound: util / winNs });
     }
     return out;
   }
 
-  bandMMU(bandIdx: number, window: number, acc: Accumulator): void {
+  bandMMU(bandIdx: number, winNs: number, acc: Accumulator): void {
     const util = this.util;
     const left = this.bands[bandIdx].integrator.clone();
     const right = left.clone();
     let [time, endTime] = this.bandTime(bandIdx);
-    const utilEnd = util[util.length - 1].time - window;
+    const utilEnd = util[util.length - 1].time - winNs;
     if (utilEnd < endTime) endTime = utilEnd;
     acc.resetTime();
     for (;;) {
-      const mu = (right.advance(time + window) - left.advance(time)) / window;
-      if (acc.addMU(time, mu, window)) break;
+      const mu = (right.advance(time + winNs) - left.advance(time)) / winNs;
+      if (acc.addMU(time, mu, winNs)) break;
       if (time === endTime) break;
-      const minTime = time + Math.trunc((mu - acc.bound) * window);
+      const minTime = time + Math.trunc((mu - acc.bound) * winNs);
       const t1 = left.next(time);
-      const t2 = right.next(time + window) - window;
+      const t2 = right.next(time + winNs) - winNs;
       time = t1 < t2 ? t1 : t2;
       if (time < minTime) time = minTime;
       if (time >= endTime) time = endTime;
@@ -142,7 +142,7 @@ interface BandUtil {
   utilBound: number;
 }
 
-/** A window and its mean mutator utilization (Go's UtilWindow). */
+/** A span of time and its mean mutator utilization (Go's UtilWindow). */
 export interface UtilWindow {
   time: number;
   mutatorUtil: number;
@@ -164,7 +164,7 @@ class Accumulator {
     this.lastTime = MAX_INT64;
   }
 
-  addMU(time: number, mu: number, window: number): boolean {
+  addMU(time: number, mu: number, winNs: number): boolean {
     if (mu < this.mmu) this.mmu = mu;
     this.bound = this.mmu;
     if (this.nWorst === 0) return mu === 0;
@@ -173,7 +173,7 @@ class Accumulator {
       let keep = false;
       for (let i = 0; i < h.length; i++) {
         const ui = h[i];
-        if (time + window > ui.time && ui.time + window > time) {
+        if (time + winNs > ui.time && ui.time + winNs > time) {
           if (ui.mutatorUtil <= mu) keep = true;
           else goHeapRemove(this.wHeap, i);
           break;
@@ -206,45 +206,45 @@ export class MMUCurve {
   }
 
   /** The lowest mean utilization over all windows of this many ns. */
-  mmu(window: number): number {
+  mmu(winNs: number): number {
     const acc = new Accumulator();
-    this.run(window, acc);
+    this.run(winNs, acc);
     return acc.mmu;
   }
 
   /** Up to n disjoint windows of the lowest utilization, worst first (Go's Examples). */
-  examples(window: number, n: number): UtilWindow[] {
+  examples(winNs: number, n: number): UtilWindow[] {
     const acc = new Accumulator();
     acc.nWorst = n;
-    this.run(window, acc);
+    this.run(winNs, acc);
     // sort.Sort(sort.Reverse(heap)): an unstable sort in Go; ties between equal windows are
     // broken by time here (Go's heap order already puts later windows first among equals).
     return [...acc.wHeap.items].sort((a, b) => (worstLess(a, b) ? 1 : worstLess(b, a) ? -1 : 0));
   }
 
-  /** Mutator utilization distribution quantiles for this window (Go's MUD). */
-  mud(window: number, quantiles: number[]): number[] {
+  /** Mutator utilization distribution quantiles for windows of this size (Go's MUD). */
+  mud(winNs: number, quantiles: number[]): number[] {
     if (quantiles.length === 0) return [];
     const maxQ = Math.max(...quantiles);
     let duration = 0;
     for (const s of this.series) {
       const d = s.util[s.util.length - 1].time - s.util[0].time;
-      if (d >= window) duration += d - window;
+      if (d >= winNs) duration += d - winNs;
     }
     const qMass = duration * maxQ;
     const acc = new Accumulator();
     acc.preciseMass = qMass;
     acc.mud = new Mud();
     acc.mud.setTrackMass(qMass);
-    this.run(window, acc);
+    this.run(winNs, acc);
     return quantiles.map((q) => {
       const [mu] = acc.mud!.invCumulativeSum(duration * q);
       return Number.isNaN(mu) ? acc.mmu : mu;
     });
   }
 
-  private run(window: number, acc: Accumulator): void {
-    if (window <= 0) {
+  private run(winNs: number, acc: Accumulator): void {
+    if (winNs <= 0) {
       acc.mmu = 0;
       return;
     }
@@ -252,7 +252,7 @@ export class MMUCurve {
     const windows: number[] = [];
     this.series.forEach((s, i) => {
       const max = s.util[s.util.length - 1].time - s.util[0].time;
-      windows[i] = window > max ? max : window;
+      windows[i] = winNs > max ? max : winNs;
       heap.items.push(...s.mkBandUtil(i, windows[i]));
     });
     goHeapInit(heap);

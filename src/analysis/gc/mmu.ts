@@ -39,7 +39,7 @@ export interface MmuPlot {
   xMinNs: number;
   xMaxNs: number;
   quantiles: number[] | null;
-  /** [window ns, MMU] or [window ns, MUD quantiles…]. */
+  /** [size ns, MMU] or [size ns, MUD quantiles…]. */
   curve: number[][];
 }
 
@@ -73,8 +73,8 @@ export function mmuPlot(log: MmuLog, o: MmuOptions): MmuPlot | null {
   const samples = 100;
   const plot: number[][] = [];
   for (let i = 0; i < samples; i++) {
-    const window = Math.trunc(goExp((i / (samples - 1)) * (logMax - logMin) + logMin));
-    plot.push(quantiles === null ? [window, curve.mmu(window)] : [window, ...curve.mud(window, quantiles)]);
+    const winNs = Math.trunc(goExp((i / (samples - 1)) * (logMax - logMin) + logMin));
+    plot.push(quantiles === null ? [winNs, curve.mmu(winNs)] : [winNs, ...curve.mud(winNs, quantiles)]);
   }
   return { xMinNs: xMin, xMaxNs: xMax, quantiles, curve: plot };
 }
