@@ -165,3 +165,19 @@ test('summary page: the triage list names the worst spots of the trace and links
   await page.getByTestId('triage').locator('li[data-kind="region"]').getByRole('button').click();
   await expect(page).toHaveURL(new RegExp(`#/trace/timeline\\?g=${region.goroutine}&r=${region.startNs}-${region.endNs}$`));
 });
+
+test('the analysis pages follow the dark theme (text and flame graph in the theme’s colours)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openTrace(page, 'requests.go126.trace');
+  const ink = (sel: string) => page.locator(sel).first().evaluate((el) => getComputedStyle(el).color);
+  for (const tab of ['Goroutines', 'Tasks & regions', 'GC', 'Profiles']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await waitIdle(page);
+    // Light text on the dark theme's panels: the table cells are not the light theme's near-black.
+    const color = await ink('table.data td');
+    const [r, g, b] = color.match(/\d+/g)!.map(Number);
+    expect(r + g + b, `${tab}: ${color}`).toBeGreaterThan(382);
+    await page.screenshot({ path: `test-results/analysis-dark-${tab.replace(/\W+/g, '-').toLowerCase()}.png`, fullPage: true });
+  }
+  await expect(page.getByTestId('flame-graph').locator('rect').first()).toBeVisible();
+});

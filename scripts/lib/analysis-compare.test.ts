@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyseTrace } from '../../src/analysis/analyse';
 import { analysedTraces, capturePath } from '../regen-analysis';
-import { compareAnnotations, compareMmu, compareProfiles } from './analysis-compare';
+import { compareAnnotations, compareMmu, compareProfiles, compareSelectedProfiles } from './analysis-compare';
 import type { GoAnalysisCapture } from './go-analysis';
 
 const TRACES = join(__dirname, '../../testdata/traces');
@@ -31,11 +31,14 @@ describe('analyses equal go tool trace', () => {
       const r = compareMmu(result, cap);
       expect(r.mismatches).toEqual([]);
     });
-    it(`${t.file}: blocking profiles`, async () => {
+    it(`${t.file}: blocking profiles of the trace, each goroutine group and each region type`, async () => {
       const cap = JSON.parse(gunzipSync(readFileSync(capturePath(t.file))).toString('utf8')) as GoAnalysisCapture;
       const result = analyseTrace(new Uint8Array(readFileSync(join(TRACES, t.file))));
       const r = await compareProfiles(result, cap);
       expect(r.mismatches).toEqual([]);
+      const s = await compareSelectedProfiles(result, cap);
+      expect(s.mismatches).toEqual([]);
+      expect(s.checked).toBeGreaterThan(0);
     });
   }
 });

@@ -13,8 +13,8 @@ import { goQuote } from '../../src/trace/go/strconv';
 import { dec } from '../../src/trace/parse/int64';
 import type { TraceAnalysis } from '../../src/analysis/analyse';
 import { decodePprof, encodePprofGzip, type DecodedSample } from '../../src/analysis/profiles/pprof';
-import { selectProfile } from '../../src/analysis/profiles/select';
-import { MMU_DETAIL_WINDOWS, MMU_FLAG_SETS, PPROF_TYPES, type GoAnalysisCapture } from './go-analysis';
+import { selectProfile, type ProfileSelection } from '../../src/analysis/profiles/select';
+import { MMU_DETAIL_WINDOWS, MMU_FLAG_SETS, PPROF_TYPES, PROFILE_ENDPOINTS, type GoAnalysisCapture } from './go-analysis';
 import { mmuPlot, parseMmuFlags, worstWindows } from '../../src/analysis/gc/mmu';
 import { detailTables, histogram, summaryCells, tableRows, taskRows, typeRows, type GoHistogram } from './go-pages';
 
@@ -145,6 +145,26 @@ export async function compareProfiles(t: TraceAnalysis, cap: GoAnalysisCapture):
   return { checked: c.checked, mismatches: c.mismatches };
 }
 
+/** Profiles of each goroutine group and region type against Go's /block?name=…, /regionblock?type=…&pc=… (raw). */
+export async function compareSelectedProfiles(t: TraceAnalysis, cap: GoAnalysisCapture): Promise<CompareResult> {
+  const c = new Checker();
+  for (const [path, b64] of Object.entries(cap.profilePages ?? {})) {
+    const endpoint = path.slice(0, path.indexOf('?'));
+    const kind = PPROF_TYPES.find((k) => PROFILE_ENDPOINTS[k].includes(endpoint))!;
+    const q = new URLSearchParams(path.slice(path.indexOf('?')));
+    let sel: ProfileSelection;
+    if (endpoint.startsWith('/region')) {
+      const pcText = q.get('pc');
+      const pc = pcText === null ? undefined : BigInt(`0x${pcText}`);
+      sel = { by: 'regions', filter: { name: q.get('type') ?? undefined, pc: pc === undefined ? undefined : pc <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(pc) : pc } };
+    } else sel = { by: 'group', name: q.get('name') ?? '' };
+    const go = await decodePprof(new Uint8Array(Buffer.from(b64, 'base64')));
+    const ours = await decodePprof(await encodePprofGzip(selectProfile(t.profiles, t.annotations, kind, sel)));
+    c.eq(`${path} samples`, sampleLines(ours.samples), sampleLines(go.samples));
+  }
+  return { checked: c.checked, mismatches: c.mismatches };
+}
+
 /** Our MMU plot data and worst windows against Go's /mmu?mode=plot and ?mode=details. */
 export function compareMmu(t: TraceAnalysis, cap: GoAnalysisCapture): CompareResult {
   const c = new Checker();
@@ -165,6 +185,6 @@ export function compareMmu(t: TraceAnalysis, cap: GoAnalysisCapture): CompareRes
 
 /** Everything compared for one trace: pages, profiles and the MMU. */
 export async function compareAnalysis(t: TraceAnalysis, cap: GoAnalysisCapture): Promise<CompareResult> {
-  const parts = [compareAnnotations(t.annotations, cap), await compareProfiles(t, cap), compareMmu(t, cap)];
+  const parts = [compareAnnotations(t.annotations, cap), await compareProfiles(t, cap), await compareSelectedProfiles(t, cap), compareMmu(t, cap)];
   return { checked: parts.reduce((n, p) => n + p.checked, 0), mismatches: parts.flatMap((p) => p.mismatches) };
 }

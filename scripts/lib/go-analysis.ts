@@ -29,6 +29,11 @@ export interface GoAnalysisCapture {
   toolchain: string;
   /** Request path (with query) → body, for every page fetched. */
   pages: Record<string, string>;
+  /**
+   * The profiles of each goroutine group (/io, /block, /syscall, /sched ?name=…&raw=1) and of
+   * each region type (/regionio… ?type=…&pc=…&raw=1): request path → gzipped pprof, base64.
+   */
+  profilePages?: Record<string, string>;
   /** `go tool trace -pprof=TYPE`: stdout as base64 (gzipped pprof), stderr, exit status. */
   pprof: Record<PprofType, { stdout: string; stderr: string; exitCode: number }>;
 }
@@ -90,6 +95,16 @@ export function unescapeHtml(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/** Go's profile endpoints, by our profile names. */
+export const PROFILE_ENDPOINTS: Record<PprofType, [string, string]> = { net: ['/io', '/regionio'], sync: ['/block', '/regionblock'], syscall: ['/syscall', '/regionsyscall'], sched: ['/sched', '/regionsched'] };
+
+async function getBytes(base: string, path: string): Promise<string> {
+  const res = await fetch(base + path);
+  const body = Buffer.from(await res.arrayBuffer());
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${body.toString('utf8').slice(0, 200)}`);
+  return body.toString('base64');
+}
+
 async function get(base: string, path: string): Promise<string> {
   const res = await fetch(base + path);
   const body = await res.text();
@@ -104,6 +119,7 @@ export async function captureGoAnalysis(file: string, name: string, go: GoEnv): 
   const server = await startGoServer(file, go.env);
   if ('error' in server) throw new Error(server.error);
   const pages: Record<string, string> = {};
+  const profilePages: Record<string, string> = {};
   try {
     const fetchPage = async (path: string) => {
       pages[path] = await get(server.base, path);
@@ -117,8 +133,23 @@ export async function captureGoAnalysis(file: string, name: string, go: GoEnv): 
     for (const href of linksTo(regions, '/userregion?')) if (!href.includes('latmin')) await fetchPage(href);
     for (const flags of MMU_FLAG_SETS) await fetchPage(`/mmu?mode=plot&flags=${flags}`);
     for (const w of MMU_DETAIL_WINDOWS) await fetchPage(`/mmu?mode=details&window=${w}&flags=stw|background|assist`);
+    for (const t of PPROF_TYPES) {
+      const [byName, byRegion] = PROFILE_ENDPOINTS[t];
+      for (const href of linksTo(groups, '/goroutine?')) {
+        const q = href.slice(href.indexOf('?'));
+        // name= (the group without a start function) means every goroutine to Go; skip it.
+        if (q === '?name=') continue;
+        const path = `${byName}${q}&raw=1`;
+        profilePages[path] = await getBytes(server.base, path);
+      }
+      for (const href of linksTo(regions, '/userregion?')) {
+        if (href.includes('latmin')) continue;
+        const path = `${byRegion}${href.slice(href.indexOf('?'))}&raw=1`;
+        profilePages[path] = await getBytes(server.base, path);
+      }
+    }
   } finally {
     server.stop();
   }
-  return { file: name, toolchain: go.tag, pages, pprof };
+  return { file: name, toolchain: go.tag, pages, pprof, profilePages };
 }

@@ -36,29 +36,35 @@ const TRACKED: { state: GoState; reason(r: string): boolean }[] = [
 ];
 const CPU = 4;
 
-/** Totals by (stack, kind): key stack * 8 + kind → [count, ns]. */
+/**
+ * Totals by (stack, kind): key stack * 8 + kind → [count, ns, seq of the last interval added]
+ * (the order in which Go would have met them, for choosing frames; see stack-table.ts).
+ */
 export class ProfileTotals {
-  readonly m = new Map<number, [number, number]>();
-  add(kind: number, stack: number, count: number, ns: number): void {
+  readonly m = new Map<number, [number, number, number]>();
+  add(kind: number, stack: number, count: number, ns: number, seq: number): void {
     const key = stack * 8 + kind;
     const v = this.m.get(key);
     if (v) {
       v[0] += count;
       v[1] += ns;
-    } else this.m.set(key, [count, ns]);
+      if (seq > v[2]) v[2] = seq;
+    } else this.m.set(key, [count, ns, seq]);
   }
+  /** Adds (sign 1) or takes away (-1) another's totals; taking away keeps this one's seq. */
   addAll(o: ProfileTotals, sign = 1): void {
-    for (const [key, [c, ns]] of o.m) {
+    for (const [key, [c, ns, seq]] of o.m) {
       const v = this.m.get(key);
       if (v) {
         v[0] += sign * c;
         v[1] += sign * ns;
-      } else this.m.set(key, [sign * c, sign * ns]);
+        if (sign > 0 && seq > v[2]) v[2] = seq;
+      } else this.m.set(key, [sign * c, sign * ns, seq]);
     }
   }
   copy(): ProfileTotals {
     const t = new ProfileTotals();
-    for (const [k, v] of this.m) t.m.set(k, [v[0], v[1]]);
+    for (const [k, v] of this.m) t.m.set(k, [v[0], v[1], v[2]]);
     return t;
   }
 }
@@ -92,6 +98,8 @@ export class ProfileSink implements EventSink {
   readonly clock = new TraceClock();
   readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new Map(), byRegion: new Map(), cpu: new ProfileTotals() };
   private readonly tracking = TRACKED.map(() => new Map<GoID, { start: number; stack: number }>());
+  /** Counts finished intervals and samples, in the order Go meets them. */
+  private seq = 0;
 
   /**
    * Must see each event before the summarizer does (its open regions are the ones a finishing
@@ -106,7 +114,7 @@ export class ProfileSink implements EventSink {
     if (kind === EventKind.StateTransition) this.transition(ev);
     else if (kind === EventKind.StackSample) {
       const stack = this.state.stacks.intern(ev.stack());
-      this.state.cpu.add(CPU, stack, 1, CPU_PERIOD_NS);
+      this.state.cpu.add(CPU, stack, 1, CPU_PERIOD_NS, ++this.seq);
       const t = this.clock.rel(ev.time);
       this.noteLongest(CPU, stack, t - CPU_PERIOD_NS, t, ev.g);
       if (ev.g !== -1) this.record(ev.g, CPU, stack, 1, CPU_PERIOD_NS);
@@ -151,9 +159,10 @@ export class ProfileSink implements EventSink {
 
   private record(id: GoID, kind: number, stack: number, count: number, ns: number): void {
     const g = this.totals(id);
-    g.all.add(kind, stack, count, ns);
-    if (!g.started) g.beforeStart.add(kind, stack, count, ns);
-    for (const r of this.summarizer.activeRegions(id)) this.region(r.index).add(kind, stack, count, ns);
+    const seq = ++this.seq;
+    g.all.add(kind, stack, count, ns, seq);
+    if (!g.started) g.beforeStart.add(kind, stack, count, ns, seq);
+    for (const r of this.summarizer.activeRegions(id)) this.region(r.index).add(kind, stack, count, ns, seq);
   }
 
   private region(i: number): ProfileTotals {

@@ -63,15 +63,30 @@ export function selectProfile(state: ProfileState, a: TraceAnnotations, kind: Pr
       }
     }
   }
-  const records: ProfileRecord[] = [];
+  // Go merges stacks whose PCs agree and shows the frames of the one it met last.
+  const merged = new Map<string, { rec: ProfileRecord; seq: number }>();
   let totalCount = 0;
   let totalNs = 0;
-  for (const [key, [count, ns]] of sum.m) {
+  for (const [key, [count, ns, seq]] of sum.m) {
     if (key % 8 !== k || count === 0) continue;
-    records.push({ stack: state.stacks.frames[Math.floor(key / 8)], count, ns, longest: state.longest.get(key) ?? null });
+    const stack = Math.floor(key / 8);
+    const mk = state.stacks.mergeKey[stack];
+    const longest = state.longest.get(key) ?? null;
+    const m = merged.get(mk);
+    if (!m) merged.set(mk, { rec: { stack: state.stacks.frames[stack], count, ns, longest }, seq });
+    else {
+      m.rec.count += count;
+      m.rec.ns += ns;
+      if (longest && (!m.rec.longest || longest.endNs - longest.startNs > m.rec.longest.endNs - m.rec.longest.startNs)) m.rec.longest = longest;
+      if (seq > m.seq) {
+        m.seq = seq;
+        m.rec.stack = state.stacks.frames[stack];
+      }
+    }
     totalCount += count;
     totalNs += ns;
   }
+  const records = [...merged.values()].map((x) => x.rec);
   records.sort((x, y) => y.ns - x.ns || y.count - x.count);
   return { kind, records, totalCount, totalNs };
 }

@@ -1,8 +1,8 @@
-// Stacks of every generation in one table, deduplicated as cmd/trace/pprof.go's stackMap does
-// (a stack ID means nothing outside its generation): by the first 128 PCs, where missing PCs
-// count as 0 — so no stack and a stack whose one frame is unknown are the same stack. A stack
-// handle seen before maps straight to its entry; a new handle with known PCs takes over the
-// entry (its frames are shown from then on) and the older handle is forgotten, as in Go.
+// Stacks of every generation in one table (a stack ID means nothing outside its generation).
+// Each distinct list of frames is one entry; cmd/trace/pprof.go's stackMap then merges
+// entries whose first 128 PCs agree, with missing PCs counting as 0 — so "no stack" and a
+// stack whose one frame is unknown merge — and shows the frames of the stack it saw last.
+// mergeKey gives that key; select.ts merges and picks the frames of the entry last counted.
 
 import type { Stack, StackFrame } from '../../trace/parse/index';
 import type { EvTable } from '../../trace/parse/tables';
@@ -10,59 +10,44 @@ import type { EvTable } from '../../trace/parse/tables';
 /** Go dedupes on at most this many PCs (pprofMaxStack). */
 export const MAX_STACK = 128;
 
-type Handle = { table: EvTable | null; id: number | bigint };
-
 export class StackTable {
-  private readonly byPcs = new Map<string, number>();
+  private readonly byContent = new Map<string, number>();
   private readonly byHandle = new WeakMap<EvTable, Map<number | bigint, number>>();
   private noStack: number | null = null;
-  private readonly handleOf: Handle[] = [];
-  /** Frames of each stack, leaf first. */
+  /** Frames of each entry, leaf first. */
   readonly frames: StackFrame[][] = [];
+  /** Go's deduplication key of each entry: the first 128 PCs, trailing zeros dropped. */
+  readonly mergeKey: string[] = [];
 
-  /** The index of a stack's entry. */
   intern(stack: Stack): number {
-    const known = this.lookup(stack);
-    if (known !== undefined) return known;
-    const frames = stack.frames();
-    const key = pcKey(frames);
-    let idx = this.byPcs.get(key);
-    if (idx === undefined) {
-      idx = this.frames.length;
-      this.frames.push([]);
-      this.handleOf.push({ table: null, id: 0 });
-      this.byPcs.set(key, idx);
-    } else {
-      this.forget(this.handleOf[idx]);
+    if (stack.table === null) {
+      if (this.noStack === null) this.noStack = this.entry([]);
+      return this.noStack;
     }
-    this.frames[idx] = frames.slice(0, MAX_STACK + 1);
-    this.handleOf[idx] = { table: stack.table, id: stack.id };
-    this.remember(stack, idx);
+    let m = this.byHandle.get(stack.table);
+    if (!m) this.byHandle.set(stack.table, (m = new Map()));
+    let idx = m.get(stack.id);
+    if (idx === undefined) {
+      idx = this.entry(stack.frames());
+      m.set(stack.id, idx);
+    }
     return idx;
   }
 
-  private lookup(s: Stack): number | undefined {
-    if (s.table === null) return this.noStack ?? undefined;
-    return this.byHandle.get(s.table)?.get(s.id);
-  }
-
-  private remember(s: Stack, idx: number): void {
-    if (s.table === null) {
-      this.noStack = idx;
-      return;
+  private entry(all: StackFrame[]): number {
+    const frames = all.slice(0, MAX_STACK + 1);
+    const content = frames.map((f) => `${f.pc.toString(16)} ${f.func} ${f.file} ${f.line}`).join('\n');
+    let idx = this.byContent.get(content);
+    if (idx === undefined) {
+      idx = this.frames.length;
+      this.frames.push(frames);
+      this.mergeKey.push(pcKey(frames));
+      this.byContent.set(content, idx);
     }
-    let m = this.byHandle.get(s.table);
-    if (!m) this.byHandle.set(s.table, (m = new Map()));
-    m.set(s.id, idx);
-  }
-
-  private forget(h: Handle): void {
-    if (h.table === null) this.noStack = null;
-    else this.byHandle.get(h.table)?.delete(h.id);
+    return idx;
   }
 }
 
-/** The first 128 PCs with trailing zeros dropped: Go compares fixed arrays padded with 0. */
 function pcKey(frames: StackFrame[]): string {
   const pcs = frames.slice(0, MAX_STACK).map((f) => f.pc.toString(16));
   while (pcs.length > 0 && pcs[pcs.length - 1] === '0') pcs.pop();

@@ -36,7 +36,7 @@ export function selectionOf(p: RouteParams, o: AnalysisOverview): { sel: Profile
     }
     case 'region': {
       const t = o.regionTypes.find((r) => r.key === p.region);
-      return t ? { sel: { by: 'regions', filter: { name: t.name, pc: t.frame.pc } }, label: `regions ${t.name || '(inherited)'} begun in ${t.frame.func}` } : null;
+      return t ? { sel: { by: 'regions', filter: { name: t.name, pc: t.frame.pc } }, label: `regions ${t.name || '(inherited)'} under ${t.frame.func}` } : null;
     }
     case 'task': {
       if (!p.id || !/^\d+$/.test(p.id)) return null;

@@ -32,7 +32,7 @@ export function RegionsPage() {
   ];
   const regionCols: Column<RegionType>[] = [
     { key: 'name', label: 'Region type', align: 'left', value: (t) => t.name, render: (t) => <span className="name">{t.name || '(inherited by a new goroutine)'}</span> },
-    { key: 'func', label: 'Began in', align: 'left', value: (t) => `${t.frame.func} ${t.frame.file}:${t.frame.line}`, render: (t) => <span className="name" title={`${t.frame.file}:${t.frame.line} @ 0x${t.frame.pc.toString(16)}`}>{t.frame.func || '—'}</span> },
+    { key: 'func', label: 'Outermost frame', title: 'go tool trace groups regions by type and the outermost frame of the stack that began them', align: 'left', value: (t) => `${t.frame.func} ${t.frame.file}:${t.frame.line}`, render: (t) => <span className="name" title={`${t.frame.file}:${t.frame.line} @ 0x${t.frame.pc.toString(16)}`}>{t.frame.func || '—'}</span> },
     { key: 'count', label: 'Count', value: (t) => t.count },
     { key: 'hist', label: 'Durations', noCsv: true, value: (t) => t.hist.count, render: (t) => <Histogram hist={t.hist} label={`Durations of ${t.name} regions`} /> },
     { key: 'slowest', label: 'Slowest', value: (t) => t.slowestNs, render: (t) => goDuration(t.slowestNs) },
@@ -161,7 +161,7 @@ function RegionList({ regionKeyParam, types }: { regionKeyParam: string; types: 
   return (
     <section className="card card-pad" aria-labelledby="region-list-title" data-testid="region-list">
       <h3 className="section-title" id="region-list-title">
-        Regions <code>{type.name}</code> begun in <code>{type.frame.func}</code>
+        Regions <code>{type.name}</code> under <code>{type.frame.func}</code>
         <button type="button" className="btn small" onClick={() => setTraceView('profiles', { kind: 'sync', by: 'region', region: regionKey(type.name, type.frame.pc) })}>Profiles</button>
       </h3>
       {res.status === 'loading' && <p className="analysis-empty">Loading…</p>}
