@@ -100,6 +100,11 @@ test('tasks and regions page: types, histograms, task events and region rows equ
   const csv = await csvOf(page, 'regions');
   expect(csv.length - 1).toBe(rt[0].count);
   await page.screenshot({ path: 'test-results/analysis-regions.png', fullPage: true });
+
+  // The slowest region of the first type opens on the timeline.
+  const slow = rt[0].slowestSpan;
+  await page.getByTestId('region-types').locator('tbody tr').first().getByRole('button', { name: goDuration(rt[0].slowestNs) }).click();
+  await expect(page).toHaveURL(new RegExp(`#/trace/timeline\\?g=${slow.g}&r=${slow.startNs}-${slow.endNs}$`));
 });
 
 test('profiles page: flame graph and totals equal the analysis; the pprof download decodes to the same samples', async ({ page }) => {

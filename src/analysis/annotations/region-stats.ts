@@ -22,6 +22,8 @@ export interface RegionType {
   /** The longest region of the group (index), for a link. */
   slowest: number;
   slowestNs: number;
+  /** Where the slowest one ran. */
+  slowestSpan: { startNs: number; endNs: number; g: RegionSummary['goroutine'] };
 }
 
 export function regionKey(name: string, pc: number | bigint): string {
@@ -36,14 +38,15 @@ export function regionTypes(a: TraceAnnotations): RegionType[] {
       const r = a.regions[i];
       const key = regionKey(r.name, r.frame.pc);
       let t = by.get(key);
-      if (!t) by.set(key, (t = { key, name: r.name, frame: r.frame, count: 0, hist: emptyHistogram(), slowest: i, slowestNs: -1 }));
       const s = regionSpan(a, r);
+      if (!t) by.set(key, (t = { key, name: r.name, frame: r.frame, count: 0, hist: emptyHistogram(), slowest: i, slowestNs: -1, slowestSpan: { ...s, g: g.id } }));
       const d = s.endNs - s.startNs;
       addSample(t.hist, d);
       t.count++;
       if (d > t.slowestNs) {
         t.slowestNs = d;
         t.slowest = i;
+        t.slowestSpan = { ...s, g: g.id };
       }
     }
   }

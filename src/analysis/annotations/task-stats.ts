@@ -25,13 +25,15 @@ export interface TaskType {
   /** The longest complete task, for a link; null when none completed. */
   slowest: TaskID | null;
   slowestNs: number;
+  /** Where the slowest one ran: its span and the goroutine that began it. */
+  slowestSpan: { startNs: number; endNs: number; g: GoID } | null;
 }
 
 export function taskTypes(a: TraceAnnotations): TaskType[] {
   const by = new Map<string, TaskType>();
   for (const t of a.tasks) {
     let s = by.get(t.name);
-    if (!s) by.set(t.name, (s = { name: t.name, count: 0, hist: emptyHistogram(), slowest: null, slowestNs: -1 }));
+    if (!s) by.set(t.name, (s = { name: t.name, count: 0, hist: emptyHistogram(), slowest: null, slowestNs: -1, slowestSpan: null }));
     s.count++;
     if (taskComplete(t)) {
       const d = t.end!.timeNs - t.start!.timeNs;
@@ -39,6 +41,7 @@ export function taskTypes(a: TraceAnnotations): TaskType[] {
       if (d > s.slowestNs) {
         s.slowestNs = d;
         s.slowest = t.id;
+        s.slowestSpan = { startNs: t.start!.timeNs, endNs: t.end!.timeNs, g: t.start!.g };
       }
     }
   }

@@ -28,14 +28,14 @@ export function RegionsPage() {
     { key: 'name', label: 'Task type', align: 'left', value: (t) => t.name, render: (t) => <span className="name">{t.name || '(no type)'}</span> },
     { key: 'count', label: 'Count', value: (t) => t.count },
     { key: 'hist', label: 'Duration of complete tasks', noCsv: true, value: (t) => t.hist.count, render: (t) => <Histogram hist={t.hist} label={`Durations of ${t.name} tasks`} /> },
-    { key: 'slowest', label: 'Slowest', value: (t) => t.slowestNs, render: (t) => (t.slowest === null ? '—' : goDuration(t.slowestNs)) },
+    { key: 'slowest', label: 'Slowest', value: (t) => t.slowestNs, render: (t) => (t.slowestSpan === null ? '—' : <SlowestLink span={t.slowestSpan} ns={t.slowestNs} />) },
   ];
   const regionCols: Column<RegionType>[] = [
     { key: 'name', label: 'Region type', align: 'left', value: (t) => t.name, render: (t) => <span className="name">{t.name || '(inherited by a new goroutine)'}</span> },
     { key: 'func', label: 'Outermost frame', title: 'go tool trace groups regions by type and the outermost frame of the stack that began them', align: 'left', value: (t) => `${t.frame.func} ${t.frame.file}:${t.frame.line}`, render: (t) => <span className="name" title={`${t.frame.file}:${t.frame.line} @ 0x${t.frame.pc.toString(16)}`}>{t.frame.func || '—'}</span> },
     { key: 'count', label: 'Count', value: (t) => t.count },
     { key: 'hist', label: 'Durations', noCsv: true, value: (t) => t.hist.count, render: (t) => <Histogram hist={t.hist} label={`Durations of ${t.name} regions`} /> },
-    { key: 'slowest', label: 'Slowest', value: (t) => t.slowestNs, render: (t) => goDuration(t.slowestNs) },
+    { key: 'slowest', label: 'Slowest', value: (t) => t.slowestNs, render: (t) => <SlowestLink span={t.slowestSpan} ns={t.slowestNs} /> },
   ];
   return (
     <div className="analysis-page">
@@ -62,6 +62,14 @@ export function RegionsPage() {
       </section>
       {params.region !== undefined && <RegionList regionKeyParam={params.region} types={overview.regionTypes} />}
     </div>
+  );
+}
+
+function SlowestLink({ span, ns }: { span: { startNs: number; endNs: number; g: unknown }; ns: number }) {
+  return (
+    <button type="button" className="linkish" title="Open the slowest on the timeline" onClick={(e) => (e.stopPropagation(), openOnTimeline({ startNs: span.startNs, endNs: span.endNs, goroutine: Number(span.g) }))}>
+      {goDuration(ns)}
+    </button>
   );
 }
 
