@@ -94,6 +94,11 @@ test('tasks and regions page: types, histograms, task events and region rows equ
   await expect(taskRows.first().locator('.task-events tr')).toHaveCount(longest.events.length);
   await expect(taskRows.first().locator('.task-events tr').first()).toContainText(longest.events[0].what);
 
+  // Go's log-text search narrows the tasks.
+  await page.getByTestId('task-search').fill('step 1 done');
+  await waitIdle(page);
+  await expect(taskRows).toHaveCount(taskDetail(a, { name: 'step', logText: 'step 1 done' }).length);
+
   await page.getByTestId('region-types').locator('tbody tr').first().click();
   await waitIdle(page);
   await expect(page.getByTestId('regions').locator('tbody tr')).toHaveCount(rt[0].count);

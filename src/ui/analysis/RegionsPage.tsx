@@ -3,7 +3,7 @@
 // timeline; for a chosen task type every task with its events, child tasks and goroutines;
 // for a chosen region type every region with where its goroutine's time went.
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { regionKey, type RegionRow, type RegionType } from '../../analysis/annotations/region-stats';
 import type { TaskRow, TaskType } from '../../analysis/annotations/task-stats';
 import { queryAnalysis } from '../../state/inspect-actions';
@@ -74,7 +74,10 @@ function SlowestLink({ span, ns }: { span: { startNs: number; endNs: number; g: 
 }
 
 function TaskList({ name }: { name: string }) {
-  const res = useAnalysisQuery({ q: 'tasks', filter: { name } });
+  // Go's "search log text": tasks whose type, regions or logs contain the text.
+  const [text, setText] = useState('');
+  const filter = text === '' ? { name } : { name, logText: text };
+  const res = useAnalysisQuery({ q: 'tasks', filter });
   const cols: Column<TaskRow>[] = [
     {
       key: 'id',
@@ -110,10 +113,15 @@ function TaskList({ name }: { name: string }) {
       <h3 className="section-title" id="task-list-title">
         Tasks of type <code>{name || '(no type)'}</code>
       </h3>
+      <div className="filters">
+        <label>
+          Search logs and region types <input type="search" value={text} onChange={(e) => setText(e.target.value)} data-testid="task-search" />
+        </label>
+      </div>
       {res.status === 'loading' && <p className="analysis-empty">Loading…</p>}
       {res.status === 'failed' && <p role="alert">{res.error}</p>}
       {res.status === 'done' && (
-        <SortableTable rows={res.answer.rows} columns={cols} caption={`Tasks of type ${name}`} csvName={`tasks-${name || 'untyped'}.csv`} rowKey={(t) => dec(t.id)} initialSort="dur" testId="tasks" csvRows={async () => (await queryAnalysis({ q: 'tasks', filter: { name }, all: true })).rows} />
+        <SortableTable rows={res.answer.rows} columns={cols} caption={`Tasks of type ${name}`} csvName={`tasks-${name || 'untyped'}.csv`} rowKey={(t) => dec(t.id)} initialSort="dur" testId="tasks" csvRows={async () => (await queryAnalysis({ q: 'tasks', filter, all: true })).rows} />
       )}
     </section>
   );
