@@ -8,6 +8,7 @@ import { exportCommand } from './export';
 import { helpCommand } from './help';
 import { recordCommand } from './record';
 import { simulateCommand } from './simulate';
+import { statsCommand } from './stats';
 import { validateCommand } from './validate';
 
 export const commands: Record<string, Command> = {
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   convert: convertCommand,
   validate: validateCommand,
   export: exportCommand,
+  stats: statsCommand,
   simulate: simulateCommand,
   record: recordCommand,
   help: helpCommand,
