@@ -13,11 +13,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { GO_REGRESSIONS } from './go-suite';
 import type { ParsedOutcome } from './parsed-outcome';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const REGRESSIONS_DIR = join(ROOT, 'testdata', 'regressions');
-export const SHARED_REGRESSIONS_DIR = resolve(ROOT, '..', 'shared', 'conformance', 'regressions');
+export const SHARED_REGRESSIONS_DIR = GO_REGRESSIONS;
 const MANIFEST = join(REGRESSIONS_DIR, 'manifest.json');
 
 export interface Regression {

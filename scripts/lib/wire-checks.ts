@@ -14,9 +14,9 @@ import { inspectTrace } from '../../src/trace/wire/inspect';
 import { RawReader } from '../../src/trace/wire/raw';
 import { decodeFuzzSeed } from './fuzz-corpus';
 import { parseGoldenTest } from './golden';
+import { GO_FUZZ_SEEDS, GO_GOLDEN_TESTS, REPO_ROOT, requireGoSuite } from './go-suite';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const GO_GOLDEN = resolve(REPO_ROOT, '../shared/conformance/go-golden');
+export { REPO_ROOT };
 export const TESTDATA_TRACES = resolve(REPO_ROOT, 'testdata/traces');
 
 export interface CheckResult {
@@ -27,7 +27,8 @@ export interface CheckResult {
 
 /** The golden tests' traces as binaries, converted by our text reader and raw writer. */
 export function goldenBinaries(): { name: string; text: string; binary: Uint8Array }[] {
-  const dir = join(GO_GOLDEN, 'tests');
+  requireGoSuite();
+  const dir = GO_GOLDEN_TESTS;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.test'))
     .sort()
@@ -54,7 +55,8 @@ export function checkWireGolden(): CheckResult[] {
 }
 
 export function fuzzSeeds(): { name: string; bytes: Uint8Array }[] {
-  const dir = join(GO_GOLDEN, 'fuzz');
+  requireGoSuite();
+  const dir = GO_FUZZ_SEEDS;
   return readdirSync(dir)
     .sort()
     .map((f) => ({ name: f, bytes: decodeFuzzSeed(readFileSync(join(dir, f))) }));

@@ -1,8 +1,7 @@
 // Damaged traces on which we once disagreed with `go tool trace -d=parsed` (testdata/regressions):
 // our parsed dump must give Go's committed answer — exit status, stdout byte for byte, the
 // first line of stderr, and Go's state-dump lines as a set (scripts/lib/parsed-outcome.ts).
-// Entries whose trace lives in ../shared/conformance/regressions are checked where that folder
-// is (our machines, CI); the plain-clone notice names them otherwise.
+// Entries whose trace lives in ../shared/conformance/regressions: regressions.go-suite.test.ts.
 import { describe, expect, it } from 'vitest';
 import { parsedDifference, ourParsed } from '../../../scripts/lib/parsed-outcome';
 import { goAnswer, loadRegressions, regressionTrace, sha256 } from '../../../scripts/lib/regressions';
