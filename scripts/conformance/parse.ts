@@ -82,29 +82,26 @@ report(
 interface Manifest {
   traces: { file: string; dumps: Record<string, { stdout: string; stderr: string | null; exitCode: number } | undefined> }[];
 }
+// Committed data: a missing manifest fails the step (readFileSync throws).
 const manifestPath = join(TESTDATA_TRACES, 'manifest.json');
-if (existsSync(manifestPath)) {
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  report(
-    'parse testdata dumps',
-    'identical to Go',
-    manifest.traces
-      .filter((t) => t.dumps.parsed)
-      .map((t) => {
-        const want = t.dumps.parsed!;
-        const got = dumpParsed(new Uint8Array(readFileSync(join(TESTDATA_TRACES, t.file))));
-        const stdout = gunzipSync(readFileSync(join(TESTDATA_TRACES, want.stdout))).toString('latin1');
-        const stderr = want.stderr ? readFileSync(join(TESTDATA_TRACES, want.stderr), 'utf8') : '';
-        let problem: string | null = null;
-        if (asBytes(got.stdout) !== stdout) problem = 'stdout differs';
-        else if (got.stderr !== stderr) problem = `stderr ${JSON.stringify(got.stderr)}, want ${JSON.stringify(stderr)}`;
-        else if (got.exitCode !== want.exitCode) problem = `exit ${got.exitCode}, want ${want.exitCode}`;
-        return { name: t.file, problem };
-      }),
-  );
-} else {
-  console.log('parse testdata dumps: none committed yet (testdata/traces/manifest.json)');
-}
+const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+report(
+  'parse testdata dumps',
+  'identical to Go',
+  manifest.traces
+    .filter((t) => t.dumps.parsed)
+    .map((t) => {
+      const want = t.dumps.parsed!;
+      const got = dumpParsed(new Uint8Array(readFileSync(join(TESTDATA_TRACES, t.file))));
+      const stdout = gunzipSync(readFileSync(join(TESTDATA_TRACES, want.stdout))).toString('latin1');
+      const stderr = want.stderr ? readFileSync(join(TESTDATA_TRACES, want.stderr), 'utf8') : '';
+      let problem: string | null = null;
+      if (asBytes(got.stdout) !== stdout) problem = 'stdout differs';
+      else if (got.stderr !== stderr) problem = `stderr ${JSON.stringify(got.stderr)}, want ${JSON.stringify(stderr)}`;
+      else if (got.exitCode !== want.exitCode) problem = `exit ${got.exitCode}, want ${want.exitCode}`;
+      return { name: t.file, problem };
+    }),
+);
 
 if (spawnSync('go', ['version']).status === 0) {
   const dir = mkdtempSync(join(tmpdir(), 'parse-conformance-'));

@@ -9,19 +9,16 @@ import { robustnessTests } from './robustness-checks';
 import { fixtureBinary, parseFixture } from './test-fixtures';
 
 const ROOT = join(__dirname, '../../..');
+const REAL = ['generations.go126.trace', 'gcstress.go126.trace', 'iterpull.go126.trace', 'cpuprofile.go126.trace'];
+const OWN = /eog\.test|time-past|goswitch|cpu-samples|experimental/;
 
 function corpus(): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];
   const real = join(ROOT, 'testdata/traces');
-  for (const f of ['generations.go126.trace', 'gcstress.go126.trace', 'iterpull.go126.trace', 'cpuprofile.go126.trace']) {
-    try {
-      out.push({ name: f, bytes: new Uint8Array(readFileSync(join(real, f))) });
-    } catch {
-      // not committed yet
-    }
-  }
+  // Committed data: a missing file fails the test file instead of shrinking the corpus.
+  for (const f of REAL) out.push({ name: f, bytes: new Uint8Array(readFileSync(join(real, f))) });
   const own = join(__dirname, 'testdata');
-  for (const f of readdirSync(own).filter((x) => /eog\.test|time-past|goswitch|cpu-samples|experimental/.test(x))) {
+  for (const f of readdirSync(own).filter((x) => OWN.test(x))) {
     out.push({ name: f, bytes: fixtureBinary(parseFixture(f, readFileSync(join(own, f), 'latin1')).trace) });
   }
   return out;
@@ -29,6 +26,9 @@ function corpus(): { name: string; bytes: Uint8Array }[] {
 
 describe('robustness', () => {
   const traces = corpus();
-  it('has traces to mutate', () => expect(traces.length).toBeGreaterThanOrEqual(8));
+  it('has every real trace and fixture it names to mutate', () => {
+    expect(traces.filter((t) => REAL.includes(t.name)).map((t) => t.name)).toEqual(REAL);
+    expect(traces.filter((t) => OWN.test(t.name)).length).toBeGreaterThanOrEqual(5);
+  });
   robustnessTests(traces);
 });
