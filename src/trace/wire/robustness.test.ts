@@ -15,7 +15,8 @@ const OWN = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.test'))
   .sort()
   .map((f) => ({ name: f, binary: fixtureBinary(parseFixture(f, readFileSync(join(FIXTURES, f), 'latin1')).trace) }));
-const SMALL = OWN.filter((g) => g.binary.length < 500);
+// One small fixture per format to cut at every byte (the golden traces get the same in the go-suite).
+const SMALL = ['go122', 'go123', 'go125', 'go126'].map((v) => OWN.filter((g) => g.name.startsWith(v) && g.binary.length < 500)[0]).filter(Boolean);
 
 describe('wire robustness', () => {
   it('survives seeded random bytes after every header', () => {
@@ -33,15 +34,13 @@ describe('wire robustness', () => {
     for (let cut = 0; cut <= bin.length; cut++) expect(exerciseWire(bin.subarray(0, cut)), `cut at ${cut}`).toBeNull();
   });
 
-  it('has fixtures of every format to cut', () => {
-    for (const v of ['go122', 'go123', 'go125', 'go126']) expect(SMALL.some((g) => g.name.startsWith(v)), v).toBe(true);
-  });
+  it('has a fixture of every format to cut', () => expect(SMALL).toHaveLength(4));
 
   it('survives seeded bit flips of every fixture', () => {
     const seed = 0xb17f;
     const rnd = seededRandom(seed);
     for (const { name, binary } of OWN) {
-      for (let k = 0; k < 40; k++) {
+      for (let k = 0; k < 20; k++) {
         const b = binary.slice();
         const flips = 1 + Math.floor(rnd() * 3);
         for (let f = 0; f < flips; f++) b[Math.floor(rnd() * b.length)] ^= 1 << Math.floor(rnd() * 8);
