@@ -3,7 +3,7 @@
 // (or, when they are required and missing, says that too).
 
 import type { Reporter } from 'vitest/reporters';
-import { GO_SUITE_TEST_GLOB, goSuiteMode, goSuiteNotice, goSuiteProblem } from './go-suite.ts';
+import { GO_SUITE_TEST_GLOB, goSuiteMode, goSuiteNotice, goSuiteProblem } from './go-suite.js';
 
 /** Extra exclude patterns for vitest: the go-suite tests, when Go's files are absent. */
 export function goSuiteExclude(): string[] {

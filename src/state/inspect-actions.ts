@@ -3,7 +3,7 @@
 
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import { fileSizeProblem } from './inspect-limits';
-import { addPending, initialParse, setInspect, useApp, type FileOrigin, type ParsedState } from './store';
+import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FileOrigin, type ParsedState } from './store';
 import { setScreen } from './navigation';
 
 let client: ParseClient | null = null;
@@ -36,18 +36,24 @@ function setParse(patch: Partial<ParsedState>): void {
   setInspect({ parse: { ...useApp.getState().inspect.parse, ...patch } });
 }
 
-/** Reads and inspects any Blob (a File from a drop or picker, or a snapshot). */
-export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin): Promise<void> {
+/**
+ * What openBlob needs of a file: a Blob, or bytes already in memory (a trace posted by an
+ * embedding page, handed over without a copy).
+ */
+export type BlobLike = Pick<Blob, 'size' | 'arrayBuffer'>;
+
+/** Reads and inspects any Blob (a File from a drop or picker, a snapshot, or a trace sent by an embedding page). */
+export async function openBlob(blob: BlobLike, fileName: string, origin: FileOrigin, embed: EmbedSource | null = null): Promise<void> {
   const token = ++latest;
   cancelCurrent();
   setScreen('inspect');
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const tooBig = fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {
-    setInspect({ status: 'failed', fileName, fileSize: blob.size, origin, summary: null, loadError: tooBig, parse: initialParse });
+    setInspect({ status: 'failed', fileName, fileSize: blob.size, origin, summary: null, loadError: tooBig, parse: initialParse, embed });
     return;
   }
-  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null, parse: initialParse });
+  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null, parse: initialParse, embed });
   try {
     const bytes = await track(blob.arrayBuffer());
     if (token !== latest) return;
@@ -110,7 +116,7 @@ export async function openUrl(raw: string): Promise<void> {
   }
   cancelCurrent();
   setScreen('inspect');
-  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, parse: initialParse });
+  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, parse: initialParse, embed: null });
   try {
     const res = await track(fetch(url, { credentials: 'same-origin' }));
     if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
@@ -126,11 +132,11 @@ export async function openUrl(raw: string): Promise<void> {
 export function clearInspect(): void {
   latest++;
   cancelCurrent();
-  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, parse: initialParse });
+  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, parse: initialParse, embed: null });
 }
 
 function failed(name: string) {
-  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, parse: initialParse };
+  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, parse: initialParse, embed: null };
 }
 
 function message(err: unknown): string {

@@ -14,7 +14,15 @@ import type { RouteParams, Screen, TraceView } from './route';
 export type { Screen, TraceView } from './route';
 
 /** Where a file came from; shown to the user and used to word the empty/error states. */
-export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot' | 'full-trace';
+export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot' | 'full-trace' | 'embed';
+
+/** A trace sent by the page that embeds or opened Flightdeck (ui/embedding.ts). */
+export interface EmbedSource {
+  /** The title that page gave the trace, shown above it. */
+  readonly title: string;
+  /** The sending page's origin, shown so the user knows who sent it. */
+  readonly from: string;
+}
 
 export interface InspectState {
   readonly status: 'empty' | 'reading' | 'inspecting' | 'done' | 'failed';
@@ -27,6 +35,8 @@ export interface InspectState {
   readonly loadError: string | null;
   /** Go's parser over the whole file, after the wire summary. */
   readonly parse: ParsedState;
+  /** Set when the file came through the embedding API. */
+  readonly embed: EmbedSource | null;
 }
 
 /** The full parse of the open file: progress while it runs, then its summary. */
@@ -199,6 +209,7 @@ export const initialInspect: InspectState = {
   summary: null,
   loadError: null,
   parse: initialParse,
+  embed: null,
 };
 
 export const initialLive: LiveState = {
