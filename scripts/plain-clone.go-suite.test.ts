@@ -5,12 +5,12 @@
 // one-line notice, and the failure. (Needs ../shared to build the second case, so it is a
 // go-suite test itself.)
 
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, requireGoSuite, SHARED_DIR } from './lib/go-suite';
+import { copyCheckout, vitestIn } from './lib/checkout-copy';
+import { requireGoSuite, SHARED_DIR } from './lib/go-suite';
 
 requireGoSuite();
 const SMALL_TEST = 'src/trace/go/strconv.test.ts';
@@ -18,29 +18,8 @@ const GO_SUITE_TEST = 'src/trace/dump/wire-golden.go-suite.test.ts';
 
 let tmp = '';
 
-/** A copy of the tracked files of the checkout at dir/repo, sharing node_modules. */
-function copyCheckout(dir: string): string {
-  const repo = join(dir, 'repo');
-  const ls = spawnSync('git', ['ls-files', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (ls.status !== 0) throw new Error(`git ls-files: ${ls.stderr}`);
-  for (const f of ls.stdout.split('\0').filter(Boolean)) {
-    if (!existsSync(join(REPO_ROOT, f))) continue; // deleted, not yet committed
-    mkdirSync(dirname(join(repo, f)), { recursive: true });
-    copyFileSync(join(REPO_ROOT, f), join(repo, f));
-  }
-  symlinkSync(join(REPO_ROOT, 'node_modules'), join(repo, 'node_modules'));
-  return repo;
-}
-
-function vitest(repo: string, args: string[]): { status: number; out: string } {
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: 'UTC' };
-  delete env.FLIGHTDECK_GO_SUITE; // the copy decides by what is beside it
-  delete env.VITEST;
-  delete env.VITEST_WORKER_ID;
-  delete env.VITEST_POOL_ID;
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules/vitest/vitest.mjs'), ...args], { cwd: repo, env, encoding: 'utf8' });
-  return { status: r.status ?? -1, out: r.stdout + r.stderr };
-}
+const copyAt = (dir: string) => copyCheckout(join(dir, 'repo'));
+const vitest = (repo: string, args: string[]) => vitestIn(repo, args);
 
 const listed = (out: string) => out.split('\n').filter((l) => /\.test\.tsx?$/.test(l.trim()));
 
@@ -50,10 +29,10 @@ describe('the suite from a clone, with and without ../shared beside it', () => {
   let emptyShared = '';
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), 'flightdeck-clone-'));
-    bare = copyCheckout(join(tmp, 'bare'));
-    withShared = copyCheckout(join(tmp, 'ci'));
+    bare = copyAt(join(tmp, 'bare'));
+    withShared = copyAt(join(tmp, 'ci'));
     symlinkSync(SHARED_DIR, join(tmp, 'ci', 'shared'));
-    emptyShared = copyCheckout(join(tmp, 'empty'));
+    emptyShared = copyAt(join(tmp, 'empty'));
     mkdirSync(join(tmp, 'empty', 'shared', 'conformance'), { recursive: true });
   }, 120_000);
   afterAll(() => {
