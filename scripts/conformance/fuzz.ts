@@ -203,6 +203,7 @@ async function main(): Promise<number> {
         }
         if (d === null) agree++;
         else disagreements.push({ index, source: src.name, edits: m.edits, bytes: m.bytes, difference: d });
+        if (indices.length >= 5000 && (i + 1) % 1000 === 0) console.log(`  ${i + 1} mutants, ${disagreements.length} disagree so far (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, w) => worker(w)));

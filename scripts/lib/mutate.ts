@@ -67,6 +67,7 @@ const deleteRange: Edit = (buf, rnd) => {
 };
 
 const insertRandom: Edit = (buf, rnd) => {
+  if (buf.length < 16) return null;
   const at = 16 + int(rnd, buf.length - 15);
   const ins = Uint8Array.from({ length: 1 + int(rnd, 16) }, () => int(rnd, 256));
   return { bytes: splice(buf, at, at, ins), what: `insert ${ins.length} random bytes at ${at}` };
