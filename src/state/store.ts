@@ -6,7 +6,7 @@
 // that call getState/setState, so worker callbacks can use them without React.
 
 import { create } from 'zustand';
-import type { ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
+import type { AnalysisOverview, ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
 import type { EvictionCause, GoFormat, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
 
 import type { RouteParams, Screen, TraceView } from './route';
@@ -35,6 +35,9 @@ export interface InspectState {
   readonly loadError: string | null;
   /** Go's parser over the whole file, after the wire summary. */
   readonly parse: ParsedState;
+  /** The analyses' overview (goroutine groups, task and region types, profile totals); the
+   * worker keeps the rest and answers queries about it (inspect-actions.ts queryAnalysis). */
+  readonly analysis: AnalysisOverview | null;
   /** Set when the file came through the embedding API. */
   readonly embed: EmbedSource | null;
 }
@@ -209,6 +212,7 @@ export const initialInspect: InspectState = {
   summary: null,
   loadError: null,
   parse: initialParse,
+  analysis: null,
   embed: null,
 };
 
