@@ -86,7 +86,7 @@ function main(): number {
       const path = join(tmp, m.file);
       writeFileSync(path, m.bytes);
       const go = goParsedSync(tool, path);
-      const ours = ourParsed(m.bytes);
+      const ours = ourParsed(m.bytes, tool.version);
       saveRegression(
         { file: m.file, where: 'testdata', made: m.made, goVersion: tool.version, found: `ours: exit ${ours.exitCode}, stderr ${JSON.stringify(ours.stderr.split('\n')[0])}` },
         m.bytes,

@@ -19,9 +19,13 @@ export interface ParsedOutcome {
   stderr: string;
 }
 
-/** Our parsed dump (the code `flightdeck dump --mode=parsed` runs), in Go's byte form. */
-export function ourParsed(bytes: Uint8Array): ParsedOutcome {
-  const r = dumpParsed(bytes);
+/**
+ * Our parsed dump (the code `flightdeck dump --mode=parsed` runs), in Go's byte form, quoting
+ * strings as `goVersion`'s Go release does (Go 1.26 and 1.27 differ: src/trace/dump/wire.ts).
+ * Always name the toolchain whose answer it is compared with.
+ */
+export function ourParsed(bytes: Uint8Array, goVersion: string): ParsedOutcome {
+  const r = dumpParsed(bytes, { goVersion });
   return { exitCode: r.exitCode, stdout: encodeGoString(r.stdout), stderr: r.stderr };
 }
 
