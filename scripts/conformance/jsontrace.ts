@@ -7,11 +7,11 @@
 //
 // With `go` on PATH, Go's JSON is fetched live from the toolchain that wrote each trace and
 // must equal the committed copy (testdata/traces/NAME.jsontrace[-thread].json.gz, which the
-// unit tests use); --write refreshes the committed copies instead. Without `go`, only the
-// committed copies are used.
+// unit tests use); --write refreshes the committed copies instead. Without `go` the step fails
+// (scripts/lib/go-needed.ts) after comparing with the committed copies; with --no-go it says
+// loudly that the live comparison was skipped and compares with the committed copies only.
 //
 //   npx tsx scripts/conformance/jsontrace.ts [--no-go] [--write] [--verbose] [NAME-PREFIX...]
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { buildTimeline } from '../../src/analysis/timeline/build';
 import { compareJsonTraces } from '../../src/analysis/timeline/chrome/compare';
 import { exportChromeJson, jsonTraceFile, type ChromeView } from '../../src/analysis/timeline/chrome/export';
 import { fetchGoJsonTrace } from '../lib/go-jsontrace';
+import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 import type { Manifest } from '../regen-testdata';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,11 +33,6 @@ const verbose = args.includes('--verbose');
 const write = args.includes('--write');
 const only = args.filter((a) => !a.startsWith('-'));
 
-function goAvailable(): boolean {
-  if (args.includes('--no-go')) return false;
-  return spawnSync('go', ['version']).status === 0;
-}
-
 function goEnv(toolchain: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: TOOLCHAINS[toolchain] ?? 'local', TZ: 'UTC' };
   delete env.GODEBUG;
@@ -46,9 +42,10 @@ function goEnv(toolchain: string): NodeJS.ProcessEnv {
 
 async function main(): Promise<number> {
   const manifest = JSON.parse(readFileSync(join(TRACES, 'manifest.json'), 'utf8')) as Manifest;
-  const live = goAvailable();
-  console.log(live ? "Go's viewer is run live for every trace" : 'go not on PATH (or --no-go): committed Go JSON only');
+  const live = !NO_GO && goOnPath();
   let failed = 0;
+  if (live) console.log("Go's viewer is run live for every trace");
+  else if (couldNotCompare('jsontrace', "the committed Go JSON's freshness", NO_GO ? '--no-go' : 'go is not on PATH')) failed++;
   let checked = 0;
   for (const t of manifest.traces) {
     if (only.length && !only.some((o) => t.file.startsWith(o))) continue;
