@@ -110,7 +110,8 @@ export function TimelinePage() {
     if (!row || !c) return;
     const top = c.contentTop;
     const viewH = height - 120;
-    if (row.y < top || row.y + row.h > top + viewH) setScrollTarget((s) => ({ y: row.y, seq: (s?.seq ?? 0) + 1 }));
+    // Under the pinned section and group headers counts as out of view too.
+    if (row.y < top + layout.pinnedCssPx(top) || row.y + row.h > top + viewH) setScrollTarget((s) => ({ y: row.y, seq: (s?.seq ?? 0) + 1 }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selection?.goroutine, modelData !== null]);
 

@@ -77,6 +77,10 @@ describe('LaneLayout', () => {
     expect(near[1].row).toMatchObject({ kind: 'group', key: 'main.worker' });
     expect(near[1].offset).toBe(15);
     expect(L.sticky(0)).toEqual([]);
+    // What they hide: a row just under the view's top is behind the two headers.
+    expect(L.pinnedCssPx(groupTop + 1000)).toBe(20 + 10);
+    expect(L.pinnedCssPx(end - 25)).toBe(15 + 10);
+    expect(L.pinnedCssPx(0)).toBe(0);
   });
 
   it('yOf finds lanes, headers and a group row', () => {

@@ -177,6 +177,13 @@ export class LaneLayout {
     return out;
   }
 
+  /** How far down from the view's top the pinned headers reach (rows above it are hidden). */
+  pinnedCssPx(top: number): number {
+    let h = 0;
+    for (const p of this.sticky(top)) h = Math.max(h, p.offset + p.row.h);
+    return h;
+  }
+
   private sectionEnd(s: number): number {
     let i = s + 1;
     while (i < this.blocks.length && this.blocks[i].kind !== 'section') i++;
