@@ -2,42 +2,46 @@
 // their next event. Follows Go's internal/trace/batchcursor.go, including its timestamp
 // arithmetic: a batch's first event time is mul(base) + mul(dt), each later one adds mul(dt)
 // to the previous time, each dt converted separately and truncated.
+//
+// Where Go decodes into a base event and the ordering then copies it into an Event, the cursor
+// here decodes straight into the TraceEvent the reader hands out: when the event advances, the
+// reader takes the object and gives the cursor another one to decode the next event into.
 
 import { SPECS } from '../wire/specs';
 import type { Batch } from './batch';
 import { TraceError } from './errors';
+import { TraceEvent } from './event';
 import { uvarintAt, uvarintScan } from '../wire/varint';
 import { i64Add, type I64, type Time, ticksToNs, type U64 } from './int64';
+import type { MState } from './order-state';
 
-/** Per event type: how many arguments follow dt, or -1 if the type is not a timed event. */
+/** Per event type: how many arguments follow dt, -1 for a type without a timestamp, -2 for none. */
 const ARG_COUNT = new Int8Array(256).fill(-2);
 for (let t = 0; t < SPECS.length; t++) {
   const s = SPECS[t];
   ARG_COUNT[t] = s.args.length === 0 || !s.isTimed ? -1 : s.args.length - 1;
 }
 
-/** The unprocessed form of a timed event (Go's baseEvent): type, time and 4 argument slots. */
-export class BaseEvent {
-  type = 0;
-  time: Time = 0;
-  a0: U64 = 0;
-  a1: U64 = 0;
-  a2: U64 = 0;
-  a3: U64 = 0;
-}
-
 const NO_DATA = new Uint8Array(0);
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** A new event object for a cursor to decode into. */
+export function blankEvent(): TraceEvent {
+  return new TraceEvent(null, -1, -1, -1, 0, 0);
+}
 
 export class BatchCursor {
   lastTs: Time = 0;
   idx = 0;
   dataOff = 0;
-  readonly ev = new BaseEvent();
+  /** The next event of this M: decoded, not yet ordered. Unused argument slots are 0. */
+  ev: TraceEvent = blankEvent();
+  /** The ordering's state of this M, once it has tried to advance an event (see Ordering.advance). */
+  ms: MState | null = null;
   /** The current batch's payload (cached: one field load per event instead of two). */
   private data: Uint8Array;
   /**
-   * Where uvarintRest stopped. Decoder state lives in fields rather than module variables:
+   * Where the last uv() stopped. Decoder state lives in fields rather than module variables:
    * module-level `let`s cost a hole check per access and box non-Smi numbers.
    */
   private rpos = 0;
@@ -85,75 +89,76 @@ export class BatchCursor {
 
   /**
    * Reads one timed event at dataOff into ev and moves past it; returns its dt. Go's
-   * readTimedBaseEvent. This is the hottest code of the parser: dt and every argument are
-   * uvarints, nearly all of 1 to 3 bytes (small dts, IDs, sequence numbers), so those are
-   * decoded right here in int32 arithmetic, in one loop so the code stays small enough for V8
-   * to inline it into the reader; anything else goes to uvarintRest.
+   * readTimedBaseEvent, with the same errors. Argument slots the event type does not have are
+   * set to 0, so an event object carries nothing over from the event decoded into it before.
    */
   private decodeTimed(): U64 {
     const b = this.data;
     const e = this.ev;
     const end = b.length;
-    let p = this.dataOff;
-    const typ = b[p++];
+    const p = this.dataOff;
+    const typ = b[p];
     const nargs = ARG_COUNT[typ];
     if (nargs < 0) {
       if (nargs === -2) throw new TraceError(`found invalid event type: ${typ}`);
       throw new TraceError(`found event without a timestamp: type=${typ}`);
     }
     e.type = typ;
-    let dt: U64 = 0;
-    for (let k = 0; k <= nargs; k++) {
-      let v: U64;
-      const c0 = p < end ? b[p] : 0x80;
-      if (c0 < 0x80) {
-        v = c0;
-        p += 1;
-      } else if (p + 3 <= end) {
-        const c1 = b[p + 1];
-        const c2 = b[p + 2];
-        if (c1 < 0x80) {
-          v = (c0 & 0x7f) | (c1 << 7);
-          p += 2;
-        } else if (c2 < 0x80) {
-          v = (c0 & 0x7f) | ((c1 & 0x7f) << 7) | (c2 << 14);
-          p += 3;
-        } else {
-          v = this.uvarintRest(b, p);
-          p = this.rpos;
+    const dt = this.uv(b, p + 1, end);
+    if (dt === -1) throw new TraceError('found invalid uvarint for timestamp');
+    let a0: U64 = 0;
+    let a1: U64 = 0;
+    let a2: U64 = 0;
+    let a3: U64 = 0;
+    if (nargs > 0) {
+      a0 = this.uv(b, this.rpos, end);
+      if (a0 === -1) throw new TraceError('found invalid uvarint');
+      if (nargs > 1) {
+        a1 = this.uv(b, this.rpos, end);
+        if (a1 === -1) throw new TraceError('found invalid uvarint');
+        if (nargs > 2) {
+          a2 = this.uv(b, this.rpos, end);
+          if (a2 === -1) throw new TraceError('found invalid uvarint');
+          if (nargs > 3) {
+            a3 = this.uv(b, this.rpos, end);
+            if (a3 === -1) throw new TraceError('found invalid uvarint');
+          }
         }
-      } else {
-        v = this.uvarintRest(b, p);
-        p = this.rpos;
-      }
-      if (v === -1) throw new TraceError(k === 0 ? 'found invalid uvarint for timestamp' : 'found invalid uvarint');
-      switch (k) {
-        case 0:
-          dt = v;
-          break;
-        case 1:
-          e.a0 = v;
-          break;
-        case 2:
-          e.a1 = v;
-          break;
-        case 3:
-          e.a2 = v;
-          break;
-        default:
-          e.a3 = v;
       }
     }
-    this.dataOff = p;
+    e.a0 = a0;
+    e.a1 = a1;
+    e.a2 = a2;
+    e.a3 = a3;
+    this.dataOff = this.rpos;
     return dt;
   }
 
   /**
-   * Longer values, values near the end of a batch, and failures, at p: wire/varint.ts's
-   * uvarintAt, the one decoder of record. Sets rpos to where it stopped.
+   * One uvarint at p, -1 if it cannot be read; rpos is set to where it ended. This is the
+   * hottest code of the parser: nearly every value is 1 to 3 bytes (small dts, IDs, sequence
+   * numbers), decoded right here in int32 arithmetic, small enough for V8 to inline; anything
+   * else goes to wire/varint.ts's uvarintAt, the one decoder of record.
    */
-  private uvarintRest(b: Uint8Array, p: number): U64 {
-    const v = uvarintAt(b, p, b.length);
+  private uv(b: Uint8Array, p: number, end: number): U64 {
+    if (p + 3 <= end) {
+      const c0 = b[p];
+      if (c0 < 0x80) {
+        this.rpos = p + 1;
+        return c0;
+      }
+      const c1 = b[p + 1];
+      if (c1 < 0x80) {
+        this.rpos = p + 2;
+        return (c0 & 0x7f) | (c1 << 7);
+      }
+      const c2 = b[p + 2];
+      if (c2 < 0x80) {
+        this.rpos = p + 3;
+        return (c0 & 0x7f) | ((c1 & 0x7f) << 7) | (c2 << 14);
+      }
+    }
+    const v = uvarintAt(b, p, end);
     this.rpos = uvarintScan.end;
     return v;
   }
@@ -212,7 +217,8 @@ function siftUp(heap: BatchCursor[], i: number): number {
 
 /**
  * Go's siftDown with min3: the smallest of parent and children moves up; on ties the parent
- * stays, and the left child wins over the right.
+ * stays, and the left child wins over the right. So the head stays where it is exactly when
+ * its time is at most both children's times (headLimit).
  */
 export function siftDown(heap: BatchCursor[], i: number): void {
   const n = heap.length;
@@ -240,4 +246,17 @@ export function siftDown(heap: BatchCursor[], i: number): void {
     i = m;
   }
   heap[i] = x;
+}
+
+/**
+ * The latest time the head's next event may have and still be the head after siftDown: the
+ * smaller of its children's times (Infinity without children).
+ */
+export function headLimit(heap: BatchCursor[]): Time {
+  const n = heap.length;
+  if (n < 2) return Infinity;
+  const l = heap[1].ev.time;
+  if (n < 3) return l;
+  const r = heap[2].ev.time;
+  return r < l ? r : l;
 }

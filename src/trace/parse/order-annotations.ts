@@ -2,7 +2,7 @@
 // regions, logs, labels, GOMAXPROCS changes, and the experimental alloc/free events.
 
 import { Ev } from '../wire/specs';
-import type { BaseEvent } from './batch-cursor';
+import type { TraceEvent } from './event';
 import { TraceError } from './errors';
 import { dec } from './int64';
 import type { Handler, Ordering } from './order';
@@ -11,13 +11,13 @@ import { NO_TASK } from './resources';
 import type { EvTable } from './tables';
 
 /** Instant events that need a running goroutine: ProcsChange, GoLabel, UserLog. */
-function annotation(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function annotation(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   o.push(evt, ev);
   return true;
 }
 
-function userTaskBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function userTaskBegin(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // Tasks need no Begin to be referenced and may End many times; the one thing to check is a
   // Begin for a task that is already active. IDs may be reused after an End.
   const id = ev.a0;
@@ -36,7 +36,7 @@ function userTaskBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function userTaskEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function userTaskEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // Pass the task's parent and name to the event. The name may come from an earlier
   // generation's string table, so it goes into this generation's extra strings.
   const task = o.activeTasks.get(ev.a0);
@@ -57,7 +57,7 @@ function regionString(r: UserRegion): string {
   return `{${dec(r.taskID)} ${r.name}}`;
 }
 
-function userRegion(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function userRegion(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   const name = evt.strings.get(ev.a1);
   if (name === undefined) throw new TraceError(`invalid string ID ${dec(ev.a1)} for ${ev.type} event`);
@@ -85,7 +85,7 @@ function userRegion(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function allocFree(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function allocFree(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateCtx(Req.Must, Req.May, Req.May);
   o.push(evt, ev);
   return true;

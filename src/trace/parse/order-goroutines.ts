@@ -3,7 +3,7 @@
 // sequence number orders GoStart/GoUnblock/GoSwitch across Ms.
 
 import { Ev, GoStatus, goStatusName, ProcStatus, procStatusName } from '../wire/specs';
-import type { BaseEvent } from './batch-cursor';
+import type { TraceEvent } from './event';
 import { TraceError } from './errors';
 import { dec, type I64, i64ToU64, lowByte, type U64, u64ToI64 } from './int64';
 import type { Handler, Ordering } from './order';
@@ -16,7 +16,7 @@ function newG(id: I64, status: number, gen: U64): GState {
 }
 
 /** The state of the goroutine running on this M, which must exist and be in `status`. */
-function currentG(o: Ordering, ev: BaseEvent, status: number, want: string): GState {
+function currentG(o: Ordering, ev: TraceEvent, status: number, want: string): GState {
   const state = o.gStates.get(o.curG);
   if (state === undefined) {
     throw new TraceError(`event ${o.evName(ev.type)} for goroutine (${dec(o.curG)}) that doesn't exist`);
@@ -25,7 +25,7 @@ function currentG(o: Ordering, ev: BaseEvent, status: number, want: string): GSt
   return state;
 }
 
-function goStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goStatusEv(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const gid = u64ToI64(ev.a0);
   const mid = u64ToI64(ev.a1);
   const status = lowByte(ev.a2);
@@ -77,7 +77,7 @@ function goStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64)
   return true;
 }
 
-function goCreate(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goCreate(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   o.validateCtx(Req.Must, Req.Must, Req.May);
   const creator = o.gStates.get(o.curG);
   if (creator !== undefined && creator.status !== GoStatus.Running) {
@@ -91,7 +91,7 @@ function goCreate(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): 
   return true;
 }
 
-export function goStopExec(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+export function goStopExec(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   const state = currentG(o, ev, GoStatus.Running, 'Running');
   if (ev.type === Ev.GoDestroy) o.gStates.delete(o.curG);
@@ -101,7 +101,7 @@ export function goStopExec(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-export function goStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+export function goStart(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const gid = u64ToI64(ev.a0);
   const state = o.gStates.get(gid);
   if (state === undefined || state.status !== GoStatus.Runnable || !succeeds(gen, ev.a1, state)) return false;
@@ -114,7 +114,7 @@ export function goStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: 
   return true;
 }
 
-export function goUnblock(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+export function goUnblock(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const state = o.gStates.get(u64ToI64(ev.a0));
   if (state === undefined || state.status !== GoStatus.Waiting || !succeeds(gen, ev.a1, state)) return false;
   // Anything may unblock a goroutine (sysmon too), so there is no context to check.
@@ -130,7 +130,7 @@ export function goUnblock(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen
  * itself), blocking or destroying the current one, and starting the next one. The last two
  * are synthesised with the switch's time.
  */
-function goSwitch(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goSwitch(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   o.validateUserGo();
   const cur = currentG(o, ev, GoStatus.Running, 'Running');
   const nextg = u64ToI64(ev.a0);
@@ -152,7 +152,7 @@ function goSwitch(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): 
   return true;
 }
 
-function goSyscallBegin(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goSyscallBegin(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   o.validateUserGo();
   const state = currentG(o, ev, GoStatus.Running, 'Running');
   state.status = GoStatus.Syscall;
@@ -172,7 +172,7 @@ function goSyscallBegin(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: 
   return true;
 }
 
-function goSyscallEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goSyscallEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   // Go's message names Running here even though the goroutine must be in Syscall.
   const state = currentG(o, ev, GoStatus.Syscall, 'Running');
@@ -187,7 +187,7 @@ function goSyscallEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function goSyscallEndBlocked(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goSyscallEndBlocked(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // Wait while this M still holds a P in a syscall: the event says it will lose it (to a
   // ProcStop or ProcSteal) first. A P acquired again after that is fine.
   if (o.curP !== NONE) {
@@ -203,7 +203,7 @@ function goSyscallEndBlocked(o: Ordering, ev: BaseEvent, evt: EvTable): boolean 
   return true;
 }
 
-function goCreateSyscall(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goCreateSyscall(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   // A goroutine made for a cgo callback starts life in a syscall, bound to this M.
   o.validateCtx(Req.Must, Req.May, Req.MustNot);
   const id = u64ToI64(ev.a0);
@@ -214,7 +214,7 @@ function goCreateSyscall(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen:
   return true;
 }
 
-function goDestroySyscall(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goDestroySyscall(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // The cgo callback's goroutine goes away. Any P it holds is dropped too, as if stolen by
   // this M from itself: the thread ID may be reused, and a new M with the same ID must not
   // find itself holding this P.

@@ -3,7 +3,7 @@
 // across Ms; ProcStop always happens on the M that holds the P, so it needs none.
 
 import { Ev, ProcStatus, procStatusName } from '../wire/specs';
-import type { BaseEvent } from './batch-cursor';
+import type { TraceEvent } from './event';
 import { TraceError } from './errors';
 import { dec, type I64, lowByte, type U64, u64ToI64 } from './int64';
 import type { Handler, Ordering } from './order';
@@ -11,7 +11,7 @@ import { NONE, Req, succeeds } from './order-state';
 import { PROC_STATUS_TO_STATE, ProcState } from './resources';
 import type { EvTable } from './tables';
 
-function procStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function procStatusEv(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const pid = u64ToI64(ev.a0);
   const status = lowByte(ev.a1);
   if (status >= PROC_STATUS_TO_STATE.length) throw new TraceError(`invalid status for proc ${dec(pid)}: ${status}`);
@@ -55,7 +55,7 @@ function procStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U6
   return true;
 }
 
-function procStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function procStart(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const pid = u64ToI64(ev.a0);
   const state = o.pStates.get(pid);
   // Not yet: the P's status may come later, or this M still holds a P in a syscall that has
@@ -72,7 +72,7 @@ function procStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64):
   return true;
 }
 
-function procStop(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function procStop(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const state = o.pStates.get(o.curP);
   if (state === undefined) {
     throw new TraceError(`event ${o.evName(ev.type)} for proc (${dec(o.curP)}) that doesn't exist`);
@@ -87,7 +87,7 @@ function procStop(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function procSteal(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function procSteal(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const pid = u64ToI64(ev.a0);
   const state = o.pStates.get(pid);
   if (

@@ -3,14 +3,14 @@
 // P), mark assists and stop-the-world (bound to a G), and the heap metrics.
 
 import { Ev } from '../wire/specs';
-import type { BaseEvent } from './batch-cursor';
+import type { TraceEvent } from './event';
 import { GoPanic, TraceError } from './errors';
 import { dec, type I64, type U64, u64Inc, u64ToI64 } from './int64';
 import type { Handler, Ordering } from './order';
 import { activeRange, beginRange, endRange, GCState, makeRangeType, type PState, Req } from './order-state';
 import type { EvTable } from './tables';
 
-function gcActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function gcActive(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const seq = ev.a0;
   if (gen === o.initialGen) {
     if (o.gcState !== GCState.Undetermined) throw new TraceError("GCActive in the first generation isn't first GC event");
@@ -27,7 +27,7 @@ function gcActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): 
   return true;
 }
 
-function gcBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function gcBegin(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const seq = ev.a0;
   if (o.gcState === GCState.Undetermined) {
     o.gcSeq = seq;
@@ -44,7 +44,7 @@ function gcBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function gcEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function gcEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const seq = ev.a0;
   if (seq !== u64Inc(o.gcSeq)) return false;
   if (o.gcState === GCState.NotRunning) throw new TraceError('encountered GCEnd when GC was not in progress');
@@ -63,14 +63,14 @@ function ctxProc(o: Ordering): PState {
   return p;
 }
 
-function gcSweepBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function gcSweepBegin(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateCtx(Req.Must, Req.Must, Req.May);
   beginRange(ctxProc(o).inFlight, makeRangeType(ev.type, 0));
   o.push(evt, ev);
   return true;
 }
 
-function gcSweepActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function gcSweepActive(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   // Named by argument, not context: be lenient in case a P can ever block mid-sweep.
   const pid = u64ToI64(ev.a0);
   const p = o.pStates.get(pid);
@@ -80,14 +80,14 @@ function gcSweepActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U
   return true;
 }
 
-function gcSweepEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function gcSweepEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateCtx(Req.Must, Req.Must, Req.May);
   endRange(ctxProc(o).inFlight, ev.type);
   o.push(evt, ev);
   return true;
 }
 
-function goRangeBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goRangeBegin(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   const desc = ev.type === Ev.STWBegin ? ev.a0 : 0;
   const g = o.gStates.get(o.curG);
@@ -99,7 +99,7 @@ function goRangeBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function goRangeActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goRangeActive(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   // Like GoStatus, this can name a goroutine that is not running: no context checks.
   const gid = u64ToI64(ev.a0);
   const g = o.gStates.get(gid);
@@ -109,7 +109,7 @@ function goRangeActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U
   return true;
 }
 
-function goRangeEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goRangeEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   const g = o.gStates.get(o.curG);
   if (g === undefined) {
@@ -122,7 +122,7 @@ function goRangeEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function heapMetric(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function heapMetric(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateCtx(Req.Must, Req.Must, Req.May);
   o.push(evt, ev);
   return true;

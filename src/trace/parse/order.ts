@@ -10,11 +10,11 @@
 // carries, the state *before* the transition) and new* (what the M holds afterwards).
 
 import { eventName, type Version } from '../wire/version';
-import type { BaseEvent } from './batch-cursor';
+import type { BatchCursor } from './batch-cursor';
 import { TraceError } from './errors';
 import { TraceEvent } from './event';
 import { dec, type I64, type Time, type U64 } from './int64';
-import { SlotQueue } from './queue';
+import { EventQueue } from './queue';
 import type { EvTable } from './tables';
 import { Ev, goStatusName, procStatusName } from '../wire/specs';
 import { GCState, IdMap, type GState, type MState, NONE, type PState, Req, seqString } from './order-state';
@@ -23,7 +23,7 @@ import { GOROUTINE_HANDLERS, goStart, goStopExec, goUnblock } from './order-goro
 import { RANGE_HANDLERS } from './order-ranges';
 import { ANNOTATION_HANDLERS } from './order-annotations';
 
-export type Handler = (o: Ordering, ev: BaseEvent, evt: EvTable, m: I64, gen: U64) => boolean;
+export type Handler = (o: Ordering, ev: TraceEvent, evt: EvTable, m: I64, gen: U64) => boolean;
 
 const DISPATCH: (Handler | undefined)[] = new Array(256);
 for (const table of [PROC_HANDLERS, GOROUTINE_HANDLERS, RANGE_HANDLERS, ANNOTATION_HANDLERS]) {
@@ -38,7 +38,7 @@ export class Ordering {
   gcSeq: U64 = 0;
   gcState = GCState.Undetermined;
   initialGen: U64 = 0;
-  private readonly queue = new SlotQueue<TraceEvent>(() => new TraceEvent(null, NONE, NONE, NONE, 0, 0));
+  private readonly queue = new EventQueue<TraceEvent>();
 
   // Scratch contexts of the event being advanced.
   curG: I64 = NONE;
@@ -50,21 +50,30 @@ export class Ordering {
   constructor(readonly version: Version) {}
 
   /**
-   * Tries to advance ev, read from thread m in generation gen. Returns false when it cannot
-   * advance yet; throws TraceError when the trace is broken. Generations must not decrease.
+   * Tries to advance bc's next event (bc.ev), read from thread bc.m in generation gen. Returns
+   * false when it cannot advance yet; throws TraceError when the trace is broken. On success
+   * the event object itself is queued (with its context filled in), possibly with events made
+   * around it. Generations must not decrease.
    */
-  advance(ev: BaseEvent, evt: EvTable, m: I64, gen: U64): boolean {
+  advance(bc: BatchCursor, evt: EvTable, gen: U64): boolean {
     if (this.initialGen === 0) this.initialGen = gen;
-    let ms: MState | undefined;
+    const ev = bc.ev;
+    const m = bc.m;
     this.curM = m;
+    // The M's state is made on its first advance, as Go's Advance does (it is never removed,
+    // so the cursor keeps it).
+    let ms = bc.ms;
     if (m === NONE) {
       this.curP = NONE;
       this.curG = NONE;
     } else {
-      ms = this.mStates.get(m);
-      if (ms === undefined) {
-        ms = { g: NONE, p: NONE };
-        this.mStates.set(m, ms);
+      if (ms === null) {
+        ms = this.mStates.get(m) ?? null;
+        if (ms === null) {
+          ms = { g: NONE, p: NONE };
+          this.mStates.set(m, ms);
+        }
+        bc.ms = ms;
       }
       this.curP = ms.p;
       this.curG = ms.g;
@@ -93,24 +102,11 @@ export class Ordering {
         ok = h(this, ev, evt, m, gen);
       }
     }
-    if (ok && ms !== undefined) {
+    if (ok && ms !== null) {
       ms.p = this.newP;
       ms.g = this.newG;
     }
     return ok;
-  }
-
-  /**
-   * Whether queued events are reused slots (read each before the next advance) rather than
-   * new objects the caller may keep. Making a new object per event measured faster than
-   * copying a slot into one, or than replacing a handed-out slot in the ring.
-   */
-  private reuse = false;
-
-  setReuse(reuse: boolean): void {
-    // Slots may have been handed out as kept events: never fill those again.
-    if (reuse && !this.reuse) this.queue.renew();
-    this.reuse = reuse;
   }
 
   /** The next completed event, or undefined. */
@@ -118,42 +114,23 @@ export class Ordering {
     return this.queue.pop();
   }
 
-  /** Queues ev as it stands, with the current context. */
-  push(evt: EvTable, ev: BaseEvent): void {
-    if (!this.reuse) {
-      this.queue.pushValue(new TraceEvent(evt, this.curG, this.curP, this.curM, ev.type, ev.time, ev.a0, ev.a1, ev.a2, ev.a3));
-      return;
-    }
-    const e = this.queue.push();
-    e.table = evt;
-    e.g = this.curG;
-    e.p = this.curP;
-    e.m = this.curM;
-    e.type = ev.type;
-    e.time = ev.time;
-    e.a0 = ev.a0;
-    e.a1 = ev.a1;
-    e.a2 = ev.a2;
-    e.a3 = ev.a3;
+  /** Whether completed events wait in the queue. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Queues ev itself (no copy), with the current context and the generation's table. */
+  push(evt: EvTable, ev: TraceEvent): void {
+    ev.table = evt;
+    ev.g = this.curG;
+    ev.p = this.curP;
+    ev.m = this.curM;
+    this.queue.push(ev);
   }
 
   /** Queues a synthetic event (Go's makeEvent). */
   pushMade(evt: EvTable, g: I64, p: I64, m: I64, type: number, time: Time, a0: U64 = 0, a1: U64 = 0, a3: U64 = 0): void {
-    if (!this.reuse) {
-      this.queue.pushValue(new TraceEvent(evt, g, p, m, type, time, a0, a1, 0, a3));
-      return;
-    }
-    const e = this.queue.push();
-    e.table = evt;
-    e.g = g;
-    e.p = p;
-    e.m = m;
-    e.type = type;
-    e.time = time;
-    e.a0 = a0;
-    e.a1 = a1;
-    e.a2 = 0;
-    e.a3 = a3;
+    this.queue.push(new TraceEvent(evt, g, p, m, type, time, a0, a1, 0, a3));
   }
 
   evName(t: number): string {
