@@ -45,6 +45,8 @@ export class BatchCursor {
    * module-level `let`s cost a hole check per access and box non-Smi numbers.
    */
   private rpos = 0;
+  /** A value past 2^53 that uv read (see uv). */
+  private big: bigint = 0n;
 
   constructor(
     readonly m: I64,
@@ -104,24 +106,29 @@ export class BatchCursor {
       throw new TraceError(`found event without a timestamp: type=${typ}`);
     }
     e.type = typ;
-    const dt = this.uv(b, p + 1, end);
-    if (dt === -1) throw new TraceError('found invalid uvarint for timestamp');
+    // uv gives -1 for a value that cannot be read and -2 for one past 2^53 (then in big), so
+    // the checks here only ever compare numbers.
+    let dt: U64 = this.uv(b, p + 1, end);
+    if (dt < 0) {
+      if (dt === -1) throw new TraceError('found invalid uvarint for timestamp');
+      dt = this.big;
+    }
     let a0: U64 = 0;
     let a1: U64 = 0;
     let a2: U64 = 0;
     let a3: U64 = 0;
     if (nargs > 0) {
       a0 = this.uv(b, this.rpos, end);
-      if (a0 === -1) throw new TraceError('found invalid uvarint');
+      if (a0 < 0) a0 = this.bigArg(a0);
       if (nargs > 1) {
         a1 = this.uv(b, this.rpos, end);
-        if (a1 === -1) throw new TraceError('found invalid uvarint');
+        if (a1 < 0) a1 = this.bigArg(a1);
         if (nargs > 2) {
           a2 = this.uv(b, this.rpos, end);
-          if (a2 === -1) throw new TraceError('found invalid uvarint');
+          if (a2 < 0) a2 = this.bigArg(a2);
           if (nargs > 3) {
             a3 = this.uv(b, this.rpos, end);
-            if (a3 === -1) throw new TraceError('found invalid uvarint');
+            if (a3 < 0) a3 = this.bigArg(a3);
           }
         }
       }
@@ -134,13 +141,20 @@ export class BatchCursor {
     return dt;
   }
 
+  /** An argument uv could not give as a number: Go's error, or the value past 2^53. */
+  private bigArg(v: number): U64 {
+    if (v === -1) throw new TraceError('found invalid uvarint');
+    return this.big;
+  }
+
   /**
-   * One uvarint at p, -1 if it cannot be read; rpos is set to where it ended. This is the
-   * hottest code of the parser: nearly every value is 1 to 3 bytes (small dts, IDs, sequence
-   * numbers), decoded right here in int32 arithmetic, small enough for V8 to inline; anything
-   * else goes to wire/varint.ts's uvarintAt, the one decoder of record.
+   * One uvarint at p as a number; -1 if it cannot be read, -2 if it is past 2^53 (the value is
+   * then in big). rpos is set to where it ended. This is the hottest code of the parser: nearly
+   * every value is 1 to 3 bytes (small dts, IDs, sequence numbers), decoded right here in int32
+   * arithmetic, small enough for V8 to inline; anything else goes to wire/varint.ts's
+   * uvarintAt, the one decoder of record.
    */
-  private uv(b: Uint8Array, p: number, end: number): U64 {
+  private uv(b: Uint8Array, p: number, end: number): number {
     if (p + 3 <= end) {
       const c0 = b[p];
       if (c0 < 0x80) {
@@ -158,10 +172,24 @@ export class BatchCursor {
         return (c0 & 0x7f) | ((c1 & 0x7f) << 7) | (c2 << 14);
       }
     }
+    return this.uvRest(b, p, end);
+  }
+
+  private uvRest(b: Uint8Array, p: number, end: number): number {
     const v = uvarintAt(b, p, end);
     this.rpos = uvarintScan.end;
-    return v;
+    if (typeof v === 'number') return v;
+    this.big = v;
+    return -2;
   }
+}
+
+// Field representations settled before any trace is read (see event.ts): times are doubles, the
+// M may be any int64.
+{
+  const bc = new BatchCursor(0, []);
+  bc.lastTs = 0.5;
+  (bc as { m: I64 }).m = 0n;
 }
 
 /** Go's batchCursor.compare. */

@@ -62,24 +62,25 @@ function userRegion(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const name = evt.strings.get(ev.a1);
   if (name === undefined) throw new TraceError(`invalid string ID ${dec(ev.a1)} for ${ev.type} event`);
   const begin = ev.type === Ev.UserRegionBegin;
-  const g = o.gStates.get(o.curG);
-  if (g === undefined) {
+  const g = o.gs.find(o.curG);
+  if (g < 0) {
     const which = begin ? 'EvUserRegionBegin' : 'EvUserRegionEnd';
     throw new TraceError(`encountered ${which} without known state for current goroutine ${dec(o.curG)}`);
   }
   // Regions are compared by resolved name: string IDs change between generations.
   const r: UserRegion = { taskID: ev.a0, name };
+  const regions = o.gs.regions(g);
   if (begin) {
-    g.regions.push(r);
-  } else if (g.regions.length > 0) {
+    regions.push(r);
+  } else if (regions.length > 0) {
     // An End with no Begin is a region that began before tracing started.
-    const top = g.regions[g.regions.length - 1];
+    const top = regions[regions.length - 1];
     if (top.taskID !== r.taskID || top.name !== r.name) {
       throw new TraceError(
-        `misuse of region in goroutine ${dec(g.id)}: region end ${regionString(r)} when the inner-most active region start event is ${regionString(top)}`,
+        `misuse of region in goroutine ${dec(o.gs.id(g))}: region end ${regionString(r)} when the inner-most active region start event is ${regionString(top)}`,
       );
     }
-    g.regions.pop();
+    regions.pop();
   }
   o.push(evt, ev);
   return true;

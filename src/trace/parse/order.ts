@@ -17,9 +17,10 @@ import { dec, type I64, type Time, type U64 } from './int64';
 import { EventQueue } from './queue';
 import type { EvTable } from './tables';
 import { Ev, goStatusName, procStatusName } from '../wire/specs';
-import { GCState, IdMap, type GState, type MState, NONE, type PState, Req, seqString } from './order-state';
+import { GCState, IdMap, MState, NONE, Req, seqString } from './order-state';
+import { SchedTable } from './sched-table';
 import { PROC_HANDLERS } from './order-procs';
-import { GOROUTINE_HANDLERS, goStart, goStopExec, goUnblock } from './order-goroutines';
+import { GOROUTINE_HANDLERS, goStartFast, goStopFast, goUnblockFast } from './order-goroutines';
 import { RANGE_HANDLERS } from './order-ranges';
 import { ANNOTATION_HANDLERS } from './order-annotations';
 
@@ -31,13 +32,23 @@ for (const table of [PROC_HANDLERS, GOROUTINE_HANDLERS, RANGE_HANDLERS, ANNOTATI
 }
 
 export class Ordering {
-  readonly gStates = new IdMap<GState>();
-  readonly pStates = new IdMap<PState>();
+  /** Goroutine states (Go's gStates). */
+  readonly gs = new SchedTable();
+  /** P states (Go's pStates). */
+  readonly ps = new SchedTable();
   readonly mStates = new IdMap<MState>();
   readonly activeTasks = new Map<U64, { name: string; parentID: U64 }>();
   gcSeq: U64 = 0;
   gcState = GCState.Undetermined;
   initialGen: U64 = 0;
+  /**
+   * The generation being advanced as a small integer, for sequence numbers: equal generation
+   * numbers get equal ordinals (genValues maps back for messages).
+   */
+  genOrdinal = 0;
+  lastGen: U64 = 0;
+  private readonly genOrdinals = new Map<U64, number>();
+  readonly genValues: U64[] = [];
   private readonly queue = new EventQueue<TraceEvent>();
 
   // Scratch contexts of the event being advanced.
@@ -57,51 +68,59 @@ export class Ordering {
    */
   advance(bc: BatchCursor, evt: EvTable, gen: U64): boolean {
     if (this.initialGen === 0) this.initialGen = gen;
+    if (gen !== this.lastGen) this.enterGen(gen);
     const ev = bc.ev;
     const m = bc.m;
-    this.curM = m;
     // The M's state is made on its first advance, as Go's Advance does (it is never removed,
     // so the cursor keeps it).
     let ms = bc.ms;
-    if (m === NONE) {
+    if (ms === null && m !== NONE) {
+      ms = this.mStates.get(m) ?? null;
+      if (ms === null) {
+        ms = new MState();
+        this.mStates.set(m, ms);
+      }
+      bc.ms = ms;
+    }
+    // Goroutine scheduling is nearly every event of a busy trace (GoStart, GoBlock and
+    // GoUnblock alone are ~95%). Their fast paths take the common case (plain-number IDs, the
+    // context they require) straight from the M's state; anything else (-1) goes through the
+    // handlers, which give Go's exact outcome and errors.
+    if (ms !== null) {
+      let r = -1;
+      switch (ev.type) {
+        case Ev.GoStart:
+          r = goStartFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoUnblock:
+          r = goUnblockFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoBlock:
+        case Ev.GoStop:
+        case Ev.GoDestroy:
+          r = goStopFast(this, ev, evt, ms, m);
+          break;
+      }
+      if (r >= 0) return r === 1;
+    }
+    return this.advanceSlow(ev, evt, m, gen, ms);
+  }
+
+  /** Go's Advance through the handlers, with the scratch contexts. */
+  private advanceSlow(ev: TraceEvent, evt: EvTable, m: I64, gen: U64, ms: MState | null): boolean {
+    this.curM = m;
+    if (ms === null) {
       this.curP = NONE;
       this.curG = NONE;
     } else {
-      if (ms === null) {
-        ms = this.mStates.get(m) ?? null;
-        if (ms === null) {
-          ms = { g: NONE, p: NONE };
-          this.mStates.set(m, ms);
-        }
-        bc.ms = ms;
-      }
       this.curP = ms.p;
       this.curG = ms.g;
     }
     this.newG = this.curG;
     this.newP = this.curP;
-    let ok: boolean;
-    // Goroutine scheduling is nearly every event of a busy trace (GoStart, GoBlock and
-    // GoUnblock alone are ~95%): direct calls there let V8 inline the handlers, which a call
-    // through the table (one call site, many targets) never does.
-    switch (ev.type) {
-      case Ev.GoStart:
-        ok = goStart(this, ev, evt, m, gen);
-        break;
-      case Ev.GoUnblock:
-        ok = goUnblock(this, ev, evt, m, gen);
-        break;
-      case Ev.GoBlock:
-      case Ev.GoStop:
-      case Ev.GoDestroy:
-        ok = goStopExec(this, ev, evt);
-        break;
-      default: {
-        const h = DISPATCH[ev.type];
-        if (h === undefined) throw new TraceError(`bad event type found while ordering: ${ev.type}`);
-        ok = h(this, ev, evt, m, gen);
-      }
-    }
+    const h = DISPATCH[ev.type];
+    if (h === undefined) throw new TraceError(`bad event type found while ordering: ${ev.type}`);
+    const ok = h(this, ev, evt, m, gen);
     if (ok && ms !== null) {
       ms.p = this.newP;
       ms.g = this.newG;
@@ -109,12 +128,37 @@ export class Ordering {
     return ok;
   }
 
+  /** Queues an event advanced by a fast path, with its context. */
+  pushFast(evt: EvTable, ev: TraceEvent, g: I64, p: I64, m: I64): void {
+    ev.table = evt;
+    ev.g = g;
+    ev.p = p;
+    ev.m = m;
+    this.queue.push(ev);
+  }
+
+  private enterGen(gen: U64): void {
+    this.lastGen = gen;
+    let ord = this.genOrdinals.get(gen);
+    if (ord === undefined) {
+      ord = this.genValues.length;
+      this.genValues.push(gen);
+      this.genOrdinals.set(gen, ord);
+    }
+    this.genOrdinal = ord;
+  }
+
+  /** The generation number a sequence number was set in, for messages. */
+  genOf(ordinal: number): U64 {
+    return this.genValues[ordinal];
+  }
+
   /** The next completed event, or undefined. */
   next(): TraceEvent | undefined {
     return this.queue.pop();
   }
 
-  /** Whether completed events wait in the queue. */
+  /** How many completed events wait in the queue. */
   get queued(): number {
     return this.queue.length;
   }
@@ -155,9 +199,11 @@ export class Ordering {
   /** A debug dump of the scheduler state, for the "failed to advance" error. */
   dump(): string {
     let s = '';
-    for (const [id, st] of this.gStates) s += `G ${dec(id)} [status=${goStatusName(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
+    const gs = this.gs;
+    for (const i of gs.slots()) s += `G ${dec(gs.id(i))} [status=${goStatusName(gs.status[i])} seq=${seqString(this.genOf(gs.seqGen[i]), gs.seqOf(i))}]\n`;
     s += '\n';
-    for (const [id, st] of this.pStates) s += `P ${dec(id)} [status=${procStatusName(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
+    const ps = this.ps;
+    for (const i of ps.slots()) s += `P ${dec(ps.id(i))} [status=${procStatusName(ps.status[i])} seq=${seqString(this.genOf(ps.seqGen[i]), ps.seqOf(i))}]\n`;
     s += '\n';
     for (const [id, st] of this.mStates) s += `M ${dec(id)} [g=${dec(st.g)} p=${dec(st.p)}]\n`;
     s += '\n';
@@ -166,3 +212,11 @@ export class Ordering {
   }
 }
 
+// Field representations settled before any trace is read (see event.ts): IDs, sequence and
+// generation numbers may be any uint64 or int64.
+{
+  const o = new Ordering(26);
+  o.curG = o.curP = o.curM = o.newG = o.newP = 0n;
+  o.gcSeq = o.initialGen = o.lastGen = 0n;
+  o.initialGen = o.lastGen = 0;
+}

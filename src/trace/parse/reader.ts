@@ -364,21 +364,39 @@ export class TraceReader {
   }
 }
 
-/** Checks that every stack and string ID an event names exists in its table (Go's validateTableIDs). */
+/** Argument slot i of an event. */
+function argAt(e: TraceEvent, i: number): U64 {
+  return i === 0 ? e.a0 : i === 1 ? e.a1 : i === 2 ? e.a2 : e.a3;
+}
+
+/**
+ * Checks that every stack and string ID an event names exists in its table (Go's
+ * validateTableIDs). Nearly always a table's IDs have no gaps, so one comparison decides.
+ */
 function validateTableIDs(e: TraceEvent): void {
   const typ = e.type;
   const t = e.table!;
   let i = STACK_SLOT_1[typ];
   if (i >= 0) {
-    checkStack(t, e, e.arg(i));
+    const lim = t.stacks.fullBelow;
+    let id = argAt(e, i);
+    if (!(id < lim)) checkStack(t, e, id);
     i = STACK_SLOT_2[typ];
-    if (i >= 0) checkStack(t, e, e.arg(i));
+    if (i >= 0) {
+      id = argAt(e, i);
+      if (!(id < lim)) checkStack(t, e, id);
+    }
   }
   i = STRING_SLOT_1[typ];
   if (i >= 0) {
-    checkString(t, e, e.arg(i));
+    const lim = t.strings.fullBelow;
+    let id = argAt(e, i);
+    if (!(id < lim)) checkString(t, e, id);
     i = STRING_SLOT_2[typ];
-    if (i >= 0) checkString(t, e, e.arg(i));
+    if (i >= 0) {
+      id = argAt(e, i);
+      if (!(id < lim)) checkString(t, e, id);
+    }
   }
 }
 

@@ -13,6 +13,11 @@ import { dec, type U64 } from './int64';
 export class DataTable<E> {
   private sparse: Map<U64, E> | null = new Map();
   private dense: (E | undefined)[] | null = null;
+  /**
+   * Every ID below this exists (ID 0 always does): once compacted with no gaps, the IDs 1..max;
+   * a check of an event's ID is then one comparison.
+   */
+  fullBelow = 1;
 
   constructor(
     private readonly zero: E,
@@ -71,6 +76,8 @@ export class DataTable<E> {
     for (const [id, v] of sp) dense[id as number] = v;
     this.dense = dense;
     this.sparse = null;
+    // n distinct IDs in [1, max] with n === max: all of them.
+    if (min === 1 && n === max) this.fullBelow = max + 1;
   }
 
   /** Every (id, value), dense IDs in order first, then sparse ones in insertion order. */

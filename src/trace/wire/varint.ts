@@ -60,16 +60,32 @@ export function uvarintAt(buf: Uint8Array, pos: number, end: number): number | b
     uvarintScan.fault = UVARINT_OK;
     return b;
   }
-  // Up to 7 bytes (49 bits) are always exact in a double.
+  // Up to 4 bytes (28 bits) in int32 arithmetic: the result is a small integer, which V8 keeps
+  // unboxed (a double result would be boxed even when it is small, and makes code that stored
+  // only small integers so far start over).
   let value = b & 0x7f;
-  let mul = 128;
-  for (let i = 1; i < 7; i++) {
+  let shift = 7;
+  for (let i = 1; i < 4; i++) {
     if (pos >= end) return uvarintFail(pos, UVARINT_UNEXPECTED_EOF);
     b = buf[pos++];
     if (b < 0x80) {
       uvarintScan.end = pos;
       uvarintScan.fault = UVARINT_OK;
-      return value + b * mul;
+      return value | (b << shift);
+    }
+    value |= (b & 0x7f) << shift;
+    shift += 7;
+  }
+  // Up to 7 bytes (49 bits) are always exact in a double.
+  let mul = 2 ** 28;
+  for (let i = 4; i < 7; i++) {
+    if (pos >= end) return uvarintFail(pos, UVARINT_UNEXPECTED_EOF);
+    b = buf[pos++];
+    if (b < 0x80) {
+      uvarintScan.end = pos;
+      uvarintScan.fault = UVARINT_OK;
+      const v = value + b * mul;
+      return v <= 0x3fffffff ? v | 0 : v;
     }
     value += (b & 0x7f) * mul;
     mul *= 128;
