@@ -23,6 +23,8 @@ for (let t = 0; t < SPECS.length; t++) {
 }
 
 const NO_DATA = new Uint8Array(0);
+/** The most bytes a timed event takes after its type byte: dt and four arguments of 10 bytes. */
+const MAX_TIMED_TAIL = 5 * 10;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
 /** A new event object for a cursor to decode into. */
@@ -93,22 +95,94 @@ export class BatchCursor {
    * Reads one timed event at dataOff into ev and moves past it; returns its dt. Go's
    * readTimedBaseEvent, with the same errors. Argument slots the event type does not have are
    * set to 0, so an event object carries nothing over from the event decoded into it before.
+   *
+   * This is the hottest code of the parser. Away from the end of a batch (nearly always, as
+   * batches are up to 64 KiB) no read can pass the end, and a one-byte value, the most common
+   * by far, is one load and one comparison; longer ones go to uvLong.
    */
   private decodeTimed(): U64 {
     const b = this.data;
     const e = this.ev;
-    const end = b.length;
-    const p = this.dataOff;
-    const typ = b[p];
+    let p = this.dataOff;
+    const typ = b[p++];
     const nargs = ARG_COUNT[typ];
     if (nargs < 0) {
       if (nargs === -2) throw new TraceError(`found invalid event type: ${typ}`);
       throw new TraceError(`found event without a timestamp: type=${typ}`);
     }
     e.type = typ;
-    // uv gives -1 for a value that cannot be read and -2 for one past 2^53 (then in big), so
-    // the checks here only ever compare numbers.
-    let dt: U64 = this.uv(b, p + 1, end);
+    if (b.length - p < MAX_TIMED_TAIL) return this.decodeNearEnd(p, nargs);
+    // uvLong gives -1 for a value that cannot be read and -2 for one past 2^53 (then in big),
+    // so the checks here only ever compare numbers.
+    let dt: U64 = b[p];
+    if (dt < 0x80) {
+      p++;
+    } else {
+      dt = this.uvLong(b, p);
+      p = this.rpos;
+      if (dt < 0) {
+        if (dt === -1) throw new TraceError('found invalid uvarint for timestamp');
+        dt = this.big;
+      }
+    }
+    let a0: U64 = 0;
+    let a1: U64 = 0;
+    let a2: U64 = 0;
+    let a3: U64 = 0;
+    if (nargs > 0) {
+      a0 = b[p];
+      if (a0 < 0x80) {
+        p++;
+      } else {
+        a0 = this.uvLong(b, p);
+        p = this.rpos;
+        if (a0 < 0) a0 = this.bigArg(a0);
+      }
+      if (nargs > 1) {
+        a1 = b[p];
+        if (a1 < 0x80) {
+          p++;
+        } else {
+          a1 = this.uvLong(b, p);
+          p = this.rpos;
+          if (a1 < 0) a1 = this.bigArg(a1);
+        }
+        if (nargs > 2) {
+          a2 = b[p];
+          if (a2 < 0x80) {
+            p++;
+          } else {
+            a2 = this.uvLong(b, p);
+            p = this.rpos;
+            if (a2 < 0) a2 = this.bigArg(a2);
+          }
+          if (nargs > 3) {
+            a3 = b[p];
+            if (a3 < 0x80) {
+              p++;
+            } else {
+              a3 = this.uvLong(b, p);
+              p = this.rpos;
+              if (a3 < 0) a3 = this.bigArg(a3);
+            }
+          }
+        }
+      }
+    }
+    e.a0 = a0;
+    e.a1 = a1;
+    e.a2 = a2;
+    e.a3 = a3;
+    this.dataOff = p;
+    return dt;
+  }
+
+  /** decodeTimed for an event that starts (after its type byte, at p) near the end of its batch. */
+  private decodeNearEnd(p: number, nargs: number): U64 {
+    const b = this.data;
+    const e = this.ev;
+    const end = b.length;
+    let dt: U64 = this.uv(b, p, end);
     if (dt < 0) {
       if (dt === -1) throw new TraceError('found invalid uvarint for timestamp');
       dt = this.big;
@@ -141,6 +215,30 @@ export class BatchCursor {
     return dt;
   }
 
+  /**
+   * A uvarint of two or more bytes at p, where at least four bytes exist: up to four bytes in
+   * int32 arithmetic, longer ones through uvRest. Same results as uv.
+   */
+  private uvLong(b: Uint8Array, p: number): number {
+    const c0 = b[p] & 0x7f;
+    const c1 = b[p + 1];
+    if (c1 < 0x80) {
+      this.rpos = p + 2;
+      return c0 | (c1 << 7);
+    }
+    const c2 = b[p + 2];
+    if (c2 < 0x80) {
+      this.rpos = p + 3;
+      return c0 | ((c1 & 0x7f) << 7) | (c2 << 14);
+    }
+    const c3 = b[p + 3];
+    if (c3 < 0x80) {
+      this.rpos = p + 4;
+      return c0 | ((c1 & 0x7f) << 7) | ((c2 & 0x7f) << 14) | (c3 << 21);
+    }
+    return this.uvRest(b, p, b.length);
+  }
+
   /** An argument uv could not give as a number: Go's error, or the value past 2^53. */
   private bigArg(v: number): U64 {
     if (v === -1) throw new TraceError('found invalid uvarint');
@@ -148,10 +246,9 @@ export class BatchCursor {
   }
 
   /**
-   * One uvarint at p as a number; -1 if it cannot be read, -2 if it is past 2^53 (the value is
-   * then in big). rpos is set to where it ended. This is the hottest code of the parser: nearly
-   * every value is 1 to 3 bytes (small dts, IDs, sequence numbers), decoded right here in int32
-   * arithmetic, small enough for V8 to inline; anything else goes to wire/varint.ts's
+   * One uvarint at p, read with bounds checks, as a number; -1 if it cannot be read, -2 if it
+   * is past 2^53 (the value is then in big). rpos is set to where it ended. Values of 1 to 3
+   * bytes are decoded here in int32 arithmetic; anything else goes to wire/varint.ts's
    * uvarintAt, the one decoder of record.
    */
   private uv(b: Uint8Array, p: number, end: number): number {

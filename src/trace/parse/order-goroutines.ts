@@ -137,7 +137,7 @@ export function goStartFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MStat
   if (slot < 0 || gs.status[slot] !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
   gs.status[slot] = GoStatus.Running;
   gs.setSeq(slot, o.genOrdinal, ev.a1);
-  o.pushFast(evt, ev, NONE, ms.p, m);
+  o.place(evt, ev, NONE, ms.p, m);
   ms.g = gid;
   return 1;
 }
@@ -150,7 +150,7 @@ export function goUnblockFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MSt
   if (slot < 0 || gs.status[slot] !== GoStatus.Waiting || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
   gs.status[slot] = GoStatus.Runnable;
   gs.setSeq(slot, o.genOrdinal, ev.a1);
-  o.pushFast(evt, ev, ms.g, ms.p, m);
+  o.place(evt, ev, ms.g, ms.p, m);
   return 1;
 }
 
@@ -165,7 +165,7 @@ export function goStopFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState
   const typ = ev.type;
   if (typ === Ev.GoDestroy) gs.delete(g);
   else gs.status[slot] = typ === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting;
-  o.pushFast(evt, ev, g, ms.p, m);
+  o.place(evt, ev, g, ms.p, m);
   ms.g = NONE;
   return 1;
 }

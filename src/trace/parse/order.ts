@@ -63,8 +63,9 @@ export class Ordering {
   /**
    * Tries to advance bc's next event (bc.ev), read from thread bc.m in generation gen. Returns
    * false when it cannot advance yet; throws TraceError when the trace is broken. On success
-   * the event object itself is queued (with its context filled in), possibly with events made
-   * around it. Generations must not decrease.
+   * the event has its context filled in and either the queue is empty (the event itself is the
+   * one completed event) or it holds the completed events in order (the event itself and any
+   * made around it). Generations must not decrease.
    */
   advance(bc: BatchCursor, evt: EvTable, gen: U64): boolean {
     if (this.initialGen === 0) this.initialGen = gen;
@@ -128,13 +129,15 @@ export class Ordering {
     return ok;
   }
 
-  /** Queues an event advanced by a fast path, with its context. */
-  pushFast(evt: EvTable, ev: TraceEvent, g: I64, p: I64, m: I64): void {
+  /**
+   * Gives an event advanced by a fast path its context. It is not queued: with the queue
+   * empty after a successful advance, the advanced event itself is the one completed event.
+   */
+  place(evt: EvTable, ev: TraceEvent, g: I64, p: I64, m: I64): void {
     ev.table = evt;
     ev.g = g;
     ev.p = p;
     ev.m = m;
-    this.queue.push(ev);
   }
 
   private enterGen(gen: U64): void {
@@ -169,6 +172,11 @@ export class Ordering {
     ev.g = this.curG;
     ev.p = this.curP;
     ev.m = this.curM;
+    this.queue.push(ev);
+  }
+
+  /** Queues an event placed by a fast path (see place). */
+  enqueue(ev: TraceEvent): void {
     this.queue.push(ev);
   }
 

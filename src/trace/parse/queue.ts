@@ -9,12 +9,11 @@ export class EventQueue<T> {
   private head = 0;
   private count = 0;
   private single: T | undefined = undefined;
-
-  get length(): number {
-    return this.count + (this.single === undefined ? 0 : 1);
-  }
+  /** Values queued (a field, not a getter: the reader reads it after every advance). */
+  length = 0;
 
   push(v: T): void {
+    this.length++;
     if (this.count === 0 && this.single === undefined) {
       this.single = v;
       return;
@@ -33,9 +32,11 @@ export class EventQueue<T> {
     const first = this.single;
     if (first !== undefined) {
       this.single = undefined;
+      this.length--;
       return first;
     }
     if (this.count === 0) return undefined;
+    this.length--;
     const v = this.slots[this.head];
     this.slots[this.head] = undefined;
     this.head = (this.head + 1) & this.mask;

@@ -179,10 +179,11 @@ export class TraceReader {
       const c = this.cpuSamples[this.cpuNext].time;
       if (c < limit) limit = c;
     }
-    for (;;) {
-      let out: TraceEvent;
-      let stay = true;
-      try {
+    // One try around the loop; an exception from f is not the reader's failure.
+    let inF = false;
+    try {
+      for (;;) {
+        const ev = head.ev;
         if (!order.advance(head, table, genNum)) {
           this.headStuck = true;
           return n;
@@ -190,6 +191,7 @@ export class TraceReader {
         const spare = this.spare;
         this.spare = null;
         head.ev = spare !== null ? spare : blankEvent();
+        let stay = true;
         if (!head.next(freq)) {
           heapRemove(frontier, 0);
           stay = false;
@@ -200,16 +202,19 @@ export class TraceReader {
             stay = false;
           }
         }
-        out = order.next()!;
+        const single = order.queued === 0;
+        const out = single ? ev : order.next()!;
         this.finish(out);
-      } catch (e) {
-        this.failed = e as Error;
-        throw e;
+        n++;
+        inF = true;
+        f(out);
+        inF = false;
+        this.spare = out;
+        if (!stay || !single || n >= max) return n;
       }
-      n++;
-      f(out);
-      this.spare = out;
-      if (!stay || n >= max || order.queued !== 0) return n;
+    } catch (e) {
+      if (!inF) this.failed = e as Error;
+      throw e;
     }
   }
 
@@ -302,6 +307,8 @@ export class TraceReader {
     const gen = this.gen!;
     const bc = this.frontier[i];
     if (!this.order.advance(bc, gen.table, gen.gen)) return false;
+    // The general path takes every completed event from the queue.
+    if (this.order.queued === 0) this.order.enqueue(bc.ev);
     const spare = this.spare;
     if (reuse && spare !== null) {
       this.spare = null;
