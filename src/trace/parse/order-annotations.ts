@@ -6,7 +6,8 @@ import type { TraceEvent } from './event';
 import { TraceError } from './errors';
 import { dec } from './int64';
 import type { Handler, Ordering } from './order';
-import { Req, type UserRegion } from './order-state';
+import { type MState, NONE, Req, type UserRegion } from './order-state';
+import type { I64 } from './int64';
 import { NO_TASK } from './resources';
 import type { EvTable } from './tables';
 
@@ -84,6 +85,26 @@ function userRegion(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   }
   o.push(evt, ev);
   return true;
+}
+
+/** UserRegionBegin, UserRegionEnd on a running goroutine: userRegion's common case (see goStartFast). */
+export function userRegionFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const g = ms.g;
+  if (ms.p === NONE || g === NONE) return -1;
+  const name = evt.strings.get(ev.a1);
+  if (name === undefined) return -1;
+  const slot = o.gs.find(g);
+  if (slot < 0) return -1;
+  const regions = o.gs.regions(slot);
+  if (ev.type === Ev.UserRegionBegin) {
+    regions.push({ taskID: ev.a0, name });
+  } else if (regions.length > 0) {
+    const top = regions[regions.length - 1];
+    if (top.taskID !== ev.a0 || top.name !== name) return -1;
+    regions.pop();
+  }
+  o.place(evt, ev, g, ms.p, m);
+  return 1;
 }
 
 function allocFree(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {

@@ -17,7 +17,7 @@ function currentG(o: Ordering, ev: TraceEvent, status: number, want: string): nu
   if (slot < 0) {
     throw new TraceError(`event ${o.evName(ev.type)} for goroutine (${dec(o.curG)}) that doesn't exist`);
   }
-  if (o.gs.status[slot] !== status) throw new TraceError(`${o.evName(ev.type)} event for goroutine that's not ${want}`);
+  if (o.gs.statusOf(slot) !== status) throw new TraceError(`${o.evName(ev.type)} event for goroutine that's not ${want}`);
   return slot;
 }
 
@@ -30,9 +30,9 @@ function goStatusEv(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64
   const gs = o.gs;
   const s = gs.find(gid);
   if (s >= 0) {
-    if (gs.status[s] !== status) {
+    if (gs.statusOf(s) !== status) {
       throw new TraceError(
-        `inconsistent status for goroutine ${dec(gid)}: old ${goStatusName(gs.status[s])} vs. new ${goStatusName(status)}`,
+        `inconsistent status for goroutine ${dec(gid)}: old ${goStatusName(gs.statusOf(s))} vs. new ${goStatusName(status)}`,
       );
     }
     gs.setSeq(s, o.genOrdinal, 0);
@@ -77,7 +77,7 @@ function goCreate(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64):
   o.validateCtx(Req.Must, Req.Must, Req.May);
   const gs = o.gs;
   const creator = gs.find(o.curG);
-  if (creator >= 0 && gs.status[creator] !== GoStatus.Running) {
+  if (creator >= 0 && gs.statusOf(creator) !== GoStatus.Running) {
     throw new TraceError(`${o.evName(ev.type)} event for goroutine that's not Running`);
   }
   const id = u64ToI64(ev.a0);
@@ -93,7 +93,7 @@ function goStopExec(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   const slot = currentG(o, ev, GoStatus.Running, 'Running');
   if (ev.type === Ev.GoDestroy) o.gs.delete(o.curG);
-  else o.gs.status[slot] = ev.type === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting;
+  else o.gs.setStatus(slot, ev.type === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting);
   o.newG = NONE;
   o.push(evt, ev);
   return true;
@@ -103,9 +103,9 @@ function goStart(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const gid = u64ToI64(ev.a0);
   const gs = o.gs;
   const slot = gs.find(gid);
-  if (slot < 0 || gs.status[slot] !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return false;
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return false;
   o.validateCtx(Req.Must, Req.Must, Req.MustNot);
-  gs.status[slot] = GoStatus.Running;
+  gs.setStatus(slot, GoStatus.Running);
   gs.setSeq(slot, o.genOrdinal, ev.a1);
   o.newG = gid;
   o.push(evt, ev);
@@ -115,9 +115,9 @@ function goStart(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
 function goUnblock(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const gs = o.gs;
   const slot = gs.find(u64ToI64(ev.a0));
-  if (slot < 0 || gs.status[slot] !== GoStatus.Waiting || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return false;
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Waiting || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return false;
   // Anything may unblock a goroutine (sysmon too), so there is no context to check.
-  gs.status[slot] = GoStatus.Runnable;
+  gs.setStatus(slot, GoStatus.Runnable);
   gs.setSeq(slot, o.genOrdinal, ev.a1);
   o.push(evt, ev);
   return true;
@@ -134,8 +134,8 @@ export function goStartFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MStat
   if (typeof gid !== 'number' || ms.p === NONE || ms.g !== NONE) return -1;
   const gs = o.gs;
   const slot = gs.find(gid);
-  if (slot < 0 || gs.status[slot] !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
-  gs.status[slot] = GoStatus.Running;
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
+  gs.setStatus(slot, GoStatus.Running);
   gs.setSeq(slot, o.genOrdinal, ev.a1);
   o.place(evt, ev, NONE, ms.p, m);
   ms.g = gid;
@@ -147,8 +147,8 @@ export function goUnblockFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MSt
   if (typeof gid !== 'number') return -1;
   const gs = o.gs;
   const slot = gs.find(gid);
-  if (slot < 0 || gs.status[slot] !== GoStatus.Waiting || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
-  gs.status[slot] = GoStatus.Runnable;
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Waiting || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
+  gs.setStatus(slot, GoStatus.Runnable);
   gs.setSeq(slot, o.genOrdinal, ev.a1);
   o.place(evt, ev, ms.g, ms.p, m);
   return 1;
@@ -161,12 +161,59 @@ export function goStopFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState
   if (ms.p === NONE || g === NONE) return -1;
   const gs = o.gs;
   const slot = gs.find(g);
-  if (slot < 0 || gs.status[slot] !== GoStatus.Running) return -1;
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Running) return -1;
   const typ = ev.type;
   if (typ === Ev.GoDestroy) gs.delete(g);
-  else gs.status[slot] = typ === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting;
+  else gs.setStatus(slot, typ === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting);
   o.place(evt, ev, g, ms.p, m);
   ms.g = NONE;
+  return 1;
+}
+
+/** GoCreate, GoCreateBlocked. */
+export function goCreateFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const id = ev.a0;
+  // validateCtx(Must, Must, May) holds here: a thread and a P.
+  if (typeof id !== 'number' || ms.p === NONE) return -1;
+  const gs = o.gs;
+  if (ms.g !== NONE) {
+    const creator = gs.find(ms.g);
+    if (creator >= 0 && gs.statusOf(creator) !== GoStatus.Running) return -1;
+  }
+  if (gs.find(id) >= 0) return -1;
+  gs.insert(id, ev.type === Ev.GoCreateBlocked ? GoStatus.Waiting : GoStatus.Runnable, o.genOrdinal);
+  o.place(evt, ev, ms.g, ms.p, m);
+  return 1;
+}
+
+export function goSyscallBeginFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const g = ms.g;
+  if (ms.p === NONE || g === NONE) return -1;
+  const gs = o.gs;
+  const ps = o.ps;
+  const gslot = gs.find(g);
+  if (gslot < 0 || gs.statusOf(gslot) !== GoStatus.Running) return -1;
+  const pslot = ps.find(ms.p);
+  if (pslot < 0 || !ps.succeeds(pslot, o.genOrdinal, ev.a0)) return -1;
+  gs.setStatus(gslot, GoStatus.Syscall);
+  ps.setStatus(pslot, ProcStatus.Syscall);
+  ps.setSeq(pslot, o.genOrdinal, ev.a0);
+  o.place(evt, ev, g, ms.p, m);
+  return 1;
+}
+
+export function goSyscallEndFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const g = ms.g;
+  if (ms.p === NONE || g === NONE) return -1;
+  const gs = o.gs;
+  const ps = o.ps;
+  const gslot = gs.find(g);
+  if (gslot < 0 || gs.statusOf(gslot) !== GoStatus.Syscall) return -1;
+  const pslot = ps.find(ms.p);
+  if (pslot < 0 || ps.statusOf(pslot) !== ProcStatus.Syscall) return -1;
+  gs.setStatus(gslot, GoStatus.Running);
+  ps.setStatus(pslot, ProcStatus.Running);
+  o.place(evt, ev, g, ms.p, m);
   return 1;
 }
 
@@ -180,17 +227,18 @@ function goSwitch(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const gs = o.gs;
   const cur = currentG(o, ev, GoStatus.Running, 'Running');
   const nextg = u64ToI64(ev.a0);
-  const next = gs.find(nextg);
-  if (next < 0 || gs.status[next] !== GoStatus.Waiting || !gs.succeeds(next, o.genOrdinal, ev.a1)) return false;
+  let next = gs.find(nextg);
+  if (next < 0 || gs.statusOf(next) !== GoStatus.Waiting || !gs.succeeds(next, o.genOrdinal, ev.a1)) return false;
   o.push(evt, ev);
   if (ev.type === Ev.GoSwitch) {
-    gs.status[cur] = GoStatus.Waiting;
+    gs.setStatus(cur, GoStatus.Waiting);
     o.pushMade(evt, o.curG, o.curP, o.curM, Ev.GoBlock, ev.time, 0, 0);
   } else {
-    gs.delete(o.curG); // frees cur's slot; next's slot is a different one and stays
+    gs.delete(o.curG);
+    next = gs.find(nextg); // deleting may move other states
     o.pushMade(evt, o.curG, o.curP, o.curM, Ev.GoDestroy, ev.time);
   }
-  gs.status[next] = GoStatus.Running;
+  gs.setStatus(next, GoStatus.Running);
   gs.setSeq(next, o.genOrdinal, ev.a1);
   o.newG = nextg;
   o.pushMade(evt, NONE, o.curP, o.curM, Ev.GoStart, ev.time, ev.a0, ev.a1);
@@ -200,16 +248,16 @@ function goSwitch(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
 function goSyscallBegin(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   o.validateUserGo();
   const slot = currentG(o, ev, GoStatus.Running, 'Running');
-  o.gs.status[slot] = GoStatus.Syscall;
+  o.gs.setStatus(slot, GoStatus.Syscall);
   const ps = o.ps;
   const p = ps.find(o.curP);
   if (p < 0) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
-  ps.status[p] = ProcStatus.Syscall;
+  ps.setStatus(p, ProcStatus.Syscall);
   // The P sequence number disambiguates which syscall a ProcSteal stole from; on a running
   // P it must line up, so a mismatch is an error rather than a reason to wait.
   if (!ps.succeeds(p, o.genOrdinal, ev.a0)) {
     throw new TraceError(
-      `failed to advance ${o.evName(ev.type)}: can't make sequence: ${seqString(o.genOf(ps.seqGen[p]), ps.seqOf(p))} -> ${seqString(gen, ev.a0)}`,
+      `failed to advance ${o.evName(ev.type)}: can't make sequence: ${seqString(o.genOf(ps.seqGenOf(p)), ps.seqOf(p))} -> ${seqString(gen, ev.a0)}`,
     );
   }
   ps.setSeq(p, o.genOrdinal, ev.a0);
@@ -221,14 +269,14 @@ function goSyscallEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   // Go's message names Running here even though the goroutine must be in Syscall.
   const slot = currentG(o, ev, GoStatus.Syscall, 'Running');
-  o.gs.status[slot] = GoStatus.Running;
+  o.gs.setStatus(slot, GoStatus.Running);
   const ps = o.ps;
   const p = ps.find(o.curP);
   if (p < 0) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
-  if (ps.status[p] !== ProcStatus.Syscall) {
-    throw new TraceError(`expected proc ${dec(o.curP)} in state Syscall, but got ${procStatusName(ps.status[p])} instead`);
+  if (ps.statusOf(p) !== ProcStatus.Syscall) {
+    throw new TraceError(`expected proc ${dec(o.curP)} in state Syscall, but got ${procStatusName(ps.statusOf(p))} instead`);
   }
-  ps.status[p] = ProcStatus.Running;
+  ps.setStatus(p, ProcStatus.Running);
   o.push(evt, ev);
   return true;
 }
@@ -239,12 +287,12 @@ function goSyscallEndBlocked(o: Ordering, ev: TraceEvent, evt: EvTable): boolean
   if (o.curP !== NONE) {
     const p = o.ps.find(o.curP);
     if (p < 0) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
-    if (o.ps.status[p] === ProcStatus.Syscall) return false;
+    if (o.ps.statusOf(p) === ProcStatus.Syscall) return false;
   }
   o.validateCtx(Req.Must, Req.May, Req.Must);
   const slot = currentG(o, ev, GoStatus.Syscall, 'Running');
   o.newG = NONE;
-  o.gs.status[slot] = GoStatus.Runnable;
+  o.gs.setStatus(slot, GoStatus.Runnable);
   o.push(evt, ev);
   return true;
 }
@@ -272,12 +320,12 @@ function goDestroySyscall(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
     const ps = o.ps;
     const p = ps.find(o.curP);
     if (p < 0) throw new TraceError(`found invalid proc ${dec(o.curP)} during ${o.evName(ev.type)}`);
-    if (ps.status[p] !== ProcStatus.Syscall) {
+    if (ps.statusOf(p) !== ProcStatus.Syscall) {
       throw new TraceError(
-        `proc ${dec(o.curP)} in unexpected state ${procStatusName(ps.status[p])} during ${o.evName(ev.type)}`,
+        `proc ${dec(o.curP)} in unexpected state ${procStatusName(ps.statusOf(p))} during ${o.evName(ev.type)}`,
       );
     }
-    ps.status[p] = ProcStatus.SyscallAbandoned;
+    ps.setStatus(p, ProcStatus.SyscallAbandoned);
     o.newP = NONE;
     o.pushMade(evt, o.curG, o.curP, o.curM, Ev.ProcSteal, ev.time, i64ToU64(o.curP), 0, ProcStatus.Syscall);
   }

@@ -19,7 +19,7 @@ function procStatusEv(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U
   const ps = o.ps;
   const s = ps.find(pid);
   if (s >= 0) {
-    const old = ps.status[s];
+    const old = ps.statusOf(s);
     if (status === ProcStatus.SyscallAbandoned && old === ProcStatus.Syscall) {
       // Nothing was lost: the P is still in the syscall we saw it enter. It is about to be
       // stolen, so show it as Running → Running on the M that holds it.
@@ -62,11 +62,11 @@ function procStart(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const state = ps.find(pid);
   // Not yet: the P's status may come later, or this M still holds a P in a syscall that has
   // not been seen stolen.
-  if (state < 0 || ps.status[state] !== ProcStatus.Idle || !ps.succeeds(state, o.genOrdinal, ev.a1) || o.curP !== NONE) {
+  if (state < 0 || ps.statusOf(state) !== ProcStatus.Idle || !ps.succeeds(state, o.genOrdinal, ev.a1) || o.curP !== NONE) {
     return false;
   }
   o.validateCtx(Req.Must, Req.MustNot, Req.May);
-  ps.status[state] = ProcStatus.Running;
+  ps.setStatus(state, ProcStatus.Running);
   ps.setSeq(state, o.genOrdinal, ev.a1);
   o.newP = pid;
   o.push(evt, ev);
@@ -79,11 +79,11 @@ function procStop(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   if (state < 0) {
     throw new TraceError(`event ${o.evName(ev.type)} for proc (${dec(o.curP)}) that doesn't exist`);
   }
-  if (ps.status[state] !== ProcStatus.Running && ps.status[state] !== ProcStatus.Syscall) {
+  if (ps.statusOf(state) !== ProcStatus.Running && ps.statusOf(state) !== ProcStatus.Syscall) {
     throw new TraceError(`${o.evName(ev.type)} event for proc that's not Running or Syscall`);
   }
   o.validateCtx(Req.Must, Req.Must, Req.May);
-  ps.status[state] = ProcStatus.Idle;
+  ps.setStatus(state, ProcStatus.Idle);
   o.newP = NONE;
   o.push(evt, ev);
   return true;
@@ -95,16 +95,16 @@ function procSteal(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const state = ps.find(pid);
   if (
     state < 0 ||
-    (ps.status[state] !== ProcStatus.Syscall && ps.status[state] !== ProcStatus.SyscallAbandoned) ||
+    (ps.statusOf(state) !== ProcStatus.Syscall && ps.statusOf(state) !== ProcStatus.SyscallAbandoned) ||
     !ps.succeeds(state, o.genOrdinal, ev.a1)
   ) {
     return false;
   }
   o.validateCtx(Req.Must, Req.May, Req.May);
   // Keep the status that let us advance: a steal of an abandoned P reads as Idle → Idle.
-  const oldStatus = ps.status[state];
+  const oldStatus = ps.statusOf(state);
   ev.a3 = oldStatus;
-  ps.status[state] = ProcStatus.Idle;
+  ps.setStatus(state, ProcStatus.Idle);
   ps.setSeq(state, o.genOrdinal, ev.a1);
   if (oldStatus === ProcStatus.SyscallAbandoned) {
     // Information was lost; the M may have moved on, so leave it alone.

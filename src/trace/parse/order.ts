@@ -20,9 +20,17 @@ import { Ev, goStatusName, procStatusName } from '../wire/specs';
 import { GCState, IdMap, MState, NONE, Req, seqString } from './order-state';
 import { SchedTable } from './sched-table';
 import { PROC_HANDLERS } from './order-procs';
-import { GOROUTINE_HANDLERS, goStartFast, goStopFast, goUnblockFast } from './order-goroutines';
+import {
+  GOROUTINE_HANDLERS,
+  goCreateFast,
+  goStartFast,
+  goStopFast,
+  goSyscallBeginFast,
+  goSyscallEndFast,
+  goUnblockFast,
+} from './order-goroutines';
 import { RANGE_HANDLERS } from './order-ranges';
-import { ANNOTATION_HANDLERS } from './order-annotations';
+import { ANNOTATION_HANDLERS, userRegionFast } from './order-annotations';
 
 export type Handler = (o: Ordering, ev: TraceEvent, evt: EvTable, m: I64, gen: U64) => boolean;
 
@@ -83,10 +91,11 @@ export class Ordering {
       }
       bc.ms = ms;
     }
-    // Goroutine scheduling is nearly every event of a busy trace (GoStart, GoBlock and
-    // GoUnblock alone are ~95%). Their fast paths take the common case (plain-number IDs, the
-    // context they require) straight from the M's state; anything else (-1) goes through the
-    // handlers, which give Go's exact outcome and errors.
+    // Goroutine scheduling, syscalls and user regions are nearly every event of a busy trace
+    // (GoStart, GoBlock and GoUnblock alone are ~95% of a CPU-bound one; a server adds
+    // syscalls, regions and goroutine creation). Their fast paths take the common case
+    // (plain-number IDs, the context they require) straight from the M's state; anything else
+    // (-1) goes through the handlers, which give Go's exact outcome and errors.
     if (ms !== null) {
       let r = -1;
       switch (ev.type) {
@@ -100,6 +109,20 @@ export class Ordering {
         case Ev.GoStop:
         case Ev.GoDestroy:
           r = goStopFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoSyscallBegin:
+          r = goSyscallBeginFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoSyscallEnd:
+          r = goSyscallEndFast(this, ev, evt, ms, m);
+          break;
+        case Ev.UserRegionBegin:
+        case Ev.UserRegionEnd:
+          r = userRegionFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoCreate:
+        case Ev.GoCreateBlocked:
+          r = goCreateFast(this, ev, evt, ms, m);
           break;
       }
       if (r >= 0) return r === 1;
@@ -208,10 +231,10 @@ export class Ordering {
   dump(): string {
     let s = '';
     const gs = this.gs;
-    for (const i of gs.slots()) s += `G ${dec(gs.id(i))} [status=${goStatusName(gs.status[i])} seq=${seqString(this.genOf(gs.seqGen[i]), gs.seqOf(i))}]\n`;
+    for (const i of gs.slots()) s += `G ${dec(gs.id(i))} [status=${goStatusName(gs.statusOf(i))} seq=${seqString(this.genOf(gs.seqGenOf(i)), gs.seqOf(i))}]\n`;
     s += '\n';
     const ps = this.ps;
-    for (const i of ps.slots()) s += `P ${dec(ps.id(i))} [status=${procStatusName(ps.status[i])} seq=${seqString(this.genOf(ps.seqGen[i]), ps.seqOf(i))}]\n`;
+    for (const i of ps.slots()) s += `P ${dec(ps.id(i))} [status=${procStatusName(ps.statusOf(i))} seq=${seqString(this.genOf(ps.seqGenOf(i)), ps.seqOf(i))}]\n`;
     s += '\n';
     for (const [id, st] of this.mStates) s += `M ${dec(id)} [g=${dec(st.g)} p=${dec(st.p)}]\n`;
     s += '\n';

@@ -202,15 +202,15 @@ export class TraceReader {
             stay = false;
           }
         }
-        const single = order.queued === 0;
-        const out = single ? ev : order.next()!;
+        const out = order.queued === 0 ? ev : order.next()!;
         this.finish(out);
         n++;
         inF = true;
         f(out);
         inF = false;
         this.spare = out;
-        if (!stay || !single || n >= max) return n;
+        // Events made around this one (GoSwitch, say) are left to step.
+        if (!stay || n >= max || order.queued !== 0) return n;
       }
     } catch (e) {
       if (!inF) this.failed = e as Error;

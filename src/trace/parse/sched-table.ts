@@ -1,225 +1,249 @@
 // The ordering's goroutine and P states (Go's gState and pState in internal/trace/order.go,
-// kept there in maps of pointers) as flat typed arrays: one slot per live ID, the fields of
-// a state in parallel arrays indexed by slot. Looking a state up is a hash probe over two
-// Int32Arrays, and reading or changing it touches no object, so the ordering's hottest code
-// never meets an object whose shape could change halfway through a trace (a number field that
-// first holds small integers and later a large one makes V8 throw away optimised code).
+// kept there in maps of pointers) in one flat Int32Array: an open-addressing hash table
+// (linear probing, Fibonacci hashing) whose entries are the states themselves, four int32s
+// each — the ID, the wire status, the generation of the sequence number, the sequence number.
+// Looking a state up and reading or changing it touches one cache line and no object, so the
+// ordering's hottest code neither waits on scattered memory (a server trace has tens of
+// thousands of live goroutines) nor meets an object whose shape could change mid-trace.
 //
-// IDs in [0, 2^31) — nearly every goroutine and P ID — live in an open-addressing table with
-// linear probing (Fibonacci hashing); any other ID (negative, larger, past 2^53) goes to a Map.
-// A slot is freed when its ID is deleted (a goroutine that ended), so memory follows the
-// number of live goroutines, not the range of their IDs.
+// An ID's home entry is its low bits: goroutine IDs are handed out in increasing runs, so the
+// goroutines a stretch of trace works on sit side by side in memory, as they would in an array
+// indexed by ID, where a scrambling hash would scatter every lookup to its own cache miss. IDs
+// that pile up on the same low bits (a crafted trace) make an insert probe far; the table then
+// switches to Fibonacci hashing for good, so no input makes lookups slow.
+//
+// IDs in [0, 2^31) — nearly every goroutine and P ID — are their own keys. Any other ID
+// (negative, larger, past 2^53) gets a negative stand-in key from a Map. Sequence numbers
+// past 2^31 live in a Map by key; region stacks and in-flight ranges in an array beside the
+// table, moving with their entries. Entries move when others are deleted (backward-shift
+// deletion), so a position is valid until the next delete.
 
-import { dec, type I64, type U64, u64Inc } from './int64';
+import { type I64, type U64, u64Inc } from './int64';
 import type { RangeType, UserRegion } from './order-state';
 
+const STRIDE = 4;
+const KEY = 0;
+const STATUS = 1;
+const SEQ_GEN = 2;
+const SEQ = 3;
 const EMPTY = -1;
+/** In the SEQ field: the sequence number does not fit an int32 and is in bigSeqs. */
+const BIG_SEQ = -1;
 const SMALL_MAX = 0x7fffffff;
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 const GOLDEN = 0x9e3779b1 | 0;
+/** An insert probing further than this switches the table to Fibonacci hashing. */
+const MAX_PROBE = 32;
+
+interface Lists {
+  regions: UserRegion[];
+  inFlight: RangeType[];
+}
 
 export class SchedTable {
-  // ID → slot for small IDs: keys[i] is an ID or EMPTY, vals[i] its slot.
-  private keys = new Int32Array(64).fill(EMPTY);
-  private vals = new Int32Array(64);
+  private tab = new Int32Array(64 * STRIDE).fill(EMPTY);
   private mask = 63;
   private shift = 32 - 6;
+  /** Whether homes come from Fibonacci hashing rather than the low bits of the key. */
+  private scrambled = false;
   private filled = 0;
-  private readonly others = new Map<I64, number>();
+  /** Stand-in keys (-2, -3, …) of IDs outside [0, 2^31), and back. */
+  private readonly standIns = new Map<I64, number>();
+  private readonly standInIds = new Map<number, I64>();
+  private nextStandIn = -2;
+  private readonly bigSeqs = new Map<number, U64>();
+  /** Region stacks and in-flight ranges by position, for the entries that have them. */
+  private lists: (Lists | undefined)[] = new Array<Lists | undefined>(64).fill(undefined);
 
-  /** Wire status (GoStatus or ProcStatus) per slot. */
-  status = new Uint8Array(16);
-  /** Sequence number per slot; NaN when it is past 2^53 (then in bigSeqs). */
-  seq = new Float64Array(16);
-  /** Generation (as Ordering.genOrdinal) the sequence number belongs to, per slot. */
-  seqGen = new Int32Array(16);
-  /** When each slot was filled, to list states in the order they were made. */
-  private born = new Float64Array(16);
-  private ids: I64[] = new Array<I64>(16).fill(0);
-  private regionLists: (UserRegion[] | null)[] = new Array<UserRegion[] | null>(16).fill(null);
-  private rangeLists: (RangeType[] | null)[] = new Array<RangeType[] | null>(16).fill(null);
-  private bigSeqs: Map<number, bigint> | null = null;
-  private readonly freeSlots: number[] = [];
-  private used = 0;
-  private stamp = 0;
-
-  /** The slot of id, or -1 if it has no state. */
+  /** The position of id's state, or -1 if it has none. Valid until the next delete. */
   find(id: I64): number {
+    let key: number;
     if (typeof id === 'number' && id >= 0 && id <= SMALL_MAX) {
-      const keys = this.keys;
-      const mask = this.mask;
-      let h = Math.imul(id, GOLDEN) >>> this.shift;
-      for (;;) {
-        const k = keys[h];
-        if (k === id) return this.vals[h];
-        if (k === EMPTY) return -1;
-        h = (h + 1) & mask;
-      }
+      key = id;
+    } else {
+      const k = this.standIns.get(id);
+      if (k === undefined) return -1;
+      key = k;
     }
-    const s = this.others.get(id);
-    return s === undefined ? -1 : s;
+    return this.probe(key);
   }
 
-  /** Makes a state for id (which must have none) and returns its slot. */
+  private probe(key: number): number {
+    const tab = this.tab;
+    const mask = this.mask;
+    let h = this.home(key);
+    for (;;) {
+      const k = tab[h * STRIDE];
+      if (k === key) return h;
+      if (k === EMPTY) return -1;
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** Makes a state for id (which must have none); returns its position. */
   insert(id: I64, status: number, seqGen: number): number {
-    let slot = this.freeSlots.pop();
-    if (slot === undefined) {
-      if (this.used === this.status.length) this.growSlots();
-      slot = this.used++;
-    }
-    this.status[slot] = status;
-    this.seq[slot] = 0;
-    this.seqGen[slot] = seqGen;
-    this.born[slot] = this.stamp++;
-    this.ids[slot] = id;
+    let key: number;
     if (typeof id === 'number' && id >= 0 && id <= SMALL_MAX) {
-      if ((this.filled + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
-      const keys = this.keys;
-      let h = Math.imul(id, GOLDEN) >>> this.shift;
-      while (keys[h] !== EMPTY) h = (h + 1) & this.mask;
-      keys[h] = id;
-      this.vals[h] = slot;
-      this.filled++;
+      key = id;
     } else {
-      this.others.set(id, slot);
+      key = this.nextStandIn--;
+      this.standIns.set(id, key);
+      this.standInIds.set(key, id);
     }
-    return slot;
+    if ((this.filled + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    let tab = this.tab;
+    let h = this.home(key);
+    for (let probes = 0; tab[h * STRIDE] !== EMPTY; probes++) {
+      if (probes === MAX_PROBE && !this.scrambled) {
+        this.scrambled = true;
+        this.rehash(this.mask + 1);
+        tab = this.tab;
+        h = this.home(key);
+        probes = 0;
+        continue;
+      }
+      h = (h + 1) & this.mask;
+    }
+    const i = h * STRIDE;
+    tab[i + KEY] = key;
+    tab[i + STATUS] = status;
+    tab[i + SEQ_GEN] = seqGen;
+    tab[i + SEQ] = 0;
+    this.filled++;
+    return h;
   }
 
-  /** Removes id's state (it must have one); its slot may be reused. */
+  /** Removes id's state, if it has one. Positions of other states may change. */
   delete(id: I64): void {
-    let slot: number;
+    let key: number;
     if (typeof id === 'number' && id >= 0 && id <= SMALL_MAX) {
-      const keys = this.keys;
-      const mask = this.mask;
-      let i = Math.imul(id, GOLDEN) >>> this.shift;
-      while (keys[i] !== id) {
-        if (keys[i] === EMPTY) return;
-        i = (i + 1) & mask;
-      }
-      slot = this.vals[i];
-      // Backward-shift deletion: pull later entries of the probe run into the hole, so lookups
-      // never need tombstones.
-      for (let j = (i + 1) & mask; keys[j] !== EMPTY; j = (j + 1) & mask) {
-        const home = Math.imul(keys[j], GOLDEN) >>> this.shift;
-        // The entry at j may move to i unless its home lies cyclically in (i, j].
-        const stays = i <= j ? home > i && home <= j : home > i || home <= j;
-        if (stays) continue;
-        keys[i] = keys[j];
-        this.vals[i] = this.vals[j];
-        i = j;
-      }
-      keys[i] = EMPTY;
-      this.filled--;
+      key = id;
     } else {
-      const s = this.others.get(id);
-      if (s === undefined) return;
-      this.others.delete(id);
-      slot = s;
+      const k = this.standIns.get(id);
+      if (k === undefined) return;
+      key = k;
+      this.standIns.delete(id);
+      this.standInIds.delete(k);
     }
-    this.regionLists[slot] = null;
-    this.rangeLists[slot] = null;
-    this.bigSeqs?.delete(slot);
-    this.freeSlots.push(slot);
+    let i = this.probe(key);
+    if (i < 0) return;
+    const tab = this.tab;
+    const mask = this.mask;
+    // Backward-shift deletion: pull later entries of the probe run into the hole, so lookups
+    // never need tombstones.
+    for (let j = (i + 1) & mask; tab[j * STRIDE] !== EMPTY; j = (j + 1) & mask) {
+      const home = this.home(tab[j * STRIDE]);
+      // The entry at j stays unless the hole lies cyclically between its home and j.
+      const stays = i <= j ? home > i && home <= j : home > i || home <= j;
+      if (stays) continue;
+      tab.copyWithin(i * STRIDE, j * STRIDE, j * STRIDE + STRIDE);
+      this.lists[i] = this.lists[j];
+      i = j;
+    }
+    tab[i * STRIDE + KEY] = EMPTY;
+    this.lists[i] = undefined;
+    this.filled--;
+    if (this.bigSeqs.size !== 0) this.bigSeqs.delete(key);
   }
 
-  id(slot: number): I64 {
-    return this.ids[slot];
+  /** Entries the table has room for (twice the most states held at once, rounded up). */
+  get capacity(): number {
+    return this.mask + 1;
   }
 
-  /** The sequence number of a slot. */
-  seqOf(slot: number): U64 {
-    const s = this.seq[slot];
-    return s === s ? s : this.bigSeqs!.get(slot)!;
+  /** The ID of the state at pos. */
+  id(pos: number): I64 {
+    const key = this.tab[pos * STRIDE + KEY];
+    return key >= 0 ? key : this.standInIds.get(key)!;
   }
 
-  setSeq(slot: number, seqGen: number, seq: U64): void {
-    this.seqGen[slot] = seqGen;
-    if (typeof seq === 'number') {
-      this.seq[slot] = seq;
-      if (this.bigSeqs !== null) this.bigSeqs.delete(slot);
+  statusOf(pos: number): number {
+    return this.tab[pos * STRIDE + STATUS];
+  }
+
+  setStatus(pos: number, status: number): void {
+    this.tab[pos * STRIDE + STATUS] = status;
+  }
+
+  /** The generation (as Ordering.genOrdinal) of the sequence number at pos. */
+  seqGenOf(pos: number): number {
+    return this.tab[pos * STRIDE + SEQ_GEN];
+  }
+
+  seqOf(pos: number): U64 {
+    const i = pos * STRIDE;
+    const s = this.tab[i + SEQ];
+    return s !== BIG_SEQ ? s : this.bigSeqs.get(this.tab[i + KEY])!;
+  }
+
+  setSeq(pos: number, seqGen: number, seq: U64): void {
+    const i = pos * STRIDE;
+    const tab = this.tab;
+    tab[i + SEQ_GEN] = seqGen;
+    if (typeof seq === 'number' && seq >= 0 && seq <= SMALL_MAX) {
+      if (tab[i + SEQ] === BIG_SEQ) this.bigSeqs.delete(tab[i + KEY]);
+      tab[i + SEQ] = seq;
     } else {
-      this.seq[slot] = NaN;
-      (this.bigSeqs ??= new Map()).set(slot, seq);
+      tab[i + SEQ] = BIG_SEQ;
+      this.bigSeqs.set(tab[i + KEY], seq);
     }
   }
 
-  /** Whether (seqGen, seq) immediately follows the slot's sequence number (Go's seqCounter.succeeds). */
-  succeeds(slot: number, seqGen: number, seq: U64): boolean {
-    if (this.seqGen[slot] !== seqGen) return false;
-    const p = this.seq[slot];
-    if (p < MAX_SAFE) return seq === p + 1;
-    return seq === u64Inc(this.seqOf(slot));
+  /** Whether (seqGen, seq) immediately follows the sequence number at pos (Go's seqCounter.succeeds). */
+  succeeds(pos: number, seqGen: number, seq: U64): boolean {
+    const i = pos * STRIDE;
+    const tab = this.tab;
+    if (tab[i + SEQ_GEN] !== seqGen) return false;
+    const p = tab[i + SEQ];
+    if (p !== BIG_SEQ) return seq === p + 1;
+    return seq === u64Inc(this.bigSeqs.get(tab[i + KEY])!);
   }
 
   /** The goroutine's stack of user regions (made on first use). */
-  regions(slot: number): UserRegion[] {
-    let r = this.regionLists[slot];
-    if (r === null) this.regionLists[slot] = r = [];
-    return r;
+  regions(pos: number): UserRegion[] {
+    return this.listsOf(pos).regions;
   }
 
   /** The in-flight special ranges of the goroutine or P (made on first use). */
-  inFlight(slot: number): RangeType[] {
-    let r = this.rangeLists[slot];
-    if (r === null) this.rangeLists[slot] = r = [];
-    return r;
+  inFlight(pos: number): RangeType[] {
+    return this.listsOf(pos).inFlight;
   }
 
-  /** Live slots: IDs in [0, 2^20) in increasing order first, then the others as they were made. */
+  /** Positions of every state: IDs in [0, 2^31) in increasing order, then the others as they came. */
   slots(): number[] {
-    const live: number[] = [];
-    for (let i = 0; i < this.keys.length; i++) if (this.keys[i] !== EMPTY) live.push(this.vals[i]);
-    for (const s of this.others.values()) live.push(s);
-    const dense = (s: number) => {
-      const id = this.ids[s];
-      return typeof id === 'number' && id >= 0 && id < 1 << 20;
-    };
-    return live.sort((a, b) => {
-      const da = dense(a);
-      const db = dense(b);
-      if (da && db) return (this.ids[a] as number) - (this.ids[b] as number);
-      if (da !== db) return da ? -1 : 1;
-      return this.born[a] - this.born[b];
-    });
+    const out: number[] = [];
+    const tab = this.tab;
+    for (let h = 0; h <= this.mask; h++) if (tab[h * STRIDE] !== EMPTY) out.push(h);
+    // Stand-in keys count down from -2 in the order the IDs came.
+    const rank = (k: number) => (k >= 0 ? k : SMALL_MAX - k);
+    return out.sort((a, b) => rank(tab[a * STRIDE]) - rank(tab[b * STRIDE]));
   }
 
-  describe(slot: number): string {
-    return dec(this.ids[slot]);
+  private listsOf(pos: number): Lists {
+    let l = this.lists[pos];
+    if (l === undefined) this.lists[pos] = l = { regions: [], inFlight: [] };
+    return l;
+  }
+
+  private home(key: number): number {
+    return this.scrambled ? Math.imul(key, GOLDEN) >>> this.shift : key & this.mask;
   }
 
   private rehash(n: number): void {
-    const oldKeys = this.keys;
-    const oldVals = this.vals;
-    this.keys = new Int32Array(n).fill(EMPTY);
-    this.vals = new Int32Array(n);
+    const old = this.tab;
+    const oldLists = this.lists;
+    const tab = new Int32Array(n * STRIDE).fill(EMPTY);
+    const lists = new Array<Lists | undefined>(n).fill(undefined);
+    this.tab = tab;
+    this.lists = lists;
     this.mask = n - 1;
     this.shift = 32 - Math.log2(n);
-    for (let i = 0; i < oldKeys.length; i++) {
-      const k = oldKeys[i];
+    for (let i = 0; i < old.length; i += STRIDE) {
+      const k = old[i];
       if (k === EMPTY) continue;
-      let h = Math.imul(k, GOLDEN) >>> this.shift;
-      while (this.keys[h] !== EMPTY) h = (h + 1) & this.mask;
-      this.keys[h] = k;
-      this.vals[h] = oldVals[i];
-    }
-  }
-
-  private growSlots(): void {
-    const n = this.status.length * 2;
-    const grow = <T extends Uint8Array | Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.status = grow(this.status, (k) => new Uint8Array(k));
-    this.seq = grow(this.seq, (k) => new Float64Array(k));
-    this.seqGen = grow(this.seqGen, (k) => new Int32Array(k));
-    this.born = grow(this.born, (k) => new Float64Array(k));
-    for (let i = this.ids.length; i < n; i++) {
-      this.ids.push(0);
-      this.regionLists.push(null);
-      this.rangeLists.push(null);
+      let h = this.home(k);
+      while (tab[h * STRIDE] !== EMPTY) h = (h + 1) & this.mask;
+      tab.set(old.subarray(i, i + STRIDE), h * STRIDE);
+      lists[h] = oldLists[i / STRIDE];
     }
   }
 }

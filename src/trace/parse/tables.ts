@@ -80,6 +80,18 @@ export class DataTable<E> {
     if (min === 1 && n === max) this.fullBelow = max + 1;
   }
 
+  /** Calls f with every (id, value), in the order of entries(). */
+  forEach(f: (id: U64, v: E) => void): void {
+    const d = this.dense;
+    if (d !== null) {
+      for (let i = 0; i < d.length; i++) {
+        const v = d[i];
+        if (v !== undefined) f(i, v);
+      }
+    }
+    if (this.sparse !== null) for (const [id, v] of this.sparse) f(id, v);
+  }
+
   /** Every (id, value), dense IDs in order first, then sparse ones in insertion order. */
   *entries(): Generator<[U64, E]> {
     if (this.dense) {
