@@ -10,6 +10,8 @@ import { useHashRouter } from './router';
 import { InspectScreen } from './inspect/InspectScreen';
 import { LiveScreen } from './live/LiveScreen';
 import { Logo } from './Logo';
+import { ThemeToggle } from './ThemeToggle';
+import { UpdateNotice } from './UpdateNotice';
 
 
 const TABS: { id: Screen; label: string }[] = [
@@ -67,6 +69,8 @@ export function App() {
           </svg>
           Everything runs in this tab. Nothing is uploaded.
         </div>
+        <UpdateNotice />
+        <ThemeToggle />
       </header>
       <main id={`panel-${screen}`} role="tabpanel" aria-labelledby={`tab-${screen}`}>
         {screen === 'inspect' ? <InspectScreen /> : <LiveScreen />}

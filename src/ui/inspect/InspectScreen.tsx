@@ -6,6 +6,7 @@ import { clearInspect } from '../../state/inspect-actions';
 import { MAX_FILE_TEXT } from '../../state/inspect-limits';
 import { setTraceView } from '../../state/navigation';
 import { formatInt } from '../format';
+import { EmbedTitle } from './EmbedTitle';
 import { FilePicker } from './FilePicker';
 import { TRACE_PAGES, tracePage } from './trace-pages';
 
@@ -16,6 +17,7 @@ export function InspectScreen() {
 
   return (
     <>
+      <EmbedTitle />
       <div className="card card-pad file-row">
         <span className="name" data-testid="file-name">{ins.fileName}</span>
         {ins.fileSize !== null && <span className="meta num">{formatInt(ins.fileSize)} bytes</span>}
@@ -85,7 +87,7 @@ function EmptyState() {
       </svg>
       <h1 id="drop-title">Drop a Go execution trace anywhere on this page</h1>
       <p>
-        A flight-recorder snapshot, <code>go test -trace</code> output or a <code>/debug/pprof/trace</code> download from Go 1.22 or later.
+        A flight-recorder snapshot, <code>go test -trace</code> output or a <code>/debug/pprof/trace</code> download, from Go 1.11 or later.
         Flightdeck reads it here, in your browser: nothing is uploaded. Files of up to {MAX_FILE_TEXT}.
       </p>
       <FilePicker />

@@ -10,6 +10,7 @@ import { GenerationTable } from './GenerationTable';
 import { ParsedSection } from './ParsedSection';
 import { inspectView } from './inspect-model';
 import { Verdict } from './Verdict';
+import { TriageList } from '../analysis/TriageList';
 
 export function SummaryPage() {
   const ins = useApp((s) => s.inspect);
@@ -27,6 +28,7 @@ export function SummaryPage() {
           <Stat label="File size" value={formatInt(view.fileBytes)} sub="bytes" testId="file-bytes" />
         </dl>
       )}
+      <TriageList />
       <ParsedSection parse={ins.parse} />
       {view.generations.length > 0 && (
         <div className="two-col">
