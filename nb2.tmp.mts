@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { buildTimeline } from './src/analysis/timeline/build';
+import { tasksIndex } from './src/ui/trace-timeline/tasks-index';
+import { buildLanes } from './src/ui/trace-timeline/model-lanes';
+import { ModelContext } from './src/ui/trace-timeline/model-context';
+import { parseQuery } from './src/ui/trace-timeline/search';
+const m: any = buildTimeline(new Uint8Array(readFileSync(process.argv[2]))).model;
+const t = (l: string, f: () => any) => { const c = process.cpuUsage(); const r = f(); const d = process.cpuUsage(c); console.log(l, ((d.user + d.system) / 1000).toFixed(1), 'ms'); return r; };
+t('groups', () => m.goroutineGroups());
+t('groups again', () => m.goroutineGroups());
+t('tasks()', () => m.tasks());
+const ix = t('tasksIndex', () => tasksIndex(m));
+const lanes = t('buildLanes', () => buildLanes(m, parseQuery(''), ix));
+t('buildLanes q', () => buildLanes(m, parseQuery('worker'), ix));
+t('ctx', () => new ModelContext(m, lanes));
+t('procs', () => m.procs()); t('threads', () => m.threads());
