@@ -61,10 +61,10 @@ export async function openBlob(blob: BlobLike, fileName: string, origin: FileOri
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const tooBig = fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {
-    setInspect({ status: 'failed', fileName, fileSize: blob.size, origin, summary: null, loadError: tooBig, parse: initialParse, embed, analysis: null });
+    setInspect({ status: 'failed', fileName, fileSize: blob.size, origin, summary: null, loadError: tooBig, parse: initialParse, embed, analysis: null, analysing: false });
     return;
   }
-  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null, parse: initialParse, embed, analysis: null });
+  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null, parse: initialParse, embed, analysis: null, analysing: false });
   try {
     const bytes = await track(blob.arrayBuffer());
     if (token !== latest) return;
@@ -78,8 +78,8 @@ export async function openBlob(blob: BlobLike, fileName: string, origin: FileOri
       },
       (analysis) => {
         if (token !== latest) return;
-        analysed = handle.id;
-        setInspect({ analysis });
+        if (analysis !== null) analysed = handle.id;
+        setInspect({ analysis, analysing: false });
       },
     );
     current = handle;
@@ -93,6 +93,8 @@ export async function openBlob(blob: BlobLike, fileName: string, origin: FileOri
       const result = await parsed;
       if (token !== latest) return;
       setParse(result ? { status: 'done', summary: result } : { status: 'cancelled' });
+      // The analyses read the events again after the verdict (parse.worker.ts).
+      if (result && useApp.getState().inspect.analysis === null) setInspect({ analysing: true });
     } catch (err) {
       if (token !== latest) return;
       setParse({ status: 'failed', error: message(err) });
@@ -101,7 +103,7 @@ export async function openBlob(blob: BlobLike, fileName: string, origin: FileOri
     }
   } catch (err) {
     if (token !== latest) return;
-    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}`, parse: initialParse, analysis: null });
+    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}`, parse: initialParse, analysis: null, analysing: false });
   }
 }
 
@@ -137,7 +139,7 @@ export async function openUrl(raw: string): Promise<void> {
   }
   cancelCurrent();
   setScreen('inspect');
-  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, parse: initialParse, embed: null, analysis: null });
+  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, parse: initialParse, embed: null, analysis: null, analysing: false });
   try {
     const res = await track(fetch(url, { credentials: 'same-origin' }));
     if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
@@ -160,11 +162,11 @@ export function clearInspect(): void {
   latest++;
   analysed = null;
   cancelCurrent();
-  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, parse: initialParse, embed: null, analysis: null });
+  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, parse: initialParse, embed: null, analysis: null, analysing: false });
 }
 
 function failed(name: string) {
-  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, parse: initialParse, embed: null, analysis: null };
+  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, parse: initialParse, embed: null, analysis: null, analysing: false };
 }
 
 function message(err: unknown): string {

@@ -38,6 +38,8 @@ export interface InspectState {
   /** The analyses' overview (goroutine groups, task and region types, profile totals); the
    * worker keeps the rest and answers queries about it (inspect-actions.ts queryAnalysis). */
   readonly analysis: AnalysisOverview | null;
+  /** The analyses are being made (after the parser's verdict, in a second pass). */
+  readonly analysing: boolean;
   /** Set when the file came through the embedding API. */
   readonly embed: EmbedSource | null;
   /** The open file's timeline model: its state and version (the model itself: state/timeline.ts). */
@@ -229,6 +231,7 @@ export const initialInspect: InspectState = {
   loadError: null,
   parse: initialParse,
   analysis: null,
+  analysing: false,
   embed: null,
   timeline: initialTimeline,
 };

@@ -40,7 +40,8 @@ export interface OpenHandle {
 
 interface Pending {
   readonly parse: boolean;
-  onAnalysis?(o: AnalysisOverview): void;
+  /** The analyses' overview, or null when there will be none (cancelled or failed). */
+  onAnalysis?(o: AnalysisOverview | null): void;
   onAnswer?(a: AnalysisAnswer): void;
   onWire(v: Inspected): void;
   onProgress(p: ParseProgress): void;
@@ -80,7 +81,7 @@ export class ParseClient {
    * The wire summary, then Go's parser over the whole file, with progress. The buffer is
    * transferred. If the wire step fails, both promises reject.
    */
-  open(bytes: ArrayBuffer, onProgress: (p: ParseProgress) => void = () => {}, onAnalysis: (o: AnalysisOverview) => void = () => {}): OpenHandle {
+  open(bytes: ArrayBuffer, onProgress: (p: ParseProgress) => void = () => {}, onAnalysis: (o: AnalysisOverview | null) => void = () => {}): OpenHandle {
     let resolveWire!: (v: Inspected) => void;
     let rejectWire!: (e: Error) => void;
     let resolveParsed!: (v: TraceSummary | null) => void;
@@ -100,6 +101,7 @@ export class ParseClient {
       onFail: (e) => {
         if (!gotWire) rejectWire(e);
         rejectParsed(e);
+        onAnalysis(null);
       },
     });
     return {
@@ -120,6 +122,7 @@ export class ParseClient {
           this.onPendingChange(this.pending.size);
           if (!gotWire) rejectWire(new ParseWorkerError({ code: 'cancelled', message: 'cancelled' }));
           resolveParsed(null);
+          onAnalysis(null);
           return;
         }
         const req: ParseRequest = { id: this.nextId++, kind: 'cancel', target: id };
@@ -202,6 +205,7 @@ export class ParseClient {
         break;
       case 'cancelled':
         p.onParsed(null);
+        p.onAnalysis?.(null);
         break;
       case 'failed':
         p.onFail(new ParseWorkerError(reply.error));

@@ -51,9 +51,10 @@ export type ParseReply =
   | { readonly id: number; readonly kind: 'timeline'; readonly chunk: TimelineChunk }
   /** No more timeline chunks; what a damaged trace lost (null when whole). Just before 'parsed'. */
   | { readonly id: number; readonly kind: 'timeline-end'; readonly loss: TimelineLoss | null }
-  /** The analyses' overview, just before 'parsed' (not terminal). */
-  | { readonly id: number; readonly kind: 'analysis'; readonly overview: AnalysisOverview }
+  /** The parser's summary and verdict; the analyses follow (not terminal). */
   | { readonly id: number; readonly kind: 'parsed'; readonly summary: TraceSummary }
+  /** The analyses' overview, after 'parsed' (terminal for an open). */
+  | { readonly id: number; readonly kind: 'analysis'; readonly overview: AnalysisOverview }
   /** The answer to a 'query' (terminal for it). */
   | { readonly id: number; readonly kind: 'answer'; readonly answer: AnalysisAnswer }
   | { readonly id: number; readonly kind: 'cancelled' }
@@ -61,7 +62,7 @@ export type ParseReply =
 
 /** True for the replies that end a request. */
 export function isTerminal(r: ParseReply, parse: boolean): boolean {
-  return r.kind === 'parsed' || r.kind === 'answer' || r.kind === 'cancelled' || r.kind === 'failed' || (r.kind === 'inspected' && !parse);
+  return r.kind === 'analysis' || r.kind === 'answer' || r.kind === 'cancelled' || r.kind === 'failed' || (r.kind === 'inspected' && !parse);
 }
 
 export type { WireSummary, TraceSummary, GenerationStats, AnalysisAnswer, AnalysisOverview, AnalysisQuery };

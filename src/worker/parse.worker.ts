@@ -6,13 +6,13 @@
 // an error), so a 'failed' reply means a bug or an exhausted worker.
 
 import { inspectTrace } from '../trace/wire/inspect';
-import { runPass } from '../analysis/event-pass';
+import { runPass, type PassEnd, type PassProgress } from '../analysis/event-pass';
 import { SummarySink } from '../analysis/trace-summary';
 import { TimelineSink } from '../analysis/timeline/sink';
 import { chunkTransferables } from '../analysis/timeline/transfer';
 import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
-import type { AnalysisQuery, ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
+import type { AnalysisQuery, ParseFailure, ParseProgress, ParseReply, ParseRequest } from './parse-protocol';
 import { GunzipError, gunzip, isGzip } from './gunzip';
 
 const scope = self as unknown as {
@@ -68,42 +68,53 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     const byteLength = bytes.byteLength;
     scope.postMessage({ id, kind: 'inspected', summary: inspectTrace(bytes), byteLength });
     if (!parse) return;
-    // One pass over the events feeds every consumer; each makes its result from how it ended.
+    // The first pass feeds what the page needs first: the parser's verdict and the timeline,
+    // whose completed generations go to the page at once, their buffers transferred.
     const summary = new SummarySink();
     kept = null;
-    const analysis = new AnalysisSinks();
-    // Each completed generation's timeline goes to the page at once, its buffers transferred.
     const timeline = new TimelineSink((chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)));
-    const pass = runPass(bytes, [summary, timeline, ...analysis.sinks], CHUNK_EVENTS);
-    let lastPost = 0;
-    for (;;) {
-      // Give way first, so a cancel sent right after the open is seen before any parsing.
-      await yieldToQueue();
-      if (cancelled.has(id)) {
-        scope.postMessage({ id, kind: 'cancelled' });
-        return;
-      }
-      const r = pass.next();
-      if (r.done) {
-        scope.postMessage({ id, kind: 'timeline-end', loss: timeline.finish(r.value) });
-        const result = analysis.finish(r.value);
-        kept = { id, analysis: result };
-        scope.postMessage({ id, kind: 'analysis', overview: overview(result) });
-        scope.postMessage({ id, kind: 'parsed', summary: summary.finish(r.value) });
-        return;
-      }
-      const now = performance.now();
-      if (now - lastPost >= PROGRESS_MS) {
-        lastPost = now;
-        const progress = { ...r.value, generations: summary.generations, byteLength };
-        scope.postMessage({ id, kind: 'progress', progress });
-      }
-    }
+    const progress = (r: PassProgress) => ({ ...r, generations: summary.generations, byteLength });
+    const first = await drive(id, runPass(bytes, [summary, timeline], CHUNK_EVENTS), progress);
+    if (first === null) return;
+    scope.postMessage({ id, kind: 'timeline-end', loss: timeline.finish(first) });
+    scope.postMessage({ id, kind: 'parsed', summary: summary.finish(first) });
+    // The analyses (goroutine summaries, profiles, MMU) read the events again: they cost
+    // several times the parse, and the verdict and timeline should not wait for them.
+    const analysis = new AnalysisSinks();
+    const second = await drive(id, runPass(bytes, analysis.sinks, CHUNK_EVENTS), null);
+    if (second === null) return;
+    const result = analysis.finish(second);
+    kept = { id, analysis: result };
+    scope.postMessage({ id, kind: 'analysis', overview: overview(result) });
   } catch (err) {
     scope.postMessage({ id, kind: 'failed', error: failure(err) });
   } finally {
     running.delete(id);
     cancelled.delete(id);
+  }
+}
+
+/**
+ * Runs a pass to its end in chunks, giving way to the message queue before each so a cancel is
+ * seen; posts progress at most every PROGRESS_MS when `progress` says what to post. Null when
+ * the open was cancelled ('cancelled' is then posted).
+ */
+async function drive(id: number, pass: Generator<PassProgress, PassEnd>, progress: ((p: PassProgress) => ParseProgress) | null): Promise<PassEnd | null> {
+  let lastPost = 0;
+  for (;;) {
+    // Give way first, so a cancel sent right after the open is seen before any parsing.
+    await yieldToQueue();
+    if (cancelled.has(id)) {
+      scope.postMessage({ id, kind: 'cancelled' });
+      return null;
+    }
+    const r = pass.next();
+    if (r.done) return r.value;
+    const now = performance.now();
+    if (progress !== null && now - lastPost >= PROGRESS_MS) {
+      lastPost = now;
+      scope.postMessage({ id, kind: 'progress', progress: progress(r.value) });
+    }
   }
 }
 

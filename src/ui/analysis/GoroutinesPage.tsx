@@ -126,10 +126,15 @@ function GroupDetailCard({ name, endNs }: { name: string; endNs: number }) {
 
 export function AnalysisPending() {
   const parse = useApp((s) => s.inspect.parse);
+  const analysing = useApp((s) => s.inspect.analysing);
   return (
     <section className="card card-pad">
       <p className="analysis-empty" role="status">
-        {parse.status === 'parsing' ? 'Reading every event; the analysis appears when the whole file is read…' : 'No analysis: Go’s parser could not read this file.'}
+        {parse.status === 'parsing'
+          ? 'Reading every event; the analysis follows once the whole file is read…'
+          : analysing
+            ? 'Analysing every goroutine, task, region, GC cycle and blocking event…'
+            : 'No analysis: Go’s parser could not read this file.'}
       </p>
     </section>
   );
