@@ -41,7 +41,7 @@ test('a non-trace, a truncated trace and a Go 1.21 trace get three different mes
   await dropFile(page, 'notes.txt', new TextEncoder().encode('hello, this is a text file and not a trace\n'));
   const verdict = page.locator('[data-verdict]');
   await expect(verdict).toHaveAttribute('data-verdict', 'not-a-trace');
-  await expect(verdict.getByRole('heading')).toHaveText('This is not a Go execution trace');
+  await expect(verdict.getByRole('heading')).toHaveText('A text file, not a Go execution trace');
   await expect(page.getByTestId('go-message')).toHaveText('bad file format: not a Go execution trace?');
 
   // A real trace cut short in the middle of its last generation.
@@ -137,13 +137,17 @@ test("a damaged trace shows Go's parser error and the generations it kept", asyn
     if (s.verdict.kind !== 'error') throw new Error(`${t.name}: expected a parse error`);
     await dropFile(page, t.name, bytes);
     await expect(page.getByTestId('file-name')).toHaveText(t.name);
+    if (s.version === null) {
+      // The header already fails: Go's message is said once, by the verdict, with nothing under it.
+      await expect(page.getByTestId('go-message'), t.name).toHaveText(goSays);
+      await expect(page.locator('[data-parsed]'), t.name).toHaveCount(0);
+      continue;
+    }
     await expect(page.locator('[data-parsed]'), t.name).toHaveAttribute('data-parsed', 'error');
     await expect(page.getByTestId('parsed-go-message'), t.name).toHaveText(goSays);
-    if (s.version !== null) {
-      const n = s.verdict.generationsKept;
-      await expect(page.getByTestId('parsed-kept'), t.name).toContainText(`Kept ${n} complete generation${n === 1 ? '' : 's'}`);
-      await expect(page.getByTestId('parsed-events'), t.name).toHaveText(fmt(s.verdict.eventsRead));
-    }
+    const n = s.verdict.generationsKept;
+    await expect(page.getByTestId('parsed-kept'), t.name).toContainText(`Kept ${n} complete generation${n === 1 ? '' : 's'}`);
+    if (s.verdict.eventsRead > 0) await expect(page.getByTestId('parsed-events'), t.name).toHaveText(fmt(s.verdict.eventsRead));
   }
 });
 

@@ -123,6 +123,13 @@ export class SimulatedRuntime {
     return this.tracer.stats;
   }
 
+  /** Bytes of events in the Ms' batches not yet flushed to the trace (they belong to the open generation). */
+  get bufferedBytes(): number {
+    let n = 0;
+    for (const m of this.sched.ms) if (m.buf.open) n += m.buf.pos - m.buf.base;
+    return n;
+  }
+
   get heap(): { alloc: number; goal: number; gcRunning: boolean; goroutines: number } {
     const s = this.sched;
     return { alloc: s.heapAlloc, goal: s.heapGoal, gcRunning: s.marking, goroutines: s.liveGoroutines() };

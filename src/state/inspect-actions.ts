@@ -3,7 +3,7 @@
 
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import { fileSizeProblem } from './inspect-limits';
-import { addPending, initialParse, setInspect, useApp, type FileOrigin, type ParsedState } from './store';
+import { addPending, initialParse, setInspect, useApp, type FetchInfo, type FileOrigin, type ParsedState } from './store';
 import { setScreen } from './navigation';
 
 let client: ParseClient | null = null;
@@ -37,17 +37,18 @@ function setParse(patch: Partial<ParsedState>): void {
 }
 
 /** Reads and inspects any Blob (a File from a drop or picker, or a snapshot). */
-export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin): Promise<void> {
+export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin, fetched: FetchInfo | null = null): Promise<void> {
   const token = ++latest;
   cancelCurrent();
   setScreen('inspect');
+  const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse };
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const tooBig = fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {
-    setInspect({ status: 'failed', fileName, fileSize: blob.size, origin, summary: null, loadError: tooBig, parse: initialParse });
+    setInspect({ ...fresh, status: 'failed', loadError: tooBig });
     return;
   }
-  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null, parse: initialParse });
+  setInspect({ ...fresh, status: 'reading', loadError: null });
   try {
     const bytes = await track(blob.arrayBuffer());
     if (token !== latest) return;
@@ -59,9 +60,9 @@ export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin)
     current = handle;
     const parsed = track(handle.parsed);
     parsed.catch(() => {}); // awaited below; a wire failure rejects both and is reported once
-    const { summary } = await track(handle.wire);
+    const { summary, fileKind } = await track(handle.wire);
     if (token !== latest) return;
-    setInspect({ status: 'done', summary });
+    setInspect({ status: 'done', summary, fileKind });
     try {
       const result = await parsed;
       if (token !== latest) return;
@@ -101,27 +102,41 @@ export async function openUrl(raw: string): Promise<void> {
   }
   cancelCurrent();
   setScreen('inspect');
-  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, parse: initialParse });
+  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, fileKind: null, fetched: null, parse: initialParse });
+  let res: Response;
   try {
-    const res = await track(fetch(url, { credentials: 'same-origin' }));
-    if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
+    res = await track(fetch(url, { credentials: 'same-origin' }));
+  } catch (err) {
+    // fetch rejects only when no answer came: the server is down, the name does not resolve,
+    // or the browser refused the request.
+    if (token !== latest) return;
+    setInspect({ status: 'failed', loadError: `Could not fetch ${url.href}: no answer from the server (${message(err)}). Is it running, and is the address right?` });
+    return;
+  }
+  if (token !== latest) return;
+  if (!res.ok) {
+    setInspect({ status: 'failed', loadError: `Could not fetch ${url.href}: the server answered ${`${res.status} ${res.statusText}`.trim()}.` });
+    return;
+  }
+  try {
     const blob = await track(res.blob());
     if (token !== latest) return;
-    await openBlob(blob, name, 'url');
+    const fetched: FetchInfo = { url: res.url || url.href, status: res.status, statusText: res.statusText, contentType: res.headers.get('content-type') };
+    await openBlob(blob, name, 'url', fetched);
   } catch (err) {
     if (token !== latest) return;
-    setInspect({ status: 'failed', loadError: `Could not fetch ${name}: ${message(err)}` });
+    setInspect({ status: 'failed', loadError: `Could not read ${url.href}: the download stopped (${message(err)}).` });
   }
 }
 
 export function clearInspect(): void {
   latest++;
   cancelCurrent();
-  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, parse: initialParse });
+  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, fileKind: null, fetched: null, parse: initialParse });
 }
 
 function failed(name: string) {
-  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, parse: initialParse };
+  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, fileKind: null, fetched: null, parse: initialParse };
 }
 
 function message(err: unknown): string {

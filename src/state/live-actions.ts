@@ -91,16 +91,38 @@ export async function stopRuntime(): Promise<void> {
   await call('Stop runtime', { kind: 'runtime.stop' });
 }
 
-/** Changes what the runtime does; while running it is applied at once (the model restarts). */
-async function configure(action: string, patch: { workload?: WorkloadName; speed?: number; params?: WorkloadParams; go?: GoFormat }): Promise<void> {
+/**
+ * Changes what the runtime does; while running it is applied at once. A new workload, tuning
+ * or trace format restarts the simulated program (a new clock, an empty timeline): `restart`
+ * says so in a notice, with what was lost, so the timeline never empties without a word.
+ */
+async function configure(
+  action: string,
+  patch: { workload?: WorkloadName; speed?: number; params?: WorkloadParams; go?: GoFormat },
+  restart?: string,
+): Promise<void> {
+  const before = useApp.getState().live;
   setLive(patch);
-  if (useApp.getState().live.running) await call(action, { kind: 'runtime.configure', ...patch });
+  if (!before.running) return;
+  const reply = await call(action, { kind: 'runtime.configure', ...patch });
+  if (reply === null || restart === undefined) return;
+  const sealed = before.history.length > 0 ? before.history[before.history.length - 1].gen : 0;
+  const count = new Intl.NumberFormat('en-US').format(sealed);
+  const lost = sealed === 0 ? 'nothing had been sealed yet' : `the previous run’s ${count} generation${sealed === 1 ? ' is' : 's are'} gone`;
+  const kept = before.snapshot ? ' Snapshots already taken are kept.' : '';
+  setLive({ notice: { text: `${restart}: the simulated program restarted, so the timeline starts again and ${lost}.${kept}`, seq: ++noticeSeq } });
+}
+
+let noticeSeq = 0;
+
+export function dismissNotice(): void {
+  setLive({ notice: null });
 }
 
 export function setWorkload(name: WorkloadName): Promise<void> {
   // A new workload starts from its own defaults, not the previous one's tuning.
   const info = useApp.getState().live.workloads.find((w) => w.name === name);
-  return configure('Workload', { workload: name, params: info?.defaults ?? {} });
+  return configure('Workload', { workload: name, params: info?.defaults ?? {} }, `Now running ${info?.label ?? name}`);
 }
 
 export function setSpeed(speed: number): Promise<void> {
@@ -108,11 +130,11 @@ export function setSpeed(speed: number): Promise<void> {
 }
 
 export function setParams(patch: WorkloadParams): Promise<void> {
-  return configure('Workload parameters', { params: { ...useApp.getState().live.params, ...patch } });
+  return configure('Workload parameters', { params: { ...useApp.getState().live.params, ...patch } }, 'New workload tuning');
 }
 
 export function setGoFormat(go: GoFormat): Promise<void> {
-  return configure('Trace format', { go });
+  return configure('Trace format', { go }, `Now writing the Go ${go} trace format`);
 }
 
 // ---- the flight recorder ----

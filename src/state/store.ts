@@ -6,7 +6,7 @@
 // that call getState/setState, so worker callbacks can use them without React.
 
 import { create } from 'zustand';
-import type { ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
+import type { FileKind, ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
 import type { EvictionCause, GoFormat, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
 
 import type { RouteParams, Screen, TraceView } from './route';
@@ -25,8 +25,20 @@ export interface InspectState {
   readonly summary: WireSummary | null;
   /** The file could not be read or fetched at all (not a trace fault). */
   readonly loadError: string | null;
+  /** What the file is instead, when its header is not a readable Go trace's (empty, gzip, pprof…). */
+  readonly fileKind: FileKind | null;
+  /** For a file fetched by ?url=: what the server answered. */
+  readonly fetched: FetchInfo | null;
   /** Go's parser over the whole file, after the wire summary. */
   readonly parse: ParsedState;
+}
+
+/** The answer to a ?url= fetch, kept to explain a file that turns out not to be a trace. */
+export interface FetchInfo {
+  readonly url: string;
+  readonly status: number;
+  readonly statusText: string;
+  readonly contentType: string | null;
 }
 
 /** The full parse of the open file: progress while it runs, then its summary. */
@@ -101,9 +113,14 @@ export interface EvictionRecord {
 export interface RateSample {
   readonly bytesPerSec: number;
   readonly eventsPerSec: number;
+  /** Simulated ns covered per wall second: the speed reached, × 1e9. */
   readonly traceNsPerSec: number;
   readonly totalBytes: number;
   readonly nowNs: number;
+  /** The speed asked for over the sample's window (null from an older worker). */
+  readonly speed: number | null;
+  /** Bytes written into the open generation at nowNs (null while nothing traces). */
+  readonly openBytes: number | null;
 }
 
 /**
@@ -158,6 +175,14 @@ export interface LiveState {
   readonly fullTrace: FullTraceState | null;
   /** The last failure to show (Go's wording for recorder and tracer faults). */
   readonly error: LiveError | null;
+  /** Something the app did that the user should know (a restart that emptied the timeline). */
+  readonly notice: LiveNotice | null;
+}
+
+export interface LiveNotice {
+  readonly text: string;
+  /** Increments per notice, so the same words twice are announced twice. */
+  readonly seq: number;
 }
 
 export interface LiveError {
@@ -198,6 +223,8 @@ export const initialInspect: InspectState = {
   origin: null,
   summary: null,
   loadError: null,
+  fileKind: null,
+  fetched: null,
   parse: initialParse,
 };
 
@@ -228,6 +255,7 @@ export const initialLive: LiveState = {
   snapshot: null,
   fullTrace: null,
   error: null,
+  notice: null,
 };
 
 export const useApp = create<AppState>()(() => ({

@@ -2,12 +2,14 @@
 // in flight, and a count of them (the app's idle signal reads it). An open yields two results
 // at different times: the wire summary (fast) and Go's parser summary (after the whole file).
 
-import type { ParseFailure, ParseProgress, ParseReply, ParseRequest, TraceSummary, WireSummary } from './parse-protocol';
+import type { FileKind, ParseFailure, ParseProgress, ParseReply, ParseRequest, TraceSummary, WireSummary } from './parse-protocol';
 import { isTerminal } from './parse-protocol';
 
 export interface Inspected {
   readonly summary: WireSummary;
   readonly byteLength: number;
+  /** What the file is instead, when its header is not a readable Go trace's. */
+  readonly fileKind: FileKind | null;
 }
 
 /** A failure reply as an Error the caller can tell apart from a trace fault. */
@@ -140,7 +142,7 @@ export class ParseClient {
     }
     switch (reply.kind) {
       case 'inspected':
-        p.onWire({ summary: reply.summary, byteLength: reply.byteLength });
+        p.onWire({ summary: reply.summary, byteLength: reply.byteLength, fileKind: reply.fileKind ?? null });
         break;
       case 'progress':
         p.onProgress(reply.progress);

@@ -10,6 +10,7 @@
 // transferred ArrayBuffers, never copied.
 
 import type { WireSummary } from '../trace/wire/inspect';
+import type { FileKind } from '../trace/wire/file-kind';
 import type { GenerationStats, SummaryProgress, TraceSummary } from '../analysis/trace-summary';
 
 export type ParseRequest =
@@ -36,7 +37,14 @@ export interface ParseProgress extends SummaryProgress {
 }
 
 export type ParseReply =
-  | { readonly id: number; readonly kind: 'inspected'; readonly summary: WireSummary; readonly byteLength: number }
+  | {
+      readonly id: number;
+      readonly kind: 'inspected';
+      readonly summary: WireSummary;
+      readonly byteLength: number;
+      /** What the file is instead, when its header is not a readable Go trace's. */
+      readonly fileKind?: FileKind;
+    }
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ParseProgress }
   | { readonly id: number; readonly kind: 'parsed'; readonly summary: TraceSummary }
   | { readonly id: number; readonly kind: 'cancelled' }
@@ -47,4 +55,4 @@ export function isTerminal(r: ParseReply, parse: boolean): boolean {
   return r.kind === 'parsed' || r.kind === 'cancelled' || r.kind === 'failed' || (r.kind === 'inspected' && !parse);
 }
 
-export type { WireSummary, TraceSummary, GenerationStats };
+export type { WireSummary, TraceSummary, GenerationStats, FileKind };

@@ -6,6 +6,8 @@
 // an error), so a 'failed' reply means a bug or an exhausted worker.
 
 import { inspectTrace } from '../trace/wire/inspect';
+import { identifyFile, isGzip } from '../trace/wire/file-kind';
+import { inflatePrefix } from './inflate-prefix';
 import { runPass } from '../analysis/event-pass';
 import { SummarySink } from '../analysis/trace-summary';
 import type { ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
@@ -36,7 +38,13 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
   running.add(id);
   try {
     const bytes = new Uint8Array(buffer);
-    scope.postMessage({ id, kind: 'inspected', summary: inspectTrace(bytes), byteLength: buffer.byteLength });
+    const wire = inspectTrace(bytes);
+    // A header that is not a readable Go trace's: say what the file is instead (a gzipped
+    // trace, a pprof profile, a web page…). Until gzipped traces are decompressed on open,
+    // a gzipped trace lands here too and is told how to decompress it.
+    const headerFault = wire.error !== null && wire.error.fault !== 'damaged';
+    const fileKind = headerFault ? identifyFile(bytes, isGzip(bytes) ? await inflatePrefix(bytes) : null) : undefined;
+    scope.postMessage({ id, kind: 'inspected', summary: wire, byteLength: buffer.byteLength, ...(fileKind ? { fileKind } : {}) });
     if (!parse) return;
     // One pass over the events feeds every consumer; each makes its result from how it ended.
     const summary = new SummarySink();

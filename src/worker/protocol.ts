@@ -69,6 +69,14 @@ export interface RuntimeStatus {
   readonly currentGen: number;
 }
 
+/**
+ * The ring lives in the worker's memory, so its limits are capped where Go's are not (Go takes
+ * any uint64 MaxBytes and any Duration MinAge): 1 TiB, and an hour either way. A negative
+ * MinAge is a valid Duration; 0 for either means Go's default.
+ */
+export const RING_MAX_BYTES_CAP = 2 ** 40;
+export const RING_MIN_AGE_CAP_MS = 3_600_000;
+
 // ---- requests ----
 
 export type RuntimeRequest =
@@ -78,7 +86,7 @@ export type RuntimeRequest =
   | { readonly id: number; readonly kind: 'runtime.stop' }
   /** Changes speed, workload or its parameters while running (workload/params restart the model). */
   | { readonly id: number; readonly kind: 'runtime.configure'; readonly workload?: WorkloadName; readonly speed?: number; readonly params?: WorkloadParams; readonly seed?: number; readonly go?: GoFormat }
-  /** Recorder settings (FlightRecorderConfig); take effect at the next recorder.start. 0 = Go's default. */
+  /** Recorder settings (FlightRecorderConfig); take effect at the next recorder.start. 0 = Go's default; minAgeMs may be negative. */
   | { readonly id: number; readonly kind: 'recorder.configure'; readonly maxBytes?: number; readonly minAgeMs?: number }
   /** FlightRecorder.Start, optionally with new settings. */
   | { readonly id: number; readonly kind: 'recorder.start'; readonly maxBytes?: number; readonly minAgeMs?: number }
@@ -160,8 +168,22 @@ export type RuntimeEvent =
   | { readonly kind: 'ring'; readonly gens: readonly number[]; readonly bytes: number; readonly startNs: number; readonly endNs: number }
   /** Generations dropped from the ring at a seal, and which limit stopped the walk. */
   | { readonly kind: 'evicted'; readonly gens: readonly number[]; readonly count: number; readonly bytes: number; readonly cause: EvictionCause }
-  /** About once a wall second while running. */
-  | { readonly kind: 'throughput'; readonly bytesPerSec: number; readonly eventsPerSec: number; readonly traceNsPerSec: number; readonly totalBytes: number; readonly nowNs: number }
+  /**
+   * About once a wall second while running. traceNsPerSec is the simulated time really
+   * covered per wall second (the speed reached, × 1e9); `speed` is the speed asked for over
+   * the same window. openBytes: bytes written so far into the generation being written
+   * (flushed batches and the Ms' unflushed buffers), at nowNs; absent while nothing traces.
+   */
+  | {
+      readonly kind: 'throughput';
+      readonly bytesPerSec: number;
+      readonly eventsPerSec: number;
+      readonly traceNsPerSec: number;
+      readonly totalBytes: number;
+      readonly nowNs: number;
+      readonly speed?: number;
+      readonly openBytes?: number;
+    }
   /** Pushed whenever the status changes by itself (e.g. the recorder stopped with the runtime). */
   | { readonly kind: 'status'; readonly status: RuntimeStatus }
   /** A fault in the worker's own loop (not an answer to a request). */

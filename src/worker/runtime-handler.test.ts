@@ -131,4 +131,37 @@ describe('runtime worker handler', () => {
       if (r.kind === 'error') expect(r.code, `seed ${seed} message ${i}: ${r.message}`).not.toBe('internal');
     }
   });
+
+  it('takes a negative MinAge and 0 for Go’s defaults, as FlightRecorderConfig does', async () => {
+    const { send, events, advanceWall } = setup();
+    await send({ id: 1, kind: 'runtime.start', workload: 'idle', speed: 4, params: { periodMs: 100 } });
+    const st = await send({ id: 2, kind: 'recorder.start', maxBytes: 0, minAgeMs: -1000 });
+    expect(st).toMatchObject({ kind: 'ok', status: { recording: true, maxBytes: 10 << 20, minAgeMs: -1000 } });
+    for (let i = 0; i < 20; i++) advanceWall(50);
+    const rings = events.filter((e) => e.kind === 'ring');
+    expect(rings.length).toBeGreaterThanOrEqual(3);
+    // Every generation is older than a negative MinAge: the ring keeps only the newest.
+    for (const r of rings) expect(r.kind === 'ring' && r.gens.length).toBe(1);
+    expect(errorOf(await send({ id: 3, kind: 'recorder.configure', minAgeMs: -4_000_000 }))).toMatch(/^bad-request: minAgeMs must be a number from -3600000 to 3600000/);
+  });
+
+  it('reports the speed reached at the speed asked, and the open generation’s bytes', async () => {
+    const { send, events, advanceWall } = setup();
+    await send({ id: 1, kind: 'runtime.start', workload: 'idle', speed: 2 });
+    await send({ id: 2, kind: 'recorder.start' });
+    for (let i = 0; i < 25; i++) advanceWall(50);
+    const t = events.filter((e) => e.kind === 'throughput');
+    expect(t.length).toBeGreaterThanOrEqual(1);
+    const last = t[t.length - 1];
+    if (last.kind !== 'throughput') throw new Error('not throughput');
+    expect(last.speed).toBe(2);
+    expect(last.traceNsPerSec).toBeGreaterThan(0);
+    expect(last.openBytes).toBeGreaterThan(0);
+    // A new speed starts a new measurement: the next sample covers only the new speed.
+    await send({ id: 3, kind: 'runtime.configure', speed: 4 });
+    const before = events.length;
+    for (let i = 0; i < 25; i++) advanceWall(50);
+    const next = events.slice(before).find((e) => e.kind === 'throughput');
+    expect(next && next.kind === 'throughput' && next.speed).toBe(4);
+  });
 });

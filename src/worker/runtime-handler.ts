@@ -9,6 +9,8 @@ import type { RingChange } from '../recorder/index';
 import { PARAM_LIMITS, PRESETS, resolveParams, type WorkloadParams } from '../runtime/index';
 import {
   REQUEST_KINDS,
+  RING_MAX_BYTES_CAP,
+  RING_MIN_AGE_CAP_MS,
   WORKLOAD_NAMES,
   type ErrorCode,
   type GoFormat,
@@ -26,6 +28,7 @@ export const FULL_TRACE_CAP = 256 << 20;
 export const TICK_BUDGET_MS = 40;
 export const MAX_SPEED = 1000;
 
+
 export interface HandlerState {
   rt: SimulatedRuntime | null;
   running: boolean;
@@ -39,6 +42,8 @@ export interface HandlerState {
   fr: FlightRecorder | null;
   full: BufferSink | null;
   genStartNs: number;
+  /** The runtime's flushed byte count when the last generation was sealed. */
+  bytesAtSeal: number;
   pendingRing: RingChange | null;
   unobserve: (() => void) | null;
   meter: { wallMs: number; bytes: number; events: number; simNs: number };
@@ -66,6 +71,7 @@ export function createState(emit: (ev: RuntimeEvent) => void, wallNow: () => num
     fr: null,
     full: null,
     genStartNs: 0,
+    bytesAtSeal: 0,
     pendingRing: null,
     unobserve: null,
     meter: { wallMs: 0, bytes: 0, events: 0, simNs: 0 },
@@ -181,6 +187,8 @@ async function dispatch(s: HandlerState, req: RuntimeRequest): Promise<HandlerRe
       const speed = optNumber(o, 'speed', 0.001, MAX_SPEED);
       const w = workload ?? s.workload;
       const params = optParams(o, w, s.params, workload !== undefined && workload !== s.workload);
+      // A new speed starts a new measurement: the speed reached is reported per speed asked.
+      if (speed !== undefined && speed !== s.speed) resetMeter(s);
       if (speed !== undefined) s.speed = speed;
       const rebuild = s.rt === null || (workload !== undefined && workload !== s.workload) || (go !== undefined && go !== s.go) || (seed !== undefined && seed !== s.seed) || params !== undefined;
       s.workload = w;
@@ -195,15 +203,15 @@ async function dispatch(s: HandlerState, req: RuntimeRequest): Promise<HandlerRe
       s.running = false;
       return ok(s, req.id);
     case 'recorder.configure': {
-      const maxBytes = optNumber(o, 'maxBytes', 0, 2 ** 40);
-      const minAgeMs = optNumber(o, 'minAgeMs', 0, 3_600_000);
+      const maxBytes = optNumber(o, 'maxBytes', 0, RING_MAX_BYTES_CAP);
+      const minAgeMs = optNumber(o, 'minAgeMs', -RING_MIN_AGE_CAP_MS, RING_MIN_AGE_CAP_MS);
       if (maxBytes !== undefined) s.maxBytes = maxBytes;
       if (minAgeMs !== undefined) s.minAgeMs = minAgeMs;
       return ok(s, req.id);
     }
     case 'recorder.start': {
-      const maxBytes = optNumber(o, 'maxBytes', 0, 2 ** 40);
-      const minAgeMs = optNumber(o, 'minAgeMs', 0, 3_600_000);
+      const maxBytes = optNumber(o, 'maxBytes', 0, RING_MAX_BYTES_CAP);
+      const minAgeMs = optNumber(o, 'minAgeMs', -RING_MIN_AGE_CAP_MS, RING_MIN_AGE_CAP_MS);
       if (s.rt === null) throw new RequestError('runtime', 'the runtime has not been started');
       if (s.fr?.enabled()) throw new RequestError('recorder', 'cannot enable a enabled flight recorder');
       if (maxBytes !== undefined) s.maxBytes = maxBytes;
@@ -279,8 +287,10 @@ function rebuildRuntime(s: HandlerState): void {
   const rt = new SimulatedRuntime({ workload: s.workload, seed: s.seed, go: s.go, params: s.params });
   s.rt = rt;
   s.genStartNs = 0;
+  s.bytesAtSeal = 0;
   s.unobserve = observeGenerations(rt, (g) => {
     const endNs = rt.nowNs;
+    s.bytesAtSeal = rt.stats.bytes;
     s.emit({ kind: 'sealed', gen: g.gen, bytes: g.bytes, batches: g.batches, startNs: s.genStartNs, endNs, recording: s.fr?.enabled() ?? false });
     s.genStartNs = endNs;
     const change = s.pendingRing;
@@ -331,7 +341,21 @@ export function tick(s: HandlerState, wallMs: number): void {
   m.simNs += rt.nowNs - before.ns;
   if (m.wallMs >= 1000) {
     const sec = m.wallMs / 1000;
-    s.emit({ kind: 'throughput', bytesPerSec: m.bytes / sec, eventsPerSec: m.events / sec, traceNsPerSec: m.simNs / sec, totalBytes: rt.stats.bytes, nowNs: rt.nowNs });
-    s.meter = { wallMs: 0, bytes: 0, events: 0, simNs: 0 };
+    const openBytes = rt.tracing ? rt.stats.bytes - s.bytesAtSeal + rt.bufferedBytes : undefined;
+    s.emit({
+      kind: 'throughput',
+      bytesPerSec: m.bytes / sec,
+      eventsPerSec: m.events / sec,
+      traceNsPerSec: m.simNs / sec,
+      totalBytes: rt.stats.bytes,
+      nowNs: rt.nowNs,
+      speed: s.speed,
+      ...(openBytes === undefined ? {} : { openBytes }),
+    });
+    resetMeter(s);
   }
+}
+
+function resetMeter(s: HandlerState): void {
+  s.meter = { wallMs: 0, bytes: 0, events: 0, simNs: 0 };
 }
