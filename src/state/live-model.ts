@@ -8,11 +8,13 @@ import {
   GO_DEFAULT_MAX_BYTES,
   GO_DEFAULT_MIN_AGE_MS,
   LIVE_EVICTIONS,
+  LIVE_MARKS,
   LIVE_RATES,
   type Clock,
   type LiveError,
   type LiveState,
   type RateSample,
+  type TriggerMark,
 } from './store';
 
 /** Appends to a bounded list, dropping the oldest. */
@@ -110,6 +112,18 @@ export function applyEvent(live: LiveState, ev: RuntimeEvent, wallMs: number): P
       return applyStatus(live, ev.status, wallMs);
     case 'fault':
       return { error: liveError('Runtime', 'fault', ev.message) };
+    case 'triggered': {
+      const mark: TriggerMark = {
+        trigger: ev.trigger,
+        atNs: ev.atNs,
+        valueNs: ev.valueNs,
+        thresholdNs: ev.thresholdNs,
+        run: live.run,
+        entry: null,
+        error: ev.error ?? null,
+      };
+      return { triggerMarks: pushBounded(live.triggerMarks, mark, LIVE_MARKS) };
+    }
   }
 }
 

@@ -7,7 +7,7 @@
 
 import { create } from 'zustand';
 import type { FileKind, ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
-import type { EvictionCause, GoFormat, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
+import type { EvictionCause, GoFormat, TriggerKind, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
 
 import type { RouteParams, Screen, TraceView } from './route';
 
@@ -81,6 +81,41 @@ export interface SnapshotState {
   readonly span: { readonly startNs: number; readonly endNs: number } | null;
   /** LiveState.run when it was taken: its span means nothing to a later run's timeline. */
   readonly run: number;
+}
+
+/** A snapshot in the live view's list: taken by the Snapshot button or by a trigger. */
+export interface SnapshotEntry extends SnapshotState {
+  /** Unique on this page, for lists and compare. */
+  readonly id: number;
+  /** Who asked: the user, or a trigger. */
+  readonly source: 'manual' | TriggerKind;
+  /** For a trigger: the request's latency or the pause's length, and the threshold passed. */
+  readonly valueNs: number | null;
+  readonly thresholdNs: number | null;
+  /** Simulated time of the WriteTo (for a trigger, when the request or pause ended). */
+  readonly atNs: number;
+}
+
+/** A trigger firing, marked on the live timeline. */
+export interface TriggerMark {
+  readonly trigger: TriggerKind;
+  readonly atNs: number;
+  readonly valueNs: number;
+  readonly thresholdNs: number;
+  /** LiveState.run when it fired: marks belong to one run's timeline. */
+  readonly run: number;
+  /** The page's SnapshotEntry id once its bytes arrived; null while on the way or when none was taken. */
+  readonly entry: number | null;
+  /** Why no snapshot was taken (recorder off, or Go's WriteTo error). */
+  readonly error: string | null;
+}
+
+/** The trigger form: each trigger on or off, and its threshold (kept while off). */
+export interface TriggerForm {
+  readonly slowRequestOn: boolean;
+  readonly slowRequestMs: number;
+  readonly gcPauseOn: boolean;
+  readonly gcPauseMs: number;
 }
 
 export interface FullTraceState {
@@ -171,7 +206,15 @@ export interface LiveState {
   readonly clock: Clock | null;
   /** Newest last, bounded (LIVE_RATES). */
   readonly rates: readonly RateSample[];
-  readonly snapshot: SnapshotState | null;
+  /** The newest snapshot, manual or triggered (what the Snapshot panel shows). */
+  readonly snapshot: SnapshotEntry | null;
+  /** The last few snapshots, newest last (bounded by LIVE_SNAPSHOTS). */
+  readonly snapshots: readonly SnapshotEntry[];
+  readonly triggerForm: TriggerForm;
+  /** Trigger firings, newest last (bounded by LIVE_MARKS). */
+  readonly triggerMarks: readonly TriggerMark[];
+  /** Large type, high contrast, the essential controls only (a speaker's view). */
+  readonly presenter: boolean;
   readonly fullTrace: FullTraceState | null;
   /** The last failure to show (Go's wording for recorder and tracer faults). */
   readonly error: LiveError | null;
@@ -195,6 +238,23 @@ export interface LiveError {
   readonly seq: number;
 }
 
+/** One side of the compare screen: a file being read, then what the wire layer and Go's parser found. */
+export interface CompareSide {
+  readonly name: string;
+  /** Where it came from, in words ("Slow request: 212 ms > 100 ms", "dropped file"). */
+  readonly detail: string;
+  readonly size: number;
+  readonly status: 'reading' | 'parsing' | 'done' | 'failed';
+  readonly wire: WireSummary | null;
+  readonly parsed: TraceSummary | null;
+  readonly error: string | null;
+}
+
+export interface CompareState {
+  readonly a: CompareSide | null;
+  readonly b: CompareSide | null;
+}
+
 export interface AppState {
   readonly screen: Screen;
   /** The page shown for an open trace, and that page's parameters (as the URL hash has them). */
@@ -204,6 +264,7 @@ export interface AppState {
   readonly pending: number;
   readonly inspect: InspectState;
   readonly live: LiveState;
+  readonly compare: CompareState;
 }
 
 /** How many generations the live view remembers; older ones drop off the left. */
@@ -211,6 +272,12 @@ export const LIVE_HISTORY = 300;
 /** How many eviction events and throughput samples are kept. */
 export const LIVE_EVICTIONS = 50;
 export const LIVE_RATES = 120;
+/** How many snapshots the live view keeps (their bytes stay in the page until dropped). */
+export const LIVE_SNAPSHOTS = 6;
+export const LIVE_MARKS = 30;
+
+/** Thresholds a trigger starts with: the slow-requests workload's slow ones take 150–320 ms. */
+export const DEFAULT_TRIGGER_FORM: TriggerForm = { slowRequestOn: false, slowRequestMs: 100, gcPauseOn: false, gcPauseMs: 0.15 };
 
 /** Go's defaults for FlightRecorderConfig (runtime/trace/flightrecorder.go): 10 MiB, 10 s. */
 export const GO_DEFAULT_MAX_BYTES = 10 << 20;
@@ -253,6 +320,10 @@ export const initialLive: LiveState = {
   clock: null,
   rates: [],
   snapshot: null,
+  snapshots: [],
+  triggerForm: DEFAULT_TRIGGER_FORM,
+  triggerMarks: [],
+  presenter: false,
   fullTrace: null,
   error: null,
   notice: null,
@@ -265,6 +336,7 @@ export const useApp = create<AppState>()(() => ({
   pending: 0,
   inspect: initialInspect,
   live: initialLive,
+  compare: { a: null, b: null },
 }));
 
 export function setInspect(patch: Partial<InspectState>): void {
@@ -273,6 +345,10 @@ export function setInspect(patch: Partial<InspectState>): void {
 
 export function setLive(patch: Partial<LiveState>): void {
   useApp.setState((s) => ({ live: { ...s.live, ...patch } }));
+}
+
+export function setCompare(patch: Partial<CompareState>): void {
+  useApp.setState((s) => ({ compare: { ...s.compare, ...patch } }));
 }
 
 export function setLiveView(patch: Partial<LiveView>): void {

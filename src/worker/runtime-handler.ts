@@ -6,9 +6,11 @@
 import { inspectTrace } from '../trace/wire/inspect';
 import { FlightRecorder, observeGenerations, startTrace, stopTrace, BufferSink, SimulatedRuntime } from '../recorder/index';
 import type { RingChange } from '../recorder/index';
+import { TriggerWatch } from './triggers';
 import { PARAM_LIMITS, PRESETS, resolveParams, type WorkloadParams } from '../runtime/index';
 import {
   REQUEST_KINDS,
+  HELD_SNAPSHOTS,
   RING_MAX_BYTES_CAP,
   RING_MIN_AGE_CAP_MS,
   WORKLOAD_NAMES,
@@ -47,6 +49,11 @@ export interface HandlerState {
   pendingRing: RingChange | null;
   unobserve: (() => void) | null;
   meter: { wallMs: number; bytes: number; events: number; simNs: number };
+  /** Triggers watching the runtime's requests and pauses (triggers.ts). */
+  triggers: TriggerWatch;
+  /** Triggered snapshots not yet taken by the page, oldest first (at most HELD_SNAPSHOTS). */
+  held: Map<number, { bytes: ArrayBuffer; gens: number[] }>;
+  nextSnapshot: number;
   emit(ev: RuntimeEvent): void;
   /** A wall clock in ms (performance.now in the worker; injectable in tests). */
   wallNow(): number;
@@ -75,6 +82,9 @@ export function createState(emit: (ev: RuntimeEvent) => void, wallNow: () => num
     pendingRing: null,
     unobserve: null,
     meter: { wallMs: 0, bytes: 0, events: 0, simNs: 0 },
+    triggers: new TriggerWatch(),
+    held: new Map(),
+    nextSnapshot: 1,
     emit,
     wallNow,
   };
@@ -103,6 +113,7 @@ export function status(s: HandlerState): RuntimeStatus {
     fullTracing: s.full !== null,
     nowNs: s.rt?.nowNs ?? 0,
     currentGen: s.rt?.currentGen ?? 0,
+    triggers: { ...s.triggers.settings },
   };
 }
 
@@ -123,6 +134,10 @@ function optNumber(o: Obj, key: string, lo: number, hi: number): number | undefi
   if (v === undefined) return undefined;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new RequestError('bad-request', `${key} must be a number from ${lo} to ${hi}`);
   return v;
+}
+
+function optNullableNumber(o: Obj, key: string, lo: number, hi: number): number | null | undefined {
+  return o[key] === null ? null : optNumber(o, key, lo, hi);
 }
 
 function optWorkload(o: Obj): WorkloadName | undefined {
@@ -216,6 +231,8 @@ async function dispatch(s: HandlerState, req: RuntimeRequest): Promise<HandlerRe
       if (s.fr?.enabled()) throw new RequestError('recorder', 'cannot enable a enabled flight recorder');
       if (maxBytes !== undefined) s.maxBytes = maxBytes;
       if (minAgeMs !== undefined) s.minAgeMs = minAgeMs;
+      // The first generation begins when tracing does, not when the runtime started.
+      if (!s.rt.tracing) s.genStartNs = s.rt.nowNs;
       startRecorder(s);
       return ok(s, req.id);
     }
@@ -240,9 +257,31 @@ async function dispatch(s: HandlerState, req: RuntimeRequest): Promise<HandlerRe
       if (s.rt === null) throw new RequestError('runtime', 'the runtime has not been started');
       if (s.full !== null) throw new RequestError('trace', 'execution tracer already enabled');
       const sink = new BufferSink();
+      if (!s.rt.tracing) s.genStartNs = s.rt.nowNs;
       startTrace(s.rt, sink);
       s.full = sink;
       return ok(s, req.id);
+    }
+    case 'triggers.configure': {
+      const slowRequestMs = optNullableNumber(o, 'slowRequestMs', 0.001, 3_600_000);
+      const gcPauseMs = optNullableNumber(o, 'gcPauseMs', 0.0001, 60_000);
+      const cooldownMs = optNumber(o, 'cooldownMs', 0, 3_600_000);
+      const cur = s.triggers.settings;
+      s.triggers.settings = {
+        slowRequestMs: slowRequestMs === undefined ? cur.slowRequestMs : slowRequestMs,
+        gcPauseMs: gcPauseMs === undefined ? cur.gcPauseMs : gcPauseMs,
+        cooldownMs: cooldownMs ?? cur.cooldownMs,
+      };
+      return ok(s, req.id);
+    }
+    case 'trigger.take': {
+      const n = o.snapshot;
+      const held = typeof n === 'number' ? s.held.get(n) : undefined;
+      if (held === undefined) {
+        throw new RequestError('bad-request', `triggered snapshot ${JSON.stringify(n)?.slice(0, 20)} is not held (the worker keeps the last ${HELD_SNAPSHOTS})`);
+      }
+      s.held.delete(n as number);
+      return { reply: { id: req.id, kind: 'snapshot', bytes: held.bytes, byteLength: held.bytes.byteLength, gens: held.gens }, transfer: [held.bytes] };
     }
     case 'trace.stop': {
       if (s.rt === null || s.full === null) throw new RequestError('trace', 'no full trace is running');
@@ -288,6 +327,9 @@ function rebuildRuntime(s: HandlerState): void {
   s.rt = rt;
   s.genStartNs = 0;
   s.bytesAtSeal = 0;
+  // Triggers hear the new program's requests and pauses; its clock starts again at 0.
+  s.triggers.reset();
+  rt.observe(s.triggers);
   s.unobserve = observeGenerations(rt, (g) => {
     const endNs = rt.nowNs;
     s.bytesAtSeal = rt.stats.bytes;
@@ -326,6 +368,9 @@ export function tick(s: HandlerState, wallMs: number): void {
   const step = 1e6 * Math.max(1, s.speed);
   while (rt.nowNs < target) {
     rt.advanceTo(Math.min(target, rt.nowNs + step));
+    // A trigger fired: stop here, so the snapshot (fireTriggers) is taken within one step
+    // (a millisecond of simulated time per unit of speed) of the request or pause.
+    if (s.triggers.pending !== null) break;
     if (s.wallNow() - start > TICK_BUDGET_MS) break;
   }
   if (s.full !== null && s.full.length > FULL_TRACE_CAP) {
@@ -358,4 +403,36 @@ export function tick(s: HandlerState, wallMs: number): void {
 
 function resetMeter(s: HandlerState): void {
   s.meter = { wallMs: 0, bytes: 0, events: 0, simNs: 0 };
+}
+
+/**
+ * Acts on a trigger that fired during the last tick: FlightRecorder.WriteTo into a buffer,
+ * exactly what the Snapshot button asks for, then a `triggered` event naming the bytes,
+ * which the worker holds until the page takes them (the oldest is dropped past
+ * HELD_SNAPSHOTS). Called by the worker right after tick().
+ */
+export async function fireTriggers(s: HandlerState): Promise<void> {
+  const f = s.triggers.take();
+  if (f === null) return;
+  const base = { trigger: f.trigger, valueNs: f.valueNs, thresholdNs: f.thresholdNs, atNs: f.atNs };
+  if (s.fr === null || !s.fr.enabled()) {
+    s.emit({ kind: 'triggered', ...base, snapshot: null, gens: [], byteLength: 0, error: 'the flight recorder is off, so there was nothing to snapshot' });
+    return;
+  }
+  const sink = new BufferSink();
+  try {
+    await s.fr.writeTo(sink);
+  } catch (e) {
+    s.emit({ kind: 'triggered', ...base, snapshot: null, gens: [], byteLength: 0, error: (e as Error).message });
+    return;
+  }
+  const bytes = toArrayBuffer(sink.bytes());
+  const gens = s.fr.ringGenerations().map((g) => g.gen);
+  const id = s.nextSnapshot++;
+  s.held.set(id, { bytes, gens });
+  for (const old of s.held.keys()) {
+    if (s.held.size <= HELD_SNAPSHOTS) break;
+    s.held.delete(old);
+  }
+  s.emit({ kind: 'triggered', ...base, snapshot: id, gens, byteLength: bytes.byteLength });
 }

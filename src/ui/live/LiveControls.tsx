@@ -1,5 +1,5 @@
-// The live view's controls, in three groups: the simulated runtime, the flight recorder,
-// and a full trace (trace.Start / trace.Stop).
+// The live view's controls, in four groups: the simulated runtime, the flight recorder, its
+// triggers, and a full trace (trace.Start / trace.Stop).
 
 import { openBlob } from '../../state/inspect-actions';
 import * as live from '../../state/live-actions';
@@ -9,6 +9,7 @@ import { speedReached } from '../../state/live-model';
 import { formatBytes, formatSpeed, plural } from '../format';
 import { NumberField, SelectField } from './fields';
 import { RecorderControls } from './RecorderControls';
+import { TriggerControls } from './TriggerControls';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 const FORMATS: { value: GoFormat; label: string }[] = [
@@ -21,6 +22,7 @@ export function LiveControls() {
     <div className="controls" role="region" aria-label="Live controls">
       <RuntimeControls />
       <RecorderControls />
+      <TriggerControls />
       <FullTraceControls />
     </div>
   );

@@ -1,10 +1,10 @@
 // The live view: a simulated Go runtime writing a trace, Go's flight recorder keeping the
 // last few generations in a ring, and snapshots taken from it.
 
-import { dismissNotice, useLiveConnection } from '../../state/live-actions';
+import { dismissNotice, setPresenter, useLiveConnection } from '../../state/live-actions';
 import { speedReached } from '../../state/live-model';
 import { ringExtent } from '../../state/live-history';
-import { useApp, type LiveState } from '../../state/store';
+import { useApp, type LiveState, type TriggerMark } from '../../state/store';
 import { Stat } from '../Stat';
 import { formatBytes, formatDuration, formatInt, formatSpeed } from '../format';
 import { GenerationTimeline } from '../timeline/GenerationTimeline';
@@ -13,6 +13,9 @@ import { EvictionPanel } from './EvictionPanel';
 import { LiveControls } from './LiveControls';
 import { RecentGenerations } from './RecentGenerations';
 import { SnapshotPanel } from './SnapshotPanel';
+import { SnapshotList } from './SnapshotList';
+import { PresenterBar } from './PresenterBar';
+import { SHORTCUTS, useLiveShortcuts } from './shortcuts';
 import { ThroughputChart } from './ThroughputChart';
 import { causeShort, ringFill } from './eviction-text';
 import { TimelineLegend } from './TimelineLegend';
@@ -21,15 +24,36 @@ import './live-extra.css';
 
 export function LiveScreen() {
   useLiveConnection();
+  useLiveShortcuts();
   const live = useApp((s) => s.live);
   const ring = ringExtent(live.history);
   const rate = live.rates.length > 0 ? live.rates[live.rates.length - 1] : null;
   const lastEviction = live.evictions.length > 0 ? live.evictions[live.evictions.length - 1] : null;
   const ringFull = ring && live.limits ? ring.bytes / live.limits.maxBytes : 0;
 
+  const marks = live.triggerMarks
+    .filter((m) => m.run === live.run)
+    .map((m) => ({ atNs: m.atNs, took: m.error === null, label: markLabel(m) }));
+
   return (
-    <>
-      <LiveControls />
+    <div className={live.presenter ? 'live-screen presenter' : 'live-screen'} data-presenter={live.presenter}>
+      {live.presenter ? (
+        <PresenterBar />
+      ) : (
+        <div className="live-top">
+          <LiveControls />
+          <p className="shortcut-line">
+            Keys: {SHORTCUTS.map((k) => (
+              <span key={k.key}>
+                <kbd>{k.key}</kbd> {k.what}
+              </span>
+            ))}{' '}
+            <button type="button" className="btn small" aria-keyshortcuts="P" onClick={() => setPresenter(true)}>
+              Presenter mode
+            </button>
+          </p>
+        </div>
+      )}
       <ErrorAlert />
       <Notice />
       <dl className="stats" aria-label="Live statistics">
@@ -79,6 +103,7 @@ export function LiveScreen() {
           <TimelineLegend evictions={live.evictions} />
         </div>
         <GenerationTimeline
+          key={live.presenter ? 'presenter' : 'normal'}
           history={live.history}
           nowNs={live.nowNs}
           clock={live.clock}
@@ -89,15 +114,26 @@ export function LiveScreen() {
           rates={live.rates}
           snapshot={live.snapshot?.span && live.snapshot.run === live.run ? { ...live.snapshot.span, gens: live.snapshot.gens } : null}
           view={live.view}
+          marks={marks}
+          heightCssPx={live.presenter ? 330 : 320}
         />
         <EvictionPanel />
       </section>
       <div className="two-col">
-        <SnapshotPanel />
-        <RecentGenerations history={live.history} />
+        <div className="live-col">
+          {!live.presenter && <SnapshotPanel />}
+          <SnapshotList />
+        </div>
+        {!live.presenter && <RecentGenerations history={live.history} />}
       </div>
-    </>
+    </div>
   );
+}
+
+/** A trigger's flag on the timeline: "212 ms request", "0.31 ms GC pause", "(recorder off)". */
+function markLabel(m: TriggerMark): string {
+  const what = `${formatDuration(m.valueNs)} ${m.trigger === 'slow-request' ? 'request' : 'GC pause'}`;
+  return m.error === null ? what : `${what} (no snapshot)`;
 }
 
 /**
@@ -106,7 +142,7 @@ export function LiveScreen() {
  */
 function WritingTile({ running, currentGen }: { running: boolean; currentGen: number }) {
   const bytes = useLiveFrame((f) => (f.openBytes === null ? null : formatBytes(f.openBytes)));
-  const sub = !running ? 'runtime stopped' : currentGen === 0 ? 'nothing traces: start the recorder' : bytes !== null ? `≈ ${bytes} so far` : 'just started';
+  const sub = !running ? 'runtime stopped' : currentGen === 0 ? 'nothing traces: start the recorder' : bytes !== null && bytes !== '0 B' ? `≈ ${bytes} so far` : 'just started';
   return <Stat label="Writing generation" value={currentGen > 0 ? `g${currentGen}` : '—'} sub={sub} testId="live-current" />;
 }
 

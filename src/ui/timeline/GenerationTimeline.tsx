@@ -11,7 +11,7 @@ import { formatBytes, formatDuration, formatInt, plural } from '../format';
 import { causeShort, genRange } from '../live/eviction-text';
 import { publishFrame } from '../live/live-frame';
 import { useElementSize } from '../use-element-size';
-import { drawTimeline, readPalette, timelineLayout, type Palette } from './draw-generations';
+import { drawTimeline, readPalette, timelineLayout, type Palette, type TimelineMark } from './draw-generations';
 import { followWindow, generationAt, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
 import { TimeScale, type TimeBounds } from './time-scale';
 
@@ -30,12 +30,17 @@ export interface GenerationTimelineProps {
   readonly view: LiveView;
   /** The last snapshot's span (this run only) and its generations. */
   readonly snapshot: { readonly startNs: number; readonly endNs: number; readonly gens: readonly number[] } | null;
+  /** Trigger firings of this run, as flags. */
+  readonly marks?: readonly TimelineMark[];
+  /** Drawing height (presenter mode draws taller). */
+  readonly heightCssPx?: number;
 }
 
-const HEIGHT = 320;
+const DEFAULT_HEIGHT = 320;
 
 export function GenerationTimeline(props: GenerationTimelineProps) {
-  const { history, nowNs, clock, limits, lastCause, running, currentGen, rates, view, snapshot } = props;
+  const { history, nowNs, clock, limits, lastCause, running, currentGen, rates, view, snapshot, marks } = props;
+  const HEIGHT = props.heightCssPx ?? DEFAULT_HEIGHT;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<Palette | null>(null);
@@ -97,6 +102,7 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
         nowNs: now,
         running,
         snapshot: snapshot && { startNs: snapshot.startNs, endNs: snapshot.endNs, label: `last snapshot · ${genRange(snapshot.gens)}` },
+        marks,
       },
       palette.current,
     );
@@ -239,6 +245,7 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
         data-in-ring={ring?.count ?? 0}
         data-evicted={evicted}
         data-follow={view.follow}
+        data-trigger-marks={marks?.length ?? 0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
