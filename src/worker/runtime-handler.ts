@@ -7,7 +7,8 @@ import { inspectTrace } from '../trace/wire/inspect';
 import { FlightRecorder, observeGenerations, startTrace, stopTrace, BufferSink, SimulatedRuntime } from '../recorder/index';
 import type { RingChange } from '../recorder/index';
 import { TriggerWatch } from './triggers';
-import { PARAM_LIMITS, PRESETS, resolveParams, type WorkloadParams } from '../runtime/index';
+import { RequestError, isObj, optGo, optNullableNumber, optNumber, optParams, optWorkload, type Obj } from './runtime-validate';
+import { PRESETS, resolveParams, type WorkloadParams } from '../runtime/index';
 import {
   REQUEST_KINDS,
   HELD_SNAPSHOTS,
@@ -90,15 +91,6 @@ export function createState(emit: (ev: RuntimeEvent) => void, wallNow: () => num
   };
 }
 
-class RequestError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function status(s: HandlerState): RuntimeStatus {
   return {
     running: s.running,
@@ -119,52 +111,6 @@ export function status(s: HandlerState): RuntimeStatus {
 
 export function workloadInfos(): WorkloadInfo[] {
   return WORKLOAD_NAMES.map((name) => ({ name, label: PRESETS[name].label, description: PRESETS[name].description, defaults: { ...PRESETS[name].defaults } }));
-}
-
-// ---- validation: messages from the page are untrusted data ----
-
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function optNumber(o: Obj, key: string, lo: number, hi: number): number | undefined {
-  const v = o[key];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new RequestError('bad-request', `${key} must be a number from ${lo} to ${hi}`);
-  return v;
-}
-
-function optNullableNumber(o: Obj, key: string, lo: number, hi: number): number | null | undefined {
-  return o[key] === null ? null : optNumber(o, key, lo, hi);
-}
-
-function optWorkload(o: Obj): WorkloadName | undefined {
-  const v = o.workload;
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !(WORKLOAD_NAMES as readonly string[]).includes(v)) throw new RequestError('bad-request', `unknown workload ${JSON.stringify(v)?.slice(0, 60)}; want one of ${WORKLOAD_NAMES.join(', ')}`);
-  return v as WorkloadName;
-}
-
-function optGo(o: Obj): GoFormat | undefined {
-  const v = o.go;
-  if (v === undefined) return undefined;
-  if (v !== '1.25' && v !== '1.26') throw new RequestError('bad-request', 'go must be "1.25" or "1.26"');
-  return v;
-}
-
-function optParams(o: Obj, workload: WorkloadName, base: WorkloadParams, workloadChanged: boolean): WorkloadParams | undefined {
-  const v = o.params;
-  if (v === undefined) return workloadChanged ? resolveParams(workload) : undefined;
-  if (!isObj(v)) throw new RequestError('bad-request', 'params must be an object');
-  const known = Object.keys(PARAM_LIMITS);
-  for (const k of Object.keys(v)) if (!known.includes(k)) throw new RequestError('bad-request', `unknown parameter ${JSON.stringify(k).slice(0, 40)}`);
-  try {
-    return resolveParams(workload, { ...(workloadChanged ? {} : base), ...(v as Partial<WorkloadParams>) });
-  } catch (e) {
-    throw new RequestError('bad-request', (e as Error).message);
-  }
 }
 
 // ---- the handler ----
