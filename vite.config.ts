@@ -1,14 +1,18 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { CSP_HEADER, cspPlugin } from './scripts/vite/csp.js';
+import { serviceWorkerPlugin } from './scripts/vite/service-worker-plugin.js';
 
-// The app is static: everything runs in the page and its workers, nothing is uploaded.
+// The app is static: everything runs in the page and its workers, nothing is uploaded (the
+// Content-Security-Policy says so to the browser). public/ holds the icon and web manifest;
+// the offline service worker is built from src/sw/.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), cspPlugin(), serviceWorkerPlugin()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-  preview: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1', headers: { 'Content-Security-Policy': CSP_HEADER } },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

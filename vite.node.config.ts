@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 
 // Builds the Node library entry and the `flightdeck` command into dist-node/.
 export default defineConfig({
+  // The command must run from the package alone: bundle the one runtime dependency it uses.
+  ssr: { noExternal: ['pprof-format'] },
   build: {
     ssr: true,
     target: 'node20',

@@ -2,8 +2,9 @@
 // read here and transferred to the parse worker; nothing leaves the machine.
 
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
+import type { AnalysisAnswer, AnalysisQuery } from '../worker/parse-protocol';
 import { fileSizeProblem } from './inspect-limits';
-import { addPending, initialParse, setInspect, useApp, type FetchInfo, type FileOrigin, type ParsedState } from './store';
+import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FetchInfo, type FileOrigin, type ParsedState } from './store';
 import { setScreen } from './navigation';
 
 let client: ParseClient | null = null;
@@ -26,6 +27,8 @@ export async function track<T>(p: Promise<T>): Promise<T> {
 let latest = 0;
 // The open whose full parse may still run: cancelled when another file is opened or closed.
 let current: OpenHandle | null = null;
+// The open whose analyses the worker holds (queries name it).
+let analysed: number | null = null;
 
 function cancelCurrent(): void {
   current?.cancel();
@@ -36,12 +39,27 @@ function setParse(patch: Partial<ParsedState>): void {
   setInspect({ parse: { ...useApp.getState().inspect.parse, ...patch } });
 }
 
-/** Reads and inspects any Blob (a File from a drop or picker, or a snapshot). */
-export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin, fetched: FetchInfo | null = null): Promise<void> {
+/**
+ * What openBlob needs of a file: a Blob, or bytes already in memory (a trace posted by an
+ * embedding page, handed over without a copy).
+ */
+export type BlobLike = Pick<Blob, 'size' | 'arrayBuffer'>;
+
+/**
+ * Reads and inspects any Blob (a File from a drop or picker, a snapshot, or a trace sent by an
+ * embedding page). `fetched`: what the server answered, for a file fetched by ?url=.
+ */
+export async function openBlob(
+  blob: BlobLike,
+  fileName: string,
+  origin: FileOrigin,
+  embed: EmbedSource | null = null,
+  fetched: FetchInfo | null = null,
+): Promise<void> {
   const token = ++latest;
   cancelCurrent();
   setScreen('inspect');
-  const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse };
+  const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse, embed, analysis: null };
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const tooBig = fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {
@@ -54,9 +72,18 @@ export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin,
     if (token !== latest) return;
     setInspect({ status: 'inspecting', parse: { ...initialParse, status: 'parsing' } });
     // The wire summary is shown as soon as it arrives; Go's parser fills in its part later.
-    const handle = parser().open(bytes, (progress) => {
-      if (token === latest) setParse({ progress });
-    });
+    analysed = null;
+    const handle = parser().open(
+      bytes,
+      (progress) => {
+        if (token === latest) setParse({ progress });
+      },
+      (analysis) => {
+        if (token !== latest) return;
+        analysed = handle.id;
+        setInspect({ analysis });
+      },
+    );
     current = handle;
     const parsed = track(handle.parsed);
     parsed.catch(() => {}); // awaited below; a wire failure rejects both and is reported once
@@ -75,7 +102,7 @@ export async function openBlob(blob: Blob, fileName: string, origin: FileOrigin,
     }
   } catch (err) {
     if (token !== latest) return;
-    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}`, parse: initialParse });
+    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}`, parse: initialParse, analysis: null });
   }
 }
 
@@ -102,7 +129,19 @@ export async function openUrl(raw: string): Promise<void> {
   }
   cancelCurrent();
   setScreen('inspect');
-  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, fileKind: null, fetched: null, parse: initialParse });
+  setInspect({
+    status: 'reading',
+    fileName: name,
+    fileSize: null,
+    origin: 'url',
+    summary: null,
+    loadError: null,
+    fileKind: null,
+    fetched: null,
+    parse: initialParse,
+    embed: null,
+    analysis: null,
+  });
   let res: Response;
   try {
     res = await track(fetch(url, { credentials: 'same-origin' }));
@@ -122,21 +161,51 @@ export async function openUrl(raw: string): Promise<void> {
     const blob = await track(res.blob());
     if (token !== latest) return;
     const fetched: FetchInfo = { url: res.url || url.href, status: res.status, statusText: res.statusText, contentType: res.headers.get('content-type') };
-    await openBlob(blob, name, 'url', fetched);
+    await openBlob(blob, name, 'url', null, fetched);
   } catch (err) {
     if (token !== latest) return;
     setInspect({ status: 'failed', loadError: `Could not read ${url.href}: the download stopped (${message(err)}).` });
   }
 }
 
+/** Asks the worker about the open trace's analyses; the answer's kind matches the query's. */
+export function queryAnalysis<Q extends AnalysisQuery>(q: Q): Promise<Extract<AnalysisAnswer, { q: Q['q'] }>> {
+  if (analysed === null) return Promise.reject(new Error('no analysed trace is open'));
+  return track(parser().query(analysed, q)) as Promise<Extract<AnalysisAnswer, { q: Q['q'] }>>;
+}
+
 export function clearInspect(): void {
   latest++;
+  analysed = null;
   cancelCurrent();
-  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, fileKind: null, fetched: null, parse: initialParse });
+  setInspect({
+    status: 'empty',
+    fileName: null,
+    fileSize: null,
+    origin: null,
+    summary: null,
+    loadError: null,
+    fileKind: null,
+    fetched: null,
+    parse: initialParse,
+    embed: null,
+    analysis: null,
+  });
 }
 
 function failed(name: string) {
-  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, fileKind: null, fetched: null, parse: initialParse };
+  return {
+    status: 'failed' as const,
+    fileName: name,
+    fileSize: null,
+    origin: 'url' as const,
+    summary: null,
+    fileKind: null,
+    fetched: null,
+    parse: initialParse,
+    embed: null,
+    analysis: null,
+  };
 }
 
 function message(err: unknown): string {

@@ -6,7 +6,7 @@
 // that call getState/setState, so worker callbacks can use them without React.
 
 import { create } from 'zustand';
-import type { FileKind, ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
+import type { AnalysisOverview, FileKind, ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
 import type { EvictionCause, GoFormat, TriggerKind, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
 
 import type { RouteParams, Screen, TraceView } from './route';
@@ -14,7 +14,15 @@ import type { RouteParams, Screen, TraceView } from './route';
 export type { Screen, TraceView } from './route';
 
 /** Where a file came from; shown to the user and used to word the empty/error states. */
-export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot' | 'full-trace';
+export type FileOrigin = 'drop' | 'picker' | 'url' | 'snapshot' | 'full-trace' | 'embed';
+
+/** A trace sent by the page that embeds or opened Flightdeck (ui/embedding.ts). */
+export interface EmbedSource {
+  /** The title that page gave the trace, shown above it. */
+  readonly title: string;
+  /** The sending page's origin, shown so the user knows who sent it. */
+  readonly from: string;
+}
 
 export interface InspectState {
   readonly status: 'empty' | 'reading' | 'inspecting' | 'done' | 'failed';
@@ -31,6 +39,11 @@ export interface InspectState {
   readonly fetched: FetchInfo | null;
   /** Go's parser over the whole file, after the wire summary. */
   readonly parse: ParsedState;
+  /** The analyses' overview (goroutine groups, task and region types, profile totals); the
+   * worker keeps the rest and answers queries about it (inspect-actions.ts queryAnalysis). */
+  readonly analysis: AnalysisOverview | null;
+  /** Set when the file came through the embedding API. */
+  readonly embed: EmbedSource | null;
 }
 
 /** The answer to a ?url= fetch, kept to explain a file that turns out not to be a trace. */
@@ -293,6 +306,8 @@ export const initialInspect: InspectState = {
   fileKind: null,
   fetched: null,
   parse: initialParse,
+  analysis: null,
+  embed: null,
 };
 
 export const initialLive: LiveState = {

@@ -12,6 +12,8 @@ import { LiveScreen } from './live/LiveScreen';
 import { CompareScreen } from './compare/CompareScreen';
 import { compareBlobs, nextSlot, setSide } from '../state/compare-actions';
 import { Logo } from './Logo';
+import { ThemeToggle } from './ThemeToggle';
+import { UpdateNotice } from './UpdateNotice';
 
 
 const TABS: { id: Screen; label: string }[] = [
@@ -70,6 +72,8 @@ export function App() {
           </svg>
           Everything runs in this tab. Nothing is uploaded.
         </div>
+        <UpdateNotice />
+        <ThemeToggle />
       </header>
       <main id={`panel-${screen}`} role="tabpanel" aria-labelledby={`tab-${screen}`}>
         {screen === 'inspect' ? <InspectScreen /> : screen === 'live' ? <LiveScreen /> : <CompareScreen />}

@@ -2,7 +2,18 @@
 // in flight, and a count of them (the app's idle signal reads it). An open yields two results
 // at different times: the wire summary (fast) and Go's parser summary (after the whole file).
 
-import type { FileKind, ParseFailure, ParseProgress, ParseReply, ParseRequest, TraceSummary, WireSummary } from './parse-protocol';
+import type {
+  AnalysisAnswer,
+  AnalysisOverview,
+  AnalysisQuery,
+  FileKind,
+  ParseFailure,
+  ParseProgress,
+  ParseReply,
+  ParseRequest,
+  TraceSummary,
+  WireSummary,
+} from './parse-protocol';
 import { isTerminal } from './parse-protocol';
 
 export interface Inspected {
@@ -31,6 +42,8 @@ export interface OpenHandle {
 
 interface Pending {
   readonly parse: boolean;
+  onAnalysis?(o: AnalysisOverview): void;
+  onAnswer?(a: AnalysisAnswer): void;
   onWire(v: Inspected): void;
   onProgress(p: ParseProgress): void;
   onParsed(s: TraceSummary | null): void;
@@ -61,7 +74,7 @@ export class ParseClient {
    * The wire summary, then Go's parser over the whole file, with progress. The buffer is
    * transferred. If the wire step fails, both promises reject.
    */
-  open(bytes: ArrayBuffer, onProgress: (p: ParseProgress) => void = () => {}): OpenHandle {
+  open(bytes: ArrayBuffer, onProgress: (p: ParseProgress) => void = () => {}, onAnalysis: (o: AnalysisOverview) => void = () => {}): OpenHandle {
     let resolveWire!: (v: Inspected) => void;
     let rejectWire!: (e: Error) => void;
     let resolveParsed!: (v: TraceSummary | null) => void;
@@ -76,6 +89,7 @@ export class ParseClient {
       parse: true,
       onWire: (v) => ((gotWire = true), resolveWire(v)),
       onProgress,
+      onAnalysis,
       onParsed: resolveParsed,
       onFail: (e) => {
         if (!gotWire) rejectWire(e);
@@ -106,6 +120,24 @@ export class ParseClient {
         this.worker.postMessage(req);
       },
     };
+  }
+
+  /**
+   * Asks the worker about the analysis of the trace an open (target: its id) parsed. Rejects
+   * with a ParseWorkerError when the worker no longer holds that trace.
+   */
+  query(target: number, query: AnalysisQuery): Promise<AnalysisAnswer> {
+    return new Promise((resolve, reject) => {
+      if (!this.worker) {
+        reject(new ParseWorkerError({ code: 'internal', message: 'the trace is no longer open in the worker' }));
+        return;
+      }
+      const id = this.nextId++;
+      this.pending.set(id, { parse: false, onAnswer: resolve, onWire: () => {}, onProgress: () => {}, onParsed: () => {}, onFail: reject });
+      this.onPendingChange(this.pending.size);
+      const req: ParseRequest = { id, kind: 'query', target, query };
+      this.worker.postMessage(req);
+    });
   }
 
   private send(bytes: ArrayBuffer, parse: boolean, p: Pending): number {
@@ -147,8 +179,14 @@ export class ParseClient {
       case 'progress':
         p.onProgress(reply.progress);
         break;
+      case 'analysis':
+        p.onAnalysis?.(reply.overview);
+        break;
       case 'parsed':
         p.onParsed(reply.summary);
+        break;
+      case 'answer':
+        p.onAnswer?.(reply.answer);
         break;
       case 'cancelled':
         p.onParsed(null);

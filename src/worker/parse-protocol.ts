@@ -3,7 +3,8 @@
 //   'inspected'   the wire layer's summary (fast: batch framing only), always first;
 //   'progress'*   while Go's parser runs (only when parse was asked for);
 //   one terminal  'parsed' (the parser's summary), 'cancelled', or 'failed'.
-// With parse: false, 'inspected' is the terminal reply. A 'cancel' request gets no reply of its
+// With parse: false, 'inspected' is the terminal reply. After a parse, the worker keeps that
+// trace's analyses; a 'query' naming the open request gets one 'answer' (or 'failed'). A 'cancel' request gets no reply of its
 // own: the request it names ends with 'cancelled' (or with its result, if that was already
 // on its way). Trace faults are not failures: a damaged trace is a summary with a verdict.
 // 'failed' means the worker itself broke (a bug, or memory ran out). Bytes travel as
@@ -12,6 +13,7 @@
 import type { WireSummary } from '../trace/wire/inspect';
 import type { FileKind } from '../trace/wire/file-kind';
 import type { GenerationStats, SummaryProgress, TraceSummary } from '../analysis/trace-summary';
+import type { AnalysisAnswer, AnalysisOverview, AnalysisQuery } from '../analysis/queries';
 
 export type ParseRequest =
   | {
@@ -22,7 +24,9 @@ export type ParseRequest =
       /** Also run Go's parser over the whole file after the wire summary. */
       readonly parse: boolean;
     }
-  | { readonly id: number; readonly kind: 'cancel'; readonly target: number };
+  | { readonly id: number; readonly kind: 'cancel'; readonly target: number }
+  /** A question about the analysis of an open request's trace (target: that request's id). */
+  | { readonly id: number; readonly kind: 'query'; readonly target: number; readonly query: AnalysisQuery };
 
 /** Why the worker could not answer: never a trace fault (those are verdicts in the summaries). */
 export interface ParseFailure {
@@ -46,13 +50,17 @@ export type ParseReply =
       readonly fileKind?: FileKind;
     }
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ParseProgress }
+  /** The analyses' overview, just before 'parsed' (not terminal). */
+  | { readonly id: number; readonly kind: 'analysis'; readonly overview: AnalysisOverview }
   | { readonly id: number; readonly kind: 'parsed'; readonly summary: TraceSummary }
+  /** The answer to a 'query' (terminal for it). */
+  | { readonly id: number; readonly kind: 'answer'; readonly answer: AnalysisAnswer }
   | { readonly id: number; readonly kind: 'cancelled' }
   | { readonly id: number; readonly kind: 'failed'; readonly error: ParseFailure };
 
 /** True for the replies that end a request. */
 export function isTerminal(r: ParseReply, parse: boolean): boolean {
-  return r.kind === 'parsed' || r.kind === 'cancelled' || r.kind === 'failed' || (r.kind === 'inspected' && !parse);
+  return r.kind === 'parsed' || r.kind === 'answer' || r.kind === 'cancelled' || r.kind === 'failed' || (r.kind === 'inspected' && !parse);
 }
 
-export type { WireSummary, TraceSummary, GenerationStats, FileKind };
+export type { WireSummary, TraceSummary, GenerationStats, FileKind, AnalysisAnswer, AnalysisOverview, AnalysisQuery };

@@ -10,11 +10,13 @@ import { identifyFile, isGzip } from '../trace/wire/file-kind';
 import { inflatePrefix } from './inflate-prefix';
 import { runPass } from '../analysis/event-pass';
 import { SummarySink } from '../analysis/trace-summary';
-import type { ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
+import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
+import { answer, overview } from '../analysis/queries';
+import type { AnalysisQuery, ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
-  postMessage(msg: ParseReply): void;
+  postMessage(msg: ParseReply, transfer?: Transferable[]): void;
 };
 
 /** Events per chunk of the full parse: a few milliseconds of work between looks at the queue. */
@@ -23,12 +25,18 @@ const CHUNK_EVENTS = 20_000;
 const PROGRESS_MS = 100;
 
 const cancelled = new Set<number>();
+/** The analyses of the last trace parsed, kept for queries (one trace at a time). */
+let kept: { id: number; analysis: TraceAnalysis } | null = null;
 const running = new Set<number>();
 
 scope.onmessage = (e) => {
   const req = e.data;
   if (req.kind === 'cancel') {
     if (running.has(req.target)) cancelled.add(req.target);
+    return;
+  }
+  if (req.kind === 'query') {
+    void query(req.id, req.target, req.query);
     return;
   }
   void run(req.id, req.bytes, req.parse);
@@ -48,7 +56,9 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     if (!parse) return;
     // One pass over the events feeds every consumer; each makes its result from how it ended.
     const summary = new SummarySink();
-    const pass = runPass(bytes, [summary], CHUNK_EVENTS);
+    kept = null;
+    const analysis = new AnalysisSinks();
+    const pass = runPass(bytes, [summary, ...analysis.sinks], CHUNK_EVENTS);
     let lastPost = 0;
     for (;;) {
       // Give way first, so a cancel sent right after the open is seen before any parsing.
@@ -59,6 +69,9 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
       }
       const r = pass.next();
       if (r.done) {
+        const result = analysis.finish(r.value);
+        kept = { id, analysis: result };
+        scope.postMessage({ id, kind: 'analysis', overview: overview(result) });
         scope.postMessage({ id, kind: 'parsed', summary: summary.finish(r.value) });
         return;
       }
@@ -74,6 +87,20 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
   } finally {
     running.delete(id);
     cancelled.delete(id);
+  }
+}
+
+async function query(id: number, target: number, q: AnalysisQuery): Promise<void> {
+  try {
+    if (kept === null || kept.id !== target) {
+      scope.postMessage({ id, kind: 'failed', error: { code: 'internal', message: 'that trace is no longer open in the worker' } });
+      return;
+    }
+    const a = await answer(kept.analysis, q);
+    const transfer = a.q === 'pprof' ? [a.bytes.buffer as ArrayBuffer] : [];
+    scope.postMessage({ id, kind: 'answer', answer: a }, transfer);
+  } catch (err) {
+    scope.postMessage({ id, kind: 'failed', error: failure(err) });
   }
 }
 

@@ -6,6 +6,7 @@ import { clearInspect } from '../../state/inspect-actions';
 import { MAX_FILE_TEXT } from '../../state/inspect-limits';
 import { setTraceView } from '../../state/navigation';
 import { formatInt } from '../format';
+import { EmbedTitle } from './EmbedTitle';
 import { FilePicker } from './FilePicker';
 import { TRACE_PAGES, tracePage } from './trace-pages';
 import './inspect.css';
@@ -17,6 +18,7 @@ export function InspectScreen() {
 
   return (
     <>
+      <EmbedTitle />
       <div className="card card-pad file-row">
         <h1 className="name" data-testid="file-name">{ins.fileName}</h1>
         {ins.fileSize !== null && <span className="meta num">{formatInt(ins.fileSize)} bytes</span>}

@@ -10,6 +10,7 @@ import { GenerationTable } from './GenerationTable';
 import { ParsedSection } from './ParsedSection';
 import { inspectView } from './inspect-model';
 import { Verdict } from './Verdict';
+import { TriageList } from '../analysis/TriageList';
 import './summary.css';
 
 export function SummaryPage() {
@@ -32,6 +33,7 @@ export function SummaryPage() {
           <Stat label="File size" value={formatInt(view.fileBytes)} sub="bytes" testId="file-bytes" />
         </dl>
       )}
+      <TriageList />
       {/* Go's parser has nothing to add to a header that is not a readable trace's. */}
       {(view.verdict === 'ok' || view.verdict === 'damaged') && <ParsedSection parse={ins.parse} />}
       {view.generations.length > 0 && (

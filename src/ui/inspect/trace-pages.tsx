@@ -4,6 +4,10 @@
 import type { ComponentType } from 'react';
 import type { TraceView } from '../../state/route';
 import { SummaryPage } from './SummaryPage';
+import { GoroutinesPage } from '../analysis/GoroutinesPage';
+import { ProfilesPage } from '../analysis/ProfilesPage';
+import { RegionsPage } from '../analysis/RegionsPage';
+import { GcPage } from '../analysis/GcPage';
 
 export interface TracePage {
   readonly view: TraceView;
@@ -13,6 +17,10 @@ export interface TracePage {
 
 export const TRACE_PAGES: readonly TracePage[] = [
   { view: 'summary', label: 'Summary', component: SummaryPage },
+  { view: 'goroutines', label: 'Goroutines', component: GoroutinesPage },
+  { view: 'regions', label: 'Tasks & regions', component: RegionsPage },
+  { view: 'gc', label: 'GC', component: GcPage },
+  { view: 'profiles', label: 'Profiles', component: ProfilesPage },
 ];
 
 export function tracePage(view: TraceView): TracePage {

@@ -10,6 +10,7 @@ import type { EvictionCause } from '../../worker/protocol';
 import { formatBytes, formatDuration, formatInt, plural } from '../format';
 import { causeShort, genRange } from '../live/eviction-text';
 import { publishFrame } from '../live/live-frame';
+import { useEffectiveTheme } from '../theme';
 import { useElementSize } from '../use-element-size';
 import { drawTimeline, readPalette, timelineLayout, type Palette, type TimelineMark } from './draw-generations';
 import { followWindow, generationAt, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
@@ -44,6 +45,14 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<Palette | null>(null);
+  // The palette comes from CSS custom properties: read again when the theme changes (the
+  // change re-renders this component, and the layout effect below repaints).
+  const theme = useEffectiveTheme();
+  const paletteTheme = useRef(theme);
+  if (paletteTheme.current !== theme) {
+    paletteTheme.current = theme;
+    palette.current = null;
+  }
   const { widthCssPx, dpr } = useElementSize(box);
   const ring = useMemo(() => ringExtent(history), [history]);
 

@@ -25,6 +25,9 @@ export interface Palette {
   unrecorded: string;
   writing: string;
   writingSoft: string;
+  writingInk: string;
+  ringInk: string;
+  genInk: string;
   snapshot: string;
   bad: string;
   panel: string;
@@ -39,7 +42,7 @@ export function readPalette(el: Element): Palette {
     ink: v('--ink', '#16191f'),
     ink3: v('--ink-3', '#6f7787'),
     line: v('--line-2', '#c7ccd5'),
-    grid: '#eceff3',
+    grid: v('--grid', '#eceff3'),
     gen: v('--gen', '#3b7dd8'),
     genEdge: v('--gen-edge', '#1f5fb8'),
     ring: v('--ring', '#0b8a5f'),
@@ -51,6 +54,9 @@ export function readPalette(el: Element): Palette {
     unrecorded: v('--unrecorded', '#e3e7ec'),
     writing: v('--writing', '#e8930c'),
     writingSoft: v('--writing-soft', '#fff1d9'),
+    writingInk: v('--writing-ink', '#9a5b00'),
+    ringInk: v('--ring-ink', '#06573c'),
+    genInk: v('--gen-ink', '#ffffff'),
     snapshot: v('--accent', '#0b63ce'),
     bad: v('--bad', '#b42318'),
     panel: v('--panel', '#ffffff'),
@@ -167,7 +173,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame, p:
     // Its label sits in the empty future right of "now" (or left of it at the edge).
     ctx.font = `600 12.5px ${p.mono}`;
     ctx.textBaseline = 'top';
-    ctx.fillStyle = '#9a5b00';
+    ctx.fillStyle = p.writingInk;
     const title = `g${o.gen} writing`;
     const size = o.bytes !== null ? `≈ ${formatBytes(o.bytes)}` : '';
     const tw = Math.max(ctx.measureText(title).width, ctx.measureText(size).width);
@@ -218,7 +224,7 @@ function drawRing(ctx: CanvasRenderingContext2D, f: TimelineFrame, p: Palette, L
   ctx.textBaseline = 'middle';
   const y = (L.ringTop + 3 + L.ringBottom) / 2;
   const label = candidates.find((t) => ctx.measureText(t).width + 16 <= x1 - x0) ?? '';
-  ctx.fillStyle = '#06573c';
+  ctx.fillStyle = p.ringInk;
   ctx.fillText(label, x0 + 8, y);
 
   // Left of the ring: where the last walk stopped, and which limit stopped it.
@@ -332,7 +338,7 @@ function drawBoxLabel(ctx: CanvasRenderingContext2D, b: GenBox, x0: number, w: n
   ctx.clip();
   ctx.font = `12px ${p.mono}`;
   ctx.textBaseline = 'middle';
-  ctx.fillStyle = inside ? (b.state === 'ring' ? '#ffffff' : p.ink) : p.ink3;
+  ctx.fillStyle = inside ? (b.state === 'ring' ? p.genInk : p.ink) : p.ink3;
   ctx.fillText(oneLine ? b.label : `g${b.gen}`, x0 + 5, inside ? b.bottom - 11 : top - 9);
   if (!oneLine && inside && h >= 40 && b.sub) {
     ctx.font = `11px ${p.mono}`;

@@ -1,0 +1,181 @@
+// The four blocking profiles of cmd/trace/pprof.go (net, sync, syscall, sched) and the trace's
+// CPU samples, gathered in the one event pass so that a profile of the whole trace, of a
+// goroutine group, of some regions or of a task can be made later without reading the file
+// again. Memory grows with goroutines × stacks and regions × stacks, never with events: each
+// finished blocking interval is added to its goroutine's totals by stack, and to the totals of
+// every region open on the goroutine at the time.
+//
+// Go keeps every event and, for a request, walks them with a time interval per goroutine
+// (its lifetime, or the outermost matching regions) and adds up the overlap of each blocking
+// interval. Here the overlap is known when the interval ends: goroutine states change only at
+// transitions, and regions begin and end only while the goroutine runs, so a blocking interval
+// lies wholly inside or outside each region, and wholly after the goroutine's first start or
+// (ending no later than it) wholly before. Intervals before the first start are kept apart:
+// Go counts them only for a goroutine that never runs in the trace.
+
+import { EventKind, GoState, ResourceKind, type GoID, type TraceEvent } from '../../trace/parse/index';
+import type { EventSink } from '../event-pass';
+import type { GoroutineSummarizer } from '../goroutines/summarizer';
+import type { RegionSummary } from '../goroutines/summary-types';
+import { TraceClock } from '../trace-time';
+import { StackTable } from './stack-table';
+
+export type ProfileKind = 'net' | 'sync' | 'syscall' | 'sched' | 'cpu';
+export const PROFILE_KINDS: readonly ProfileKind[] = ['net', 'sync', 'syscall', 'sched', 'cpu'];
+export const BLOCKING_KINDS: readonly ProfileKind[] = ['net', 'sync', 'syscall', 'sched'];
+
+/** CPU samples are taken at pprof's default 100 Hz; the trace does not record the rate. */
+export const CPU_PERIOD_NS = 10_000_000;
+
+/** Which state each blocking profile follows, and for which reasons (cmd/trace/pprof.go). */
+const TRACKED: { state: GoState; reason(r: string): boolean }[] = [
+  { state: GoState.Waiting, reason: (r) => r === 'network' },
+  { state: GoState.Waiting, reason: (r) => r.includes('chan') || r.includes('sync') || r.includes('select') },
+  { state: GoState.Syscall, reason: () => true },
+  { state: GoState.Runnable, reason: () => true },
+];
+const CPU = 4;
+
+/**
+ * Totals by (stack, kind): key stack * 8 + kind → [count, ns, seq of the last interval added]
+ * (the order in which Go would have met them, for choosing frames; see stack-table.ts).
+ */
+export class ProfileTotals {
+  readonly m = new Map<number, [number, number, number]>();
+  add(kind: number, stack: number, count: number, ns: number, seq: number): void {
+    const key = stack * 8 + kind;
+    const v = this.m.get(key);
+    if (v) {
+      v[0] += count;
+      v[1] += ns;
+      if (seq > v[2]) v[2] = seq;
+    } else this.m.set(key, [count, ns, seq]);
+  }
+  /** Adds (sign 1) or takes away (-1) another's totals; taking away keeps this one's seq. */
+  addAll(o: ProfileTotals, sign = 1): void {
+    for (const [key, [c, ns, seq]] of o.m) {
+      const v = this.m.get(key);
+      if (v) {
+        v[0] += sign * c;
+        v[1] += sign * ns;
+        if (sign > 0 && seq > v[2]) v[2] = seq;
+      } else this.m.set(key, [sign * c, sign * ns, seq]);
+    }
+  }
+  copy(): ProfileTotals {
+    const t = new ProfileTotals();
+    for (const [k, v] of this.m) t.m.set(k, [v[0], v[1], v[2]]);
+    return t;
+  }
+}
+
+export interface GoroutineTotals {
+  /** Every finished interval of the goroutine. */
+  all: ProfileTotals;
+  /** Those that ended before (or as) it first ran. */
+  beforeStart: ProfileTotals;
+  started: boolean;
+}
+
+/** The longest interval seen for a (stack, kind): where a flame graph's click leads. */
+export interface Longest {
+  startNs: number;
+  endNs: number;
+  g: GoID;
+}
+
+export interface ProfileState {
+  stacks: StackTable;
+  /** By the same key as ProfileTotals (stack * 8 + kind). */
+  longest: Map<number, Longest>;
+  byGoroutine: Map<GoID, GoroutineTotals>;
+  byRegion: Map<number, ProfileTotals>;
+  /** Every CPU sample, with or without a goroutine. */
+  cpu: ProfileTotals;
+}
+
+export class ProfileSink implements EventSink {
+  readonly clock = new TraceClock();
+  readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new Map(), byRegion: new Map(), cpu: new ProfileTotals() };
+  private readonly tracking = TRACKED.map(() => new Map<GoID, { start: number; stack: number }>());
+  /** Counts finished intervals and samples, in the order Go meets them. */
+  private seq = 0;
+
+  /**
+   * Must see each event before the summarizer does (its open regions are the ones a finishing
+   * interval lies in); it tells this sink when it makes up a region that began before the trace.
+   */
+  constructor(private readonly summarizer: GoroutineSummarizer) {
+    summarizer.onMadeUpRegion = (r) => this.madeUpRegion(r);
+  }
+
+  event(ev: TraceEvent): void {
+    const kind = ev.kind();
+    if (kind === EventKind.StateTransition) this.transition(ev);
+    else if (kind === EventKind.StackSample) {
+      const stack = this.state.stacks.intern(ev.stack());
+      this.state.cpu.add(CPU, stack, 1, CPU_PERIOD_NS, ++this.seq);
+      const t = this.clock.rel(ev.time);
+      this.noteLongest(CPU, stack, t - CPU_PERIOD_NS, t, ev.g);
+      if (ev.g !== -1) this.record(ev.g, CPU, stack, 1, CPU_PERIOD_NS);
+    }
+  }
+
+  private transition(ev: TraceEvent): void {
+    const st = ev.stateTransition();
+    if (st.resource.kind !== ResourceKind.Goroutine) return;
+    const id = st.resource.id;
+    const to = st.to as GoState;
+    const t = this.clock.rel(ev.time);
+    for (let k = 0; k < TRACKED.length; k++) {
+      const tr = TRACKED[k];
+      const open = this.tracking[k].get(id);
+      if (!open) {
+        if (to === tr.state && tr.reason(st.reason)) this.tracking[k].set(id, { start: t, stack: this.state.stacks.intern(ev.stack()) });
+        continue;
+      }
+      if (to === tr.state) continue;
+      this.tracking[k].delete(id);
+      const d = t - open.start;
+      if (d > 0) {
+        this.record(id, k, open.stack, 1, d);
+        this.noteLongest(k, open.stack, open.start, t, id);
+      }
+    }
+    if (to === GoState.Running) this.totals(id).started = true;
+  }
+
+  private noteLongest(kind: number, stack: number, startNs: number, endNs: number, g: GoID): void {
+    const key = stack * 8 + kind;
+    const l = this.state.longest.get(key);
+    if (!l || endNs - startNs > l.endNs - l.startNs) this.state.longest.set(key, { startNs, endNs, g });
+  }
+
+  private totals(id: GoID): GoroutineTotals {
+    let g = this.state.byGoroutine.get(id);
+    if (!g) this.state.byGoroutine.set(id, (g = { all: new ProfileTotals(), beforeStart: new ProfileTotals(), started: false }));
+    return g;
+  }
+
+  private record(id: GoID, kind: number, stack: number, count: number, ns: number): void {
+    const g = this.totals(id);
+    const seq = ++this.seq;
+    g.all.add(kind, stack, count, ns, seq);
+    if (!g.started) g.beforeStart.add(kind, stack, count, ns, seq);
+    for (const r of this.summarizer.activeRegions(id)) this.region(r.index).add(kind, stack, count, ns, seq);
+  }
+
+  private region(i: number): ProfileTotals {
+    let t = this.state.byRegion.get(i);
+    if (!t) this.state.byRegion.set(i, (t = new ProfileTotals()));
+    return t;
+  }
+
+  /** A region that began before the trace holds everything its goroutine did until it ended. */
+  private madeUpRegion(r: RegionSummary): void {
+    const g = this.state.byGoroutine.get(r.goroutine);
+    if (g) this.state.byRegion.set(r.index, g.all.copy());
+  }
+}
+
+export const KIND_INDEX: Record<ProfileKind, number> = { net: 0, sync: 1, syscall: 2, sched: 3, cpu: CPU };

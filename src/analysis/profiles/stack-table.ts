@@ -1,0 +1,55 @@
+// Stacks of every generation in one table (a stack ID means nothing outside its generation).
+// Each distinct list of frames is one entry; cmd/trace/pprof.go's stackMap then merges
+// entries whose first 128 PCs agree, with missing PCs counting as 0 — so "no stack" and a
+// stack whose one frame is unknown merge — and shows the frames of the stack it saw last.
+// mergeKey gives that key; select.ts merges and picks the frames of the entry last counted.
+
+import type { Stack, StackFrame } from '../../trace/parse/index';
+import type { EvTable } from '../../trace/parse/tables';
+
+/** Go dedupes on at most this many PCs (pprofMaxStack). */
+export const MAX_STACK = 128;
+
+export class StackTable {
+  private readonly byContent = new Map<string, number>();
+  private readonly byHandle = new WeakMap<EvTable, Map<number | bigint, number>>();
+  private noStack: number | null = null;
+  /** Frames of each entry, leaf first. */
+  readonly frames: StackFrame[][] = [];
+  /** Go's deduplication key of each entry: the first 128 PCs, trailing zeros dropped. */
+  readonly mergeKey: string[] = [];
+
+  intern(stack: Stack): number {
+    if (stack.table === null) {
+      if (this.noStack === null) this.noStack = this.entry([]);
+      return this.noStack;
+    }
+    let m = this.byHandle.get(stack.table);
+    if (!m) this.byHandle.set(stack.table, (m = new Map()));
+    let idx = m.get(stack.id);
+    if (idx === undefined) {
+      idx = this.entry(stack.frames());
+      m.set(stack.id, idx);
+    }
+    return idx;
+  }
+
+  private entry(all: StackFrame[]): number {
+    const frames = all.slice(0, MAX_STACK + 1);
+    const content = frames.map((f) => `${f.pc.toString(16)} ${f.func} ${f.file} ${f.line}`).join('\n');
+    let idx = this.byContent.get(content);
+    if (idx === undefined) {
+      idx = this.frames.length;
+      this.frames.push(frames);
+      this.mergeKey.push(pcKey(frames));
+      this.byContent.set(content, idx);
+    }
+    return idx;
+  }
+}
+
+function pcKey(frames: StackFrame[]): string {
+  const pcs = frames.slice(0, MAX_STACK).map((f) => f.pc.toString(16));
+  while (pcs.length > 0 && pcs[pcs.length - 1] === '0') pcs.pop();
+  return pcs.join(',');
+}

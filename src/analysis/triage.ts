@@ -1,0 +1,105 @@
+// The worst things in a trace, for someone who just opened a production snapshot: the longest
+// stop-the-world pause, the goroutine blocked longest (and on what), the slowest task and
+// region, the longest wait for a CPU (scheduler latency), and the lowest-utilization MMU
+// window. Each comes with a place on the timeline.
+//
+// WaitSink follows every goroutine's waits and runnable spells in the event pass, keeping only
+// each goroutine's longest (memory follows goroutines).
+
+import { EventKind, GoState, ResourceKind, type GoID, type TraceEvent } from '../trace/parse/index';
+import type { EventSink } from './event-pass';
+import { TraceClock } from './trace-time';
+import type { StackTable } from './profiles/stack-table';
+import type { TraceAnalysis } from './analyse';
+import { isSystemGoroutine } from './goroutines/summary-types';
+import { taskTypes } from './annotations/task-stats';
+import { regionTypes, regionSpan } from './annotations/region-stats';
+import { DEFAULT_MMU, worstWindows } from './gc/mmu';
+
+interface Spell {
+  startNs: number;
+  endNs: number;
+  reason: string;
+  stack: number;
+}
+
+export class WaitSink implements EventSink {
+  readonly clock = new TraceClock();
+  private readonly open = new Map<GoID, { state: number; startNs: number; reason: string; stack: number }>();
+  readonly longestWait = new Map<GoID, Spell>();
+  readonly longestRunnable = new Map<GoID, Spell>();
+
+  constructor(private readonly stacks: StackTable) {}
+
+  event(ev: TraceEvent): void {
+    if (ev.kind() !== EventKind.StateTransition) return;
+    const st = ev.stateTransition();
+    if (st.resource.kind !== ResourceKind.Goroutine || st.from === st.to) return;
+    const g = st.resource.id;
+    const t = this.clock.rel(ev.time);
+    const o = this.open.get(g);
+    if (o) {
+      const into = o.state === GoState.Waiting ? this.longestWait : this.longestRunnable;
+      const best = into.get(g);
+      if (!best || t - o.startNs > best.endNs - best.startNs) into.set(g, { startNs: o.startNs, endNs: t, reason: o.reason, stack: o.stack });
+      this.open.delete(g);
+    }
+    if ((st.to === GoState.Waiting && st.reason !== 'forever') || st.to === GoState.Runnable) {
+      this.open.set(g, { state: st.to, startNs: t, reason: st.reason, stack: st.to === GoState.Waiting ? this.stacks.intern(ev.stack()) : 0 });
+    }
+  }
+}
+
+export interface TriageItem {
+  /** What kind of worst thing. */
+  kind: 'stw' | 'blocked' | 'task' | 'region' | 'sched' | 'mmu';
+  title: string;
+  /** The number that makes it the worst (ns, or utilization 0..1 for mmu). */
+  value: number;
+  detail: string;
+  startNs: number;
+  endNs: number;
+  goroutine?: number;
+}
+
+/** The MMU span the triage looks at. */
+export const TRIAGE_MMU_WINDOW_NS = 1_000_000;
+
+export function triage(t: TraceAnalysis, waits: WaitSink, gcPauses: { reason: string; startNs: number; endNs: number | null; g: GoID }[]): TriageItem[] {
+  const a = t.annotations;
+  const out: TriageItem[] = [];
+  const names = new Map(a.goroutines.map((g) => [g.id, g.name]));
+  const pause = gcPauses.filter((p) => p.endNs !== null).reduce<(typeof gcPauses)[number] | null>((m, p) => (!m || p.endNs! - p.startNs > m.endNs! - m.startNs ? p : m), null);
+  if (pause) out.push({ kind: 'stw', title: 'Longest stop-the-world pause', value: pause.endNs! - pause.startNs, detail: pause.reason, startNs: pause.startNs, endNs: pause.endNs! });
+  const user = (g: GoID) => !isSystemGoroutine(names.get(g) ?? '');
+  const longest = (m: Map<GoID, Spell>) => {
+    let best: [GoID, Spell] | null = null;
+    for (const [g, s] of m) if (user(g) && (!best || s.endNs - s.startNs > best[1].endNs - best[1].startNs)) best = [g, s];
+    return best;
+  };
+  const w = longest(waits.longestWait);
+  if (w) {
+    const at = t.profiles.stacks.frames[w[1].stack]?.find((f) => !f.func.startsWith('runtime.'))?.func ?? t.profiles.stacks.frames[w[1].stack]?.[0]?.func ?? '';
+    out.push({ kind: 'blocked', title: 'Goroutine blocked longest', value: w[1].endNs - w[1].startNs, detail: `G${w[0]} (${names.get(w[0]) || 'no start function'}) on ${w[1].reason || 'an unnamed wait'}${at ? ` in ${at}` : ''}`, startNs: w[1].startNs, endNs: w[1].endNs, goroutine: Number(w[0]) });
+  }
+  const tt = taskTypes(a).filter((x) => x.slowest !== null).sort((x, y) => y.slowestNs - x.slowestNs)[0];
+  if (tt) {
+    const task = a.tasks.find((x) => x.id === tt.slowest)!;
+    out.push({ kind: 'task', title: 'Slowest task', value: tt.slowestNs, detail: `task ${String(task.id)} (${tt.name || 'no type'})`, startNs: task.start!.timeNs, endNs: task.end!.timeNs, goroutine: Number(task.start!.g) });
+  }
+  const rt = regionTypes(a).sort((x, y) => y.slowestNs - x.slowestNs)[0];
+  if (rt) {
+    const r = a.regions[rt.slowest];
+    const s = regionSpan(a, r);
+    out.push({ kind: 'region', title: 'Slowest region', value: rt.slowestNs, detail: `${rt.name || '(inherited)'} on G${String(r.goroutine)}`, startNs: s.startNs, endNs: s.endNs, goroutine: Number(r.goroutine) });
+  }
+  const s = longest(waits.longestRunnable);
+  if (s) out.push({ kind: 'sched', title: 'Longest wait for a CPU', value: s[1].endNs - s[1].startNs, detail: `G${s[0]} (${names.get(s[0]) || 'no start function'}) was runnable but not running`, startNs: s[1].startNs, endNs: s[1].endNs, goroutine: Number(s[0]) });
+  try {
+    const mw = worstWindows(t.mmu, DEFAULT_MMU, TRIAGE_MMU_WINDOW_NS, 1)[0];
+    if (mw) out.push({ kind: 'mmu', title: 'Lowest mutator utilization in 1 ms', value: mw.mutatorUtil, detail: 'with STW, background workers and mark assists counted', startNs: mw.time, endNs: mw.time + TRIAGE_MMU_WINDOW_NS });
+  } catch {
+    // A trace the MMU cannot be computed for simply has no MMU item.
+  }
+  return out;
+}
