@@ -169,7 +169,7 @@ export interface SpeedReached {
 }
 
 /**
- * The speed the simulation really reaches (issue 8: the Speed control must not claim 8×
+ * The speed the simulation really reaches (the Speed control must not claim 8×
  * when the runtime manages 1×): measured by the worker from simulated time covered per
  * wall second, over the samples taken at the speed asked now. Null until one arrives.
  */

@@ -47,58 +47,64 @@ export function RecorderControls() {
         Flight recorder
         <span className={`status-pill ${s.recording ? 'rec' : ''}`}>{s.recording ? 'recording' : 'off'}</span>
       </div>
-      <AmountField<ByteUnit>
-        label="MaxBytes"
-        value={bytesValue}
-        unit={byteUnit}
-        units={BYTE_UNITS}
-        min={0}
-        step={byteUnit === 'B' ? 1024 : 1}
-        validate={(v, u) => check(checkMaxBytes(v, u, RING_MAX_BYTES_CAP))}
-        note={maxBytesNote(s.maxBytes)}
-        onCommit={(v, u) => {
-          const r = checkMaxBytes(v, u, RING_MAX_BYTES_CAP);
-          if (r.ok) live.setRecorderLimits({ maxBytes: r.value });
-        }}
-        onUnit={setByteUnit}
-      />
-      <AmountField<TimeUnit>
-        label="MinAge"
-        value={msValue}
-        unit={timeUnit}
-        units={TIME_UNITS}
-        step={timeUnit === 's' ? 1 : 100}
-        validate={(v, u) => check(checkMinAge(v, u, RING_MIN_AGE_CAP_MS))}
-        note={minAgeNote(s.minAgeMs)}
-        onCommit={(v, u) => {
-          const r = checkMinAge(v, u, RING_MIN_AGE_CAP_MS);
-          if (r.ok) live.setRecorderLimits({ minAgeMs: r.value });
-        }}
-        onUnit={setTimeUnit}
-      />
-      <button
-        type="button"
-        className={s.recording ? 'btn on' : 'btn'}
-        onClick={() => void (s.recording ? live.stopRecorder() : live.startRecorder())}
-        disabled={!s.connected || (!s.recording && !s.running)}
-        title={!s.recording && !s.running ? 'Start the runtime first: the recorder records a running program' : undefined}
-      >
-        {s.recording ? 'Stop recorder' : 'Start recorder'}
-      </button>
-      <button
-        type="button"
-        className="btn primary"
-        onClick={() => void live.takeSnapshot()}
-        disabled={!s.connected || !s.recording}
-        aria-describedby={s.recording ? undefined : snapHelp}
-      >
-        Snapshot
-      </button>
-      {!s.recording && (
-        <span id={snapHelp} className="btn-note">
-          Start the flight recorder first: Snapshot writes out what its ring holds.
-        </span>
-      )}
+      {/* Fields in one row and buttons in the next: a field's note (what 0 or a negative
+          MinAge means, or why a value is refused) must not push its neighbours out of line. */}
+      <div className="recorder-fields">
+        <AmountField<ByteUnit>
+          label="MaxBytes"
+          value={bytesValue}
+          unit={byteUnit}
+          units={BYTE_UNITS}
+          min={0}
+          step={byteUnit === 'B' ? 1024 : 1}
+          validate={(v, u) => check(checkMaxBytes(v, u, RING_MAX_BYTES_CAP))}
+          note={maxBytesNote(s.maxBytes)}
+          onCommit={(v, u) => {
+            const r = checkMaxBytes(v, u, RING_MAX_BYTES_CAP);
+            if (r.ok) live.setRecorderLimits({ maxBytes: r.value });
+          }}
+          onUnit={setByteUnit}
+        />
+        <AmountField<TimeUnit>
+          label="MinAge"
+          value={msValue}
+          unit={timeUnit}
+          units={TIME_UNITS}
+          step={timeUnit === 's' ? 1 : 100}
+          validate={(v, u) => check(checkMinAge(v, u, RING_MIN_AGE_CAP_MS))}
+          note={minAgeNote(s.minAgeMs)}
+          onCommit={(v, u) => {
+            const r = checkMinAge(v, u, RING_MIN_AGE_CAP_MS);
+            if (r.ok) live.setRecorderLimits({ minAgeMs: r.value });
+          }}
+          onUnit={setTimeUnit}
+        />
+      </div>
+      <div className="recorder-buttons">
+        <button
+          type="button"
+          className={s.recording ? 'btn on' : 'btn'}
+          onClick={() => void (s.recording ? live.stopRecorder() : live.startRecorder())}
+          disabled={!s.connected || (!s.recording && !s.running)}
+          title={!s.recording && !s.running ? 'Start the runtime first: the recorder records a running program' : undefined}
+        >
+          {s.recording ? 'Stop recorder' : 'Start recorder'}
+        </button>
+        <button
+          type="button"
+          className="btn primary"
+          onClick={() => void live.takeSnapshot()}
+          disabled={!s.connected || !s.recording}
+          aria-describedby={s.recording ? undefined : snapHelp}
+        >
+          Snapshot
+        </button>
+        {!s.recording && (
+          <span id={snapHelp} className="btn-note">
+            Start the flight recorder first: Snapshot writes out what its ring holds.
+          </span>
+        )}
+      </div>
       <p className="group-note">
         {isDefault ? (
           <>Go's defaults: MaxBytes 10 MiB, MinAge 10 s.</>
