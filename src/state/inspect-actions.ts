@@ -119,7 +119,16 @@ export async function openUrl(raw: string): Promise<void> {
     setInspect({ ...failed(raw), loadError: `“${raw}” is not a URL.` });
     return;
   }
-  const name = decodeURIComponent(url.pathname.split('/').pop() || url.pathname) || 'trace';
+  const last = url.pathname.split('/').pop() || url.pathname;
+  let name: string;
+  try {
+    name = decodeURIComponent(last) || 'trace';
+  } catch {
+    // A %-escape that is not UTF-8 (decodeURIComponent throws URIError): say so instead of
+    // leaving the promise to reject with nothing on the screen.
+    setInspect({ ...failed(last), loadError: `“${raw}” cannot be decoded as a URL: its path has a %-escape that is not valid UTF-8.` });
+    return;
+  }
   if (url.origin !== window.location.origin) {
     setInspect({
       ...failed(name),
