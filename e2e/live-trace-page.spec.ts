@@ -41,6 +41,18 @@ test('Back and Forward walk through the tabs; an open trace stays open', async (
   await page.goBack();
   await expect(tab(page, 'Inspect a trace')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('file-name')).toHaveText(t.name);
+
+  // The pages of the open trace are in the URL too, and Back walks through them.
+  await tab(page, 'Goroutines').click();
+  await expect(page).toHaveURL(/#\/trace\/goroutines$/);
+  await tab(page, 'Compare').click();
+  await expect(page).toHaveURL(/#\/compare$/);
+  await page.goBack();
+  await expect(tab(page, 'Goroutines')).toHaveAttribute('aria-selected', 'true');
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/trace$/);
+  await expect(tab(page, 'Summary')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('file-name')).toHaveText(t.name);
 });
 
 test('the loaded-trace page has one h1 naming the file, and its scroll box is a labelled region', async ({ page }) => {
