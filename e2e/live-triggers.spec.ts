@@ -88,11 +88,14 @@ test('a slow-request trigger snapshots the slow request by itself, marks it, and
   // The list says what the worker wrote.
   await expect(row.locator('td').nth(3)).toHaveText(formatBytes(bytes.length));
 
-  // Open: the inspector reads the same file.
+  // Open: the inspector reads the same file, on its timeline as every recorder snapshot opens;
+  // its summary page reads as the download does.
   await row.getByRole('button', { name: /^Open / }).click();
   await waitIdle(page);
   await expect(page.getByRole('tab', { name: 'Inspect a trace' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('file-name')).toHaveText(download.suggestedFilename());
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Summary' }).click();
   await expect(page.getByTestId('generation-count')).toHaveText(fmt(wire.generations.length));
   await expect(page.getByTestId('parsed-verdict')).toHaveText('Go’s parser reads it cleanly');
   await expect(page.getByTestId('parsed-events')).toHaveText(fmt(summarizeTrace(bytes).total.events));

@@ -5,11 +5,15 @@ import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import type { AnalysisAnswer, AnalysisQuery } from '../worker/parse-protocol';
 import { fileSizeProblem } from './inspect-limits';
 import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FetchInfo, type FileOrigin, type ParsedState } from './store';
-import { setScreen } from './navigation';
+import { setScreen, setTraceView } from './navigation';
+import { beginTimeline, clearTimeline, timelineListener } from './timeline';
 
 let client: ParseClient | null = null;
 function parser(): ParseClient {
-  client ??= new ParseClient();
+  if (client === null) {
+    client = new ParseClient();
+    client.timeline = timelineListener;
+  }
   return client;
 }
 
@@ -33,6 +37,7 @@ let analysed: number | null = null;
 function cancelCurrent(): void {
   current?.cancel();
   current = null;
+  clearTimeline();
 }
 
 function setParse(patch: Partial<ParsedState>): void {
@@ -58,7 +63,10 @@ export async function openBlob(
 ): Promise<void> {
   const token = ++latest;
   cancelCurrent();
-  setScreen('inspect');
+  // A snapshot or full trace from the live recorder opens on the timeline, at its start;
+  // a dropped or picked file keeps the page the URL names (a shared link's view).
+  if (origin === 'snapshot' || origin === 'full-trace') setTraceView('timeline');
+  else setScreen('inspect');
   const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse, embed, analysis: null };
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const tooBig = fileSizeProblem(fileName, blob.size);
@@ -85,6 +93,7 @@ export async function openBlob(
       },
     );
     current = handle;
+    beginTimeline(handle.id);
     const parsed = track(handle.parsed);
     parsed.catch(() => {}); // awaited below; a wire failure rejects both and is reported once
     const { summary, fileKind } = await track(handle.wire);
