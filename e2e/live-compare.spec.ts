@@ -104,7 +104,9 @@ test('two snapshots of one run, picked in the live view, compared: shared genera
   await page.getByRole('button', { name: 'Stop runtime' }).click();
   await waitIdle(page);
 
-  const triggeredRow = list.locator('tr[data-source="slow-request"]').first();
+  // The triggered snapshot taken before the manual one (the list is newest first; the trigger
+  // may fire again before the runtime stops).
+  const triggeredRow = list.locator('tr[data-source="manual"] ~ tr[data-source="slow-request"]').first();
   const trigP = page.waitForEvent('download');
   await triggeredRow.getByRole('link', { name: /^Download / }).click();
   const triggered = new Uint8Array(readFileSync(await (await trigP).path()));

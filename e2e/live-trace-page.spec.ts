@@ -123,6 +123,8 @@ test('an eight-digit count in “Events by kind” is shown whole', async ({ pag
 });
 
 test('the bytes-per-generation axis is labelled in round byte counts', async ({ page }, info) => {
+  // Simulating the trace and reading it whole (summary, analyses and timeline model) on a loaded machine.
+  test.setTimeout(120_000);
   // A trace whose largest generation is a little over 1 MiB: a decimal step of 0.2 MiB
   // would print 204.8 KiB.
   const bytes = simulatedTrace('busy', 2e9, { periodMs: 330 });
