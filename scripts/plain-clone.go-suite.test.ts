@@ -37,7 +37,7 @@ describe('the suite from a clone, with and without ../shared beside it', () => {
   }, 120_000);
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('without ../shared: the go-suite files are left out, a run passes and names them once', () => {
     const files = listed(vitest(bare, ['list', '--filesOnly']).out);

@@ -34,7 +34,8 @@ export type ParseRequest =
 /** Why the worker could not answer: never a trace fault (those are verdicts in the summaries). */
 export interface ParseFailure {
   /** 'cancelled' is made on the page side, when the client ends the worker to stop a request. */
-  readonly code: 'internal' | 'out-of-memory' | 'cancelled';
+  /** 'unreadable': a gzip file that could not be decompressed (the message says why). */
+  readonly code: 'internal' | 'out-of-memory' | 'cancelled' | 'unreadable';
   readonly message: string;
 }
 
@@ -48,6 +49,7 @@ export type ParseReply =
       readonly id: number;
       readonly kind: 'inspected';
       readonly summary: WireSummary;
+      /** The trace's size (a gzip file's decompressed size). */
       readonly byteLength: number;
       /** What the file is instead, when its header is not a readable Go trace's. */
       readonly fileKind?: FileKind;
