@@ -70,16 +70,19 @@ test('the live view: every control has a role and a name, and Tab reaches each o
   };
 
   // Before the runtime runs, exactly the recorder's button and the full trace's are disabled
-  // (both record a running program); every other control is reached by Tab.
+  // (both record a running program), and Snapshot (it writes what the recorder's ring holds);
+  // every other control is reached by Tab.
   const disabled: string[] = [];
   for (let i = 0; i < controls.length; i++) if (await controls[i].isDisabled()) disabled.push(names[i]);
-  expect(disabled).toEqual(['Start recorder', 'Start full trace']);
+  expect(disabled).toEqual(['Start recorder', 'Snapshot', 'Start full trace']);
   expect([...(await walk())].sort()).toEqual(names.filter((n) => !disabled.includes(n)).sort());
 
-  // With the runtime running every control is enabled, and Tab reaches each one.
+  // With the runtime running and the recorder on every control is enabled, and Tab reaches each one.
   await page.getByRole('button', { name: 'Start runtime' }).click();
-  await expect(page.getByRole('button', { name: 'Start recorder' })).toBeEnabled();
-  for (let i = 1; i < controls.length; i++) await expect(controls[i]).toBeEnabled();
+  await page.getByRole('button', { name: 'Start recorder' }).click();
+  await expect(page.getByRole('button', { name: 'Snapshot', exact: true })).toBeEnabled();
+  // (Found by their marks: two of the buttons are now named Stop runtime and Stop recorder.)
+  for (let i = 0; i < controls.length; i++) await expect(page.locator(`[data-a11y-control="${i}"]`)).toBeEnabled();
   expect([...(await walk())].sort()).toEqual([...names].sort());
   await page.getByRole('button', { name: 'Stop runtime' }).click();
 });

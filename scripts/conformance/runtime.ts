@@ -1,9 +1,10 @@
 // Runtime and recorder conformance, with Go as the judge: every workload preset in both
-// formats, and flight-recorder snapshots (default, tiny MaxBytes, tiny MinAge, beside a
-// full trace), each read by `go tool trace -d=parsed` (must exit 0) and by x/exp's trace
-// reader with its testtrace.Validator (bench/go/validate). A judge that cannot run fails the
-// step, saying which: no `go`, a validator that does not build, or one that falls back to its
-// reader-only checks. --no-go skips the step, loudly. Exits 1 on any failure.
+// formats, flight-recorder snapshots (default, tiny MaxBytes, tiny MinAge, beside a full
+// trace) and snapshots taken by a slow-request trigger through the worker's handler, each read
+// by `go tool trace -d=parsed` (must exit 0) and by x/exp's trace reader with its
+// testtrace.Validator (bench/go/validate). A judge that cannot run fails the step, saying
+// which: no `go`, a validator that does not build, or one that falls back to its reader-only
+// checks. --no-go skips the step, loudly. Exits 1 on any failure.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BufferSink, FlightRecorder, SimulatedRuntime, startTrace, stopTrace } from '../../src/recorder/index';
 import { WORKLOADS } from '../../src/runtime/index';
+import { createState, fireTriggers, handleCommand, tick } from '../../src/worker/runtime-handler';
+import type { RuntimeEvent } from '../../src/worker/protocol';
 import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 
 if (NO_GO || !goOnPath()) {
@@ -117,6 +120,40 @@ for (const c of cases) {
 }
 console.log(`snapshots: ${snapsOk}/${snaps} accepted`);
 if (snapsOk !== snaps) failed = true;
+
+// ---- snapshots taken by triggers, through the runtime worker's own handler ----
+// The slow-requests workload with a "request longer than 100 ms" trigger, driven exactly as
+// the worker drives it (tick, then fireTriggers): each triggered WriteTo must be a trace Go
+// reads, like one taken by hand.
+let triggeredOk = 0;
+let triggered = 0;
+for (const go of ['1.25', '1.26'] as const) {
+  const events: RuntimeEvent[] = [];
+  let wall = 0;
+  const s = createState((e) => events.push(e), () => wall);
+  const send = async (msg: Record<string, unknown>) => (await handleCommand(s, { id: 1, ...msg })).reply;
+  await send({ kind: 'runtime.start', workload: 'slow-requests', seed: 11, speed: 8, go });
+  await send({ kind: 'triggers.configure', slowRequestMs: 100 });
+  await send({ kind: 'recorder.start' });
+  const taken: number[] = [];
+  for (let i = 0; i < 2000 && taken.length < 2; i++) {
+    wall += 50;
+    tick(s, 50);
+    await fireTriggers(s);
+    for (const e of events.splice(0)) if (e.kind === 'triggered' && e.snapshot !== null) taken.push(e.snapshot);
+  }
+  for (const [i, id] of taken.entries()) {
+    const r = await send({ kind: 'trigger.take', snapshot: id });
+    triggered++;
+    if (r.kind === 'snapshot' && judge(`triggered-slow-request-${go}-${i + 1}`, new Uint8Array(r.bytes))) triggeredOk++;
+  }
+  if (taken.length < 2) {
+    console.log(`  FAIL triggered snapshots ${go}: only ${taken.length} trigger(s) fired`);
+    failed = true;
+  }
+}
+console.log(`triggered snapshots: ${triggeredOk}/${triggered} accepted`);
+if (triggeredOk !== triggered) failed = true;
 
 rmSync(dir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);

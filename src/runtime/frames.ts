@@ -33,6 +33,12 @@ const malloc = [
   ...job,
 ];
 
+const refresher = [
+  f('main.(*cache).refreshLoop', '/app/cache.go', 61),
+  f('main.main.func3', '/app/main.go', 58),
+  f('runtime.goexit', '/usr/local/go/src/runtime/asm_amd64.s', 1700),
+];
+
 /** Named call sites. Keys are what the scheduler model refers to. */
 export const SITES = {
   netRead: [
@@ -166,6 +172,17 @@ export const SITES = {
   region: [f('runtime/trace.WithRegion', '/usr/local/go/src/runtime/trace/annotation.go', 144), ...handle],
   regionJob: [f('runtime/trace.WithRegion', '/usr/local/go/src/runtime/trace/annotation.go', 144), ...job],
   log: [f('runtime/trace.Log', '/usr/local/go/src/runtime/trace/annotation.go', 103), ...handle],
+  // The slow-requests workload's cache refresher. Listed last so that adding them kept every
+  // earlier site's index and PC (and so the other workloads' bytes) unchanged.
+  refreshSleep: [f('time.Sleep', '/usr/local/go/src/runtime/time.go', 363), ...refresher],
+  refreshRegion: [f('runtime/trace.WithRegion', '/usr/local/go/src/runtime/trace/annotation.go', 144), ...refresher],
+  refreshWork: [f('main.(*cache).rebuild', '/app/cache.go', 88), ...refresher],
+  refreshUnlock: [
+    f('internal/sync.runtime_Semrelease', '/usr/local/go/src/runtime/sema.go', 105),
+    f('internal/sync.(*Mutex).unlockSlow', '/usr/local/go/src/internal/sync/mutex.go', 232),
+    f('sync.(*Mutex).Unlock', '/usr/local/go/src/sync/mutex.go', 65),
+    ...refresher,
+  ],
 } satisfies Record<string, readonly Frame[]>;
 
 export type SiteName = keyof typeof SITES;

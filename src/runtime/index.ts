@@ -11,3 +11,4 @@ export {
 export { PRESETS, WORKLOADS, type WorkloadName, type WorkloadParams, type WorkloadPreset } from './workloads';
 export { ManualClock, TraceTime, TICKS_PER_SECOND, TRACE_TIME_DIV } from './clock';
 export type { TraceReaderSink, TraceFormat } from './trace-event-writer';
+export type { RuntimeObserver } from './scheduler';

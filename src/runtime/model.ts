@@ -6,7 +6,7 @@
 import { GoStatus, ProcStatus } from '../trace/wire/specs';
 import { BatchBuf } from './batch-writer';
 
-export type Role = 'handler' | 'worker' | 'ticker' | 'batch' | 'markWorker' | 'advancer' | 'main';
+export type Role = 'handler' | 'worker' | 'ticker' | 'batch' | 'markWorker' | 'advancer' | 'main' | 'refresher';
 
 /** Scheduling state of a G; values 1–4 equal the wire GoStatus. */
 export enum GS {
@@ -44,6 +44,8 @@ export class G {
   work = 0;
   /** Active user task, 0 if none. */
   task = 0;
+  /** When the active task began (ns), for the request latency observers hear of. */
+  taskStartNs = 0;
   /** Why it waits (index into BLOCK_REASONS); decides who may wake it. */
   waitReason = 0;
 

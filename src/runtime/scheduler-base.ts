@@ -26,6 +26,17 @@ const K_HOOK = 6;
 
 const M_ID_BASE = 2_417_880;
 
+/**
+ * Told what the simulated program does that a watcher may act on (a trigger that snapshots
+ * the flight recorder): a request ending, with its latency; a stop-the-world pause ending.
+ * Called synchronously from inside the simulation: an observer must only take note, never
+ * call back into the runtime (the caller acts once the runtime has returned).
+ */
+export interface RuntimeObserver {
+  request?(latencyNs: number, endNs: number, goroutine: number): void;
+  gcPause?(durationNs: number, endNs: number, phase: 'sweep termination' | 'mark termination'): void;
+}
+
 export interface Behaviour {
   /** Called when g is (re)started with no work pending and at the end of each compute step. */
   step(s: SchedulerCore, m: M, g: G): void;
@@ -71,6 +82,8 @@ export abstract class SchedulerBase {
   profilePeriodNs = 0;
   protected deadCount = 0;
   behaviour!: Behaviour;
+  /** The one observer of requests and pauses (SimulatedRuntime.observe), or null. */
+  observer: RuntimeObserver | null = null;
 
   constructor(
     readonly tracer: Tracer,

@@ -104,6 +104,7 @@ export abstract class GoroutineLifecycle extends RunQueues {
 /** Where a preempted goroutine's stack is. */
 export function preemptSite(g: G): number {
   if (g.role === 'batch') return SITE_INDEX.preemptJob;
+  if (g.role === 'refresher') return SITE_INDEX.refreshWork;
   if (g.role === 'markWorker') return SITE_INDEX.markWork;
   return SITE_INDEX.preemptHandle;
 }

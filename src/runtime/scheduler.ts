@@ -17,7 +17,7 @@ import { SchedulerCore } from './scheduler-blocking';
 import { preemptSite } from './scheduler-goroutines';
 import type { Tracer } from './tracer';
 
-export { BLOCK, type Behaviour } from './scheduler-base';
+export { BLOCK, type Behaviour, type RuntimeObserver } from './scheduler-base';
 
 export class Scheduler extends SchedulerCore {
   // Heap numbers in bytes.
@@ -141,9 +141,11 @@ export class Scheduler extends SchedulerCore {
 
   /** gcStart: sweep termination STW, GCBegin, then concurrent mark. */
   gcStart(m: M): void {
+    const pauseStart = this.now;
     this.stw(m, this.stwSweepTerm, SITE_INDEX.stwSweepTerm, this.rng.range(20_000, 120_000));
     this.tracer.gcBegin(m, SITE_INDEX.gcStart);
     this.tracer.stwEnd(m);
+    this.observer?.gcPause?.(this.now - pauseStart, this.now, 'sweep termination');
     this.marking = true;
     this.startTheWorld();
     for (const p of this.ps) p.sweepDebt = 0;
@@ -182,6 +184,7 @@ export class Scheduler extends SchedulerCore {
       this.sliceEnd[p.id] = this.now;
       this.armSlice(p, this.now + 20_000);
     }
+    const pauseStart = this.now;
     this.stw(m, this.stwMarkTerm, SITE_INDEX.stwMarkTerm, this.rng.range(30_000, 200_000));
     this.tracer.gcEnd(m);
     this.marking = false;
@@ -193,6 +196,7 @@ export class Scheduler extends SchedulerCore {
     this.tracer.heapGoal(m, this.heapGoal);
     this.lastHeapEvent = this.heapAlloc;
     this.tracer.stwEnd(m);
+    this.observer?.gcPause?.(this.now - pauseStart, this.now, 'mark termination');
     for (const p of this.ps) p.sweepDebt = 40 + this.rng.int(200);
     this.startTheWorld();
   }

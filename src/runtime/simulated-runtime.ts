@@ -7,7 +7,7 @@
 
 import { TICKS_PER_SECOND, TraceTime } from './clock';
 import { SITE_INDEX } from './frames';
-import { Scheduler } from './scheduler';
+import { Scheduler, type RuntimeObserver } from './scheduler';
 import type { TraceFormat, TraceReaderSink } from './trace-event-writer';
 import { Tracer } from './tracer';
 import { PRESETS, WORKLOADS, type WorkloadName, type WorkloadParams } from './workloads';
@@ -123,9 +123,29 @@ export class SimulatedRuntime {
     return this.tracer.stats;
   }
 
+  /** Bytes of events in the Ms' batches not yet flushed to the trace (they belong to the open generation). */
+  get bufferedBytes(): number {
+    let n = 0;
+    for (const m of this.sched.ms) if (m.buf.open) n += m.buf.pos - m.buf.base;
+    return n;
+  }
+
   get heap(): { alloc: number; goal: number; gcRunning: boolean; goroutines: number } {
     const s = this.sched;
     return { alloc: s.heapAlloc, goal: s.heapGoal, gcRunning: s.marking, goroutines: s.liveGoroutines() };
+  }
+
+  /**
+   * Hears of each request the program finishes (a user task its workload ends, with its
+   * latency) and each stop-the-world pause, as they happen. One observer at a time; returns
+   * the function that removes it. The observer runs inside advanceTo and must not call back
+   * into the runtime: it notes what it saw, and the caller acts once advanceTo returns.
+   */
+  observe(o: RuntimeObserver): () => void {
+    this.sched.observer = o;
+    return () => {
+      if (this.sched.observer === o) this.sched.observer = null;
+    };
   }
 
   /** Runs the program until simulated time t (ns since the origin). */

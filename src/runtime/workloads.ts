@@ -6,13 +6,16 @@
 //   busy      a busy request server: many connections, a worker pool, mutex contention
 //   gc-heavy  a batch job that allocates hard: GC cycles, mark assists and sweeps
 //   spiky     a server that every few seconds gets a burst of slow, contended requests
+//   slow-requests  fast requests, and rare slow ones waiting on a cache refresh's lock
+//             (workload-slow-requests.ts): the flight-recorder trigger demo
 
 import { BR, SITE_INDEX as SITE } from './frames';
 import { GS } from './model';
 import type { Behaviour, Scheduler } from './scheduler';
+import { slowRequests } from './workload-slow-requests';
 
-export type WorkloadName = 'idle' | 'busy' | 'gc-heavy' | 'spiky';
-export const WORKLOADS: readonly WorkloadName[] = ['idle', 'busy', 'gc-heavy', 'spiky'];
+export type WorkloadName = 'idle' | 'busy' | 'gc-heavy' | 'spiky' | 'slow-requests';
+export const WORKLOADS: readonly WorkloadName[] = ['idle', 'busy', 'gc-heavy', 'spiky', 'slow-requests'];
 
 export interface WorkloadParams {
   procs: number;
@@ -88,6 +91,7 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
           switch (g.phase) {
             case 0:
               g.task = sc.taskId();
+              g.taskStartNs = sc.now;
               t.taskBegin(m, g.task, 0, REQUEST, SITE.task);
               t.regionBegin(m, g.task, HANDLE, SITE.region);
               g.phase = 1;
@@ -112,6 +116,7 @@ function server(s: Scheduler, p: WorkloadParams, shape: ServerShape, spiky: bool
               return;
             default:
               t.taskEnd(m, g.task, SITE.taskEnd);
+              sc.observer?.request?.(sc.now - g.taskStartNs, sc.now, g.id);
               g.task = 0;
               g.phase = 0;
               sc.block(m, g, BR.network, SITE.netRead, rng.exp((spike ? shape.interarrival / 20 : shape.interarrival) / load));
@@ -239,5 +244,14 @@ export const PRESETS: Record<WorkloadName, WorkloadPreset> = {
     initialHeap: 16 << 20,
     setup: (s, p) =>
       server(s, p, { interarrival: 15e6, compute: 50e3, syscall: 10e3, mutex: 0.05, dispatch: 0.3, log: 0.1, spawn: 0.02, workers: 8, tickers: 2, allocPerNs: 0.05 }, true),
+  },
+  'slow-requests': {
+    name: 'slow-requests',
+    label: 'Server with rare slow requests',
+    description:
+      'Fast requests, and every few seconds a cache refresh that holds its lock for about 250 ms: the requests waiting on it are slow. A trigger on slow requests catches them.',
+    defaults: { procs: 4, goroutines: 40, load: 1, periodMs: 1000 },
+    initialHeap: 8 << 20,
+    setup: (s, p) => slowRequests(s, p),
   },
 };

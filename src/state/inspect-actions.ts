@@ -4,7 +4,7 @@
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import type { AnalysisAnswer, AnalysisQuery } from '../worker/parse-protocol';
 import { fileSizeProblem } from './inspect-limits';
-import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FileOrigin, type ParsedState } from './store';
+import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FetchInfo, type FileOrigin, type ParsedState } from './store';
 import { setScreen, setTraceView } from './navigation';
 import { beginTimeline, clearTimeline, timelineListener } from './timeline';
 
@@ -50,21 +50,31 @@ function setParse(patch: Partial<ParsedState>): void {
  */
 export type BlobLike = Pick<Blob, 'size' | 'arrayBuffer'>;
 
-/** Reads and inspects any Blob (a File from a drop or picker, a snapshot, or a trace sent by an embedding page). */
-export async function openBlob(blob: BlobLike, fileName: string, origin: FileOrigin, embed: EmbedSource | null = null): Promise<void> {
+/**
+ * Reads and inspects any Blob (a File from a drop or picker, a snapshot, or a trace sent by an
+ * embedding page). `fetched`: what the server answered, for a file fetched by ?url=.
+ */
+export async function openBlob(
+  blob: BlobLike,
+  fileName: string,
+  origin: FileOrigin,
+  embed: EmbedSource | null = null,
+  fetched: FetchInfo | null = null,
+): Promise<void> {
   const token = ++latest;
   cancelCurrent();
   // A snapshot or full trace from the live recorder opens on the timeline, at its start;
   // a dropped or picked file keeps the page the URL names (a shared link's view).
   if (origin === 'snapshot' || origin === 'full-trace') setTraceView('timeline');
   else setScreen('inspect');
+  const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse, embed, analysis: null, analysing: false };
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const tooBig = fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {
-    setInspect({ status: 'failed', fileName, fileSize: blob.size, origin, summary: null, loadError: tooBig, parse: initialParse, embed, analysis: null, analysing: false });
+    setInspect({ ...fresh, status: 'failed', loadError: tooBig });
     return;
   }
-  setInspect({ status: 'reading', fileName, fileSize: blob.size, origin, summary: null, loadError: null, parse: initialParse, embed, analysis: null, analysing: false });
+  setInspect({ ...fresh, status: 'reading', loadError: null });
   try {
     const bytes = await track(blob.arrayBuffer());
     if (token !== latest) return;
@@ -86,9 +96,9 @@ export async function openBlob(blob: BlobLike, fileName: string, origin: FileOri
     beginTimeline(handle.id);
     const parsed = track(handle.parsed);
     parsed.catch(() => {}); // awaited below; a wire failure rejects both and is reported once
-    const { summary } = await track(handle.wire);
+    const { summary, fileKind } = await track(handle.wire);
     if (token !== latest) return;
-    setInspect({ status: 'done', summary });
+    setInspect({ status: 'done', summary, fileKind });
     try {
       const result = await parsed;
       if (token !== latest) return;
@@ -139,16 +149,43 @@ export async function openUrl(raw: string): Promise<void> {
   }
   cancelCurrent();
   setScreen('inspect');
-  setInspect({ status: 'reading', fileName: name, fileSize: null, origin: 'url', summary: null, loadError: null, parse: initialParse, embed: null, analysis: null, analysing: false });
+  setInspect({
+    status: 'reading',
+    fileName: name,
+    fileSize: null,
+    origin: 'url',
+    summary: null,
+    loadError: null,
+    fileKind: null,
+    fetched: null,
+    parse: initialParse,
+    embed: null,
+    analysis: null,
+    analysing: false,
+  });
+  let res: Response;
   try {
-    const res = await track(fetch(url, { credentials: 'same-origin' }));
-    if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`.trim());
+    res = await track(fetch(url, { credentials: 'same-origin' }));
+  } catch (err) {
+    // fetch rejects only when no answer came: the server is down, the name does not resolve,
+    // or the browser refused the request.
+    if (token !== latest) return;
+    setInspect({ status: 'failed', loadError: `Could not fetch ${url.href}: no answer from the server (${message(err)}). Is it running, and is the address right?` });
+    return;
+  }
+  if (token !== latest) return;
+  if (!res.ok) {
+    setInspect({ status: 'failed', loadError: `Could not fetch ${url.href}: the server answered ${`${res.status} ${res.statusText}`.trim()}.` });
+    return;
+  }
+  try {
     const blob = await track(res.blob());
     if (token !== latest) return;
-    await openBlob(blob, name, 'url');
+    const fetched: FetchInfo = { url: res.url || url.href, status: res.status, statusText: res.statusText, contentType: res.headers.get('content-type') };
+    await openBlob(blob, name, 'url', null, fetched);
   } catch (err) {
     if (token !== latest) return;
-    setInspect({ status: 'failed', loadError: `Could not fetch ${name}: ${message(err)}` });
+    setInspect({ status: 'failed', loadError: `Could not read ${url.href}: the download stopped (${message(err)}).` });
   }
 }
 
@@ -162,11 +199,36 @@ export function clearInspect(): void {
   latest++;
   analysed = null;
   cancelCurrent();
-  setInspect({ status: 'empty', fileName: null, fileSize: null, origin: null, summary: null, loadError: null, parse: initialParse, embed: null, analysis: null, analysing: false });
+  setInspect({
+    status: 'empty',
+    fileName: null,
+    fileSize: null,
+    origin: null,
+    summary: null,
+    loadError: null,
+    fileKind: null,
+    fetched: null,
+    parse: initialParse,
+    embed: null,
+    analysis: null,
+    analysing: false,
+  });
 }
 
 function failed(name: string) {
-  return { status: 'failed' as const, fileName: name, fileSize: null, origin: 'url' as const, summary: null, parse: initialParse, embed: null, analysis: null, analysing: false };
+  return {
+    status: 'failed' as const,
+    fileName: name,
+    fileSize: null,
+    origin: 'url' as const,
+    summary: null,
+    fileKind: null,
+    fetched: null,
+    parse: initialParse,
+    embed: null,
+    analysis: null,
+    analysing: false,
+  };
 }
 
 function message(err: unknown): string {

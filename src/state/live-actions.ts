@@ -6,13 +6,13 @@
 // that is an error is shown to the user in Go's words (protocol.ts lists them).
 
 import { useEffect } from 'react';
-import type { GoFormat, RuntimeReply, WorkloadName, WorkloadParams } from '../worker/protocol';
+import type { GoFormat, RuntimeEvent, RuntimeReply, WorkloadName, WorkloadParams } from '../worker/protocol';
 import { ParseClient } from '../worker/parse-client';
 import { track } from './inspect-actions';
 import { spanOf } from './live-history';
 import { applyEvent, applyStatus, liveError } from './live-model';
 import { openRuntimeLink, type RuntimeLink, type RequestBody } from './runtime-link';
-import { setLive, useApp } from './store';
+import { LIVE_SNAPSHOTS, setLive, useApp, type SnapshotEntry, type TriggerForm } from './store';
 
 // ---- the connection ----
 
@@ -24,6 +24,7 @@ export function connect(): void {
   link = openRuntimeLink((ev) => {
     const live = useApp.getState().live;
     setLive(applyEvent(live, ev, performance.now()));
+    if (ev.kind === 'triggered') void track(takeTriggered(ev));
   });
   void track(
     (async () => {
@@ -91,16 +92,38 @@ export async function stopRuntime(): Promise<void> {
   await call('Stop runtime', { kind: 'runtime.stop' });
 }
 
-/** Changes what the runtime does; while running it is applied at once (the model restarts). */
-async function configure(action: string, patch: { workload?: WorkloadName; speed?: number; params?: WorkloadParams; go?: GoFormat }): Promise<void> {
+/**
+ * Changes what the runtime does; while running it is applied at once. A new workload, tuning
+ * or trace format restarts the simulated program (a new clock, an empty timeline): `restart`
+ * says so in a notice, with what was lost, so the timeline never empties without a word.
+ */
+async function configure(
+  action: string,
+  patch: { workload?: WorkloadName; speed?: number; params?: WorkloadParams; go?: GoFormat },
+  restart?: string,
+): Promise<void> {
+  const before = useApp.getState().live;
   setLive(patch);
-  if (useApp.getState().live.running) await call(action, { kind: 'runtime.configure', ...patch });
+  if (!before.running) return;
+  const reply = await call(action, { kind: 'runtime.configure', ...patch });
+  if (reply === null || restart === undefined) return;
+  const sealed = before.history.length > 0 ? before.history[before.history.length - 1].gen : 0;
+  const count = new Intl.NumberFormat('en-US').format(sealed);
+  const lost = sealed === 0 ? 'nothing had been sealed yet' : `the previous run’s ${count} generation${sealed === 1 ? ' is' : 's are'} gone`;
+  const kept = before.snapshot ? ' Snapshots already taken are kept.' : '';
+  setLive({ notice: { text: `${restart}: the simulated program restarted, so the timeline starts again and ${lost}.${kept}`, seq: ++noticeSeq } });
+}
+
+let noticeSeq = 0;
+
+export function dismissNotice(): void {
+  setLive({ notice: null });
 }
 
 export function setWorkload(name: WorkloadName): Promise<void> {
   // A new workload starts from its own defaults, not the previous one's tuning.
   const info = useApp.getState().live.workloads.find((w) => w.name === name);
-  return configure('Workload', { workload: name, params: info?.defaults ?? {} });
+  return configure('Workload', { workload: name, params: info?.defaults ?? {} }, `Now running ${info?.label ?? name}`);
 }
 
 export function setSpeed(speed: number): Promise<void> {
@@ -108,11 +131,11 @@ export function setSpeed(speed: number): Promise<void> {
 }
 
 export function setParams(patch: WorkloadParams): Promise<void> {
-  return configure('Workload parameters', { params: { ...useApp.getState().live.params, ...patch } });
+  return configure('Workload parameters', { params: { ...useApp.getState().live.params, ...patch } }, 'New workload tuning');
 }
 
 export function setGoFormat(go: GoFormat): Promise<void> {
-  return configure('Trace format', { go });
+  return configure('Trace format', { go }, `Now writing the Go ${go} trace format`);
 }
 
 // ---- the flight recorder ----
@@ -190,26 +213,81 @@ export function stamp(d = new Date()): string {
   return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
 }
 
-/** Downloads bytes and reads them back with the wire layer in the parse worker. */
-async function saveAndRead(bytes: ArrayBuffer, fileName: string) {
+/** Keeps bytes as a Blob (downloaded at once when asked) and reads them back with the wire layer. */
+async function saveAndRead(bytes: ArrayBuffer, fileName: string, downloadNow = true) {
   const blob = new Blob([bytes], { type: 'application/octet-stream' });
   const url = URL.createObjectURL(blob);
-  download(url, fileName);
+  if (downloadNow) download(url, fileName);
   readBack ??= new ParseClient();
   // The parse worker takes a copy (transferred); the Blob keeps the bytes for "Open in viewer".
   const { summary } = await readBack.inspect(await blob.arrayBuffer());
   return { fileName, blob, url, summary };
 }
 
-export async function receiveSnapshot(bytes: ArrayBuffer, gens: readonly number[]): Promise<void> {
+let entrySeq = 0;
+
+/** How the snapshot came about, for its entry in the list. */
+interface SnapshotOrigin {
+  readonly source: SnapshotEntry['source'];
+  readonly valueNs: number | null;
+  readonly thresholdNs: number | null;
+  readonly atNs: number;
+}
+
+/**
+ * A snapshot's bytes arrived (from the Snapshot button, downloaded at once, or from a
+ * trigger, kept in the list to download or open): read back, added to the bounded list as
+ * the newest. Returns the entry's id.
+ */
+export async function receiveSnapshot(bytes: ArrayBuffer, gens: readonly number[], origin?: SnapshotOrigin): Promise<number> {
   // WriteTo's forced advance sealed the generation being written before the reply came, so
   // every generation of the snapshot is in the view history now.
-  const { history, run } = useApp.getState().live;
+  const { history, run, nowNs } = useApp.getState().live;
   const span = spanOf(history, gens);
-  const snap = await saveAndRead(bytes, `flightrecorder-${stamp()}.trace`);
-  const old = useApp.getState().live.snapshot;
-  if (old) URL.revokeObjectURL(old.url);
-  setLive({ snapshot: { ...snap, gens, span, run } });
+  const o: SnapshotOrigin = origin ?? { source: 'manual', valueNs: null, thresholdNs: null, atNs: nowNs };
+  const name = o.source === 'manual' ? `flightrecorder-${stamp()}.trace` : `flightrecorder-${stamp()}-${o.source}.trace`;
+  const snap = await saveAndRead(bytes, name, o.source === 'manual');
+  const entry: SnapshotEntry = { ...snap, gens, span, run, id: ++entrySeq, ...o };
+  const { snapshots } = useApp.getState().live;
+  const next = [...snapshots, entry];
+  // Drop the oldest past the bound, and free their bytes.
+  while (next.length > LIVE_SNAPSHOTS) URL.revokeObjectURL(next.shift()!.url);
+  setLive({ snapshot: entry, snapshots: next });
+  return entry.id;
+}
+
+/** A trigger fired in the worker: fetch the snapshot it took and list it, linked to its mark. */
+async function takeTriggered(ev: Extract<RuntimeEvent, { kind: 'triggered' }>): Promise<void> {
+  if (ev.snapshot === null) return;
+  const reply = await call('Trigger', { kind: 'trigger.take', snapshot: ev.snapshot });
+  if (reply?.kind !== 'snapshot') return;
+  const id = await receiveSnapshot(reply.bytes, reply.gens, { source: ev.trigger, valueNs: ev.valueNs, thresholdNs: ev.thresholdNs, atNs: ev.atNs });
+  const marks = useApp.getState().live.triggerMarks.map((m) => (m.atNs === ev.atNs && m.trigger === ev.trigger && m.entry === null ? { ...m, entry: id } : m));
+  setLive({ triggerMarks: marks });
+}
+
+// ---- triggers and presenter mode ----
+
+/** Changes the trigger form and sends the triggers in force to the worker at once. */
+export async function setTriggers(patch: Partial<TriggerForm>): Promise<void> {
+  const form = { ...useApp.getState().live.triggerForm, ...patch };
+  setLive({ triggerForm: form });
+  await call('Triggers', {
+    kind: 'triggers.configure',
+    slowRequestMs: form.slowRequestOn ? form.slowRequestMs : null,
+    gcPauseMs: form.gcPauseOn ? form.gcPauseMs : null,
+  });
+}
+
+/** Turns both triggers on or off together (the presenter's one key). */
+export function toggleTriggers(): Promise<void> {
+  const f = useApp.getState().live.triggerForm;
+  const on = !(f.slowRequestOn || f.gcPauseOn);
+  return setTriggers({ slowRequestOn: on, gcPauseOn: on && f.gcPauseOn });
+}
+
+export function setPresenter(on: boolean): void {
+  setLive({ presenter: on });
 }
 
 export async function receiveFullTrace(bytes: ArrayBuffer, gens: readonly number[]): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RuntimeEvent, RuntimeStatus } from '../worker/protocol';
-import { applyEvent, applyStatus, extrapolateNow, openGenerationBytes, pushBounded } from './live-model';
+import { applyEvent, applyStatus, extrapolateNow, openGenerationBytes, pushBounded, speedReached } from './live-model';
 import { initialLive, LIVE_RATES, type LiveState } from './store';
 
 const status = (over: Partial<RuntimeStatus> = {}): RuntimeStatus => ({
@@ -116,6 +116,47 @@ describe('live model', () => {
     expect(openGenerationBytes({ rates: s.rates, history }, 4e9)).toBe(2 * (LIVE_RATES + 5));
     expect(openGenerationBytes({ rates: s.rates, history }, 1e9)).toBe(0);
     expect(openGenerationBytes({ rates: [], history }, 4e9)).toBeNull();
+  });
+
+  it('starts the open generation from the bytes the worker reported, and grows it at the measured rate', () => {
+    const sample = (nowNs: number, openBytes: number | null) => ({
+      bytesPerSec: 2000,
+      eventsPerSec: 1,
+      traceNsPerSec: 1e9,
+      totalBytes: 0,
+      nowNs,
+      speed: 1,
+      openBytes,
+    });
+    const history = [{ gen: 1, bytes: 1, batches: 1, startNs: 0, endNs: 2e9, inRing: false, evicted: false }];
+    // Reported 500 bytes at 3 s, growing by 2000 bytes per simulated second.
+    expect(openGenerationBytes({ rates: [sample(3e9, 500)], history }, 3.5e9)).toBe(1500);
+    expect(openGenerationBytes({ rates: [sample(3e9, 500)], history }, 3e9)).toBe(500);
+    // A seal after the sample: the open generation began at that seal.
+    const later = [...history, { gen: 2, bytes: 1, batches: 1, startNs: 2e9, endNs: 4e9, inRing: false, evicted: false }];
+    expect(openGenerationBytes({ rates: [sample(3e9, 500)], history: later }, 4.5e9)).toBe(1000);
+    // An older worker reports no open bytes: the rate alone.
+    expect(openGenerationBytes({ rates: [sample(3e9, null)], history }, 3e9)).toBe(2000);
+  });
+
+  it('measures the speed reached at the speed asked, and warns only after repeated shortfalls', () => {
+    const at = (traceNsPerSec: number, speed: number) => ({
+      bytesPerSec: 1,
+      eventsPerSec: 1,
+      traceNsPerSec,
+      totalBytes: 0,
+      nowNs: 0,
+      speed,
+      openBytes: null,
+    });
+    const live = { running: true, speed: 8, rates: [at(7.9e9, 8)] };
+    expect(speedReached(live)).toEqual({ reached: 7.9, asked: 8, behind: false });
+    expect(speedReached({ ...live, rates: [at(1.2e9, 8)] })!.behind).toBe(false);
+    expect(speedReached({ ...live, rates: [at(1.2e9, 8), at(1.3e9, 8)] })).toEqual({ reached: 1.3, asked: 8, behind: true });
+    // Samples taken at another speed do not count for this one.
+    expect(speedReached({ ...live, rates: [at(1.2e9, 4), at(1.3e9, 4)] })).toBeNull();
+    expect(speedReached({ ...live, rates: [at(1.2e9, 8), at(7.5e9, 8)] })!.behind).toBe(false);
+    expect(speedReached({ ...live, running: false })).toBeNull();
   });
 
   it('extrapolates now between messages, but not past a stalled worker', () => {

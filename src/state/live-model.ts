@@ -8,10 +8,13 @@ import {
   GO_DEFAULT_MAX_BYTES,
   GO_DEFAULT_MIN_AGE_MS,
   LIVE_EVICTIONS,
+  LIVE_MARKS,
   LIVE_RATES,
   type Clock,
   type LiveError,
   type LiveState,
+  type RateSample,
+  type TriggerMark,
 } from './store';
 
 /** Appends to a bounded list, dropping the oldest. */
@@ -89,12 +92,14 @@ export function applyEvent(live: LiveState, ev: RuntimeEvent, wallMs: number): P
         evictions: pushBounded(live.evictions, { gens: ev.gens, bytes: ev.bytes, cause: ev.cause, atNs: live.nowNs }, LIVE_EVICTIONS),
       };
     case 'throughput': {
-      const sample = {
+      const sample: RateSample = {
         bytesPerSec: ev.bytesPerSec,
         eventsPerSec: ev.eventsPerSec,
         traceNsPerSec: ev.traceNsPerSec,
         totalBytes: ev.totalBytes,
         nowNs: ev.nowNs,
+        speed: ev.speed ?? null,
+        openBytes: ev.openBytes ?? null,
       };
       const nowNs = Math.max(live.nowNs, ev.nowNs);
       return {
@@ -107,6 +112,18 @@ export function applyEvent(live: LiveState, ev: RuntimeEvent, wallMs: number): P
       return applyStatus(live, ev.status, wallMs);
     case 'fault':
       return { error: liveError('Runtime', 'fault', ev.message) };
+    case 'triggered': {
+      const mark: TriggerMark = {
+        trigger: ev.trigger,
+        atNs: ev.atNs,
+        valueNs: ev.valueNs,
+        thresholdNs: ev.thresholdNs,
+        run: live.run,
+        entry: null,
+        error: ev.error ?? null,
+      };
+      return { triggerMarks: pushBounded(live.triggerMarks, mark, LIVE_MARKS) };
+    }
   }
 }
 
@@ -122,15 +139,46 @@ export function extrapolateNow(clock: Clock | null, fallbackNs: number, wallMs: 
 }
 
 /**
- * Bytes written so far into the generation still open, estimated from the measured rate
- * (trace bytes per simulated ns) times the time since the last seal: the worker reports
- * bytes per sealed generation and a running total about once a second, so this is what
- * lets the open generation grow smoothly between those. Null before the first sample.
+ * Bytes written so far into the generation still open, at simulated time nowNs. The worker
+ * reports the open generation's bytes with each throughput sample (about once a wall second)
+ * and the bytes per simulated ns over that second; between samples the count grows at that
+ * rate. If a seal came after the sample, the open generation started at that seal. This is
+ * the one estimate the tiles and the timeline show. Null before the first sample.
  */
 export function openGenerationBytes(live: Pick<LiveState, 'rates' | 'history'>, nowNs: number): number | null {
   if (live.rates.length === 0) return null;
   const r = live.rates[live.rates.length - 1];
   if (r.traceNsPerSec <= 0) return null;
-  const since = live.history.length > 0 ? live.history[live.history.length - 1].endNs : 0;
-  return Math.round((r.bytesPerSec / r.traceNsPerSec) * Math.max(0, nowNs - since));
+  const perNs = r.bytesPerSec / r.traceNsPerSec;
+  const sealedAt = live.history.length > 0 ? live.history[live.history.length - 1].endNs : 0;
+  if (r.openBytes !== null && r.nowNs >= sealedAt) return Math.round(r.openBytes + perNs * Math.max(0, nowNs - r.nowNs));
+  return Math.round(perNs * Math.max(0, nowNs - sealedAt));
+}
+
+/** How many recent samples at one asked speed must fall short before the view warns. */
+export const SLOW_SAMPLES = 2;
+/** A speed reached below this fraction of the one asked counts as falling behind. */
+export const KEEP_UP_FRACTION = 0.9;
+
+export interface SpeedReached {
+  /** Simulated seconds per wall second over the last sample at this speed. */
+  readonly reached: number;
+  readonly asked: number;
+  /** The last SLOW_SAMPLES samples at this speed all fell short of it. */
+  readonly behind: boolean;
+}
+
+/**
+ * The speed the simulation really reaches (the Speed control must not claim 8×
+ * when the runtime manages 1×): measured by the worker from simulated time covered per
+ * wall second, over the samples taken at the speed asked now. Null until one arrives.
+ */
+export function speedReached(live: Pick<LiveState, 'rates' | 'speed' | 'running'>): SpeedReached | null {
+  if (!live.running) return null;
+  const same = live.rates.filter((r) => r.speed === live.speed);
+  if (same.length === 0) return null;
+  const last = same.slice(-SLOW_SAMPLES);
+  const reached = last[last.length - 1].traceNsPerSec / 1e9;
+  const behind = last.length === SLOW_SAMPLES && last.every((r) => r.traceNsPerSec / 1e9 < live.speed * KEEP_UP_FRACTION);
+  return { reached, asked: live.speed, behind };
 }

@@ -24,7 +24,7 @@ export function navigate(patch: Partial<Route>, how: 'push' | 'replace' = 'push'
 
 /** Puts a route into the store without touching history (the router's half of Back/Forward). */
 export function applyRoute(r: Route): void {
-  if (r.screen === 'live') useApp.setState({ screen: 'live' });
+  if (r.screen !== 'inspect') useApp.setState({ screen: r.screen });
   else useApp.setState({ screen: 'inspect', traceView: r.view, viewParams: r.params });
 }
 

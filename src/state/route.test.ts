@@ -4,6 +4,7 @@ import { DEFAULT_ROUTE, formatRoute, parseRoute, sameRoute } from './route';
 describe('route', () => {
   it('reads the screen, the trace page and its parameters', () => {
     expect(parseRoute('#/live')).toEqual({ screen: 'live', view: 'summary', params: {} });
+    expect(parseRoute('#/compare')).toEqual({ screen: 'compare', view: 'summary', params: {} });
     expect(parseRoute('#/trace/timeline?r=10-20&g=7')).toEqual({
       screen: 'inspect',
       view: 'timeline',
@@ -27,6 +28,7 @@ describe('route', () => {
   it('formats what it parses, with parameters in sorted order', () => {
     expect(formatRoute(DEFAULT_ROUTE)).toBe('#/trace');
     expect(formatRoute({ screen: 'live', view: 'timeline', params: { r: '1' } })).toBe('#/live');
+    expect(formatRoute({ screen: 'compare', view: 'summary', params: {} })).toBe('#/compare');
     const r = { screen: 'inspect', view: 'timeline', params: { r: '1-2', g: '5', q: 'a b&c' } } as const;
     expect(formatRoute(r)).toBe('#/trace/timeline?g=5&q=a+b%26c&r=1-2');
     expect(parseRoute(formatRoute(r))).toEqual(r);

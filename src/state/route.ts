@@ -4,11 +4,12 @@
 // because the app is static files served from any folder; `?url=` stays in the query.
 //
 //   #/live                                  the live flight recorder
+//   #/compare                               two traces side by side
 //   #/trace/timeline?r=1000-2000&g=12       an open trace's timeline, a range and a goroutine
 //
 // A link that names a trace page reopens that page once the same file is open again.
 
-export type Screen = 'inspect' | 'live';
+export type Screen = 'inspect' | 'live' | 'compare';
 
 /** The pages of an open trace; 'summary' is what the wire layer and Go's parser found. */
 export type TraceView = 'summary' | 'timeline' | 'goroutines' | 'regions' | 'gc' | 'profiles';
@@ -25,7 +26,7 @@ export interface Route {
 
 export const DEFAULT_ROUTE: Route = { screen: 'inspect', view: 'summary', params: {} };
 
-const SCREEN_SEGMENT: Record<Screen, string> = { inspect: 'trace', live: 'live' };
+const SCREEN_SEGMENT: Record<Screen, string> = { inspect: 'trace', live: 'live', compare: 'compare' };
 
 /** Reads a location.hash ('' or '#…'). Anything it does not know falls back to the defaults. */
 export function parseRoute(hash: string): Route {
@@ -38,7 +39,7 @@ export function parseRoute(hash: string): Route {
       if (k !== '' && !(k in params)) params[k] = v;
     }
   }
-  const screen: Screen = path[0] === 'live' ? 'live' : 'inspect';
+  const screen: Screen = path[0] === 'live' ? 'live' : path[0] === 'compare' ? 'compare' : 'inspect';
   const view = screen === 'inspect' && (TRACE_VIEWS as readonly string[]).includes(path[1] ?? '')
     ? (path[1] as TraceView)
     : 'summary';

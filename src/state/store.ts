@@ -6,8 +6,8 @@
 // that call getState/setState, so worker callbacks can use them without React.
 
 import { create } from 'zustand';
-import type { AnalysisOverview, ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
-import type { EvictionCause, GoFormat, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
+import type { AnalysisOverview, FileKind, ParseProgress, TraceSummary, WireSummary } from '../worker/parse-protocol';
+import type { EvictionCause, GoFormat, TriggerKind, WorkloadInfo, WorkloadName, WorkloadParams } from '../worker/protocol';
 
 import type { RouteParams, Screen, TraceView } from './route';
 
@@ -33,6 +33,10 @@ export interface InspectState {
   readonly summary: WireSummary | null;
   /** The file could not be read or fetched at all (not a trace fault). */
   readonly loadError: string | null;
+  /** What the file is instead, when its header is not a readable Go trace's (empty, gzip, pprof…). */
+  readonly fileKind: FileKind | null;
+  /** For a file fetched by ?url=: what the server answered. */
+  readonly fetched: FetchInfo | null;
   /** Go's parser over the whole file, after the wire summary. */
   readonly parse: ParsedState;
   /** The analyses' overview (goroutine groups, task and region types, profile totals); the
@@ -44,6 +48,14 @@ export interface InspectState {
   readonly embed: EmbedSource | null;
   /** The open file's timeline model: its state and version (the model itself: state/timeline.ts). */
   readonly timeline: TimelineState;
+}
+
+/** The answer to a ?url= fetch, kept to explain a file that turns out not to be a trace. */
+export interface FetchInfo {
+  readonly url: string;
+  readonly status: number;
+  readonly statusText: string;
+  readonly contentType: string | null;
 }
 
 /**
@@ -102,6 +114,41 @@ export interface SnapshotState {
   readonly run: number;
 }
 
+/** A snapshot in the live view's list: taken by the Snapshot button or by a trigger. */
+export interface SnapshotEntry extends SnapshotState {
+  /** Unique on this page, for lists and compare. */
+  readonly id: number;
+  /** Who asked: the user, or a trigger. */
+  readonly source: 'manual' | TriggerKind;
+  /** For a trigger: the request's latency or the pause's length, and the threshold passed. */
+  readonly valueNs: number | null;
+  readonly thresholdNs: number | null;
+  /** Simulated time of the WriteTo (for a trigger, when the request or pause ended). */
+  readonly atNs: number;
+}
+
+/** A trigger firing, marked on the live timeline. */
+export interface TriggerMark {
+  readonly trigger: TriggerKind;
+  readonly atNs: number;
+  readonly valueNs: number;
+  readonly thresholdNs: number;
+  /** LiveState.run when it fired: marks belong to one run's timeline. */
+  readonly run: number;
+  /** The page's SnapshotEntry id once its bytes arrived; null while on the way or when none was taken. */
+  readonly entry: number | null;
+  /** Why no snapshot was taken (recorder off, or Go's WriteTo error). */
+  readonly error: string | null;
+}
+
+/** The trigger form: each trigger on or off, and its threshold (kept while off). */
+export interface TriggerForm {
+  readonly slowRequestOn: boolean;
+  readonly slowRequestMs: number;
+  readonly gcPauseOn: boolean;
+  readonly gcPauseMs: number;
+}
+
 export interface FullTraceState {
   readonly fileName: string;
   readonly blob: Blob;
@@ -132,9 +179,14 @@ export interface EvictionRecord {
 export interface RateSample {
   readonly bytesPerSec: number;
   readonly eventsPerSec: number;
+  /** Simulated ns covered per wall second: the speed reached, × 1e9. */
   readonly traceNsPerSec: number;
   readonly totalBytes: number;
   readonly nowNs: number;
+  /** The speed asked for over the sample's window (null from an older worker). */
+  readonly speed: number | null;
+  /** Bytes written into the open generation at nowNs (null while nothing traces). */
+  readonly openBytes: number | null;
 }
 
 /**
@@ -185,10 +237,26 @@ export interface LiveState {
   readonly clock: Clock | null;
   /** Newest last, bounded (LIVE_RATES). */
   readonly rates: readonly RateSample[];
-  readonly snapshot: SnapshotState | null;
+  /** The newest snapshot, manual or triggered (what the Snapshot panel shows). */
+  readonly snapshot: SnapshotEntry | null;
+  /** The last few snapshots, newest last (bounded by LIVE_SNAPSHOTS). */
+  readonly snapshots: readonly SnapshotEntry[];
+  readonly triggerForm: TriggerForm;
+  /** Trigger firings, newest last (bounded by LIVE_MARKS). */
+  readonly triggerMarks: readonly TriggerMark[];
+  /** Large type, high contrast, the essential controls only (a speaker's view). */
+  readonly presenter: boolean;
   readonly fullTrace: FullTraceState | null;
   /** The last failure to show (Go's wording for recorder and tracer faults). */
   readonly error: LiveError | null;
+  /** Something the app did that the user should know (a restart that emptied the timeline). */
+  readonly notice: LiveNotice | null;
+}
+
+export interface LiveNotice {
+  readonly text: string;
+  /** Increments per notice, so the same words twice are announced twice. */
+  readonly seq: number;
 }
 
 export interface LiveError {
@@ -201,6 +269,23 @@ export interface LiveError {
   readonly seq: number;
 }
 
+/** One side of the compare screen: a file being read, then what the wire layer and Go's parser found. */
+export interface CompareSide {
+  readonly name: string;
+  /** Where it came from, in words ("Slow request: 212 ms > 100 ms", "dropped file"). */
+  readonly detail: string;
+  readonly size: number;
+  readonly status: 'reading' | 'parsing' | 'done' | 'failed';
+  readonly wire: WireSummary | null;
+  readonly parsed: TraceSummary | null;
+  readonly error: string | null;
+}
+
+export interface CompareState {
+  readonly a: CompareSide | null;
+  readonly b: CompareSide | null;
+}
+
 export interface AppState {
   readonly screen: Screen;
   /** The page shown for an open trace, and that page's parameters (as the URL hash has them). */
@@ -210,6 +295,7 @@ export interface AppState {
   readonly pending: number;
   readonly inspect: InspectState;
   readonly live: LiveState;
+  readonly compare: CompareState;
 }
 
 /** How many generations the live view remembers; older ones drop off the left. */
@@ -217,6 +303,12 @@ export const LIVE_HISTORY = 300;
 /** How many eviction events and throughput samples are kept. */
 export const LIVE_EVICTIONS = 50;
 export const LIVE_RATES = 120;
+/** How many snapshots the live view keeps (their bytes stay in the page until dropped). */
+export const LIVE_SNAPSHOTS = 6;
+export const LIVE_MARKS = 30;
+
+/** Thresholds a trigger starts with: the slow-requests workload's slow ones take 150–320 ms. */
+export const DEFAULT_TRIGGER_FORM: TriggerForm = { slowRequestOn: false, slowRequestMs: 100, gcPauseOn: false, gcPauseMs: 0.15 };
 
 /** Go's defaults for FlightRecorderConfig (runtime/trace/flightrecorder.go): 10 MiB, 10 s. */
 export const GO_DEFAULT_MAX_BYTES = 10 << 20;
@@ -229,6 +321,8 @@ export const initialInspect: InspectState = {
   origin: null,
   summary: null,
   loadError: null,
+  fileKind: null,
+  fetched: null,
   parse: initialParse,
   analysis: null,
   analysing: false,
@@ -261,8 +355,13 @@ export const initialLive: LiveState = {
   clock: null,
   rates: [],
   snapshot: null,
+  snapshots: [],
+  triggerForm: DEFAULT_TRIGGER_FORM,
+  triggerMarks: [],
+  presenter: false,
   fullTrace: null,
   error: null,
+  notice: null,
 };
 
 export const useApp = create<AppState>()(() => ({
@@ -272,6 +371,7 @@ export const useApp = create<AppState>()(() => ({
   pending: 0,
   inspect: initialInspect,
   live: initialLive,
+  compare: { a: null, b: null },
 }));
 
 export function setInspect(patch: Partial<InspectState>): void {
@@ -280,6 +380,10 @@ export function setInspect(patch: Partial<InspectState>): void {
 
 export function setLive(patch: Partial<LiveState>): void {
   useApp.setState((s) => ({ live: { ...s.live, ...patch } }));
+}
+
+export function setCompare(patch: Partial<CompareState>): void {
+  useApp.setState((s) => ({ compare: { ...s.compare, ...patch } }));
 }
 
 export function setLiveView(patch: Partial<LiveView>): void {

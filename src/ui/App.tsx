@@ -9,6 +9,8 @@ import { useIdleSignal } from './idle';
 import { useHashRouter } from './router';
 import { InspectScreen } from './inspect/InspectScreen';
 import { LiveScreen } from './live/LiveScreen';
+import { CompareScreen } from './compare/CompareScreen';
+import { compareBlobs, nextSlot, setSide } from '../state/compare-actions';
 import { Logo } from './Logo';
 import { ThemeToggle } from './ThemeToggle';
 import { UpdateNotice } from './UpdateNotice';
@@ -17,6 +19,7 @@ import { UpdateNotice } from './UpdateNotice';
 const TABS: { id: Screen; label: string }[] = [
   { id: 'inspect', label: 'Inspect a trace' },
   { id: 'live', label: 'Live flight recorder' },
+  { id: 'compare', label: 'Compare' },
 ];
 
 export function App() {
@@ -73,14 +76,14 @@ export function App() {
         <ThemeToggle />
       </header>
       <main id={`panel-${screen}`} role="tabpanel" aria-labelledby={`tab-${screen}`}>
-        {screen === 'inspect' ? <InspectScreen /> : <LiveScreen />}
+        {screen === 'inspect' ? <InspectScreen /> : screen === 'live' ? <LiveScreen /> : <CompareScreen />}
       </main>
-      {dragging && <div className="drop-overlay">Drop to inspect the trace</div>}
+      {dragging && <div className="drop-overlay">{screen === 'compare' ? 'Drop one or two traces to compare' : 'Drop to inspect the trace'}</div>}
     </>
   );
 }
 
-/** Drag and drop anywhere on the page opens the dropped file on the first screen. */
+/** Drag and drop anywhere on the page opens the dropped file on the first screen (or compares, there). */
 function usePageDrop(): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
@@ -104,7 +107,14 @@ function usePageDrop(): boolean {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const f = e.dataTransfer?.files?.[0];
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      // On the compare screen files fill its sides (two at once go to A and B).
+      if (useApp.getState().screen === 'compare') {
+        if (files.length >= 2) void compareBlobs(asInput(files[0]), asInput(files[1]));
+        else if (files.length === 1) void setSide(nextSlot(), asInput(files[0]));
+        return;
+      }
+      const f = files[0];
       if (f) void openBlob(f, f.name, 'drop');
     };
     window.addEventListener('dragenter', enter);
@@ -119,6 +129,10 @@ function usePageDrop(): boolean {
     };
   }, []);
   return dragging;
+}
+
+function asInput(f: File) {
+  return { blob: f, name: f.name, detail: 'dropped file' };
 }
 
 /** ?url=… opens a same-origin trace on load. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatBytesShort, formatDuration, formatInt, plural } from './format';
+import { formatBytes, formatBytesShort, formatDuration, formatInt, formatSpeed, plural } from './format';
 
 describe('format', () => {
   it('groups integers, bigint too', () => {
@@ -36,5 +36,13 @@ describe('format', () => {
     expect(formatBytesShort(1.1 * 1024 * 1024)).toBe('1.1 MiB');
     expect(formatBytesShort(15.25 * 1024)).toBe('15.3 KiB');
     expect(formatBytesShort(-1)).toBe('—');
+  });
+
+  it('writes speeds as multiples of real time', () => {
+    expect(formatSpeed(1.2634)).toBe('1.3×');
+    expect(formatSpeed(0.98)).toBe('1.0×');
+    expect(formatSpeed(0.25)).toBe('0.25×');
+    expect(formatSpeed(12.4)).toBe('12×');
+    expect(formatSpeed(Number.NaN)).toBe('—');
   });
 });

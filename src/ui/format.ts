@@ -57,3 +57,10 @@ export function formatBytesShort(n: number): string {
   }
   return `${u === 0 || v >= 100 ? Math.round(v) : v.toFixed(1)} ${BYTE_UNITS[u]}`;
 }
+
+/** A speed reached, as a multiple of real time: "1.3×", "0.25×", "12×". */
+export function formatSpeed(x: number): string {
+  if (!Number.isFinite(x) || x < 0) return '—';
+  const text = x >= 10 ? String(Math.round(x)) : x < 0.5 ? x.toFixed(2) : x.toFixed(1);
+  return `${text}×`;
+}

@@ -6,6 +6,7 @@ import type {
   AnalysisAnswer,
   AnalysisOverview,
   AnalysisQuery,
+  FileKind,
   ParseFailure,
   ParseProgress,
   ParseReply,
@@ -19,6 +20,8 @@ import type { TimelineChunk, TimelineLoss } from '../analysis/timeline/chunk';
 export interface Inspected {
   readonly summary: WireSummary;
   readonly byteLength: number;
+  /** What the file is instead, when its header is not a readable Go trace's. */
+  readonly fileKind: FileKind | null;
 }
 
 /** A failure reply as an Error the caller can tell apart from a trace fault. */
@@ -183,7 +186,7 @@ export class ParseClient {
     }
     switch (reply.kind) {
       case 'inspected':
-        p.onWire({ summary: reply.summary, byteLength: reply.byteLength });
+        p.onWire({ summary: reply.summary, byteLength: reply.byteLength, fileKind: reply.fileKind ?? null });
         break;
       case 'progress':
         p.onProgress(reply.progress);

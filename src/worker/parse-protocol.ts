@@ -13,6 +13,7 @@
 // transferred ArrayBuffers, never copied.
 
 import type { WireSummary } from '../trace/wire/inspect';
+import type { FileKind } from '../trace/wire/file-kind';
 import type { GenerationStats, SummaryProgress, TraceSummary } from '../analysis/trace-summary';
 import type { TimelineChunk, TimelineLoss } from '../analysis/timeline/chunk';
 import type { AnalysisAnswer, AnalysisOverview, AnalysisQuery } from '../analysis/queries';
@@ -44,8 +45,15 @@ export interface ParseProgress extends SummaryProgress {
 }
 
 export type ParseReply =
-  /** byteLength: the trace's size (a gzip file's decompressed size). */
-  | { readonly id: number; readonly kind: 'inspected'; readonly summary: WireSummary; readonly byteLength: number }
+  | {
+      readonly id: number;
+      readonly kind: 'inspected';
+      readonly summary: WireSummary;
+      /** The trace's size (a gzip file's decompressed size). */
+      readonly byteLength: number;
+      /** What the file is instead, when its header is not a readable Go trace's. */
+      readonly fileKind?: FileKind;
+    }
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ParseProgress }
   /** The timeline model of one completed generation, its buffers transferred (not terminal). */
   | { readonly id: number; readonly kind: 'timeline'; readonly chunk: TimelineChunk }
@@ -65,4 +73,4 @@ export function isTerminal(r: ParseReply, parse: boolean): boolean {
   return r.kind === 'analysis' || r.kind === 'answer' || r.kind === 'cancelled' || r.kind === 'failed' || (r.kind === 'inspected' && !parse);
 }
 
-export type { WireSummary, TraceSummary, GenerationStats, AnalysisAnswer, AnalysisOverview, AnalysisQuery };
+export type { WireSummary, TraceSummary, GenerationStats, FileKind, AnalysisAnswer, AnalysisOverview, AnalysisQuery };

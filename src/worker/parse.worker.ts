@@ -6,6 +6,8 @@
 // an error), so a 'failed' reply means a bug or an exhausted worker.
 
 import { inspectTrace } from '../trace/wire/inspect';
+import { identifyFile } from '../trace/wire/file-kind';
+import { inflatePrefix } from './inflate-prefix';
 import { runPass, type PassEnd, type PassProgress } from '../analysis/event-pass';
 import { SummarySink } from '../analysis/trace-summary';
 import { TimelineSink } from '../analysis/timeline/sink';
@@ -66,7 +68,12 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
       return;
     }
     const byteLength = bytes.byteLength;
-    scope.postMessage({ id, kind: 'inspected', summary: inspectTrace(bytes), byteLength });
+    const wire = inspectTrace(bytes);
+    // A header that is not a readable Go trace's: say what the file is instead (a pprof
+    // profile, a web page…; a gzip file is decompressed above, so this names what it held).
+    const headerFault = wire.error !== null && wire.error.fault !== 'damaged';
+    const fileKind = headerFault ? identifyFile(bytes, isGzip(bytes) ? await inflatePrefix(bytes) : null) : undefined;
+    scope.postMessage({ id, kind: 'inspected', summary: wire, byteLength, ...(fileKind ? { fileKind } : {}) });
     if (!parse) return;
     // The first pass feeds what the page needs first: the parser's verdict and the timeline,
     // whose completed generations go to the page at once, their buffers transferred.

@@ -25,8 +25,8 @@
 // This contract is stable: add optional fields or new kinds, never change existing ones.
 
 /** Workload presets of the simulated runtime (src/runtime/workloads.ts). */
-export type WorkloadName = 'idle' | 'busy' | 'gc-heavy' | 'spiky';
-export const WORKLOAD_NAMES: readonly WorkloadName[] = ['idle', 'busy', 'gc-heavy', 'spiky'];
+export type WorkloadName = 'idle' | 'busy' | 'gc-heavy' | 'spiky' | 'slow-requests';
+export const WORKLOAD_NAMES: readonly WorkloadName[] = ['idle', 'busy', 'gc-heavy', 'spiky', 'slow-requests'];
 
 /** Trace format written: Go 1.25 (no EndOfGeneration in the stream) or Go 1.26. */
 export type GoFormat = '1.25' | '1.26';
@@ -50,6 +50,23 @@ export interface WorkloadInfo {
   readonly defaults: Required<WorkloadParams>;
 }
 
+/** What a trigger watches: a request's latency, or a stop-the-world GC pause. */
+export type TriggerKind = 'slow-request' | 'gc-pause';
+
+/**
+ * Triggers (worker/triggers.ts): snapshot the flight recorder when a request takes longer
+ * than slowRequestMs, or a GC pause longer than gcPauseMs (null = off). After firing, a
+ * trigger rests cooldownMs of simulated time.
+ */
+export interface TriggerSettings {
+  readonly slowRequestMs: number | null;
+  readonly gcPauseMs: number | null;
+  readonly cooldownMs: number;
+}
+
+/** How many triggered snapshots the worker holds until the page takes them. */
+export const HELD_SNAPSHOTS = 8;
+
 /** Everything the page may need to redraw its controls. */
 export interface RuntimeStatus {
   readonly running: boolean;
@@ -67,7 +84,17 @@ export interface RuntimeStatus {
   readonly nowNs: number;
   /** Generation being written now, 0 while nothing is tracing. */
   readonly currentGen: number;
+  /** The triggers in force (absent from an older worker). */
+  readonly triggers?: TriggerSettings;
 }
+
+/**
+ * The ring lives in the worker's memory, so its limits are capped where Go's are not (Go takes
+ * any uint64 MaxBytes and any Duration MinAge): 1 TiB, and an hour either way. A negative
+ * MinAge is a valid Duration; 0 for either means Go's default.
+ */
+export const RING_MAX_BYTES_CAP = 2 ** 40;
+export const RING_MIN_AGE_CAP_MS = 3_600_000;
 
 // ---- requests ----
 
@@ -78,7 +105,7 @@ export type RuntimeRequest =
   | { readonly id: number; readonly kind: 'runtime.stop' }
   /** Changes speed, workload or its parameters while running (workload/params restart the model). */
   | { readonly id: number; readonly kind: 'runtime.configure'; readonly workload?: WorkloadName; readonly speed?: number; readonly params?: WorkloadParams; readonly seed?: number; readonly go?: GoFormat }
-  /** Recorder settings (FlightRecorderConfig); take effect at the next recorder.start. 0 = Go's default. */
+  /** Recorder settings (FlightRecorderConfig); take effect at the next recorder.start. 0 = Go's default; minAgeMs may be negative. */
   | { readonly id: number; readonly kind: 'recorder.configure'; readonly maxBytes?: number; readonly minAgeMs?: number }
   /** FlightRecorder.Start, optionally with new settings. */
   | { readonly id: number; readonly kind: 'recorder.start'; readonly maxBytes?: number; readonly minAgeMs?: number }
@@ -91,7 +118,17 @@ export type RuntimeRequest =
   /** trace.Stop: replied with `trace` carrying the whole file. */
   | { readonly id: number; readonly kind: 'trace.stop' }
   | { readonly id: number; readonly kind: 'status' }
-  | { readonly id: number; readonly kind: 'workloads' };
+  | { readonly id: number; readonly kind: 'workloads' }
+  /** Sets the triggers (fields omitted keep their value; null turns one off). */
+  | {
+      readonly id: number;
+      readonly kind: 'triggers.configure';
+      readonly slowRequestMs?: number | null;
+      readonly gcPauseMs?: number | null;
+      readonly cooldownMs?: number;
+    }
+  /** The bytes of a triggered snapshot (a `triggered` event names it): replied with `snapshot`. */
+  | { readonly id: number; readonly kind: 'trigger.take'; readonly snapshot: number };
 
 export type RuntimeRequestKind = RuntimeRequest['kind'];
 
@@ -107,6 +144,8 @@ export const REQUEST_KINDS: readonly RuntimeRequestKind[] = [
   'trace.stop',
   'status',
   'workloads',
+  'triggers.configure',
+  'trigger.take',
 ];
 
 // ---- replies (exactly one per request, same id) ----
@@ -160,12 +199,43 @@ export type RuntimeEvent =
   | { readonly kind: 'ring'; readonly gens: readonly number[]; readonly bytes: number; readonly startNs: number; readonly endNs: number }
   /** Generations dropped from the ring at a seal, and which limit stopped the walk. */
   | { readonly kind: 'evicted'; readonly gens: readonly number[]; readonly count: number; readonly bytes: number; readonly cause: EvictionCause }
-  /** About once a wall second while running. */
-  | { readonly kind: 'throughput'; readonly bytesPerSec: number; readonly eventsPerSec: number; readonly traceNsPerSec: number; readonly totalBytes: number; readonly nowNs: number }
+  /**
+   * About once a wall second while running. traceNsPerSec is the simulated time really
+   * covered per wall second (the speed reached, × 1e9); `speed` is the speed asked for over
+   * the same window. openBytes: bytes written so far into the generation being written
+   * (flushed batches and the Ms' unflushed buffers), at nowNs; absent while nothing traces.
+   */
+  | {
+      readonly kind: 'throughput';
+      readonly bytesPerSec: number;
+      readonly eventsPerSec: number;
+      readonly traceNsPerSec: number;
+      readonly totalBytes: number;
+      readonly nowNs: number;
+      readonly speed?: number;
+      readonly openBytes?: number;
+    }
   /** Pushed whenever the status changes by itself (e.g. the recorder stopped with the runtime). */
   | { readonly kind: 'status'; readonly status: RuntimeStatus }
   /** A fault in the worker's own loop (not an answer to a request). */
-  | { readonly kind: 'fault'; readonly message: string };
+  | { readonly kind: 'fault'; readonly message: string }
+  /**
+   * A trigger fired and the worker called FlightRecorder.WriteTo, as the Snapshot button
+   * does. `snapshot` names the bytes, held until a `trigger.take` (the last HELD_SNAPSHOTS
+   * are kept); null when no snapshot could be taken, with `error` saying why (Go's words for
+   * a recorder fault, or that the recorder is off).
+   */
+  | {
+      readonly kind: 'triggered';
+      readonly snapshot: number | null;
+      readonly trigger: TriggerKind;
+      readonly valueNs: number;
+      readonly thresholdNs: number;
+      readonly atNs: number;
+      readonly gens: readonly number[];
+      readonly byteLength: number;
+      readonly error?: string;
+    };
 
 export type RuntimeWorkerMessage = RuntimeReply | RuntimeEvent;
 

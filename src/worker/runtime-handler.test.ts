@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../runtime/rng';
 import { checkTrace } from '../recorder/check-trace';
-import { createState, handleCommand, tick } from './runtime-handler';
+import { createState, fireTriggers, handleCommand, tick } from './runtime-handler';
 import type { RuntimeEvent, RuntimeReply } from './protocol';
 
 function setup() {
@@ -26,7 +26,7 @@ describe('runtime worker handler', () => {
     const st = await send({ id: 1, kind: 'status' });
     expect(st).toMatchObject({ id: 1, kind: 'ok', status: { running: false, workload: 'busy' } });
     const wl = await send({ id: 2, kind: 'workloads' });
-    expect(wl.kind === 'workloads' && wl.workloads.map((w) => w.name)).toEqual(['idle', 'busy', 'gc-heavy', 'spiky']);
+    expect(wl.kind === 'workloads' && wl.workloads.map((w) => w.name)).toEqual(['idle', 'busy', 'gc-heavy', 'spiky', 'slow-requests']);
   });
 
   it('runs a recorder, emits sealed/ring/evicted events, and snapshots into a transferable buffer', async () => {
@@ -130,5 +130,74 @@ describe('runtime worker handler', () => {
       else expect(r.id).toBe(-1);
       if (r.kind === 'error') expect(r.code, `seed ${seed} message ${i}: ${r.message}`).not.toBe('internal');
     }
+  });
+
+  it('takes a negative MinAge and 0 for Go’s defaults, as FlightRecorderConfig does', async () => {
+    const { send, events, advanceWall } = setup();
+    await send({ id: 1, kind: 'runtime.start', workload: 'idle', speed: 4, params: { periodMs: 100 } });
+    const st = await send({ id: 2, kind: 'recorder.start', maxBytes: 0, minAgeMs: -1000 });
+    expect(st).toMatchObject({ kind: 'ok', status: { recording: true, maxBytes: 10 << 20, minAgeMs: -1000 } });
+    for (let i = 0; i < 20; i++) advanceWall(50);
+    const rings = events.filter((e) => e.kind === 'ring');
+    expect(rings.length).toBeGreaterThanOrEqual(3);
+    // Every generation is older than a negative MinAge: the ring keeps only the newest.
+    for (const r of rings) expect(r.kind === 'ring' && r.gens.length).toBe(1);
+    expect(errorOf(await send({ id: 3, kind: 'recorder.configure', minAgeMs: -4_000_000 }))).toMatch(/^bad-request: minAgeMs must be a number from -3600000 to 3600000/);
+  });
+
+  it('reports the speed reached at the speed asked, and the open generation’s bytes', async () => {
+    const { send, events, advanceWall } = setup();
+    await send({ id: 1, kind: 'runtime.start', workload: 'idle', speed: 2 });
+    await send({ id: 2, kind: 'recorder.start' });
+    for (let i = 0; i < 25; i++) advanceWall(50);
+    const t = events.filter((e) => e.kind === 'throughput');
+    expect(t.length).toBeGreaterThanOrEqual(1);
+    const last = t[t.length - 1];
+    if (last.kind !== 'throughput') throw new Error('not throughput');
+    expect(last.speed).toBe(2);
+    expect(last.traceNsPerSec).toBeGreaterThan(0);
+    expect(last.openBytes).toBeGreaterThan(0);
+    // A new speed starts a new measurement: the next sample covers only the new speed.
+    await send({ id: 3, kind: 'runtime.configure', speed: 4 });
+    const before = events.length;
+    for (let i = 0; i < 25; i++) advanceWall(50);
+    const next = events.slice(before).find((e) => e.kind === 'throughput');
+    expect(next && next.kind === 'throughput' && next.speed).toBe(4);
+  });
+
+  it('a trigger calls WriteTo by itself on a slow request; the page takes the bytes once', async () => {
+    const { s, send, events } = setup();
+    let wall = 0;
+    s.wallNow = () => wall;
+    await send({ id: 1, kind: 'runtime.start', workload: 'slow-requests', seed: 9, speed: 8 });
+    const st = await send({ id: 2, kind: 'triggers.configure', slowRequestMs: 100 });
+    expect(st).toMatchObject({ kind: 'ok', status: { triggers: { slowRequestMs: 100, gcPauseMs: null, cooldownMs: 5000 } } });
+    // With the recorder off, the trigger fires but nothing can be taken.
+    for (let i = 0; i < 200 && !events.some((e) => e.kind === 'triggered'); i++) {
+      wall += 50;
+      tick(s, 50);
+      await fireTriggers(s);
+    }
+    const missed = events.find((e) => e.kind === 'triggered');
+    expect(missed).toMatchObject({ kind: 'triggered', snapshot: null, trigger: 'slow-request', error: 'the flight recorder is off, so there was nothing to snapshot' });
+    await send({ id: 3, kind: 'recorder.start' });
+    for (let i = 0; i < 400 && events.filter((e) => e.kind === 'triggered' && e.snapshot !== null).length === 0; i++) {
+      wall += 50;
+      tick(s, 50);
+      await fireTriggers(s);
+    }
+    const fired = events.find((e) => e.kind === 'triggered' && e.snapshot !== null);
+    if (fired?.kind !== 'triggered' || fired.snapshot === null) throw new Error('no trigger fired with the recorder on');
+    expect(fired.valueNs).toBeGreaterThan(100e6);
+    expect(fired.thresholdNs).toBe(100e6);
+    // Taken within a step of the request's end (8 ms of simulated time at 8x).
+    expect(s.rt!.nowNs - fired.atNs).toBeLessThanOrEqual(8e6 + 1e6);
+    const r = await send({ id: 4, kind: 'trigger.take', snapshot: fired.snapshot });
+    if (r.kind !== 'snapshot') throw new Error(errorOf(r));
+    expect(r.byteLength).toBe(fired.byteLength);
+    expect(r.gens).toEqual(fired.gens);
+    expect(checkTrace(new Uint8Array(r.bytes), { skipClockChecks: true }).errors).toEqual([]);
+    expect(errorOf(await send({ id: 5, kind: 'trigger.take', snapshot: fired.snapshot }))).toMatch(/^bad-request: triggered snapshot \d+ is not held/);
+    expect(errorOf(await send({ id: 6, kind: 'triggers.configure', gcPauseMs: -1 }))).toMatch(/^bad-request: gcPauseMs must be a number/);
   });
 });

@@ -6,9 +6,14 @@
 import { inspectTrace } from '../trace/wire/inspect';
 import { FlightRecorder, observeGenerations, startTrace, stopTrace, BufferSink, SimulatedRuntime } from '../recorder/index';
 import type { RingChange } from '../recorder/index';
-import { PARAM_LIMITS, PRESETS, resolveParams, type WorkloadParams } from '../runtime/index';
+import { TriggerWatch } from './triggers';
+import { RequestError, isObj, optGo, optNullableNumber, optNumber, optParams, optWorkload, type Obj } from './runtime-validate';
+import { PRESETS, resolveParams, type WorkloadParams } from '../runtime/index';
 import {
   REQUEST_KINDS,
+  HELD_SNAPSHOTS,
+  RING_MAX_BYTES_CAP,
+  RING_MIN_AGE_CAP_MS,
   WORKLOAD_NAMES,
   type ErrorCode,
   type GoFormat,
@@ -26,6 +31,7 @@ export const FULL_TRACE_CAP = 256 << 20;
 export const TICK_BUDGET_MS = 40;
 export const MAX_SPEED = 1000;
 
+
 export interface HandlerState {
   rt: SimulatedRuntime | null;
   running: boolean;
@@ -39,9 +45,16 @@ export interface HandlerState {
   fr: FlightRecorder | null;
   full: BufferSink | null;
   genStartNs: number;
+  /** The runtime's flushed byte count when the last generation was sealed. */
+  bytesAtSeal: number;
   pendingRing: RingChange | null;
   unobserve: (() => void) | null;
   meter: { wallMs: number; bytes: number; events: number; simNs: number };
+  /** Triggers watching the runtime's requests and pauses (triggers.ts). */
+  triggers: TriggerWatch;
+  /** Triggered snapshots not yet taken by the page, oldest first (at most HELD_SNAPSHOTS). */
+  held: Map<number, { bytes: ArrayBuffer; gens: number[] }>;
+  nextSnapshot: number;
   emit(ev: RuntimeEvent): void;
   /** A wall clock in ms (performance.now in the worker; injectable in tests). */
   wallNow(): number;
@@ -66,21 +79,16 @@ export function createState(emit: (ev: RuntimeEvent) => void, wallNow: () => num
     fr: null,
     full: null,
     genStartNs: 0,
+    bytesAtSeal: 0,
     pendingRing: null,
     unobserve: null,
     meter: { wallMs: 0, bytes: 0, events: 0, simNs: 0 },
+    triggers: new TriggerWatch(),
+    held: new Map(),
+    nextSnapshot: 1,
     emit,
     wallNow,
   };
-}
-
-class RequestError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export function status(s: HandlerState): RuntimeStatus {
@@ -97,53 +105,12 @@ export function status(s: HandlerState): RuntimeStatus {
     fullTracing: s.full !== null,
     nowNs: s.rt?.nowNs ?? 0,
     currentGen: s.rt?.currentGen ?? 0,
+    triggers: { ...s.triggers.settings },
   };
 }
 
 export function workloadInfos(): WorkloadInfo[] {
   return WORKLOAD_NAMES.map((name) => ({ name, label: PRESETS[name].label, description: PRESETS[name].description, defaults: { ...PRESETS[name].defaults } }));
-}
-
-// ---- validation: messages from the page are untrusted data ----
-
-type Obj = Record<string, unknown>;
-
-function isObj(v: unknown): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function optNumber(o: Obj, key: string, lo: number, hi: number): number | undefined {
-  const v = o[key];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi) throw new RequestError('bad-request', `${key} must be a number from ${lo} to ${hi}`);
-  return v;
-}
-
-function optWorkload(o: Obj): WorkloadName | undefined {
-  const v = o.workload;
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string' || !(WORKLOAD_NAMES as readonly string[]).includes(v)) throw new RequestError('bad-request', `unknown workload ${JSON.stringify(v)?.slice(0, 60)}; want one of ${WORKLOAD_NAMES.join(', ')}`);
-  return v as WorkloadName;
-}
-
-function optGo(o: Obj): GoFormat | undefined {
-  const v = o.go;
-  if (v === undefined) return undefined;
-  if (v !== '1.25' && v !== '1.26') throw new RequestError('bad-request', 'go must be "1.25" or "1.26"');
-  return v;
-}
-
-function optParams(o: Obj, workload: WorkloadName, base: WorkloadParams, workloadChanged: boolean): WorkloadParams | undefined {
-  const v = o.params;
-  if (v === undefined) return workloadChanged ? resolveParams(workload) : undefined;
-  if (!isObj(v)) throw new RequestError('bad-request', 'params must be an object');
-  const known = Object.keys(PARAM_LIMITS);
-  for (const k of Object.keys(v)) if (!known.includes(k)) throw new RequestError('bad-request', `unknown parameter ${JSON.stringify(k).slice(0, 40)}`);
-  try {
-    return resolveParams(workload, { ...(workloadChanged ? {} : base), ...(v as Partial<WorkloadParams>) });
-  } catch (e) {
-    throw new RequestError('bad-request', (e as Error).message);
-  }
 }
 
 // ---- the handler ----
@@ -181,6 +148,8 @@ async function dispatch(s: HandlerState, req: RuntimeRequest): Promise<HandlerRe
       const speed = optNumber(o, 'speed', 0.001, MAX_SPEED);
       const w = workload ?? s.workload;
       const params = optParams(o, w, s.params, workload !== undefined && workload !== s.workload);
+      // A new speed starts a new measurement: the speed reached is reported per speed asked.
+      if (speed !== undefined && speed !== s.speed) resetMeter(s);
       if (speed !== undefined) s.speed = speed;
       const rebuild = s.rt === null || (workload !== undefined && workload !== s.workload) || (go !== undefined && go !== s.go) || (seed !== undefined && seed !== s.seed) || params !== undefined;
       s.workload = w;
@@ -195,19 +164,21 @@ async function dispatch(s: HandlerState, req: RuntimeRequest): Promise<HandlerRe
       s.running = false;
       return ok(s, req.id);
     case 'recorder.configure': {
-      const maxBytes = optNumber(o, 'maxBytes', 0, 2 ** 40);
-      const minAgeMs = optNumber(o, 'minAgeMs', 0, 3_600_000);
+      const maxBytes = optNumber(o, 'maxBytes', 0, RING_MAX_BYTES_CAP);
+      const minAgeMs = optNumber(o, 'minAgeMs', -RING_MIN_AGE_CAP_MS, RING_MIN_AGE_CAP_MS);
       if (maxBytes !== undefined) s.maxBytes = maxBytes;
       if (minAgeMs !== undefined) s.minAgeMs = minAgeMs;
       return ok(s, req.id);
     }
     case 'recorder.start': {
-      const maxBytes = optNumber(o, 'maxBytes', 0, 2 ** 40);
-      const minAgeMs = optNumber(o, 'minAgeMs', 0, 3_600_000);
+      const maxBytes = optNumber(o, 'maxBytes', 0, RING_MAX_BYTES_CAP);
+      const minAgeMs = optNumber(o, 'minAgeMs', -RING_MIN_AGE_CAP_MS, RING_MIN_AGE_CAP_MS);
       if (s.rt === null) throw new RequestError('runtime', 'the runtime has not been started');
       if (s.fr?.enabled()) throw new RequestError('recorder', 'cannot enable a enabled flight recorder');
       if (maxBytes !== undefined) s.maxBytes = maxBytes;
       if (minAgeMs !== undefined) s.minAgeMs = minAgeMs;
+      // The first generation begins when tracing does, not when the runtime started.
+      if (!s.rt.tracing) s.genStartNs = s.rt.nowNs;
       startRecorder(s);
       return ok(s, req.id);
     }
@@ -232,9 +203,31 @@ async function dispatch(s: HandlerState, req: RuntimeRequest): Promise<HandlerRe
       if (s.rt === null) throw new RequestError('runtime', 'the runtime has not been started');
       if (s.full !== null) throw new RequestError('trace', 'execution tracer already enabled');
       const sink = new BufferSink();
+      if (!s.rt.tracing) s.genStartNs = s.rt.nowNs;
       startTrace(s.rt, sink);
       s.full = sink;
       return ok(s, req.id);
+    }
+    case 'triggers.configure': {
+      const slowRequestMs = optNullableNumber(o, 'slowRequestMs', 0.001, 3_600_000);
+      const gcPauseMs = optNullableNumber(o, 'gcPauseMs', 0.0001, 60_000);
+      const cooldownMs = optNumber(o, 'cooldownMs', 0, 3_600_000);
+      const cur = s.triggers.settings;
+      s.triggers.settings = {
+        slowRequestMs: slowRequestMs === undefined ? cur.slowRequestMs : slowRequestMs,
+        gcPauseMs: gcPauseMs === undefined ? cur.gcPauseMs : gcPauseMs,
+        cooldownMs: cooldownMs ?? cur.cooldownMs,
+      };
+      return ok(s, req.id);
+    }
+    case 'trigger.take': {
+      const n = o.snapshot;
+      const held = typeof n === 'number' ? s.held.get(n) : undefined;
+      if (held === undefined) {
+        throw new RequestError('bad-request', `triggered snapshot ${JSON.stringify(n)?.slice(0, 20)} is not held (the worker keeps the last ${HELD_SNAPSHOTS})`);
+      }
+      s.held.delete(n as number);
+      return { reply: { id: req.id, kind: 'snapshot', bytes: held.bytes, byteLength: held.bytes.byteLength, gens: held.gens }, transfer: [held.bytes] };
     }
     case 'trace.stop': {
       if (s.rt === null || s.full === null) throw new RequestError('trace', 'no full trace is running');
@@ -279,8 +272,13 @@ function rebuildRuntime(s: HandlerState): void {
   const rt = new SimulatedRuntime({ workload: s.workload, seed: s.seed, go: s.go, params: s.params });
   s.rt = rt;
   s.genStartNs = 0;
+  s.bytesAtSeal = 0;
+  // Triggers hear the new program's requests and pauses; its clock starts again at 0.
+  s.triggers.reset();
+  rt.observe(s.triggers);
   s.unobserve = observeGenerations(rt, (g) => {
     const endNs = rt.nowNs;
+    s.bytesAtSeal = rt.stats.bytes;
     s.emit({ kind: 'sealed', gen: g.gen, bytes: g.bytes, batches: g.batches, startNs: s.genStartNs, endNs, recording: s.fr?.enabled() ?? false });
     s.genStartNs = endNs;
     const change = s.pendingRing;
@@ -316,6 +314,9 @@ export function tick(s: HandlerState, wallMs: number): void {
   const step = 1e6 * Math.max(1, s.speed);
   while (rt.nowNs < target) {
     rt.advanceTo(Math.min(target, rt.nowNs + step));
+    // A trigger fired: stop here, so the snapshot (fireTriggers) is taken within one step
+    // (a millisecond of simulated time per unit of speed) of the request or pause.
+    if (s.triggers.pending !== null) break;
     if (s.wallNow() - start > TICK_BUDGET_MS) break;
   }
   if (s.full !== null && s.full.length > FULL_TRACE_CAP) {
@@ -331,7 +332,53 @@ export function tick(s: HandlerState, wallMs: number): void {
   m.simNs += rt.nowNs - before.ns;
   if (m.wallMs >= 1000) {
     const sec = m.wallMs / 1000;
-    s.emit({ kind: 'throughput', bytesPerSec: m.bytes / sec, eventsPerSec: m.events / sec, traceNsPerSec: m.simNs / sec, totalBytes: rt.stats.bytes, nowNs: rt.nowNs });
-    s.meter = { wallMs: 0, bytes: 0, events: 0, simNs: 0 };
+    const openBytes = rt.tracing ? rt.stats.bytes - s.bytesAtSeal + rt.bufferedBytes : undefined;
+    s.emit({
+      kind: 'throughput',
+      bytesPerSec: m.bytes / sec,
+      eventsPerSec: m.events / sec,
+      traceNsPerSec: m.simNs / sec,
+      totalBytes: rt.stats.bytes,
+      nowNs: rt.nowNs,
+      speed: s.speed,
+      ...(openBytes === undefined ? {} : { openBytes }),
+    });
+    resetMeter(s);
   }
+}
+
+function resetMeter(s: HandlerState): void {
+  s.meter = { wallMs: 0, bytes: 0, events: 0, simNs: 0 };
+}
+
+/**
+ * Acts on a trigger that fired during the last tick: FlightRecorder.WriteTo into a buffer,
+ * exactly what the Snapshot button asks for, then a `triggered` event naming the bytes,
+ * which the worker holds until the page takes them (the oldest is dropped past
+ * HELD_SNAPSHOTS). Called by the worker right after tick().
+ */
+export async function fireTriggers(s: HandlerState): Promise<void> {
+  const f = s.triggers.take();
+  if (f === null) return;
+  const base = { trigger: f.trigger, valueNs: f.valueNs, thresholdNs: f.thresholdNs, atNs: f.atNs };
+  if (s.fr === null || !s.fr.enabled()) {
+    s.emit({ kind: 'triggered', ...base, snapshot: null, gens: [], byteLength: 0, error: 'the flight recorder is off, so there was nothing to snapshot' });
+    return;
+  }
+  const sink = new BufferSink();
+  try {
+    await s.fr.writeTo(sink);
+  } catch (e) {
+    s.emit({ kind: 'triggered', ...base, snapshot: null, gens: [], byteLength: 0, error: (e as Error).message });
+    return;
+  }
+  const bytes = toArrayBuffer(sink.bytes());
+  const gens = s.fr.ringGenerations().map((g) => g.gen);
+  const id = s.nextSnapshot++;
+  s.held.set(id, { bytes, gens });
+  for (const old of s.held.keys()) {
+    if (s.held.size <= HELD_SNAPSHOTS) break;
+    s.held.delete(old);
+  }
+  s.emit({ kind: 'triggered', ...base, snapshot: id, gens, byteLength: bytes.byteLength });
 }

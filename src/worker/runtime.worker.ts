@@ -3,7 +3,7 @@
 // bounded in wall time so requests are never starved.
 /// <reference lib="webworker" />
 
-import { createState, handleCommand, tick } from './runtime-handler';
+import { createState, fireTriggers, handleCommand, tick } from './runtime-handler';
 import type { RuntimeWorkerMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -27,15 +27,17 @@ self.onmessage = (e: MessageEvent<unknown>) => {
 };
 
 let last = performance.now();
-function loop(): void {
+async function loop(): Promise<void> {
   const now = performance.now();
   try {
     tick(state, now - last);
+    // A trigger that fired in this tick snapshots now, before time moves on.
+    await fireTriggers(state);
   } catch (err) {
     state.running = false;
     post({ kind: 'fault', message: `the simulated runtime stopped: ${(err as Error)?.message ?? String(err)}` });
   }
   last = now;
-  setTimeout(loop, TICK_MS);
+  setTimeout(() => void loop(), TICK_MS);
 }
-setTimeout(loop, TICK_MS);
+setTimeout(() => void loop(), TICK_MS);

@@ -9,7 +9,7 @@ export const recordCommand: Command = {
   name: 'record',
   summary: 'run a simulated Go program under a flight recorder and write its snapshots',
   usage:
-    'usage: flightdeck record --workload idle|busy|gc-heavy|spiky [--max-bytes B] [--min-age MS] --seconds N\n' +
+    'usage: flightdeck record --workload idle|busy|gc-heavy|spiky|slow-requests [--max-bytes B] [--min-age MS] --seconds N\n' +
     '                         --snapshot-at T1,T2,… [--seed S] [--go 1.25|1.26] [--cpu-profile-hz N] --out PREFIX\n' +
     '  snapshot times are seconds of simulated time; files are PREFIX-1.trace, PREFIX-2.trace, …\n' +
     '  --cpu-profile-hz: CPU samples per second (default 100, 0 = off)\n',

@@ -9,7 +9,7 @@ export const simulateCommand: Command = {
   name: 'simulate',
   summary: 'run a simulated Go program and write its full execution trace',
   usage:
-    'usage: flightdeck simulate --workload idle|busy|gc-heavy|spiky --seconds N [--seed S] [--go 1.25|1.26]\n' +
+    'usage: flightdeck simulate --workload idle|busy|gc-heavy|spiky|slow-requests --seconds N [--seed S] [--go 1.25|1.26]\n' +
     '                           [--cpu-profile-hz N] --out FILE\n' +
     "  ('-' as FILE is standard output); --cpu-profile-hz: CPU samples per second (default 100, 0 = off)\n",
   flags: ['workload', 'seconds', 'seed', 'go', 'cpu-profile-hz', 'out'],

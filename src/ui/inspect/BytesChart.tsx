@@ -2,7 +2,8 @@
 // value labels when bars are wide enough. D3 computes scales and ticks; React owns the SVG.
 
 import { useMemo, useRef } from 'react';
-import { max, scaleBand, scaleLinear, ticks } from 'd3';
+import { max, scaleBand, scaleLinear } from 'd3';
+import { byteTicks, formatByteTick } from '../byte-ticks';
 import { useElementSize } from '../use-element-size';
 import { formatBytes } from '../format';
 import type { GenRow } from './inspect-model';
@@ -19,14 +20,10 @@ export function BytesChart({ rows, label }: { rows: readonly GenRow[]; label: st
 
   const { x, y, yTicks } = useMemo(() => {
     const x = scaleBand<string>().domain(rows.map((r) => r.gen)).range([0, innerW]).paddingInner(rows.length > 60 ? 0.05 : 0.2).paddingOuter(0.1);
-    // Round ticks in the binary unit the labels use (0, 20 KiB, 40 KiB…), not in bytes.
-    const top = Math.max(1, max(rows, (r) => r.bytes) ?? 1);
-    const unit = top >= 1024 * 1024 ? 1024 * 1024 : top >= 1024 ? 1024 : 1;
-    const inUnit = ticks(0, top / unit, 4);
-    const step = inUnit.length > 1 ? inUnit[1] - inUnit[0] : top / unit;
-    const yTop = Math.ceil(top / unit / step) * step * unit;
-    const y = scaleLinear().domain([0, yTop]).range([innerH, 0]);
-    return { x, y, yTicks: ticks(0, yTop / unit, 4).map((t) => t * unit) };
+    // Round byte counts (256 KiB, 512 KiB, 1 MiB), not decimal steps of a unit (204.8 KiB).
+    const t = byteTicks(Math.max(1, max(rows, (r) => r.bytes) ?? 1), 4);
+    const y = scaleLinear().domain([0, t.top]).range([innerH, 0]);
+    return { x, y, yTicks: t.ticks };
   }, [rows, innerW, innerH]);
 
   // Label every bar if they fit, otherwise every k-th generation number on the axis.
@@ -41,7 +38,7 @@ export function BytesChart({ rows, label }: { rows: readonly GenRow[]; label: st
             <g key={t} transform={`translate(0,${y(t)})`}>
               <line className="grid" x1={0} x2={innerW} />
               <text x={-8} dy="0.32em" textAnchor="end">
-                {formatBytes(t).replace('.0 ', ' ')}
+                {formatByteTick(t)}
               </text>
             </g>
           ))}

@@ -5,6 +5,7 @@
 
 import type { ParsedState } from '../../state/store';
 import { formatInt } from '../format';
+import { ScrollRegion } from '../ScrollRegion';
 import type { GenRow } from './inspect-model';
 import { parsedGenerations, spanMs } from './parsed-model';
 
@@ -15,7 +16,7 @@ export function GenerationTable({ rows, caption, parse }: { rows: readonly GenRo
   const batches = rows.reduce((n, r) => n + r.batches, 0);
   const bytes = rows.reduce((n, r) => n + r.bytes, 0);
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={caption}>
       <table className="data" aria-label={caption}>
         <thead>
           <tr>
@@ -55,6 +56,6 @@ export function GenerationTable({ rows, caption, parse }: { rows: readonly GenRo
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -9,6 +9,7 @@ import { formatInt } from '../format';
 import { EmbedTitle } from './EmbedTitle';
 import { FilePicker } from './FilePicker';
 import { TRACE_PAGES, tracePage } from './trace-pages';
+import './inspect.css';
 
 export function InspectScreen() {
   const ins = useApp((s) => s.inspect);
@@ -19,7 +20,7 @@ export function InspectScreen() {
     <>
       <EmbedTitle />
       <div className="card card-pad file-row">
-        <span className="name" data-testid="file-name">{ins.fileName}</span>
+        <h1 className="name" data-testid="file-name">{ins.fileName}</h1>
         {ins.fileSize !== null && <span className="meta num">{formatInt(ins.fileSize)} bytes</span>}
         {ins.origin === 'snapshot' && <span className="status-pill rec">flight-recorder snapshot</span>}
         {ins.origin === 'full-trace' && <span className="status-pill live">full trace from the live runtime</span>}

@@ -53,7 +53,8 @@ export function ParsedSection({ parse }: { parse: ParsedState }) {
           {view.goMessage && <code className="go-message" data-testid="parsed-go-message">{view.goMessage}</code>}
         </div>
       </div>
-      {view.tiles.length > 0 && (
+      {/* No tiles of zeros under an error that kept nothing. */}
+      {view.tiles.length > 0 && (view.ok || parse.summary!.total.events > 0) && (
         <dl className="stats" aria-label="What Go's parser found">
           {view.tiles.map((t) => (
             <Stat key={t.testId} label={t.label} value={t.value} sub={t.sub} testId={t.testId} />

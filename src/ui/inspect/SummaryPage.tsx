@@ -11,15 +11,20 @@ import { ParsedSection } from './ParsedSection';
 import { inspectView } from './inspect-model';
 import { Verdict } from './Verdict';
 import { TriageList } from '../analysis/TriageList';
+import './summary.css';
 
 export function SummaryPage() {
   const ins = useApp((s) => s.inspect);
-  const view = useMemo(() => (ins.summary ? inspectView(ins.summary) : null), [ins.summary]);
+  const view = useMemo(
+    () => (ins.summary ? inspectView(ins.summary, { fileName: ins.fileName ?? '', fileKind: ins.fileKind, fetched: ins.fetched }) : null),
+    [ins.summary, ins.fileName, ins.fileKind, ins.fetched],
+  );
   if (!view) return null;
   return (
-    <>
+    <div className="summary-page">
       <Verdict view={view} />
-      {(view.verdict === 'ok' || view.verdict === 'damaged') && (
+      {/* Tiles only for something read: no row of zeros under an error. */}
+      {(view.verdict === 'ok' || (view.verdict === 'damaged' && view.generations.length > 0)) && (
         <dl className="stats" aria-label="Trace summary">
           <Stat label="Go version" value={view.goVersion ?? '—'} testId="go-version" />
           <Stat label="Generations" value={formatInt(view.generations.length)} testId="generation-count" />
@@ -29,9 +34,10 @@ export function SummaryPage() {
         </dl>
       )}
       <TriageList />
-      <ParsedSection parse={ins.parse} />
+      {/* Go's parser has nothing to add to a header that is not a readable trace's. */}
+      {(view.verdict === 'ok' || view.verdict === 'damaged') && <ParsedSection parse={ins.parse} />}
       {view.generations.length > 0 && (
-        <div className="two-col">
+        <div className="summary-cols">
           <section className="card card-pad" aria-labelledby="bytes-chart-title">
             <h3 className="section-title" id="bytes-chart-title">
               Bytes per generation <span className="sub">each generation is a self-contained slice of the trace</span>
@@ -44,6 +50,6 @@ export function SummaryPage() {
           </section>
         </div>
       )}
-    </>
+    </div>
   );
 }

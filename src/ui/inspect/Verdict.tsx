@@ -12,11 +12,24 @@ const KIND: Record<InspectView['verdict'], string> = {
 
 export function Verdict({ view }: { view: InspectView }) {
   return (
-    <section className={`card card-pad verdict ${view.verdict}`} aria-labelledby="verdict-title" data-verdict={view.verdict} role={view.verdict === 'ok' ? undefined : 'alert'}>
+    <section
+      className={`card card-pad verdict ${view.verdict}`}
+      aria-labelledby="verdict-title"
+      data-verdict={view.verdict}
+      data-file-kind={view.fileKind ?? undefined}
+      role={view.verdict === 'ok' ? undefined : 'alert'}
+    >
       <div className="kind">{KIND[view.verdict]}</div>
       <h2 id="verdict-title">{view.title}</h2>
       {view.kept && <p className="kept" data-testid="kept">{view.kept}</p>}
       <p>{view.explanation}</p>
+      {view.firstLine !== null && <q className="first-line">{view.firstLine}</q>}
+      {view.how !== null && (
+        <p className="how">
+          <code>{view.how}</code>
+          {view.then !== null && <> {view.then}.</>}
+        </p>
+      )}
       {view.goMessage && <code className="go-message" data-testid="go-message">{view.goMessage}</code>}
     </section>
   );

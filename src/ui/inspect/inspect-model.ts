@@ -2,7 +2,9 @@
 // words, Go's own message for searching, the generations kept, and how much was lost.
 // Pure, so the wording of every fault is tested without a browser.
 
-import type { WireSummary } from '../../worker/parse-protocol';
+import type { FetchInfo } from '../../state/store';
+import type { FileKind, WireSummary } from '../../worker/parse-protocol';
+import { wrongFileWords } from './wrong-file';
 import { formatBytes, formatInt, plural } from '../format';
 
 export type Verdict = 'ok' | 'not-a-trace' | 'unsupported-version' | 'damaged';
@@ -39,6 +41,18 @@ export interface InspectView {
   readonly fileBytes: number;
   /** For a damaged trace: "Kept 3 complete generations, 120,000 of 389,579 bytes". */
   readonly kept: string | null;
+  /** What a file that is not a readable trace is instead (wrong-file.ts), and how to open it. */
+  readonly fileKind: string | null;
+  readonly how: string | null;
+  readonly then: string | null;
+  readonly firstLine: string | null;
+}
+
+/** What is known of the file beyond its bytes' summary: what it is instead, where it came from. */
+export interface FileContext {
+  readonly fileName: string;
+  readonly fileKind: FileKind | null;
+  readonly fetched: FetchInfo | null;
 }
 
 /**
@@ -60,7 +74,14 @@ export function goReleasesFor(headerVersion: number): string {
   }
 }
 
-export function inspectView(s: WireSummary): InspectView {
+export function inspectView(s: WireSummary, file: FileContext | null = null): InspectView {
+  const v = baseView(s);
+  if (file?.fileKind == null || (v.verdict !== 'not-a-trace' && v.verdict !== 'unsupported-version')) return v;
+  const words = wrongFileWords(file.fileKind, file.fileName, file.fetched);
+  return words ? { ...v, ...words } : v;
+}
+
+function baseView(s: WireSummary): InspectView {
   const generations: GenRow[] = s.generations.map((g) => ({
     gen: String(g.gen),
     batches: g.batches,
@@ -72,7 +93,20 @@ export function inspectView(s: WireSummary): InspectView {
   const genBytes = s.readableBytes - s.headerBytes;
   const fileBytes = s.totalBytes;
   const goVersion = s.version !== null ? goReleasesFor(s.version) : null;
-  const base = { goVersion, generations, batches, genBytes, readableBytes: s.readableBytes, fileBytes, goMessage: null, kept: null };
+  const base = {
+    goVersion,
+    generations,
+    batches,
+    genBytes,
+    readableBytes: s.readableBytes,
+    fileBytes,
+    goMessage: null,
+    kept: null,
+    fileKind: null,
+    how: null,
+    then: null,
+    firstLine: null,
+  };
   const err = s.error;
   const old = s.version !== null && s.version < 22;
   if (!err) {

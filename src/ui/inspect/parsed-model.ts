@@ -32,7 +32,7 @@ export interface ParsedView {
   readonly kinds: readonly KindBar[];
 }
 
-const KIND_LABELS = [
+export const KIND_LABELS = [
   'Bad', 'Sync', 'Metric', 'Label', 'StackSample', 'RangeBegin', 'RangeActive', 'RangeEnd',
   'TaskBegin', 'TaskEnd', 'RegionBegin', 'RegionEnd', 'Log', 'StateTransition', 'Experimental',
 ];

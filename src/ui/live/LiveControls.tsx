@@ -1,13 +1,15 @@
-// The live view's controls, in three groups: the simulated runtime, the flight recorder,
-// and a full trace (trace.Start / trace.Stop).
+// The live view's controls, in four groups: the simulated runtime, the flight recorder, its
+// triggers, and a full trace (trace.Start / trace.Stop).
 
 import { openBlob } from '../../state/inspect-actions';
 import * as live from '../../state/live-actions';
 import { useApp } from '../../state/store';
 import type { GoFormat, WorkloadName } from '../../worker/protocol';
-import { formatBytes, plural } from '../format';
+import { speedReached } from '../../state/live-model';
+import { formatBytes, formatSpeed, plural } from '../format';
 import { NumberField, SelectField } from './fields';
 import { RecorderControls } from './RecorderControls';
+import { TriggerControls } from './TriggerControls';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8];
 const FORMATS: { value: GoFormat; label: string }[] = [
@@ -20,6 +22,7 @@ export function LiveControls() {
     <div className="controls" role="region" aria-label="Live controls">
       <RuntimeControls />
       <RecorderControls />
+      <TriggerControls />
       <FullTraceControls />
     </div>
   );
@@ -56,7 +59,11 @@ function RuntimeControls() {
         options={SPEEDS.map((v) => ({ value: String(v), label: `${v}×` }))}
         onChange={(v) => void live.setSpeed(Number(v))}
       />
+      <SpeedReached />
       {info && <p className="group-note">{info.description}</p>}
+      {s.running && (
+        <p className="group-note">Changing the workload restarts the program: the timeline starts again (snapshots are kept).</p>
+      )}
       <details className="tuning">
         <summary>Tune the workload and the trace format</summary>
         <div className="tuning-fields">
@@ -68,6 +75,34 @@ function RuntimeControls() {
         </div>
       </details>
     </div>
+  );
+}
+
+/**
+ * The speed really reached beside the one asked for, and a warning when the simulation falls
+ * behind (a busy workload on a small machine reaches about 1× when 8× is asked). The warning
+ * sits in a live region that always exists, so it is announced when it appears.
+ */
+function SpeedReached() {
+  const live = useApp((st) => st.live);
+  const sp = speedReached(live);
+  return (
+    <>
+      {sp && (
+        <span className="speed-reached" data-testid="speed-reached">
+          reaching {formatSpeed(sp.reached)} real time
+        </span>
+      )}
+      <div role="status" className="speed-status">
+        {sp?.behind && (
+          <p className="speed-warning" data-testid="speed-warning">
+            The simulation cannot keep up with {sp.asked}× on this machine: it reaches about {formatSpeed(sp.reached)} real time. The
+            timeline is in simulated time, so what it shows stays right; it just moves slower than asked. Lower the speed or the load
+            to get {sp.asked}×.
+          </p>
+        )}
+      </div>
+    </>
   );
 }
 

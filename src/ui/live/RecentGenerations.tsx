@@ -3,6 +3,7 @@
 
 import type { LiveGeneration } from '../../state/store';
 import { formatDuration, formatInt } from '../format';
+import { ScrollRegion } from '../ScrollRegion';
 import { causeShort } from './eviction-text';
 
 const SHOWN = 12;
@@ -12,12 +13,15 @@ export function RecentGenerations({ history }: { history: readonly LiveGeneratio
   return (
     <section className="card card-pad" aria-labelledby="recent-title">
       <h3 className="section-title" id="recent-title">
-        Newest generations <span className="sub">last {SHOWN} of {formatInt(history.length)} remembered</span>
+        Newest generations{' '}
+        <span className="sub">
+          {history.length <= SHOWN ? `all ${formatInt(history.length)} remembered` : `last ${SHOWN} of ${formatInt(history.length)} remembered`}
+        </span>
       </h3>
       {rows.length === 0 ? (
         <p className="empty-note">Start the runtime: a generation is sealed about once a second of simulated time.</p>
       ) : (
-        <div className="table-wrap">
+        <ScrollRegion label="Newest generations">
           <table className="data" aria-label="Newest generations">
             <thead>
               <tr>
@@ -40,7 +44,7 @@ export function RecentGenerations({ history }: { history: readonly LiveGeneratio
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </section>
   );

@@ -26,6 +26,8 @@ describe('eviction wording', () => {
   it('states the rule with the numbers, or with the names before the recorder starts', () => {
     expect(ringRule({ maxBytes: 10 << 20, minAgeMs: 10_000 })).toContain('more than 10.0 MiB or reaches back more than 10 s');
     expect(ringRule(null)).toContain('more than MaxBytes or reaches back more than MinAge');
+    expect(ringRule({ maxBytes: 10 << 20, minAgeMs: -1000 })).toContain('MinAge is negative (-1 s)');
+    expect(ringRule({ maxBytes: 10 << 20, minAgeMs: -1000 })).toContain('the ring holds only the newest generation');
   });
 
   it('counts evicted generations by cause and words the short forms', () => {

@@ -51,6 +51,15 @@ export function explainEviction(e: EvictionRecord, limits: RingLimits | null): s
 export function ringRule(limits: RingLimits | null): string {
   const mb = limits ? formatBytes(limits.maxBytes) : 'MaxBytes';
   const age = limits ? formatDuration(limits.minAgeMs * 1e6) : 'MinAge';
+  if (limits && limits.minAgeMs < 0) {
+    // recorder.go endGeneration: every generation is older than a negative MinAge, so the
+    // walk stops right after the newest one.
+    return (
+      `At every seal the recorder keeps the newest generation, then walks back through older ones. ` +
+      `MinAge is negative (${age}), so every generation is already older than it: the walk stops before ` +
+      `the first older one, and the ring holds only the newest generation, whatever MaxBytes (${mb}) allows.`
+    );
+  }
   return (
     `At every seal the recorder keeps the newest generation, then walks back through older ones ` +
     `and stops as soon as it holds more than ${mb} or reaches back more than ${age}: ` +

@@ -1,30 +1,54 @@
 // Form fields of the live controls. Each is a native control with a visible label (so it has
 // a role and an accessible name and works from the keyboard). Numbers commit on Enter or
-// blur, so typing "2" on the way to "256" does not act.
+// blur, so typing "2" on the way to "256" does not act. A value that cannot be taken is
+// either reverted (accept) or kept, marked invalid and explained (validate).
 
 import { useEffect, useId, useState, type ReactNode } from 'react';
 
 export function NumberField(props: {
   label: string;
   value: number;
-  min: number;
+  min?: number;
   max?: number;
   step: number;
   disabled?: boolean;
   /** Further validity beyond min/max (a rejected value reverts to the current one). */
   accept?(v: number): boolean;
+  /**
+   * Why a typed value cannot be taken, or null: unlike `accept`, the text stays as typed, the
+   * field is marked invalid and the reason is its description, so the user can correct it.
+   */
+  validate?(v: number): string | null;
+  /** What the value in force means, when that needs saying ("0 means Go’s default"). */
+  note?: string | null;
   onCommit(v: number): void;
   children?: ReactNode;
 }) {
   const id = useId();
   const [text, setText] = useState(String(props.value));
-  useEffect(() => setText(String(props.value)), [props.value]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(String(props.value));
+    setError(null);
+  }, [props.value]);
   const commit = () => {
     const v = Number(text);
-    if (text.trim() !== '' && Number.isFinite(v) && v >= props.min && (props.max === undefined || v <= props.max) && (props.accept?.(v) ?? true)) {
+    const typed = text.trim() !== '' && Number.isFinite(v);
+    // With validate, it alone judges the value (min/max then only guide the spin arrows).
+    const inRange = typed && (props.validate !== undefined || ((props.min === undefined || v >= props.min) && (props.max === undefined || v <= props.max)));
+    if (inRange && props.validate) {
+      const why = props.validate(v);
+      setError(why);
+      if (why === null && v !== props.value) props.onCommit(v);
+      return;
+    }
+    if (inRange && (props.accept?.(v) ?? true)) {
       if (v !== props.value) props.onCommit(v);
+    } else if (props.validate) {
+      setError('Type a number.');
     } else setText(String(props.value));
   };
+  const described = error ?? props.note ?? null;
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
@@ -38,6 +62,8 @@ export function NumberField(props: {
           step={props.step}
           value={text}
           disabled={props.disabled}
+          aria-invalid={error !== null ? true : undefined}
+          aria-describedby={described !== null ? `${id}-note` : undefined}
           onChange={(e) => setText(e.currentTarget.value)}
           onBlur={commit}
           onKeyDown={(e) => {
@@ -46,6 +72,11 @@ export function NumberField(props: {
         />
         {props.children}
       </div>
+      {described !== null && (
+        <span id={`${id}-note`} className={error !== null ? 'field-note field-error' : 'field-note'} role={error !== null ? 'alert' : undefined}>
+          {described}
+        </span>
+      )}
     </div>
   );
 }
@@ -57,8 +88,10 @@ export function AmountField<U extends string>(props: {
   unit: U;
   units: readonly U[];
   step: number;
-  /** Whether value × unit is acceptable. */
-  accept(value: number, unit: U): boolean;
+  min?: number;
+  /** Why value × unit cannot be taken, or null (see NumberField.validate). */
+  validate(value: number, unit: U): string | null;
+  note?: string | null;
   onCommit(value: number, unit: U): void;
   onUnit(unit: U): void;
 }) {
@@ -66,9 +99,10 @@ export function AmountField<U extends string>(props: {
     <NumberField
       label={props.label}
       value={props.value}
-      min={0}
+      min={props.min}
       step={props.step}
-      accept={(v) => props.accept(v, props.unit)}
+      validate={(v) => props.validate(v, props.unit)}
+      note={props.note}
       onCommit={(v) => props.onCommit(v, props.unit)}
     >
       <select aria-label={`${props.label} unit`} value={props.unit} onChange={(e) => props.onUnit(e.currentTarget.value as U)}>

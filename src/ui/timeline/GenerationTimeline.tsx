@@ -9,9 +9,10 @@ import { setLiveView, type Clock, type LiveGeneration, type LiveView, type RateS
 import type { EvictionCause } from '../../worker/protocol';
 import { formatBytes, formatDuration, formatInt, plural } from '../format';
 import { causeShort, genRange } from '../live/eviction-text';
+import { publishFrame } from '../live/live-frame';
 import { useEffectiveTheme } from '../theme';
 import { useElementSize } from '../use-element-size';
-import { drawTimeline, readPalette, timelineLayout, type Palette } from './draw-generations';
+import { drawTimeline, readPalette, timelineLayout, type Palette, type TimelineMark } from './draw-generations';
 import { followWindow, generationAt, layoutBoxes, layoutOpenBox, liveBounds } from './generation-boxes';
 import { TimeScale, type TimeBounds } from './time-scale';
 
@@ -30,12 +31,17 @@ export interface GenerationTimelineProps {
   readonly view: LiveView;
   /** The last snapshot's span (this run only) and its generations. */
   readonly snapshot: { readonly startNs: number; readonly endNs: number; readonly gens: readonly number[] } | null;
+  /** Trigger firings of this run, as flags. */
+  readonly marks?: readonly TimelineMark[];
+  /** Drawing height (presenter mode draws taller). */
+  readonly heightCssPx?: number;
 }
 
-const HEIGHT = 320;
+const DEFAULT_HEIGHT = 320;
 
 export function GenerationTimeline(props: GenerationTimelineProps) {
-  const { history, nowNs, clock, limits, lastCause, running, currentGen, rates, view, snapshot } = props;
+  const { history, nowNs, clock, limits, lastCause, running, currentGen, rates, view, snapshot, marks } = props;
+  const HEIGHT = props.heightCssPx ?? DEFAULT_HEIGHT;
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const palette = useRef<Palette | null>(null);
@@ -60,6 +66,14 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
     return view.follow ? s : s.clampTo(boundsAt(now));
   };
 
+  // Hover details: the pointer's x (cssPx from the left edge) and the generation under it,
+  // found in the scale of the frame last painted.
+  const [hover, setHover] = useState<{ x: number; gen: number | null } | null>(null);
+  const hoverXRef = useRef<number | null>(null);
+  hoverXRef.current = hover?.x ?? null;
+  const hoverGenRef = useRef<number | null>(null);
+  hoverGenRef.current = hover?.gen ?? null;
+
   const scaleRef = useRef<TimeScale>(scaleAt(nowNs));
   const boundsRef = useRef<TimeBounds>(boundsAt(nowNs));
 
@@ -80,7 +94,7 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
     const L = timelineLayout(HEIGHT);
     const lane = { top: L.laneTop, bottom: L.laneBottom };
     const lastEnd = history.length > 0 ? history[history.length - 1].endNs : 0;
-    const openBytes = openGenerationBytes({ rates, history }, now);
+    const openBytes = running && currentGen > 0 ? openGenerationBytes({ rates, history }, now) : null;
     const open = running ? layoutOpenBox(history, scale, lane, { gen: currentGen, startNs: lastEnd, nowNs: now, bytes: openBytes }) : null;
     const boxes = layoutBoxes(history, scale, lane, open?.bytes ?? 0);
     drawTimeline(
@@ -97,9 +111,17 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
         nowNs: now,
         running,
         snapshot: snapshot && { startNs: snapshot.startNs, endNs: snapshot.endNs, label: `last snapshot · ${genRange(snapshot.gens)}` },
+        marks,
       },
       palette.current,
     );
+    // The tiles show what this frame drew (live-frame.ts), and the hover card names the
+    // generation under the pointer in this frame's scale: a keyboard zoom or pan, or "now"
+    // moving on, changes what is under a pointer that has not moved.
+    publishFrame({ nowNs: now, openBytes });
+    const x = hoverXRef.current;
+    const g = x === null ? null : generationAt(history, scale.cssPxToTime(x));
+    if ((g?.gen ?? null) !== hoverGenRef.current) setHover(x === null ? null : { x, gen: g?.gen ?? null });
   };
   const paintRef = useRef(paint);
   paintRef.current = paint;
@@ -152,17 +174,21 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
     setLiveView({ follow: false, startNs: z.startNs, endNs: z.endNs, spanNs: z.spanNs });
   }
 
+  function hoverAt(x: number | null) {
+    hoverXRef.current = x;
+    const g = x === null ? null : generationAt(history, scaleRef.current.cssPxToTime(x));
+    setHover(x === null ? null : { x, gen: g?.gen ?? null });
+  }
+
   const drag = useRef<{ x: number; id: number } | null>(null);
   const onPointerDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
     drag.current = { x: e.clientX, id: e.pointerId };
     (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
   };
-  // Hover details: the generation under the pointer (cssPx from the left edge).
-  const [hoverX, setHoverX] = useState<number | null>(null);
   const onPointerMove = (e: PointerEvent) => {
     const d = drag.current;
-    if (e.pointerType === 'mouse') setHoverX(e.clientX - e.currentTarget.getBoundingClientRect().left);
+    if (e.pointerType === 'mouse') hoverAt(e.clientX - e.currentTarget.getBoundingClientRect().left);
     if (!d || d.id !== e.pointerId) return;
     const dx = e.clientX - d.x;
     if (Math.abs(dx) < 1) return;
@@ -228,15 +254,18 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
         data-in-ring={ring?.count ?? 0}
         data-evicted={evicted}
         data-follow={view.follow}
+        data-trigger-marks={marks?.length ?? 0}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerCancel={onPointerUp}
-        onPointerLeave={() => setHoverX(null)}
+        onPointerLeave={() => hoverAt(null)}
         onKeyDown={onKeyDown}
       >
         <canvas ref={canvas} aria-hidden="true" />
-        {hoverX !== null && <HoverCard history={history} x={hoverX} scale={scaleRef.current} />}
+        {hover !== null && hover.gen !== null && (
+          <HoverCard gen={history.find((g) => g.gen === hover.gen) ?? null} x={hover.x} widthCssPx={scaleRef.current.widthCssPx} />
+        )}
       </div>
       {/* Not a live region: at high speed it would change several times a second. */}
       <p id="timeline-summary" className="visually-hidden">
@@ -251,11 +280,10 @@ export function GenerationTimeline(props: GenerationTimelineProps) {
 }
 
 /** What the pointer is over, in words (the canvas itself is decorative). */
-function HoverCard({ history, x, scale }: { history: readonly LiveGeneration[]; x: number; scale: TimeScale }) {
-  const g = generationAt(history, scale.cssPxToTime(x));
+function HoverCard({ gen: g, x, widthCssPx }: { gen: LiveGeneration | null; x: number; widthCssPx: number }) {
   if (!g) return null;
   const state = g.inRing ? 'in the ring' : g.evicted ? `evicted: ${causeShort(g.cause)}` : 'not recorded (recorder off)';
-  const left = Math.min(Math.max(0, x + 12), scale.widthCssPx - 230);
+  const left = Math.min(Math.max(0, x + 12), widthCssPx - 230);
   return (
     <div className="hover-card" style={{ left }} aria-hidden="true">
       <b className="mono">g{g.gen}</b> <span className={`hover-state ${g.inRing ? 'ring' : g.cause ?? ''}`}>{state}</span>

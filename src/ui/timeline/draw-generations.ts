@@ -29,6 +29,7 @@ export interface Palette {
   ringInk: string;
   genInk: string;
   snapshot: string;
+  bad: string;
   panel: string;
   sans: string;
   mono: string;
@@ -57,6 +58,7 @@ export function readPalette(el: Element): Palette {
     ringInk: v('--ring-ink', '#06573c'),
     genInk: v('--gen-ink', '#ffffff'),
     snapshot: v('--accent', '#0b63ce'),
+    bad: v('--bad', '#b42318'),
     panel: v('--panel', '#ffffff'),
     sans: v('--sans', 'sans-serif'),
     mono: v('--mono', 'monospace'),
@@ -77,6 +79,15 @@ export interface TimelineFrame {
   readonly running: boolean;
   /** The last snapshot's time span and its label, drawn under the axis. */
   readonly snapshot: { readonly startNs: TimeNs; readonly endNs: TimeNs; readonly label: string } | null;
+  /** Trigger firings: a flag at the moment each fired, labelled with what fired it. */
+  readonly marks?: readonly TimelineMark[];
+}
+
+export interface TimelineMark {
+  readonly atNs: TimeNs;
+  readonly label: string;
+  /** A snapshot was taken (false: the trigger fired with the recorder off). */
+  readonly took: boolean;
 }
 
 /** Vertical layout of the drawing, in cssPx from the top. */
@@ -171,6 +182,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame, p:
     ctx.fillText(title, tx, L.laneTop);
     if (size) ctx.fillText(size, tx, L.laneTop + 16);
   }
+
+  drawMarks(ctx, f, p, L, snap);
 
   // "now".
   const nowX = snap(scale.timeToCssPx(f.nowNs));
@@ -275,6 +288,41 @@ function drawSnapshot(ctx: CanvasRenderingContext2D, f: TimelineFrame, p: Palett
   const x = a - w - 8 >= 0 ? a - w - 8 : Math.min(b + 8, scale.widthCssPx - w - 2);
   ctx.fillStyle = p.snapshot;
   ctx.fillText(f.snapshot.label, x, y);
+}
+
+/** Trigger firings: a line through the lanes at the moment, and a flag with what fired it. */
+function drawMarks(ctx: CanvasRenderingContext2D, f: TimelineFrame, p: Palette, L: Layout, snap: (x: CssPx) => CssPx): void {
+  const marks = f.marks ?? [];
+  if (marks.length === 0) return;
+  const { scale } = f;
+  const W = scale.widthCssPx;
+  ctx.font = `700 12px ${p.sans}`;
+  ctx.textBaseline = 'middle';
+  // Newest last: a newer flag is drawn over an older one nearby.
+  let lastLabelEnd = -Infinity;
+  for (const m of marks) {
+    const x = snap(scale.timeToCssPx(m.atNs));
+    if (x < -1 || x > W + 1) continue;
+    ctx.fillStyle = m.took ? p.bad : p.ink3;
+    ctx.fillRect(x - 1, L.ringTop, 2, L.axisY - L.ringTop);
+    // The flag itself.
+    ctx.beginPath();
+    ctx.moveTo(x + 1, L.ringTop);
+    ctx.lineTo(x + 11, L.ringTop + 5);
+    ctx.lineTo(x + 1, L.ringTop + 10);
+    ctx.closePath();
+    ctx.fill();
+    // The label sits at the top of the generation lanes, clear of the ring's and MinAge's labels.
+    const w = ctx.measureText(m.label).width;
+    const lx = x + 6 + w <= W ? x + 6 : x - 6 - w;
+    if (lx < lastLabelEnd + 6) continue; // keep labels from overprinting; the flag stays
+    const y = L.laneTop + 12;
+    ctx.fillStyle = p.panel;
+    ctx.fillRect(lx - 3, y - 9, w + 6, 18);
+    ctx.fillStyle = m.took ? p.bad : p.ink3;
+    ctx.fillText(m.label, lx, y);
+    lastLabelEnd = lx + w;
+  }
 }
 
 function drawBoxLabel(ctx: CanvasRenderingContext2D, b: GenBox, x0: number, w: number, top: number, L: Layout, p: Palette): void {

@@ -1,0 +1,3 @@
+module flightdeck/testdata/profiles
+
+go 1.26
