@@ -9,6 +9,8 @@
 //     --seed S     the run's seed; default a new one each run (printed), 1 under CI=true
 //     --only I     just mutant I of the seed (to replay a disagreement)
 //     --jobs J     Go processes in flight at once (default 2; our side runs in this process)
+//     --sources K  which sources, comma-separated: real, sim, old (default all three). A seed
+//                  replays the same mutants only with the same sources and the same checkout.
 //     --record     save each disagreement, minimised, with Go's answer, as a regression
 //                  fixture in testdata/regressions (for `npm test`)
 //     --no-go      no Go here: skip, saying so (without it, a missing Go fails the step)
@@ -31,7 +33,7 @@ import { BufferSink, SimulatedRuntime, startTrace, stopTrace } from '../../src/r
 import { compareWithGo, dumpV1WithTimes, parseV1Fixture } from '../../src/trace/v1/go-compare';
 import { writeV1Trace } from '../../src/trace/v1/text-writer';
 import { findGoTraceTool, goParsed, goParsedSync, type GoTraceTool } from '../lib/go-trace-tool';
-import { headerVersion, mutate } from '../lib/mutate';
+import { headerVersion, mutate, structuralCuts } from '../lib/mutate';
 import { ourParsed, parsedDifference, type ParsedOutcome } from '../lib/parsed-outcome';
 import { goAnswer, loadRegressions, regressionTrace, saveRegression } from '../lib/regressions';
 
@@ -89,7 +91,8 @@ function corpus(): Source[] {
       if (statSync(join(goV1, f)).size <= 32 * 1024) old.push({ name: `GOROOT tracev1/testdata/${f}`, bytes: new Uint8Array(readFileSync(join(goV1, f))) });
     }
   }
-  return [...real, ...sims, ...old];
+  const kinds = (flag('--sources') ?? 'real,sim,old').split(',');
+  return [...(kinds.includes('real') ? real : []), ...(kinds.includes('sim') ? sims : []), ...(kinds.includes('old') ? old : [])];
 }
 
 /**
@@ -99,7 +102,7 @@ function corpus(): Source[] {
 function difference(go: ParsedOutcome, bytes: Uint8Array, goVersion: string): string | null {
   const d = parsedDifference(go, ourParsed(bytes, goVersion));
   if (d === null || !isOldFormat(bytes)) return d;
-  const c = compareWithGo(dumpV1WithTimes(bytes), { stdout: Buffer.from(go.stdout).toString('utf8'), stderr: go.stderr, exitCode: go.exitCode });
+  const c = compareWithGo(dumpV1WithTimes(bytes), { stdout: Buffer.from(go.stdout).toString('utf8'), stderr: Buffer.from(go.stderr, 'latin1').toString('utf8'), exitCode: go.exitCode });
   return c.equivalent ? null : d;
 }
 
@@ -133,8 +136,12 @@ interface Disagreement {
   difference: string;
 }
 
-/** Smallest file (header kept) that still disagrees: ranges dropped, largest first (ddmin-like). */
-async function minimise(tool: GoTraceTool, bytes: Uint8Array, tmp: string, budget = 400): Promise<Uint8Array> {
+/**
+ * Smallest file (header kept) that still disagrees: whole records, then single events, left
+ * out while the disagreement stays (structuralCuts); then byte ranges dropped, largest first
+ * (ddmin-like). At most `budget` runs of Go.
+ */
+async function minimise(tool: GoTraceTool, bytes: Uint8Array, tmp: string, budget = 600): Promise<Uint8Array> {
   let best = bytes;
   let tries = 0;
   const disagrees = async (b: Uint8Array) => {
@@ -143,6 +150,17 @@ async function minimise(tool: GoTraceTool, bytes: Uint8Array, tmp: string, budge
     writeFileSync(f, b);
     return difference(await goParsed(tool, f), b, tool.version) !== null;
   };
+  for (let progress = true; progress && tries < budget; ) {
+    progress = false;
+    for (const candidate of structuralCuts(best)) {
+      if (tries >= budget) break;
+      if (await disagrees(candidate)) {
+        best = candidate;
+        progress = true;
+        break;
+      }
+    }
+  }
   for (let chunk = Math.max(1, (best.length - 16) >> 1); chunk >= 1 && tries < budget; chunk = chunk > 1 ? chunk >> 1 : 0) {
     let progress = true;
     while (progress && tries < budget) {
@@ -169,7 +187,7 @@ function ourCli(file: string, goVersion: string): ParsedOutcome {
     env: { ...process.env, TZ: 'UTC' },
     maxBuffer: 1 << 30,
   });
-  return { exitCode: r.status ?? -1, stdout: new Uint8Array(r.stdout), stderr: r.stderr.toString('utf8') };
+  return { exitCode: r.status ?? -1, stdout: new Uint8Array(r.stdout), stderr: r.stderr.toString('latin1') };
 }
 
 async function main(): Promise<number> {
@@ -235,7 +253,11 @@ async function main(): Promise<number> {
           if (d !== null) oldFormatDisagree++;
         }
         if (d === null) agree++;
-        else disagreements.push({ index, source: src.name, edits: m.edits, bytes: m.bytes, difference: d });
+        else {
+          // Said at once, so a long run can be replayed (--only) before it ends.
+          console.log(`  mutant ${index} of ${src.name} disagrees: ${d}`);
+          disagreements.push({ index, source: src.name, edits: m.edits, bytes: m.bytes, difference: d });
+        }
         if (indices.length >= 5000 && (i + 1) % 1000 === 0) console.log(`  ${i + 1} mutants, ${disagreements.length} disagree so far (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       }
     };

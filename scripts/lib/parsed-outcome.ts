@@ -12,12 +12,18 @@
 import { encodeGoString } from '../../src/trace/go/string';
 import { dumpParsed } from '../../src/trace/dump/parsed';
 
-/** One run of a parsed dump: stdout as Go's raw bytes, stderr as text. */
+/**
+ * One run of a parsed dump: stdout as Go's raw bytes, stderr as Go's raw bytes one char per
+ * byte (latin1). Go's error messages quote trace strings' bytes as they are, so a damaged
+ * string puts invalid UTF-8 on stderr too; decoding it as UTF-8 would hide a difference.
+ */
 export interface ParsedOutcome {
   exitCode: number;
   stdout: Uint8Array;
   stderr: string;
 }
+
+const latin1 = (b: Uint8Array) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
 
 /**
  * Our parsed dump (the code `flightdeck dump --mode=parsed` runs), in Go's byte form, quoting
@@ -26,7 +32,7 @@ export interface ParsedOutcome {
  */
 export function ourParsed(bytes: Uint8Array, goVersion: string): ParsedOutcome {
   const r = dumpParsed(bytes, { goVersion });
-  return { exitCode: r.exitCode, stdout: encodeGoString(r.stdout), stderr: r.stderr };
+  return { exitCode: r.exitCode, stdout: encodeGoString(r.stdout), stderr: latin1(encodeGoString(r.stderr)) };
 }
 
 function firstLine(s: string): string {

@@ -3,6 +3,7 @@
 // ("failed to read trace file: open NAME: no such file or directory").
 
 import { openSync, readSync, closeSync, fstatSync, writeFileSync } from 'node:fs';
+import { encodeGoString } from '../trace/go/string';
 import { CliError, type CliIO } from './command';
 
 /** Inputs are read whole; past this a trace is refused before anything is allocated. */
@@ -62,7 +63,9 @@ export function readFileCapped(path: string, limit = MAX_INPUT_BYTES): Uint8Arra
 
 export const nodeIO: CliIO = {
   out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
+  // Messages quote trace strings, which may hold bytes that are not UTF-8 (kept as escapes by
+  // decodeGoString): written back as those raw bytes, as Go's go tool trace writes them.
+  err: (t) => void process.stderr.write(/[\udc80-\udcff]/.test(t) ? encodeGoString(t) : t),
   readInput: async (path) => (path === '-' ? readStdin() : readFileCapped(path)),
   writeOutput: async (path, data) => {
     if (path === '-') {
