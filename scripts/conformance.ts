@@ -4,4 +4,4 @@
 // -- --no-go` runs without Go, each step saying loudly what it skipped (scripts/lib/go-needed.ts).
 import { runSteps } from './run-steps';
 
-process.exit(runSteps('conformance', 'scripts/conformance', '.ts', ['wire', 'parse', 'go-compare', 'v1', 'runtime', 'analysis', 'mutations', 'fuzz'], process.argv.slice(2)));
+process.exit(runSteps('conformance', 'scripts/conformance', '.ts', ['wire', 'parse', 'go-compare', 'jsontrace', 'v1', 'runtime', 'analysis', 'mutations', 'fuzz'], process.argv.slice(2)));
