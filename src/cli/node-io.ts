@@ -3,11 +3,31 @@
 // ("failed to read trace file: open NAME: no such file or directory").
 
 import { openSync, readSync, closeSync, fstatSync, writeFileSync, writeSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { encodeGoString } from '../trace/go/string';
 import { CliError, type CliIO, type OutputStream } from './command';
+import { isGzip } from '../worker/gunzip';
 
 /** Inputs are read whole; past this a trace is refused before anything is allocated. */
 export const MAX_INPUT_BYTES = 1 << 30;
+
+/**
+ * A gzipped trace (recognised by its magic bytes, not its name) decompressed, at most limit
+ * bytes of it; any other input as it is.
+ */
+export function maybeGunzip(name: string, bytes: Uint8Array, limit = MAX_INPUT_BYTES): Uint8Array {
+  if (!isGzip(bytes)) return bytes;
+  try {
+    const out = gunzipSync(bytes, { maxOutputLength: limit });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
+      throw new CliError(`${name}: decompressed, the trace is more than ${sizeText(limit)}, the most this command reads`);
+    }
+    throw new CliError(`${name}: the gzip data is damaged or cut short (${err.message})`);
+  }
+}
 
 const ERRNO_TEXT: Record<string, string> = {
   ENOENT: 'no such file or directory',
@@ -105,7 +125,8 @@ export const nodeIO: CliIO = {
   // Messages quote trace strings, which may hold bytes that are not UTF-8 (kept as escapes by
   // decodeGoString): written back as those raw bytes, as Go's go tool trace writes them.
   err: (t) => void process.stderr.write(/[\udc80-\udcff]/.test(t) ? encodeGoString(t) : t),
-  readInput: async (path) => (path === '-' ? readStdin() : readFileCapped(path)),
+  readInput: async (path) =>
+    path === '-' ? maybeGunzip('standard input', await readStdin()) : maybeGunzip(path, readFileCapped(path)),
   writeOutput: async (path, data) => {
     if (path === '-') {
       process.stdout.write(data);

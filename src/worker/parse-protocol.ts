@@ -33,7 +33,8 @@ export type ParseRequest =
 /** Why the worker could not answer: never a trace fault (those are verdicts in the summaries). */
 export interface ParseFailure {
   /** 'cancelled' is made on the page side, when the client ends the worker to stop a request. */
-  readonly code: 'internal' | 'out-of-memory' | 'cancelled';
+  /** 'unreadable': a gzip file that could not be decompressed (the message says why). */
+  readonly code: 'internal' | 'out-of-memory' | 'cancelled' | 'unreadable';
   readonly message: string;
 }
 
@@ -43,6 +44,7 @@ export interface ParseProgress extends SummaryProgress {
 }
 
 export type ParseReply =
+  /** byteLength: the trace's size (a gzip file's decompressed size). */
   | { readonly id: number; readonly kind: 'inspected'; readonly summary: WireSummary; readonly byteLength: number }
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ParseProgress }
   /** The timeline model of one completed generation, its buffers transferred (not terminal). */

@@ -13,6 +13,7 @@ import { chunkTransferables } from '../analysis/timeline/transfer';
 import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
 import type { AnalysisQuery, ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
+import { GunzipError, gunzip, isGzip } from './gunzip';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
@@ -21,6 +22,11 @@ const scope = self as unknown as {
 
 /** Events per chunk of the full parse: a few milliseconds of work between looks at the queue. */
 const CHUNK_EVENTS = 20_000;
+/**
+ * The most a gzipped trace may inflate to: the page's cap on a plain file (1 GiB, see
+ * state/inspect-limits.ts), since the decompressed trace is held whole just the same.
+ */
+const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 /** Progress messages at most this often. */
 const PROGRESS_MS = 100;
 
@@ -42,11 +48,25 @@ scope.onmessage = (e) => {
   void run(req.id, req.bytes, req.parse);
 };
 
+/** The trace's bytes: the file's own, or, for a gzip file (by its magic bytes), decompressed. */
+async function traceBytes(buffer: ArrayBuffer): Promise<Uint8Array> {
+  const raw = new Uint8Array(buffer);
+  return isGzip(raw) ? gunzip(raw, MAX_INFLATED_BYTES) : raw;
+}
+
 async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<void> {
   running.add(id);
   try {
-    const bytes = new Uint8Array(buffer);
-    scope.postMessage({ id, kind: 'inspected', summary: inspectTrace(bytes), byteLength: buffer.byteLength });
+    let bytes: Uint8Array;
+    try {
+      bytes = await traceBytes(buffer);
+    } catch (e) {
+      if (!(e instanceof GunzipError)) throw e;
+      scope.postMessage({ id, kind: 'failed', error: { code: 'unreadable', message: e.message } });
+      return;
+    }
+    const byteLength = bytes.byteLength;
+    scope.postMessage({ id, kind: 'inspected', summary: inspectTrace(bytes), byteLength });
     if (!parse) return;
     // One pass over the events feeds every consumer; each makes its result from how it ended.
     const summary = new SummarySink();
@@ -75,7 +95,7 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
       const now = performance.now();
       if (now - lastPost >= PROGRESS_MS) {
         lastPost = now;
-        const progress = { ...r.value, generations: summary.generations, byteLength: buffer.byteLength };
+        const progress = { ...r.value, generations: summary.generations, byteLength };
         scope.postMessage({ id, kind: 'progress', progress });
       }
     }

@@ -2,45 +2,53 @@
 // their next event. Follows Go's internal/trace/batchcursor.go, including its timestamp
 // arithmetic: a batch's first event time is mul(base) + mul(dt), each later one adds mul(dt)
 // to the previous time, each dt converted separately and truncated.
+//
+// Where Go decodes into a base event and the ordering then copies it into an Event, the cursor
+// here decodes straight into the TraceEvent the reader hands out: when the event advances, the
+// reader takes the object and gives the cursor another one to decode the next event into.
 
 import { SPECS } from '../wire/specs';
 import type { Batch } from './batch';
 import { TraceError } from './errors';
+import { TraceEvent } from './event';
 import { uvarintAt, uvarintScan } from '../wire/varint';
 import { i64Add, type I64, type Time, ticksToNs, type U64 } from './int64';
+import type { MState } from './order-state';
 
-/** Per event type: how many arguments follow dt, or -1 if the type is not a timed event. */
+/** Per event type: how many arguments follow dt, -1 for a type without a timestamp, -2 for none. */
 const ARG_COUNT = new Int8Array(256).fill(-2);
 for (let t = 0; t < SPECS.length; t++) {
   const s = SPECS[t];
   ARG_COUNT[t] = s.args.length === 0 || !s.isTimed ? -1 : s.args.length - 1;
 }
 
-/** The unprocessed form of a timed event (Go's baseEvent): type, time and 4 argument slots. */
-export class BaseEvent {
-  type = 0;
-  time: Time = 0;
-  a0: U64 = 0;
-  a1: U64 = 0;
-  a2: U64 = 0;
-  a3: U64 = 0;
-}
-
 const NO_DATA = new Uint8Array(0);
+/** The most bytes a timed event takes after its type byte: dt and four arguments of 10 bytes. */
+const MAX_TIMED_TAIL = 5 * 10;
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
+/** A new event object for a cursor to decode into. */
+export function blankEvent(): TraceEvent {
+  return new TraceEvent(null, -1, -1, -1, 0, 0);
+}
 
 export class BatchCursor {
   lastTs: Time = 0;
   idx = 0;
   dataOff = 0;
-  readonly ev = new BaseEvent();
+  /** The next event of this M: decoded, not yet ordered. Unused argument slots are 0. */
+  ev: TraceEvent = blankEvent();
+  /** The ordering's state of this M, once it has tried to advance an event (see Ordering.advance). */
+  ms: MState | null = null;
   /** The current batch's payload (cached: one field load per event instead of two). */
   private data: Uint8Array;
   /**
-   * Where uvarintRest stopped. Decoder state lives in fields rather than module variables:
+   * Where the last uv() stopped. Decoder state lives in fields rather than module variables:
    * module-level `let`s cost a hole check per access and box non-Smi numbers.
    */
   private rpos = 0;
+  /** A value past 2^53 that uv read (see uv). */
+  private big: bigint = 0n;
 
   constructor(
     readonly m: I64,
@@ -85,15 +93,16 @@ export class BatchCursor {
 
   /**
    * Reads one timed event at dataOff into ev and moves past it; returns its dt. Go's
-   * readTimedBaseEvent. This is the hottest code of the parser: dt and every argument are
-   * uvarints, nearly all of 1 to 3 bytes (small dts, IDs, sequence numbers), so those are
-   * decoded right here in int32 arithmetic, in one loop so the code stays small enough for V8
-   * to inline it into the reader; anything else goes to uvarintRest.
+   * readTimedBaseEvent, with the same errors. Argument slots the event type does not have are
+   * set to 0, so an event object carries nothing over from the event decoded into it before.
+   *
+   * This is the hottest code of the parser. Away from the end of a batch (nearly always, as
+   * batches are up to 64 KiB) no read can pass the end, and a one-byte value, the most common
+   * by far, is one load and one comparison; longer ones go to uvLong.
    */
   private decodeTimed(): U64 {
     const b = this.data;
     const e = this.ev;
-    const end = b.length;
     let p = this.dataOff;
     const typ = b[p++];
     const nargs = ARG_COUNT[typ];
@@ -102,61 +111,182 @@ export class BatchCursor {
       throw new TraceError(`found event without a timestamp: type=${typ}`);
     }
     e.type = typ;
-    let dt: U64 = 0;
-    for (let k = 0; k <= nargs; k++) {
-      let v: U64;
-      const c0 = p < end ? b[p] : 0x80;
-      if (c0 < 0x80) {
-        v = c0;
-        p += 1;
-      } else if (p + 3 <= end) {
-        const c1 = b[p + 1];
-        const c2 = b[p + 2];
-        if (c1 < 0x80) {
-          v = (c0 & 0x7f) | (c1 << 7);
-          p += 2;
-        } else if (c2 < 0x80) {
-          v = (c0 & 0x7f) | ((c1 & 0x7f) << 7) | (c2 << 14);
-          p += 3;
-        } else {
-          v = this.uvarintRest(b, p);
-          p = this.rpos;
-        }
-      } else {
-        v = this.uvarintRest(b, p);
-        p = this.rpos;
-      }
-      if (v === -1) throw new TraceError(k === 0 ? 'found invalid uvarint for timestamp' : 'found invalid uvarint');
-      switch (k) {
-        case 0:
-          dt = v;
-          break;
-        case 1:
-          e.a0 = v;
-          break;
-        case 2:
-          e.a1 = v;
-          break;
-        case 3:
-          e.a2 = v;
-          break;
-        default:
-          e.a3 = v;
+    if (b.length - p < MAX_TIMED_TAIL) return this.decodeNearEnd(p, nargs);
+    // uvLong gives -1 for a value that cannot be read and -2 for one past 2^53 (then in big),
+    // so the checks here only ever compare numbers.
+    let dt: U64 = b[p];
+    if (dt < 0x80) {
+      p++;
+    } else {
+      dt = this.uvLong(b, p);
+      p = this.rpos;
+      if (dt < 0) {
+        if (dt === -1) throw new TraceError('found invalid uvarint for timestamp');
+        dt = this.big;
       }
     }
+    let a0: U64 = 0;
+    let a1: U64 = 0;
+    let a2: U64 = 0;
+    let a3: U64 = 0;
+    if (nargs > 0) {
+      a0 = b[p];
+      if (a0 < 0x80) {
+        p++;
+      } else {
+        a0 = this.uvLong(b, p);
+        p = this.rpos;
+        if (a0 < 0) a0 = this.bigArg(a0);
+      }
+      if (nargs > 1) {
+        a1 = b[p];
+        if (a1 < 0x80) {
+          p++;
+        } else {
+          a1 = this.uvLong(b, p);
+          p = this.rpos;
+          if (a1 < 0) a1 = this.bigArg(a1);
+        }
+        if (nargs > 2) {
+          a2 = b[p];
+          if (a2 < 0x80) {
+            p++;
+          } else {
+            a2 = this.uvLong(b, p);
+            p = this.rpos;
+            if (a2 < 0) a2 = this.bigArg(a2);
+          }
+          if (nargs > 3) {
+            a3 = b[p];
+            if (a3 < 0x80) {
+              p++;
+            } else {
+              a3 = this.uvLong(b, p);
+              p = this.rpos;
+              if (a3 < 0) a3 = this.bigArg(a3);
+            }
+          }
+        }
+      }
+    }
+    e.a0 = a0;
+    e.a1 = a1;
+    e.a2 = a2;
+    e.a3 = a3;
     this.dataOff = p;
     return dt;
   }
 
-  /**
-   * Longer values, values near the end of a batch, and failures, at p: wire/varint.ts's
-   * uvarintAt, the one decoder of record. Sets rpos to where it stopped.
-   */
-  private uvarintRest(b: Uint8Array, p: number): U64 {
-    const v = uvarintAt(b, p, b.length);
-    this.rpos = uvarintScan.end;
-    return v;
+  /** decodeTimed for an event that starts (after its type byte, at p) near the end of its batch. */
+  private decodeNearEnd(p: number, nargs: number): U64 {
+    const b = this.data;
+    const e = this.ev;
+    const end = b.length;
+    let dt: U64 = this.uv(b, p, end);
+    if (dt < 0) {
+      if (dt === -1) throw new TraceError('found invalid uvarint for timestamp');
+      dt = this.big;
+    }
+    let a0: U64 = 0;
+    let a1: U64 = 0;
+    let a2: U64 = 0;
+    let a3: U64 = 0;
+    if (nargs > 0) {
+      a0 = this.uv(b, this.rpos, end);
+      if (a0 < 0) a0 = this.bigArg(a0);
+      if (nargs > 1) {
+        a1 = this.uv(b, this.rpos, end);
+        if (a1 < 0) a1 = this.bigArg(a1);
+        if (nargs > 2) {
+          a2 = this.uv(b, this.rpos, end);
+          if (a2 < 0) a2 = this.bigArg(a2);
+          if (nargs > 3) {
+            a3 = this.uv(b, this.rpos, end);
+            if (a3 < 0) a3 = this.bigArg(a3);
+          }
+        }
+      }
+    }
+    e.a0 = a0;
+    e.a1 = a1;
+    e.a2 = a2;
+    e.a3 = a3;
+    this.dataOff = this.rpos;
+    return dt;
   }
+
+  /**
+   * A uvarint of two or more bytes at p, where at least four bytes exist: up to four bytes in
+   * int32 arithmetic, longer ones through uvRest. Same results as uv.
+   */
+  private uvLong(b: Uint8Array, p: number): number {
+    const c0 = b[p] & 0x7f;
+    const c1 = b[p + 1];
+    if (c1 < 0x80) {
+      this.rpos = p + 2;
+      return c0 | (c1 << 7);
+    }
+    const c2 = b[p + 2];
+    if (c2 < 0x80) {
+      this.rpos = p + 3;
+      return c0 | ((c1 & 0x7f) << 7) | (c2 << 14);
+    }
+    const c3 = b[p + 3];
+    if (c3 < 0x80) {
+      this.rpos = p + 4;
+      return c0 | ((c1 & 0x7f) << 7) | ((c2 & 0x7f) << 14) | (c3 << 21);
+    }
+    return this.uvRest(b, p, b.length);
+  }
+
+  /** An argument uv could not give as a number: Go's error, or the value past 2^53. */
+  private bigArg(v: number): U64 {
+    if (v === -1) throw new TraceError('found invalid uvarint');
+    return this.big;
+  }
+
+  /**
+   * One uvarint at p, read with bounds checks, as a number; -1 if it cannot be read, -2 if it
+   * is past 2^53 (the value is then in big). rpos is set to where it ended. Values of 1 to 3
+   * bytes are decoded here in int32 arithmetic; anything else goes to wire/varint.ts's
+   * uvarintAt, the one decoder of record.
+   */
+  private uv(b: Uint8Array, p: number, end: number): number {
+    if (p + 3 <= end) {
+      const c0 = b[p];
+      if (c0 < 0x80) {
+        this.rpos = p + 1;
+        return c0;
+      }
+      const c1 = b[p + 1];
+      if (c1 < 0x80) {
+        this.rpos = p + 2;
+        return (c0 & 0x7f) | (c1 << 7);
+      }
+      const c2 = b[p + 2];
+      if (c2 < 0x80) {
+        this.rpos = p + 3;
+        return (c0 & 0x7f) | ((c1 & 0x7f) << 7) | (c2 << 14);
+      }
+    }
+    return this.uvRest(b, p, end);
+  }
+
+  private uvRest(b: Uint8Array, p: number, end: number): number {
+    const v = uvarintAt(b, p, end);
+    this.rpos = uvarintScan.end;
+    if (typeof v === 'number') return v;
+    this.big = v;
+    return -2;
+  }
+}
+
+// Field representations settled before any trace is read (see event.ts): times are doubles, the
+// M may be any int64.
+{
+  const bc = new BatchCursor(0, []);
+  bc.lastTs = 0.5;
+  (bc as { m: I64 }).m = 0n;
 }
 
 /** Go's batchCursor.compare. */
@@ -212,7 +342,8 @@ function siftUp(heap: BatchCursor[], i: number): number {
 
 /**
  * Go's siftDown with min3: the smallest of parent and children moves up; on ties the parent
- * stays, and the left child wins over the right.
+ * stays, and the left child wins over the right. So the head stays where it is exactly when
+ * its time is at most both children's times (headLimit).
  */
 export function siftDown(heap: BatchCursor[], i: number): void {
   const n = heap.length;
@@ -240,4 +371,17 @@ export function siftDown(heap: BatchCursor[], i: number): void {
     i = m;
   }
   heap[i] = x;
+}
+
+/**
+ * The latest time the head's next event may have and still be the head after siftDown: the
+ * smaller of its children's times (Infinity without children).
+ */
+export function headLimit(heap: BatchCursor[]): Time {
+  const n = heap.length;
+  if (n < 2) return Infinity;
+  const l = heap[1].ev.time;
+  if (n < 3) return l;
+  const r = heap[2].ev.time;
+  return r < l ? r : l;
 }

@@ -335,4 +335,15 @@ export class TraceEvent {
   }
 }
 
+// V8 gives each field of a class a representation from the values it has seen: small integers,
+// doubles, or anything. A field that held only small integers and then gets a large one (a
+// goroutine ID, a byte count) or a bigint changes the class's layout, and every piece of
+// optimised code that read the field is thrown away, in the middle of the first trace a
+// process reads. So the representations are settled once, here: times are doubles (always
+// large numbers; a bigint time past 2^53 is rare), IDs and arguments may hold anything.
+{
+  const e = new TraceEvent(null, 0, 0, 0, 0, 0.5);
+  e.g = e.p = e.m = e.a0 = e.a1 = e.a2 = e.a3 = 0n;
+}
+
 export { NO_TASK };

@@ -29,6 +29,7 @@ export function canon(b: bigint): I64 {
 /** Reinterprets a uint64 as an int64, as Go's GoID(x) / ThreadID(x) conversions do. */
 export function u64ToI64(u: U64): I64 {
   if (typeof u === 'number') return u;
+  if (u === MAX_UINT64) return -1; // Go's "none" (NoGoroutine, NoThread, …): the common case
   return canon(BigInt.asIntN(64, u));
 }
 

@@ -2,22 +2,23 @@
 // regions, logs, labels, GOMAXPROCS changes, and the experimental alloc/free events.
 
 import { Ev } from '../wire/specs';
-import type { BaseEvent } from './batch-cursor';
+import type { TraceEvent } from './event';
 import { TraceError } from './errors';
 import { dec } from './int64';
 import type { Handler, Ordering } from './order';
-import { Req, type UserRegion } from './order-state';
+import { type MState, NONE, Req, type UserRegion } from './order-state';
+import type { I64 } from './int64';
 import { NO_TASK } from './resources';
 import type { EvTable } from './tables';
 
 /** Instant events that need a running goroutine: ProcsChange, GoLabel, UserLog. */
-function annotation(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function annotation(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   o.push(evt, ev);
   return true;
 }
 
-function userTaskBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function userTaskBegin(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // Tasks need no Begin to be referenced and may End many times; the one thing to check is a
   // Begin for a task that is already active. IDs may be reused after an End.
   const id = ev.a0;
@@ -36,7 +37,7 @@ function userTaskBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function userTaskEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function userTaskEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // Pass the task's parent and name to the event. The name may come from an earlier
   // generation's string table, so it goes into this generation's extra strings.
   const task = o.activeTasks.get(ev.a0);
@@ -57,35 +58,56 @@ function regionString(r: UserRegion): string {
   return `{${dec(r.taskID)} ${r.name}}`;
 }
 
-function userRegion(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function userRegion(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   const name = evt.strings.get(ev.a1);
   if (name === undefined) throw new TraceError(`invalid string ID ${dec(ev.a1)} for ${ev.type} event`);
   const begin = ev.type === Ev.UserRegionBegin;
-  const g = o.gStates.get(o.curG);
-  if (g === undefined) {
+  const g = o.gs.find(o.curG);
+  if (g < 0) {
     const which = begin ? 'EvUserRegionBegin' : 'EvUserRegionEnd';
     throw new TraceError(`encountered ${which} without known state for current goroutine ${dec(o.curG)}`);
   }
   // Regions are compared by resolved name: string IDs change between generations.
   const r: UserRegion = { taskID: ev.a0, name };
+  const regions = o.gs.regions(g);
   if (begin) {
-    g.regions.push(r);
-  } else if (g.regions.length > 0) {
+    regions.push(r);
+  } else if (regions.length > 0) {
     // An End with no Begin is a region that began before tracing started.
-    const top = g.regions[g.regions.length - 1];
+    const top = regions[regions.length - 1];
     if (top.taskID !== r.taskID || top.name !== r.name) {
       throw new TraceError(
-        `misuse of region in goroutine ${dec(g.id)}: region end ${regionString(r)} when the inner-most active region start event is ${regionString(top)}`,
+        `misuse of region in goroutine ${dec(o.gs.id(g))}: region end ${regionString(r)} when the inner-most active region start event is ${regionString(top)}`,
       );
     }
-    g.regions.pop();
+    regions.pop();
   }
   o.push(evt, ev);
   return true;
 }
 
-function allocFree(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+/** UserRegionBegin, UserRegionEnd on a running goroutine: userRegion's common case (see goStartFast). */
+export function userRegionFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const g = ms.g;
+  if (ms.p === NONE || g === NONE) return -1;
+  const name = evt.strings.get(ev.a1);
+  if (name === undefined) return -1;
+  const slot = o.gs.find(g);
+  if (slot < 0) return -1;
+  const regions = o.gs.regions(slot);
+  if (ev.type === Ev.UserRegionBegin) {
+    regions.push({ taskID: ev.a0, name });
+  } else if (regions.length > 0) {
+    const top = regions[regions.length - 1];
+    if (top.taskID !== ev.a0 || top.name !== name) return -1;
+    regions.pop();
+  }
+  o.place(evt, ev, g, ms.p, m);
+  return 1;
+}
+
+function allocFree(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateCtx(Req.Must, Req.May, Req.May);
   o.push(evt, ev);
   return true;

@@ -3,45 +3,41 @@
 // sequence number orders GoStart/GoUnblock/GoSwitch across Ms.
 
 import { Ev, GoStatus, goStatusName, ProcStatus, procStatusName } from '../wire/specs';
-import type { BaseEvent } from './batch-cursor';
+import type { TraceEvent } from './event';
 import { TraceError } from './errors';
 import { dec, type I64, i64ToU64, lowByte, type U64, u64ToI64 } from './int64';
 import type { Handler, Ordering } from './order';
-import { type GState, NONE, Req, seqString, succeeds } from './order-state';
+import { MState, NONE, Req, seqString } from './order-state';
 import { GO_STATUS_TO_STATE, GoState } from './resources';
 import type { EvTable } from './tables';
 
-function newG(id: I64, status: number, gen: U64): GState {
-  return { id, status, seqGen: gen, seq: 0, regions: [], inFlight: [] };
-}
-
-/** The state of the goroutine running on this M, which must exist and be in `status`. */
-function currentG(o: Ordering, ev: BaseEvent, status: number, want: string): GState {
-  const state = o.gStates.get(o.curG);
-  if (state === undefined) {
+/** The slot of the goroutine running on this M, which must exist and be in `status`. */
+function currentG(o: Ordering, ev: TraceEvent, status: number, want: string): number {
+  const slot = o.gs.find(o.curG);
+  if (slot < 0) {
     throw new TraceError(`event ${o.evName(ev.type)} for goroutine (${dec(o.curG)}) that doesn't exist`);
   }
-  if (state.status !== status) throw new TraceError(`${o.evName(ev.type)} event for goroutine that's not ${want}`);
-  return state;
+  if (o.gs.statusOf(slot) !== status) throw new TraceError(`${o.evName(ev.type)} event for goroutine that's not ${want}`);
+  return slot;
 }
 
-function goStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goStatusEv(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const gid = u64ToI64(ev.a0);
   const mid = u64ToI64(ev.a1);
   const status = lowByte(ev.a2);
   if (status >= GO_STATUS_TO_STATE.length) throw new TraceError(`invalid status for goroutine ${dec(gid)}: ${status}`);
   let oldState: number = GO_STATUS_TO_STATE[status];
-  const s = o.gStates.get(gid);
-  if (s !== undefined) {
-    if (s.status !== status) {
+  const gs = o.gs;
+  const s = gs.find(gid);
+  if (s >= 0) {
+    if (gs.statusOf(s) !== status) {
       throw new TraceError(
-        `inconsistent status for goroutine ${dec(gid)}: old ${goStatusName(s.status)} vs. new ${goStatusName(status)}`,
+        `inconsistent status for goroutine ${dec(gid)}: old ${goStatusName(gs.statusOf(s))} vs. new ${goStatusName(status)}`,
       );
     }
-    s.seqGen = gen;
-    s.seq = 0;
+    gs.setSeq(s, o.genOrdinal, 0);
   } else if (gen === o.initialGen) {
-    o.gStates.set(gid, newG(gid, status, gen));
+    gs.insert(gid, status, o.genOrdinal);
     oldState = GoState.Undetermined;
   } else {
     throw new TraceError(
@@ -68,7 +64,7 @@ function goStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64)
         }
         o.curG = ms.g;
       } else {
-        o.mStates.set(mid, { g: gid, p: NONE });
+        o.mStates.set(mid, new MState(gid, NONE));
       }
       o.curM = mid;
     }
@@ -77,52 +73,148 @@ function goStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64)
   return true;
 }
 
-function goCreate(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goCreate(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   o.validateCtx(Req.Must, Req.Must, Req.May);
-  const creator = o.gStates.get(o.curG);
-  if (creator !== undefined && creator.status !== GoStatus.Running) {
+  const gs = o.gs;
+  const creator = gs.find(o.curG);
+  if (creator >= 0 && gs.statusOf(creator) !== GoStatus.Running) {
     throw new TraceError(`${o.evName(ev.type)} event for goroutine that's not Running`);
   }
   const id = u64ToI64(ev.a0);
-  if (o.gStates.has(id)) throw new TraceError(`tried to create goroutine (${dec(id)}) that already exists`);
+  if (gs.find(id) >= 0) throw new TraceError(`tried to create goroutine (${dec(id)}) that already exists`);
   const status = ev.type === Ev.GoCreateBlocked ? GoStatus.Waiting : GoStatus.Runnable;
-  o.gStates.set(id, newG(id, status, gen));
+  void gen;
+  gs.insert(id, status, o.genOrdinal);
   o.push(evt, ev);
   return true;
 }
 
-export function goStopExec(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goStopExec(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
-  const state = currentG(o, ev, GoStatus.Running, 'Running');
-  if (ev.type === Ev.GoDestroy) o.gStates.delete(o.curG);
-  else state.status = ev.type === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting;
+  const slot = currentG(o, ev, GoStatus.Running, 'Running');
+  if (ev.type === Ev.GoDestroy) o.gs.delete(o.curG);
+  else o.gs.setStatus(slot, ev.type === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting);
   o.newG = NONE;
   o.push(evt, ev);
   return true;
 }
 
-export function goStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goStart(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const gid = u64ToI64(ev.a0);
-  const state = o.gStates.get(gid);
-  if (state === undefined || state.status !== GoStatus.Runnable || !succeeds(gen, ev.a1, state)) return false;
+  const gs = o.gs;
+  const slot = gs.find(gid);
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return false;
   o.validateCtx(Req.Must, Req.Must, Req.MustNot);
-  state.status = GoStatus.Running;
-  state.seqGen = gen;
-  state.seq = ev.a1;
+  gs.setStatus(slot, GoStatus.Running);
+  gs.setSeq(slot, o.genOrdinal, ev.a1);
   o.newG = gid;
   o.push(evt, ev);
   return true;
 }
 
-export function goUnblock(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
-  const state = o.gStates.get(u64ToI64(ev.a0));
-  if (state === undefined || state.status !== GoStatus.Waiting || !succeeds(gen, ev.a1, state)) return false;
+function goUnblock(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
+  const gs = o.gs;
+  const slot = gs.find(u64ToI64(ev.a0));
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Waiting || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return false;
   // Anything may unblock a goroutine (sysmon too), so there is no context to check.
-  state.status = GoStatus.Runnable;
-  state.seqGen = gen;
-  state.seq = ev.a1;
+  gs.setStatus(slot, GoStatus.Runnable);
+  gs.setSeq(slot, o.genOrdinal, ev.a1);
   o.push(evt, ev);
   return true;
+}
+
+// Fast paths of the three hottest handlers, taken when the M has a state and the IDs are
+// plain numbers: 1 = advanced, 0 = cannot advance yet, -1 = not decided here (the handler
+// above then runs and gives the same answer or Go's error). They make no change before they
+// have decided, and the event's context is the M's state before the transition.
+
+export function goStartFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const gid = ev.a0;
+  // validateCtx(Must, Must, MustNot) holds here: a thread, a P, no goroutine.
+  if (typeof gid !== 'number' || ms.p === NONE || ms.g !== NONE) return -1;
+  const gs = o.gs;
+  const slot = gs.find(gid);
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
+  gs.setStatus(slot, GoStatus.Running);
+  gs.setSeq(slot, o.genOrdinal, ev.a1);
+  o.place(evt, ev, NONE, ms.p, m);
+  ms.g = gid;
+  return 1;
+}
+
+export function goUnblockFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const gid = ev.a0;
+  if (typeof gid !== 'number') return -1;
+  const gs = o.gs;
+  const slot = gs.find(gid);
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Waiting || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
+  gs.setStatus(slot, GoStatus.Runnable);
+  gs.setSeq(slot, o.genOrdinal, ev.a1);
+  o.place(evt, ev, ms.g, ms.p, m);
+  return 1;
+}
+
+/** GoBlock, GoStop, GoDestroy. */
+export function goStopFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const g = ms.g;
+  // validateUserGo holds here: a thread, a P, a goroutine.
+  if (ms.p === NONE || g === NONE) return -1;
+  const gs = o.gs;
+  const slot = gs.find(g);
+  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Running) return -1;
+  const typ = ev.type;
+  if (typ === Ev.GoDestroy) gs.delete(g);
+  else gs.setStatus(slot, typ === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting);
+  o.place(evt, ev, g, ms.p, m);
+  ms.g = NONE;
+  return 1;
+}
+
+/** GoCreate, GoCreateBlocked. */
+export function goCreateFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const id = ev.a0;
+  // validateCtx(Must, Must, May) holds here: a thread and a P.
+  if (typeof id !== 'number' || ms.p === NONE) return -1;
+  const gs = o.gs;
+  if (ms.g !== NONE) {
+    const creator = gs.find(ms.g);
+    if (creator >= 0 && gs.statusOf(creator) !== GoStatus.Running) return -1;
+  }
+  if (gs.find(id) >= 0) return -1;
+  gs.insert(id, ev.type === Ev.GoCreateBlocked ? GoStatus.Waiting : GoStatus.Runnable, o.genOrdinal);
+  o.place(evt, ev, ms.g, ms.p, m);
+  return 1;
+}
+
+export function goSyscallBeginFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const g = ms.g;
+  if (ms.p === NONE || g === NONE) return -1;
+  const gs = o.gs;
+  const ps = o.ps;
+  const gslot = gs.find(g);
+  if (gslot < 0 || gs.statusOf(gslot) !== GoStatus.Running) return -1;
+  const pslot = ps.find(ms.p);
+  if (pslot < 0 || !ps.succeeds(pslot, o.genOrdinal, ev.a0)) return -1;
+  gs.setStatus(gslot, GoStatus.Syscall);
+  ps.setStatus(pslot, ProcStatus.Syscall);
+  ps.setSeq(pslot, o.genOrdinal, ev.a0);
+  o.place(evt, ev, g, ms.p, m);
+  return 1;
+}
+
+export function goSyscallEndFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+  const g = ms.g;
+  if (ms.p === NONE || g === NONE) return -1;
+  const gs = o.gs;
+  const ps = o.ps;
+  const gslot = gs.find(g);
+  if (gslot < 0 || gs.statusOf(gslot) !== GoStatus.Syscall) return -1;
+  const pslot = ps.find(ms.p);
+  if (pslot < 0 || ps.statusOf(pslot) !== ProcStatus.Syscall) return -1;
+  gs.setStatus(gslot, GoStatus.Running);
+  ps.setStatus(pslot, ProcStatus.Running);
+  o.place(evt, ev, g, ms.p, m);
+  return 1;
 }
 
 /**
@@ -130,107 +222,110 @@ export function goUnblock(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen
  * itself), blocking or destroying the current one, and starting the next one. The last two
  * are synthesised with the switch's time.
  */
-function goSwitch(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goSwitch(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
+  const gs = o.gs;
   const cur = currentG(o, ev, GoStatus.Running, 'Running');
   const nextg = u64ToI64(ev.a0);
-  const next = o.gStates.get(nextg);
-  if (next === undefined || next.status !== GoStatus.Waiting || !succeeds(gen, ev.a1, next)) return false;
+  let next = gs.find(nextg);
+  if (next < 0 || gs.statusOf(next) !== GoStatus.Waiting || !gs.succeeds(next, o.genOrdinal, ev.a1)) return false;
   o.push(evt, ev);
   if (ev.type === Ev.GoSwitch) {
-    cur.status = GoStatus.Waiting;
+    gs.setStatus(cur, GoStatus.Waiting);
     o.pushMade(evt, o.curG, o.curP, o.curM, Ev.GoBlock, ev.time, 0, 0);
   } else {
-    o.gStates.delete(o.curG);
+    gs.delete(o.curG);
+    next = gs.find(nextg); // deleting may move other states
     o.pushMade(evt, o.curG, o.curP, o.curM, Ev.GoDestroy, ev.time);
   }
-  next.status = GoStatus.Running;
-  next.seqGen = gen;
-  next.seq = ev.a1;
+  gs.setStatus(next, GoStatus.Running);
+  gs.setSeq(next, o.genOrdinal, ev.a1);
   o.newG = nextg;
   o.pushMade(evt, NONE, o.curP, o.curM, Ev.GoStart, ev.time, ev.a0, ev.a1);
   return true;
 }
 
-function goSyscallBegin(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goSyscallBegin(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   o.validateUserGo();
-  const state = currentG(o, ev, GoStatus.Running, 'Running');
-  state.status = GoStatus.Syscall;
-  const p = o.pStates.get(o.curP);
-  if (p === undefined) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
-  p.status = ProcStatus.Syscall;
+  const slot = currentG(o, ev, GoStatus.Running, 'Running');
+  o.gs.setStatus(slot, GoStatus.Syscall);
+  const ps = o.ps;
+  const p = ps.find(o.curP);
+  if (p < 0) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
+  ps.setStatus(p, ProcStatus.Syscall);
   // The P sequence number disambiguates which syscall a ProcSteal stole from; on a running
   // P it must line up, so a mismatch is an error rather than a reason to wait.
-  if (!succeeds(gen, ev.a0, p)) {
+  if (!ps.succeeds(p, o.genOrdinal, ev.a0)) {
     throw new TraceError(
-      `failed to advance ${o.evName(ev.type)}: can't make sequence: ${seqString(p.seqGen, p.seq)} -> ${seqString(gen, ev.a0)}`,
+      `failed to advance ${o.evName(ev.type)}: can't make sequence: ${seqString(o.genOf(ps.seqGenOf(p)), ps.seqOf(p))} -> ${seqString(gen, ev.a0)}`,
     );
   }
-  p.seqGen = gen;
-  p.seq = ev.a0;
+  ps.setSeq(p, o.genOrdinal, ev.a0);
   o.push(evt, ev);
   return true;
 }
 
-function goSyscallEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goSyscallEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   // Go's message names Running here even though the goroutine must be in Syscall.
-  const state = currentG(o, ev, GoStatus.Syscall, 'Running');
-  state.status = GoStatus.Running;
-  const p = o.pStates.get(o.curP);
-  if (p === undefined) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
-  if (p.status !== ProcStatus.Syscall) {
-    throw new TraceError(`expected proc ${dec(o.curP)} in state Syscall, but got ${procStatusName(p.status)} instead`);
+  const slot = currentG(o, ev, GoStatus.Syscall, 'Running');
+  o.gs.setStatus(slot, GoStatus.Running);
+  const ps = o.ps;
+  const p = ps.find(o.curP);
+  if (p < 0) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
+  if (ps.statusOf(p) !== ProcStatus.Syscall) {
+    throw new TraceError(`expected proc ${dec(o.curP)} in state Syscall, but got ${procStatusName(ps.statusOf(p))} instead`);
   }
-  p.status = ProcStatus.Running;
+  ps.setStatus(p, ProcStatus.Running);
   o.push(evt, ev);
   return true;
 }
 
-function goSyscallEndBlocked(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goSyscallEndBlocked(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // Wait while this M still holds a P in a syscall: the event says it will lose it (to a
   // ProcStop or ProcSteal) first. A P acquired again after that is fine.
   if (o.curP !== NONE) {
-    const p = o.pStates.get(o.curP);
-    if (p === undefined) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
-    if (p.status === ProcStatus.Syscall) return false;
+    const p = o.ps.find(o.curP);
+    if (p < 0) throw new TraceError(`uninitialized proc ${dec(o.curP)} found during ${o.evName(ev.type)}`);
+    if (o.ps.statusOf(p) === ProcStatus.Syscall) return false;
   }
   o.validateCtx(Req.Must, Req.May, Req.Must);
-  const state = currentG(o, ev, GoStatus.Syscall, 'Running');
+  const slot = currentG(o, ev, GoStatus.Syscall, 'Running');
   o.newG = NONE;
-  state.status = GoStatus.Runnable;
+  o.gs.setStatus(slot, GoStatus.Runnable);
   o.push(evt, ev);
   return true;
 }
 
-function goCreateSyscall(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goCreateSyscall(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // A goroutine made for a cgo callback starts life in a syscall, bound to this M.
   o.validateCtx(Req.Must, Req.May, Req.MustNot);
   const id = u64ToI64(ev.a0);
-  if (o.gStates.has(id)) throw new TraceError(`tried to create goroutine (${dec(id)}) in syscall that already exists`);
-  o.gStates.set(id, newG(id, GoStatus.Syscall, gen));
+  if (o.gs.find(id) >= 0) throw new TraceError(`tried to create goroutine (${dec(id)}) in syscall that already exists`);
+  o.gs.insert(id, GoStatus.Syscall, o.genOrdinal);
   o.newG = id;
   o.push(evt, ev);
   return true;
 }
 
-function goDestroySyscall(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goDestroySyscall(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   // The cgo callback's goroutine goes away. Any P it holds is dropped too, as if stolen by
   // this M from itself: the thread ID may be reused, and a new M with the same ID must not
   // find itself holding this P.
   o.validateCtx(Req.Must, Req.May, Req.Must);
   currentG(o, ev, GoStatus.Syscall, 'Syscall');
-  o.gStates.delete(o.curG);
+  o.gs.delete(o.curG);
   o.newG = NONE;
   if (o.curP !== NONE) {
-    const p = o.pStates.get(o.curP);
-    if (p === undefined) throw new TraceError(`found invalid proc ${dec(o.curP)} during ${o.evName(ev.type)}`);
-    if (p.status !== ProcStatus.Syscall) {
+    const ps = o.ps;
+    const p = ps.find(o.curP);
+    if (p < 0) throw new TraceError(`found invalid proc ${dec(o.curP)} during ${o.evName(ev.type)}`);
+    if (ps.statusOf(p) !== ProcStatus.Syscall) {
       throw new TraceError(
-        `proc ${dec(o.curP)} in unexpected state ${procStatusName(p.status)} during ${o.evName(ev.type)}`,
+        `proc ${dec(o.curP)} in unexpected state ${procStatusName(ps.statusOf(p))} during ${o.evName(ev.type)}`,
       );
     }
-    p.status = ProcStatus.SyscallAbandoned;
+    ps.setStatus(p, ProcStatus.SyscallAbandoned);
     o.newP = NONE;
     o.pushMade(evt, o.curG, o.curP, o.curM, Ev.ProcSteal, ev.time, i64ToU64(o.curP), 0, ProcStatus.Syscall);
   }

@@ -3,38 +3,39 @@
 // across Ms; ProcStop always happens on the M that holds the P, so it needs none.
 
 import { Ev, ProcStatus, procStatusName } from '../wire/specs';
-import type { BaseEvent } from './batch-cursor';
+import type { TraceEvent } from './event';
 import { TraceError } from './errors';
 import { dec, type I64, lowByte, type U64, u64ToI64 } from './int64';
 import type { Handler, Ordering } from './order';
-import { NONE, Req, succeeds } from './order-state';
+import { NONE, Req } from './order-state';
 import { PROC_STATUS_TO_STATE, ProcState } from './resources';
 import type { EvTable } from './tables';
 
-function procStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function procStatusEv(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const pid = u64ToI64(ev.a0);
   const status = lowByte(ev.a1);
   if (status >= PROC_STATUS_TO_STATE.length) throw new TraceError(`invalid status for proc ${dec(pid)}: ${status}`);
   let oldState: number = PROC_STATUS_TO_STATE[status];
-  const s = o.pStates.get(pid);
-  if (s !== undefined) {
-    if (status === ProcStatus.SyscallAbandoned && s.status === ProcStatus.Syscall) {
+  const ps = o.ps;
+  const s = ps.find(pid);
+  if (s >= 0) {
+    const old = ps.statusOf(s);
+    if (status === ProcStatus.SyscallAbandoned && old === ProcStatus.Syscall) {
       // Nothing was lost: the P is still in the syscall we saw it enter. It is about to be
       // stolen, so show it as Running → Running on the M that holds it.
       oldState = ProcState.Running;
       ev.a1 = ProcStatus.Syscall;
-    } else if (status === ProcStatus.SyscallAbandoned && s.status === ProcStatus.SyscallAbandoned) {
+    } else if (status === ProcStatus.SyscallAbandoned && old === ProcStatus.SyscallAbandoned) {
       oldState = ProcState.Idle;
       ev.a1 = ProcStatus.SyscallAbandoned;
-    } else if (s.status !== status) {
+    } else if (old !== status) {
       throw new TraceError(
-        `inconsistent status for proc ${dec(pid)}: old ${procStatusName(s.status)} vs. new ${procStatusName(status)}`,
+        `inconsistent status for proc ${dec(pid)}: old ${procStatusName(old)} vs. new ${procStatusName(status)}`,
       );
     }
-    s.seqGen = gen;
-    s.seq = 0;
+    ps.setSeq(s, o.genOrdinal, 0);
   } else {
-    o.pStates.set(pid, { id: pid, status, seqGen: gen, seq: 0, inFlight: [] });
+    ps.insert(pid, status, o.genOrdinal);
     oldState = gen === o.initialGen ? ProcState.Undetermined : ProcState.NotExist;
   }
   ev.a2 = oldState; // read back by the StateTransition
@@ -55,55 +56,56 @@ function procStatusEv(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U6
   return true;
 }
 
-function procStart(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function procStart(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const pid = u64ToI64(ev.a0);
-  const state = o.pStates.get(pid);
+  const ps = o.ps;
+  const state = ps.find(pid);
   // Not yet: the P's status may come later, or this M still holds a P in a syscall that has
   // not been seen stolen.
-  if (state === undefined || state.status !== ProcStatus.Idle || !succeeds(gen, ev.a1, state) || o.curP !== NONE) {
+  if (state < 0 || ps.statusOf(state) !== ProcStatus.Idle || !ps.succeeds(state, o.genOrdinal, ev.a1) || o.curP !== NONE) {
     return false;
   }
   o.validateCtx(Req.Must, Req.MustNot, Req.May);
-  state.status = ProcStatus.Running;
-  state.seqGen = gen;
-  state.seq = ev.a1;
+  ps.setStatus(state, ProcStatus.Running);
+  ps.setSeq(state, o.genOrdinal, ev.a1);
   o.newP = pid;
   o.push(evt, ev);
   return true;
 }
 
-function procStop(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
-  const state = o.pStates.get(o.curP);
-  if (state === undefined) {
+function procStop(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
+  const ps = o.ps;
+  const state = ps.find(o.curP);
+  if (state < 0) {
     throw new TraceError(`event ${o.evName(ev.type)} for proc (${dec(o.curP)}) that doesn't exist`);
   }
-  if (state.status !== ProcStatus.Running && state.status !== ProcStatus.Syscall) {
+  if (ps.statusOf(state) !== ProcStatus.Running && ps.statusOf(state) !== ProcStatus.Syscall) {
     throw new TraceError(`${o.evName(ev.type)} event for proc that's not Running or Syscall`);
   }
   o.validateCtx(Req.Must, Req.Must, Req.May);
-  state.status = ProcStatus.Idle;
+  ps.setStatus(state, ProcStatus.Idle);
   o.newP = NONE;
   o.push(evt, ev);
   return true;
 }
 
-function procSteal(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function procSteal(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const pid = u64ToI64(ev.a0);
-  const state = o.pStates.get(pid);
+  const ps = o.ps;
+  const state = ps.find(pid);
   if (
-    state === undefined ||
-    (state.status !== ProcStatus.Syscall && state.status !== ProcStatus.SyscallAbandoned) ||
-    !succeeds(gen, ev.a1, state)
+    state < 0 ||
+    (ps.statusOf(state) !== ProcStatus.Syscall && ps.statusOf(state) !== ProcStatus.SyscallAbandoned) ||
+    !ps.succeeds(state, o.genOrdinal, ev.a1)
   ) {
     return false;
   }
   o.validateCtx(Req.Must, Req.May, Req.May);
   // Keep the status that let us advance: a steal of an abandoned P reads as Idle → Idle.
-  const oldStatus = state.status;
+  const oldStatus = ps.statusOf(state);
   ev.a3 = oldStatus;
-  state.status = ProcStatus.Idle;
-  state.seqGen = gen;
-  state.seq = ev.a1;
+  ps.setStatus(state, ProcStatus.Idle);
+  ps.setSeq(state, o.genOrdinal, ev.a1);
   if (oldStatus === ProcStatus.SyscallAbandoned) {
     // Information was lost; the M may have moved on, so leave it alone.
     o.push(evt, ev);

@@ -3,14 +3,15 @@
 // P), mark assists and stop-the-world (bound to a G), and the heap metrics.
 
 import { Ev } from '../wire/specs';
-import type { BaseEvent } from './batch-cursor';
+import type { TraceEvent } from './event';
 import { GoPanic, TraceError } from './errors';
 import { dec, type I64, type U64, u64Inc, u64ToI64 } from './int64';
 import type { Handler, Ordering } from './order';
-import { activeRange, beginRange, endRange, GCState, makeRangeType, type PState, Req } from './order-state';
+import { activeRange, beginRange, endRange, GCState, makeRangeType, Req } from './order-state';
 import type { EvTable } from './tables';
+import type { RangeType } from './order-state';
 
-function gcActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function gcActive(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   const seq = ev.a0;
   if (gen === o.initialGen) {
     if (o.gcState !== GCState.Undetermined) throw new TraceError("GCActive in the first generation isn't first GC event");
@@ -27,7 +28,7 @@ function gcActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): 
   return true;
 }
 
-function gcBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function gcBegin(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const seq = ev.a0;
   if (o.gcState === GCState.Undetermined) {
     o.gcSeq = seq;
@@ -44,7 +45,7 @@ function gcBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-function gcEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function gcEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   const seq = ev.a0;
   if (seq !== u64Inc(o.gcSeq)) return false;
   if (o.gcState === GCState.NotRunning) throw new TraceError('encountered GCEnd when GC was not in progress');
@@ -56,73 +57,73 @@ function gcEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
   return true;
 }
 
-/** The P of the current context; always known once a context holds it. */
-function ctxProc(o: Ordering): PState {
-  const p = o.pStates.get(o.curP);
-  if (p === undefined) throw new GoPanic('runtime error: invalid memory address or nil pointer dereference');
-  return p;
+/** The in-flight ranges of the current context's P; always known once a context holds it. */
+function ctxProcRanges(o: Ordering): RangeType[] {
+  const p = o.ps.find(o.curP);
+  if (p < 0) throw new GoPanic('runtime error: invalid memory address or nil pointer dereference');
+  return o.ps.inFlight(p);
 }
 
-function gcSweepBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function gcSweepBegin(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateCtx(Req.Must, Req.Must, Req.May);
-  beginRange(ctxProc(o).inFlight, makeRangeType(ev.type, 0));
+  beginRange(ctxProcRanges(o), makeRangeType(ev.type, 0));
   o.push(evt, ev);
   return true;
 }
 
-function gcSweepActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function gcSweepActive(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   // Named by argument, not context: be lenient in case a P can ever block mid-sweep.
   const pid = u64ToI64(ev.a0);
-  const p = o.pStates.get(pid);
-  if (p === undefined) throw new TraceError(`encountered GCSweepActive for unknown proc ${dec(pid)}`);
-  activeRange(p.inFlight, makeRangeType(ev.type, 0), gen === o.initialGen);
+  const p = o.ps.find(pid);
+  if (p < 0) throw new TraceError(`encountered GCSweepActive for unknown proc ${dec(pid)}`);
+  activeRange(o.ps.inFlight(p), makeRangeType(ev.type, 0), gen === o.initialGen);
   o.push(evt, ev);
   return true;
 }
 
-function gcSweepEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function gcSweepEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateCtx(Req.Must, Req.Must, Req.May);
-  endRange(ctxProc(o).inFlight, ev.type);
+  endRange(ctxProcRanges(o), ev.type);
   o.push(evt, ev);
   return true;
 }
 
-function goRangeBegin(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goRangeBegin(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
   const desc = ev.type === Ev.STWBegin ? ev.a0 : 0;
-  const g = o.gStates.get(o.curG);
-  if (g === undefined) {
+  const g = o.gs.find(o.curG);
+  if (g < 0) {
     throw new TraceError(`encountered event of type ${ev.type} without known state for current goroutine ${dec(o.curG)}`);
   }
-  beginRange(g.inFlight, makeRangeType(ev.type, desc));
+  beginRange(o.gs.inFlight(g), makeRangeType(ev.type, desc));
   o.push(evt, ev);
   return true;
 }
 
-function goRangeActive(o: Ordering, ev: BaseEvent, evt: EvTable, _m: I64, gen: U64): boolean {
+function goRangeActive(o: Ordering, ev: TraceEvent, evt: EvTable, _m: I64, gen: U64): boolean {
   // Like GoStatus, this can name a goroutine that is not running: no context checks.
   const gid = u64ToI64(ev.a0);
-  const g = o.gStates.get(gid);
-  if (g === undefined) throw new TraceError(`uninitialized goroutine ${dec(gid)} found during ${o.evName(ev.type)}`);
-  activeRange(g.inFlight, makeRangeType(ev.type, 0), gen === o.initialGen);
+  const g = o.gs.find(gid);
+  if (g < 0) throw new TraceError(`uninitialized goroutine ${dec(gid)} found during ${o.evName(ev.type)}`);
+  activeRange(o.gs.inFlight(g), makeRangeType(ev.type, 0), gen === o.initialGen);
   o.push(evt, ev);
   return true;
 }
 
-function goRangeEnd(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function goRangeEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateUserGo();
-  const g = o.gStates.get(o.curG);
-  if (g === undefined) {
+  const g = o.gs.find(o.curG);
+  if (g < 0) {
     throw new TraceError(`encountered event of type ${ev.type} without known state for current goroutine ${dec(o.curG)}`);
   }
-  const desc = endRange(g.inFlight, ev.type);
+  const desc = endRange(o.gs.inFlight(g), ev.type);
   // STWEnd carries the kind of its STWBegin, so its Range() can name it.
   if (ev.type === Ev.STWEnd) ev.a0 = desc;
   o.push(evt, ev);
   return true;
 }
 
-function heapMetric(o: Ordering, ev: BaseEvent, evt: EvTable): boolean {
+function heapMetric(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   o.validateCtx(Req.Must, Req.Must, Req.May);
   o.push(evt, ev);
   return true;

@@ -3,25 +3,9 @@
 
 import { SPECS } from '../wire/specs';
 import { TraceError } from './errors';
-import { dec, type I64, type U64, u64Inc } from './int64';
+import { dec, type I64, type U64 } from './int64';
 
 export const NONE = -1;
-
-/**
- * A sequence number scoped to the generation it was set in (Go's seqCounter), kept inline in
- * the G and P states so advancing allocates nothing.
- */
-export interface Seq {
-  seqGen: U64;
-  seq: U64;
-}
-
-/** Whether (gen, seq) is the immediate successor of prev. */
-export function succeeds(gen: U64, seq: U64, prev: Seq): boolean {
-  if (gen !== prev.seqGen) return false;
-  const p = prev.seq;
-  return typeof p === 'number' && p < Number.MAX_SAFE_INTEGER ? seq === p + 1 : seq === u64Inc(p);
-}
 
 export function seqString(gen: U64, seq: U64): string {
   return `${dec(seq)} (gen=${dec(gen)})`;
@@ -38,22 +22,18 @@ export interface UserRegion {
   name: string;
 }
 
-export interface GState extends Seq {
-  id: I64;
-  status: number;
-  regions: UserRegion[];
-  inFlight: RangeType[];
+/** The goroutine and P an M holds (Go's mState). */
+export class MState {
+  constructor(
+    public g: I64 = NONE,
+    public p: I64 = NONE,
+  ) {}
 }
-
-export interface PState extends Seq {
-  id: I64;
-  status: number;
-  inFlight: RangeType[];
-}
-
-export interface MState {
-  g: I64;
-  p: I64;
+// IDs are usually small integers, but any int64 can appear: let the fields hold anything from
+// the start, so a large ID never changes the class's field layout mid-trace (see event.ts).
+{
+  const ms = new MState();
+  ms.g = ms.p = 0n;
 }
 
 export enum GCState {

@@ -10,20 +10,29 @@
 // carries, the state *before* the transition) and new* (what the M holds afterwards).
 
 import { eventName, type Version } from '../wire/version';
-import type { BaseEvent } from './batch-cursor';
+import type { BatchCursor } from './batch-cursor';
 import { TraceError } from './errors';
 import { TraceEvent } from './event';
 import { dec, type I64, type Time, type U64 } from './int64';
-import { SlotQueue } from './queue';
+import { EventQueue } from './queue';
 import type { EvTable } from './tables';
 import { Ev, goStatusName, procStatusName } from '../wire/specs';
-import { GCState, IdMap, type GState, type MState, NONE, type PState, Req, seqString } from './order-state';
+import { GCState, IdMap, MState, NONE, Req, seqString } from './order-state';
+import { SchedTable } from './sched-table';
 import { PROC_HANDLERS } from './order-procs';
-import { GOROUTINE_HANDLERS, goStart, goStopExec, goUnblock } from './order-goroutines';
+import {
+  GOROUTINE_HANDLERS,
+  goCreateFast,
+  goStartFast,
+  goStopFast,
+  goSyscallBeginFast,
+  goSyscallEndFast,
+  goUnblockFast,
+} from './order-goroutines';
 import { RANGE_HANDLERS } from './order-ranges';
-import { ANNOTATION_HANDLERS } from './order-annotations';
+import { ANNOTATION_HANDLERS, userRegionFast } from './order-annotations';
 
-export type Handler = (o: Ordering, ev: BaseEvent, evt: EvTable, m: I64, gen: U64) => boolean;
+export type Handler = (o: Ordering, ev: TraceEvent, evt: EvTable, m: I64, gen: U64) => boolean;
 
 const DISPATCH: (Handler | undefined)[] = new Array(256);
 for (const table of [PROC_HANDLERS, GOROUTINE_HANDLERS, RANGE_HANDLERS, ANNOTATION_HANDLERS]) {
@@ -31,14 +40,24 @@ for (const table of [PROC_HANDLERS, GOROUTINE_HANDLERS, RANGE_HANDLERS, ANNOTATI
 }
 
 export class Ordering {
-  readonly gStates = new IdMap<GState>();
-  readonly pStates = new IdMap<PState>();
+  /** Goroutine states (Go's gStates). */
+  readonly gs = new SchedTable();
+  /** P states (Go's pStates). */
+  readonly ps = new SchedTable();
   readonly mStates = new IdMap<MState>();
   readonly activeTasks = new Map<U64, { name: string; parentID: U64 }>();
   gcSeq: U64 = 0;
   gcState = GCState.Undetermined;
   initialGen: U64 = 0;
-  private readonly queue = new SlotQueue<TraceEvent>(() => new TraceEvent(null, NONE, NONE, NONE, 0, 0));
+  /**
+   * The generation being advanced as a small integer, for sequence numbers: equal generation
+   * numbers get equal ordinals (genValues maps back for messages).
+   */
+  genOrdinal = 0;
+  lastGen: U64 = 0;
+  private readonly genOrdinals = new Map<U64, number>();
+  readonly genValues: U64[] = [];
+  private readonly queue = new EventQueue<TraceEvent>();
 
   // Scratch contexts of the event being advanced.
   curG: I64 = NONE;
@@ -50,50 +69,83 @@ export class Ordering {
   constructor(readonly version: Version) {}
 
   /**
-   * Tries to advance ev, read from thread m in generation gen. Returns false when it cannot
-   * advance yet; throws TraceError when the trace is broken. Generations must not decrease.
+   * Tries to advance bc's next event (bc.ev), read from thread bc.m in generation gen. Returns
+   * false when it cannot advance yet; throws TraceError when the trace is broken. On success
+   * the event has its context filled in and either the queue is empty (the event itself is the
+   * one completed event) or it holds the completed events in order (the event itself and any
+   * made around it). Generations must not decrease.
    */
-  advance(ev: BaseEvent, evt: EvTable, m: I64, gen: U64): boolean {
+  advance(bc: BatchCursor, evt: EvTable, gen: U64): boolean {
     if (this.initialGen === 0) this.initialGen = gen;
-    let ms: MState | undefined;
+    if (gen !== this.lastGen) this.enterGen(gen);
+    const ev = bc.ev;
+    const m = bc.m;
+    // The M's state is made on its first advance, as Go's Advance does (it is never removed,
+    // so the cursor keeps it).
+    let ms = bc.ms;
+    if (ms === null && m !== NONE) {
+      ms = this.mStates.get(m) ?? null;
+      if (ms === null) {
+        ms = new MState();
+        this.mStates.set(m, ms);
+      }
+      bc.ms = ms;
+    }
+    // Goroutine scheduling, syscalls and user regions are nearly every event of a busy trace
+    // (GoStart, GoBlock and GoUnblock alone are ~95% of a CPU-bound one; a server adds
+    // syscalls, regions and goroutine creation). Their fast paths take the common case
+    // (plain-number IDs, the context they require) straight from the M's state; anything else
+    // (-1) goes through the handlers, which give Go's exact outcome and errors.
+    if (ms !== null) {
+      let r = -1;
+      switch (ev.type) {
+        case Ev.GoStart:
+          r = goStartFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoUnblock:
+          r = goUnblockFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoBlock:
+        case Ev.GoStop:
+        case Ev.GoDestroy:
+          r = goStopFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoSyscallBegin:
+          r = goSyscallBeginFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoSyscallEnd:
+          r = goSyscallEndFast(this, ev, evt, ms, m);
+          break;
+        case Ev.UserRegionBegin:
+        case Ev.UserRegionEnd:
+          r = userRegionFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoCreate:
+        case Ev.GoCreateBlocked:
+          r = goCreateFast(this, ev, evt, ms, m);
+          break;
+      }
+      if (r >= 0) return r === 1;
+    }
+    return this.advanceSlow(ev, evt, m, gen, ms);
+  }
+
+  /** Go's Advance through the handlers, with the scratch contexts. */
+  private advanceSlow(ev: TraceEvent, evt: EvTable, m: I64, gen: U64, ms: MState | null): boolean {
     this.curM = m;
-    if (m === NONE) {
+    if (ms === null) {
       this.curP = NONE;
       this.curG = NONE;
     } else {
-      ms = this.mStates.get(m);
-      if (ms === undefined) {
-        ms = { g: NONE, p: NONE };
-        this.mStates.set(m, ms);
-      }
       this.curP = ms.p;
       this.curG = ms.g;
     }
     this.newG = this.curG;
     this.newP = this.curP;
-    let ok: boolean;
-    // Goroutine scheduling is nearly every event of a busy trace (GoStart, GoBlock and
-    // GoUnblock alone are ~95%): direct calls there let V8 inline the handlers, which a call
-    // through the table (one call site, many targets) never does.
-    switch (ev.type) {
-      case Ev.GoStart:
-        ok = goStart(this, ev, evt, m, gen);
-        break;
-      case Ev.GoUnblock:
-        ok = goUnblock(this, ev, evt, m, gen);
-        break;
-      case Ev.GoBlock:
-      case Ev.GoStop:
-      case Ev.GoDestroy:
-        ok = goStopExec(this, ev, evt);
-        break;
-      default: {
-        const h = DISPATCH[ev.type];
-        if (h === undefined) throw new TraceError(`bad event type found while ordering: ${ev.type}`);
-        ok = h(this, ev, evt, m, gen);
-      }
-    }
-    if (ok && ms !== undefined) {
+    const h = DISPATCH[ev.type];
+    if (h === undefined) throw new TraceError(`bad event type found while ordering: ${ev.type}`);
+    const ok = h(this, ev, evt, m, gen);
+    if (ok && ms !== null) {
       ms.p = this.newP;
       ms.g = this.newG;
     }
@@ -101,16 +153,30 @@ export class Ordering {
   }
 
   /**
-   * Whether queued events are reused slots (read each before the next advance) rather than
-   * new objects the caller may keep. Making a new object per event measured faster than
-   * copying a slot into one, or than replacing a handed-out slot in the ring.
+   * Gives an event advanced by a fast path its context. It is not queued: with the queue
+   * empty after a successful advance, the advanced event itself is the one completed event.
    */
-  private reuse = false;
+  place(evt: EvTable, ev: TraceEvent, g: I64, p: I64, m: I64): void {
+    ev.table = evt;
+    ev.g = g;
+    ev.p = p;
+    ev.m = m;
+  }
 
-  setReuse(reuse: boolean): void {
-    // Slots may have been handed out as kept events: never fill those again.
-    if (reuse && !this.reuse) this.queue.renew();
-    this.reuse = reuse;
+  private enterGen(gen: U64): void {
+    this.lastGen = gen;
+    let ord = this.genOrdinals.get(gen);
+    if (ord === undefined) {
+      ord = this.genValues.length;
+      this.genValues.push(gen);
+      this.genOrdinals.set(gen, ord);
+    }
+    this.genOrdinal = ord;
+  }
+
+  /** The generation number a sequence number was set in, for messages. */
+  genOf(ordinal: number): U64 {
+    return this.genValues[ordinal];
   }
 
   /** The next completed event, or undefined. */
@@ -118,42 +184,28 @@ export class Ordering {
     return this.queue.pop();
   }
 
-  /** Queues ev as it stands, with the current context. */
-  push(evt: EvTable, ev: BaseEvent): void {
-    if (!this.reuse) {
-      this.queue.pushValue(new TraceEvent(evt, this.curG, this.curP, this.curM, ev.type, ev.time, ev.a0, ev.a1, ev.a2, ev.a3));
-      return;
-    }
-    const e = this.queue.push();
-    e.table = evt;
-    e.g = this.curG;
-    e.p = this.curP;
-    e.m = this.curM;
-    e.type = ev.type;
-    e.time = ev.time;
-    e.a0 = ev.a0;
-    e.a1 = ev.a1;
-    e.a2 = ev.a2;
-    e.a3 = ev.a3;
+  /** How many completed events wait in the queue. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /** Queues ev itself (no copy), with the current context and the generation's table. */
+  push(evt: EvTable, ev: TraceEvent): void {
+    ev.table = evt;
+    ev.g = this.curG;
+    ev.p = this.curP;
+    ev.m = this.curM;
+    this.queue.push(ev);
+  }
+
+  /** Queues an event placed by a fast path (see place). */
+  enqueue(ev: TraceEvent): void {
+    this.queue.push(ev);
   }
 
   /** Queues a synthetic event (Go's makeEvent). */
   pushMade(evt: EvTable, g: I64, p: I64, m: I64, type: number, time: Time, a0: U64 = 0, a1: U64 = 0, a3: U64 = 0): void {
-    if (!this.reuse) {
-      this.queue.pushValue(new TraceEvent(evt, g, p, m, type, time, a0, a1, 0, a3));
-      return;
-    }
-    const e = this.queue.push();
-    e.table = evt;
-    e.g = g;
-    e.p = p;
-    e.m = m;
-    e.type = type;
-    e.time = time;
-    e.a0 = a0;
-    e.a1 = a1;
-    e.a2 = 0;
-    e.a3 = a3;
+    this.queue.push(new TraceEvent(evt, g, p, m, type, time, a0, a1, 0, a3));
   }
 
   evName(t: number): string {
@@ -178,9 +230,11 @@ export class Ordering {
   /** A debug dump of the scheduler state, for the "failed to advance" error. */
   dump(): string {
     let s = '';
-    for (const [id, st] of this.gStates) s += `G ${dec(id)} [status=${goStatusName(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
+    const gs = this.gs;
+    for (const i of gs.slots()) s += `G ${dec(gs.id(i))} [status=${goStatusName(gs.statusOf(i))} seq=${seqString(this.genOf(gs.seqGenOf(i)), gs.seqOf(i))}]\n`;
     s += '\n';
-    for (const [id, st] of this.pStates) s += `P ${dec(id)} [status=${procStatusName(st.status)} seq=${seqString(st.seqGen, st.seq)}]\n`;
+    const ps = this.ps;
+    for (const i of ps.slots()) s += `P ${dec(ps.id(i))} [status=${procStatusName(ps.statusOf(i))} seq=${seqString(this.genOf(ps.seqGenOf(i)), ps.seqOf(i))}]\n`;
     s += '\n';
     for (const [id, st] of this.mStates) s += `M ${dec(id)} [g=${dec(st.g)} p=${dec(st.p)}]\n`;
     s += '\n';
@@ -189,3 +243,11 @@ export class Ordering {
   }
 }
 
+// Field representations settled before any trace is read (see event.ts): IDs, sequence and
+// generation numbers may be any uint64 or int64.
+{
+  const o = new Ordering(26);
+  o.curG = o.curP = o.curM = o.newG = o.newP = 0n;
+  o.gcSeq = o.initialGen = o.lastGen = 0n;
+  o.initialGen = o.lastGen = 0;
+}

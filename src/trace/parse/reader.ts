@@ -14,7 +14,9 @@ import { V1Reader } from '../v1/reader';
 import { type Batch, ByteStream } from './batch';
 import {
   BatchCursor,
+  blankEvent,
   compareCursors,
+  headLimit,
   heapInsert,
   heapRemove,
   heapUpdate,
@@ -73,6 +75,13 @@ export class TraceReader {
   private spillErr: TraceError | null = null;
   private spillErrSync = false;
   private goodOffset: number;
+  /**
+   * An event object forEachEvent has handed out and taken back: the next cursor to advance
+   * decodes into it. Never an object readEvent returned.
+   */
+  private spare: TraceEvent | null = null;
+  /** The head could not advance in headRun: the general path (step) must take the next event. */
+  private headStuck = false;
 
   /** Throws HeaderError (from the wire layer) for a file that is not a trace we read. */
   constructor(input: Uint8Array) {
@@ -112,14 +121,13 @@ export class TraceReader {
    */
   readEvent(): TraceEvent | null {
     if (this.v1 !== null) return this.v1.next(null);
-    this.order.setReuse(false);
-    return this.step();
+    return this.step(false);
   }
 
   /**
    * Calls f with every remaining event in order: the same events readEvent returns, with the
    * same errors, but without making an object per event. The event passed to f is reused for
-   * the next one: read what you need during the call, or keep ev.clone().
+   * a later one: read what you need during the call, or keep ev.clone().
    *
    * With `max`, stops after that many events so a caller can give way between chunks and call
    * again. Returns true once the trace has ended (no event remains), false when it stopped at
@@ -127,28 +135,118 @@ export class TraceReader {
    */
   forEachEvent(f: (ev: TraceEvent) => void, max = Infinity): boolean {
     if (this.v1 !== null) return this.v1.forEach(f, max);
-    this.order.setReuse(true);
-    try {
-      for (let n = 0; n < max; n++) {
-        const ev = this.step();
-        if (ev === null) return true;
-        f(ev);
+    let n = 0;
+    while (n < max) {
+      if (this.canRunHead()) {
+        n = this.headRun(f, n, max);
+        continue;
       }
+      const ev = this.step(true);
+      if (ev === null) return true;
+      n++;
+      f(ev);
+      this.spare = ev;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the next event comes from the head cursor's run (headRun): nothing queued, a
+   * generation in progress, and no CPU sample due before the head's next event.
+   */
+  private canRunHead(): boolean {
+    if (this.headStuck) {
+      this.headStuck = false;
       return false;
-    } finally {
-      this.order.setReuse(false);
+    }
+    if (this.failed !== null || this.done || this.gen === null || this.order.queued !== 0) return false;
+    const frontier = this.frontier;
+    if (frontier.length === 0) return false;
+    const cpu = this.cpuSamples;
+    return this.cpuNext === cpu.length || !(cpu[this.cpuNext].time < frontier[0].ev.time);
+  }
+
+  /**
+   * The fast path of forEachEvent, Go's ReadEvent unrolled over a run of one M's events:
+   * while the head cursor's next event is no later than its heap children's (so Go's siftDown
+   * would leave it in place) and no CPU sample is due before it, each event is advanced,
+   * the cursor decodes the next one into a recycled object, and the advanced event goes to f,
+   * with no heap operation. Returns the new event count; stops at max, at the end of the run,
+   * or when the ordering queued more than one event or could not advance the head (the general
+   * path, step, then takes over with the same state).
+   */
+  private headRun(f: (ev: TraceEvent) => void, n: number, max: number): number {
+    const gen = this.gen!;
+    const table = gen.table;
+    const freq = table.freq;
+    const genNum = gen.gen;
+    const order = this.order;
+    const frontier = this.frontier;
+    const head = frontier[0];
+    const bound = headLimit(frontier);
+    let limit = bound;
+    if (this.cpuNext < this.cpuSamples.length) {
+      const c = this.cpuSamples[this.cpuNext].time;
+      if (c < limit) limit = c;
+    }
+    // One try around the loop; an exception from f is not the reader's failure.
+    let inF = false;
+    try {
+      for (;;) {
+        const ev = head.ev;
+        if (!order.advance(head, table, genNum)) {
+          this.headStuck = true;
+          return n;
+        }
+        const spare = this.spare;
+        this.spare = null;
+        head.ev = spare !== null ? spare : blankEvent();
+        let stay = true;
+        if (!head.next(freq)) {
+          heapRemove(frontier, 0);
+          stay = false;
+        } else {
+          const t = head.ev.time;
+          if (!(t <= limit)) {
+            if (!(t <= bound)) siftDown(frontier, 0);
+            stay = false;
+          }
+        }
+        const out = order.queued === 0 ? ev : order.next()!;
+        this.finish(out);
+        n++;
+        inF = true;
+        f(out);
+        inF = false;
+        this.spare = out;
+        // Events made around this one (GoSwitch, say) are left to step.
+        if (!stay || n >= max || order.queued !== 0) return n;
+      }
+    } catch (e) {
+      if (!inF) this.failed = e as Error;
+      throw e;
     }
   }
 
-  /** The next event (a reused slot while the ordering reuses them, valid until the next step). */
-  private step(): TraceEvent | null {
+  /** Go's deferred checks on every event ReadEvent returns: table IDs, then strictly rising time. */
+  private finish(ev: TraceEvent): void {
+    if (HAS_TABLE_IDS[ev.type] !== 0) validateTableIDs(ev);
+    const last = this.lastTs;
+    if (ev.time <= last) ev.time = i64Add(last, 1);
+    this.lastTs = ev.time;
+  }
+
+  /**
+   * The next event through Go's general algorithm, or null at the end. With `reuse`, a cursor
+   * may decode into the spare event object (forEachEvent's); without, every event returned is
+   * a new object the caller may keep.
+   */
+  private step(reuse: boolean): TraceEvent | null {
     if (this.failed !== null) throw this.failed;
     if (this.done) return null;
     try {
-      const ev = this.next();
-      if (HAS_TABLE_IDS[ev.type] !== 0) validateTableIDs(ev);
-      if (ev.time <= this.lastTs) ev.time = i64Add(this.lastTs, 1);
-      this.lastTs = ev.time;
+      const ev = this.next(reuse);
+      this.finish(ev);
       return ev;
     } catch (e) {
       // Go's callers take a bare io.EOF from ReadEvent as the end of the trace (see GoEOF).
@@ -161,7 +259,7 @@ export class TraceReader {
     }
   }
 
-  private next(): TraceEvent {
+  private next(reuse: boolean): TraceEvent {
     const queued = this.order.next();
     if (queued !== undefined) return queued;
 
@@ -195,17 +293,12 @@ export class TraceReader {
     if (frontier.length === 0) {
       throw new TraceError(`broken trace: frontier is empty:\n[gen=${dec(gen.gen)}]\n\n\n${this.order.dump()}\n`);
     }
-    // The head of the heap nearly always advances: its cursor then only needs sifting down.
-    const head = frontier[0];
-    if (this.order.advance(head.ev, gen.table, head.m, gen.gen)) {
-      if (head.next(gen.table.freq)) siftDown(frontier, 0);
-      else heapRemove(frontier, 0);
-    } else {
+    if (!this.tryAdvance(0, reuse)) {
       // Rare: sort the frontier (a sorted heap is still a heap) and try the rest in order.
       goSortFunc(frontier, compareCursors);
       let success = false;
       for (let i = 1; i < frontier.length; i++) {
-        if (this.tryAdvance(i)) {
+        if (this.tryAdvance(i, reuse)) {
           success = true;
           break;
         }
@@ -221,10 +314,23 @@ export class TraceReader {
     return ev;
   }
 
-  private tryAdvance(i: number): boolean {
+  /**
+   * Go's tryAdvance: advances frontier[i]'s event (which the ordering queues), gives the cursor
+   * another object and decodes its next event into it, then restores the heap.
+   */
+  private tryAdvance(i: number, reuse: boolean): boolean {
     const gen = this.gen!;
     const bc = this.frontier[i];
-    if (!this.order.advance(bc.ev, gen.table, bc.m, gen.gen)) return false;
+    if (!this.order.advance(bc, gen.table, gen.gen)) return false;
+    // The general path takes every completed event from the queue.
+    if (this.order.queued === 0) this.order.enqueue(bc.ev);
+    const spare = this.spare;
+    if (reuse && spare !== null) {
+      this.spare = null;
+      bc.ev = spare;
+    } else {
+      bc.ev = blankEvent();
+    }
     if (bc.next(gen.table.freq)) heapUpdate(this.frontier, i);
     else heapRemove(this.frontier, i);
     return true;
@@ -280,21 +386,39 @@ export class TraceReader {
   }
 }
 
-/** Checks that every stack and string ID an event names exists in its table (Go's validateTableIDs). */
+/** Argument slot i of an event. */
+function argAt(e: TraceEvent, i: number): U64 {
+  return i === 0 ? e.a0 : i === 1 ? e.a1 : i === 2 ? e.a2 : e.a3;
+}
+
+/**
+ * Checks that every stack and string ID an event names exists in its table (Go's
+ * validateTableIDs). Nearly always a table's IDs have no gaps, so one comparison decides.
+ */
 function validateTableIDs(e: TraceEvent): void {
   const typ = e.type;
   const t = e.table!;
   let i = STACK_SLOT_1[typ];
   if (i >= 0) {
-    checkStack(t, e, e.arg(i));
+    const lim = t.stacks.fullBelow;
+    let id = argAt(e, i);
+    if (!(id < lim)) checkStack(t, e, id);
     i = STACK_SLOT_2[typ];
-    if (i >= 0) checkStack(t, e, e.arg(i));
+    if (i >= 0) {
+      id = argAt(e, i);
+      if (!(id < lim)) checkStack(t, e, id);
+    }
   }
   i = STRING_SLOT_1[typ];
   if (i >= 0) {
-    checkString(t, e, e.arg(i));
+    const lim = t.strings.fullBelow;
+    let id = argAt(e, i);
+    if (!(id < lim)) checkString(t, e, id);
     i = STRING_SLOT_2[typ];
-    if (i >= 0) checkString(t, e, e.arg(i));
+    if (i >= 0) {
+      id = argAt(e, i);
+      if (!(id < lim)) checkString(t, e, id);
+    }
   }
 }
 

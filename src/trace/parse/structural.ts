@@ -7,6 +7,7 @@
 import { Ev, MAX_EVENT_TRAILER_DATA_SIZE, MAX_FRAMES_PER_STACK } from '../wire/specs';
 import type { Version } from '../wire/version';
 import { type Batch, ByteStream, GoReadError, readUvarintStream, threadOf } from './batch';
+import { uvarintAt, uvarintFaultText, uvarintScan } from '../wire/varint';
 import { GoEOF, TraceError } from './errors';
 import { goSortFunc } from '../go/sort';
 import { decodeGoString } from '../go/string';
@@ -69,8 +70,13 @@ export function addStrings(t: EvTable, b: Batch): void {
   });
 }
 
+const FRAME_FIELDS = ['PC', 'funcID', 'fileID', 'line'];
+
 export function addStacks(t: EvTable, b: Batch): void {
   const r = payload(b);
+  const buf = r.buf;
+  const end = r.end;
+  const pcs = t.pcs;
   decoding(() => {
     while (r.remaining !== 0) {
       const ev = readByteOrEOF(r);
@@ -80,24 +86,34 @@ export function addStacks(t: EvTable, b: Batch): void {
       if (nFrames > MAX_FRAMES_PER_STACK) {
         throw new TraceError(`invalid stack size ${dec(nFrames)}, maximum is ${MAX_FRAMES_PER_STACK}`);
       }
-      const pcs: U64[] = [];
-      for (let i = 1; i <= (nFrames as number); i++) {
-        const field = (what: string) =>
-          decoding(
-            () => readUvarintStream(r),
-            (m) => `reading frame ${i}'s ${what} for stack ${dec(id)}: ${m}`,
-          );
-        const pc = field('PC');
-        const funcID = field('funcID');
-        const fileID = field('fileID');
-        const line = field('line');
-        pcs.push(pc);
+      const n = nFrames as number;
+      const stack: U64[] = new Array<U64>(n);
+      let pos = r.pos;
+      for (let i = 0; i < n; i++) {
+        // Four uvarints per frame: PC, funcID, fileID, line (no closure per field: a stack
+        // table can hold a million frames).
+        const pc = uvarintAt(buf, pos, end);
+        if (pc === -1) throw frameError(i, 0, id);
+        const funcID = uvarintAt(buf, uvarintScan.end, end);
+        if (funcID === -1) throw frameError(i, 1, id);
+        const fileID = uvarintAt(buf, uvarintScan.end, end);
+        if (fileID === -1) throw frameError(i, 2, id);
+        const line = uvarintAt(buf, uvarintScan.end, end);
+        if (line === -1) throw frameError(i, 3, id);
+        pos = uvarintScan.end;
+        stack[i] = pc;
         // The first frame seen for a PC wins.
-        if (!t.pcs.has(pc)) t.pcs.set(pc, { pc, funcID, fileID, line } satisfies Frame);
+        if (!pcs.has(pc)) pcs.set(pc, { pc, funcID, fileID, line } satisfies Frame);
       }
-      t.stacks.insert(id, pcs);
+      r.pos = pos;
+      t.stacks.insert(id, stack);
     }
   });
+}
+
+/** Go's error for frame i's field f of a stack that could not be read (uvarintScan says why). */
+function frameError(i: number, f: number, id: U64): TraceError {
+  return new TraceError(`reading frame ${i + 1}'s ${FRAME_FIELDS[f]} for stack ${dec(id)}: ${uvarintFaultText(uvarintScan.fault)}`);
 }
 
 export function addCPUSamples(samples: CPUSample[], b: Batch): void {
@@ -154,10 +170,17 @@ export function addExperimentalBatch(t: EvTable, b: Batch): void {
   list.push({ thread: threadOf(b), data: b.data });
 }
 
-/** Every frame of every stack must name strings that exist. */
+/**
+ * Every frame of every stack must name strings that exist. Stacks share most of their frames,
+ * so each PC is checked once (its frame and the string table are fixed by now); the first bad
+ * stack in the table's order is still the one named, as in Go.
+ */
 export function validateStackStrings(t: EvTable): void {
-  for (const [id, pcs] of t.stacks.entries()) {
-    for (const pc of pcs) {
+  const checked = new Set<U64>();
+  t.stacks.forEach((id, pcs) => {
+    for (let i = 0; i < pcs.length; i++) {
+      const pc = pcs[i];
+      if (checked.has(pc)) continue;
       const f = t.pcs.get(pc);
       if (!f) throw new TraceError(`found unknown pc ${pc.toString(16)} for stack ${dec(id)}`);
       if (!t.strings.has(f.funcID)) {
@@ -166,8 +189,9 @@ export function validateStackStrings(t: EvTable): void {
       if (!t.strings.has(f.fileID)) {
         throw new TraceError(`found invalid file string ID ${dec(f.fileID)} for stack ${dec(id)}`);
       }
+      checked.add(pc);
     }
-  }
+  });
 }
 
 /** Converts sample times to ns now that the frequency is known, then sorts them as Go does. */

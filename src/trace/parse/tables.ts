@@ -13,6 +13,11 @@ import { dec, type U64 } from './int64';
 export class DataTable<E> {
   private sparse: Map<U64, E> | null = new Map();
   private dense: (E | undefined)[] | null = null;
+  /**
+   * Every ID below this exists (ID 0 always does): once compacted with no gaps, the IDs 1..max;
+   * a check of an event's ID is then one comparison.
+   */
+  fullBelow = 1;
 
   constructor(
     private readonly zero: E,
@@ -71,6 +76,20 @@ export class DataTable<E> {
     for (const [id, v] of sp) dense[id as number] = v;
     this.dense = dense;
     this.sparse = null;
+    // n distinct IDs in [1, max] with n === max: all of them.
+    if (min === 1 && n === max) this.fullBelow = max + 1;
+  }
+
+  /** Calls f with every (id, value), in the order of entries(). */
+  forEach(f: (id: U64, v: E) => void): void {
+    const d = this.dense;
+    if (d !== null) {
+      for (let i = 0; i < d.length; i++) {
+        const v = d[i];
+        if (v !== undefined) f(i, v);
+      }
+    }
+    if (this.sparse !== null) for (const [id, v] of this.sparse) f(id, v);
   }
 
   /** Every (id, value), dense IDs in order first, then sparse ones in insertion order. */

@@ -38,6 +38,11 @@ export class BatchError extends WireError {
 
 const FIELD_NAMES = ['gen', 'M ID', 'timestamp', 'size'] as const;
 
+/** The error for a header field that could not be read (where uvarintAt left uvarintScan). */
+function fieldError(f: number): BatchError {
+  return new BatchError(`error reading batch ${FIELD_NAMES[f]}: ${uvarintFaultText(uvarintScan.fault)}`, uvarintScan.end);
+}
+
 /**
  * Reads the record at pos. Returns null where Go's readBatch returns io.EOF itself, which
  * its callers take as the end of the stream: at the end of the input, and when an
@@ -66,16 +71,20 @@ export function readBatch(buf: Uint8Array, pos: number, version?: Version): { ba
     if (pos >= buf.length) return null;
     exp = buf[pos++];
   }
-  const fields: (number | bigint)[] = [0, 0, 0, 0];
-  for (let f = 0; f < 4; f++) {
-    const v = uvarintAt(buf, pos, buf.length);
-    if (v === -1) {
-      throw new BatchError(`error reading batch ${FIELD_NAMES[f]}: ${uvarintFaultText(uvarintScan.fault)}`, uvarintScan.end);
-    }
-    fields[f] = v;
-    pos = uvarintScan.end;
-  }
-  const [gen, m, time, size] = fields;
+  // Four uvarints into locals (an array of them would switch to double elements once a time
+  // is large, and hand back even small numbers boxed).
+  const gen = uvarintAt(buf, pos, buf.length);
+  if (gen === -1) throw fieldError(0);
+  pos = uvarintScan.end;
+  const m = uvarintAt(buf, pos, buf.length);
+  if (m === -1) throw fieldError(1);
+  pos = uvarintScan.end;
+  const time = uvarintAt(buf, pos, buf.length);
+  if (time === -1) throw fieldError(2);
+  pos = uvarintScan.end;
+  const size = uvarintAt(buf, pos, buf.length);
+  if (size === -1) throw fieldError(3);
+  pos = uvarintScan.end;
   if (typeof size === 'bigint' || size > MAX_BATCH_SIZE) {
     throw new BatchError(`invalid batch size ${size}, maximum is ${MAX_BATCH_SIZE}`, start);
   }

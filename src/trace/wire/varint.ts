@@ -60,16 +60,32 @@ export function uvarintAt(buf: Uint8Array, pos: number, end: number): number | b
     uvarintScan.fault = UVARINT_OK;
     return b;
   }
-  // Up to 7 bytes (49 bits) are always exact in a double.
+  // Up to 4 bytes (28 bits) in int32 arithmetic: the result is a small integer, which V8 keeps
+  // unboxed (a double result would be boxed even when it is small, and makes code that stored
+  // only small integers so far start over).
   let value = b & 0x7f;
-  let mul = 128;
-  for (let i = 1; i < 7; i++) {
+  let shift = 7;
+  for (let i = 1; i < 4; i++) {
     if (pos >= end) return uvarintFail(pos, UVARINT_UNEXPECTED_EOF);
     b = buf[pos++];
     if (b < 0x80) {
       uvarintScan.end = pos;
       uvarintScan.fault = UVARINT_OK;
-      return value + b * mul;
+      return value | (b << shift);
+    }
+    value |= (b & 0x7f) << shift;
+    shift += 7;
+  }
+  // Up to 7 bytes (49 bits) are always exact in a double.
+  let mul = 2 ** 28;
+  for (let i = 4; i < 7; i++) {
+    if (pos >= end) return uvarintFail(pos, UVARINT_UNEXPECTED_EOF);
+    b = buf[pos++];
+    if (b < 0x80) {
+      uvarintScan.end = pos;
+      uvarintScan.fault = UVARINT_OK;
+      const v = value + b * mul;
+      return v <= 0x3fffffff ? v | 0 : v;
     }
     value += (b & 0x7f) * mul;
     mul *= 128;
@@ -83,28 +99,37 @@ function uvarintFail(at: number, fault: number): -1 {
   return -1;
 }
 
-/** Bytes 8 to 10 of a long varint, in bigint. */
+/** 2^64-1, Go's "none" for IDs and tasks: common enough on the wire to keep one bigint of. */
+const MAX_U64 = 2n ** 64n - 1n;
+const TWO_49 = 2 ** 49;
+
+/**
+ * Bytes 8 to 10 of a long varint (low holds the first 49 bits): a number while the value is
+ * at most 2^53-1, the one MAX_U64 bigint for 2^64-1, otherwise a new bigint.
+ */
 function uvarintLong(buf: Uint8Array, pos: number, end: number, low: number): number | bigint {
-  let value = BigInt(low);
-  let shift = 49n;
+  let hi = 0;
+  let shift = 0;
   for (let i = 7; i < MAX_VARINT_LEN; i++) {
     if (pos >= end) return uvarintFail(pos, UVARINT_UNEXPECTED_EOF);
     const b = buf[pos++];
     if (b < 0x80) {
       // Go's rule: a 10th byte may only carry the single top bit.
       if (i === MAX_VARINT_LEN - 1 && b > 1) return uvarintFail(pos - 1, UVARINT_OVERFLOW);
-      value |= BigInt(b) << shift;
+      hi |= b << shift;
       uvarintScan.end = pos;
       uvarintScan.fault = UVARINT_OK;
-      return value <= MAX_SAFE_BIG ? Number(value) : value;
+      // hi has at most 15 bits: hi * 2^49 + low is exact below 2^53.
+      if (hi < 16) return hi * TWO_49 + low;
+      if (hi === 0x7fff && low === TWO_49 - 1) return MAX_U64;
+      return (BigInt(hi) << 49n) | BigInt(low);
     }
-    value |= BigInt(b & 0x7f) << shift;
-    shift += 7n;
+    hi |= (b & 0x7f) << shift;
+    shift += 7;
   }
   return uvarintFail(pos - 1, UVARINT_OVERFLOW);
 }
 
-const MAX_SAFE_BIG = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Go's wording of a failed binary.ReadUvarint (the error text callers wrap). */
 export function uvarintFaultText(fault: number): string {

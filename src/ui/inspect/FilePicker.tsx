@@ -16,7 +16,7 @@ export function FilePicker({ primary = true, text = 'Choose a trace file…' }: 
         className="visually-hidden"
         aria-label="Open a Go trace file"
         tabIndex={-1}
-        accept=".trace,.out,.bin,application/octet-stream"
+        accept=".trace,.out,.bin,.gz,application/octet-stream,application/gzip"
         onChange={(e) => {
           const f = e.currentTarget.files?.[0];
           if (f) void openBlob(f, f.name, 'picker');

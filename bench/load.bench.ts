@@ -1,0 +1,141 @@
+// The browser path against Node on the same files in the same run: every round opens each
+// bench trace (bench/bench-traces.ts) in a freshly launched headless Chromium (Playwright,
+// /usr/bin/chromium or FLIGHTDECK_CHROMIUM) through the page's file picker, as a user does,
+// and, alternating with it, parses the same file with forEachEvent in a fresh Node process
+// (bench/parse-once.ts).
+//
+// Printed per trace, best and median over the rounds: time from picking the file to the wire
+// summary on screen and to Go's parser's figures on screen (the worker's whole pass: reading
+// the file, the parse, the summary and the analyses), MB/s at best, the renderer's peak
+// resident memory (page and parse worker together, VmHWM of its processes), Node's
+// forEachEvent time, and the ratio Node time / time to fully parsed (1 would be the browser
+// as fast as the bare Node parse).
+//
+// Flags: --quick (smaller traces, 2 rounds), --rounds=N (default 3), --no-build (use dist/ as is).
+
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { serveStatic } from '../e2e/static-server';
+import { benchTraces, flag, MB, median, ROOT } from './bench-traces';
+
+const quick = process.argv.includes('--quick');
+const rounds = Number(flag('rounds') ?? (quick ? 2 : 3));
+const executablePath = process.env.FLIGHTDECK_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Every process descending from pid (Chromium's zygote and renderers). */
+function descendants(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      parent.set(Number(d), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone
+    }
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [c, pp] of parent) if (pp === p) (out.push(c), walk(c));
+  };
+  walk(pid);
+  return out;
+}
+
+/** Peak RSS (VmHWM) of the renderer processes under the browser. */
+function rendererPeak(browserPid: number): number {
+  let peak = 0;
+  for (const p of descendants(browserPid)) {
+    try {
+      if (!readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+    } catch {
+      // gone
+    }
+  }
+  return peak;
+}
+
+interface BrowserRun {
+  summary: number;
+  parsed: number;
+  rss: number;
+}
+
+async function browserRun(origin: string, file: string): Promise<BrowserRun> {
+  const server = await chromium.launchServer({ executablePath, headless: true, args: ARGS });
+  try {
+    const browser = await chromium.connect(server.wsEndpoint());
+    const page = await browser.newPage();
+    await page.goto(origin);
+    await page.waitForFunction(() => document.documentElement.dataset.idle === 'true' && !!window.__flightdeck);
+    const t0 = performance.now();
+    await page.getByLabel('Open a Go trace file').setInputFiles(file);
+    await page.waitForSelector('[data-verdict]', { timeout: 600_000 });
+    const summary = (performance.now() - t0) / 1000;
+    await page.waitForSelector('[data-parsed="ok"], [data-parsed="error"], [data-parsed="failed"]', { timeout: 600_000 });
+    const parsed = (performance.now() - t0) / 1000;
+    const state = await page.getAttribute('[data-parsed]', 'data-parsed');
+    if (state !== 'ok') throw new Error(`${file}: the page's parse ended '${state}'`);
+    const rss = rendererPeak(server.process().pid!);
+    await browser.close();
+    return { summary, parsed, rss };
+  } finally {
+    await server.close();
+  }
+}
+
+function nodeRun(file: string): number {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/parse-once.ts'), file], { encoding: 'utf8' });
+  const m = /seconds=([\d.]+)/.exec(r.stdout ?? '');
+  if (r.status !== 0 || !m) throw new Error(`parse-once failed: ${r.stderr}`);
+  return Number(m[1]);
+}
+
+const best = (xs: number[]) => Math.min(...xs);
+const s = (x: number) => `${x.toFixed(2)} s`;
+
+async function main(): Promise<void> {
+  const traces = benchTraces(quick);
+  if (!process.argv.includes('--no-build')) {
+    const b = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (b.status !== 0) throw new Error('vite build failed');
+  }
+  const server = await serveStatic(join(ROOT, 'dist'));
+  try {
+    const res = traces.map(() => ({ browser: [] as BrowserRun[], node: [] as number[] }));
+    for (let round = 0; round < rounds; round++) {
+      for (let i = 0; i < traces.length; i++) {
+        const nodeFirst = (round + i) % 2 === 1;
+        if (nodeFirst) res[i].node.push(nodeRun(traces[i].file));
+        res[i].browser.push(await browserRun(server.origin, traces[i].file));
+        if (!nodeFirst) res[i].node.push(nodeRun(traces[i].file));
+      }
+      console.log(`round ${round + 1}/${rounds} done`);
+    }
+    console.log(`\nload: headless Chromium (file picker -> summary -> parsed) vs Node forEachEvent, ${rounds} interleaved rounds`);
+    traces.forEach((t, i) => {
+      const mb = statSync(t.file).size / MB;
+      const b = res[i].browser;
+      const sum = b.map((r) => r.summary);
+      const par = b.map((r) => r.parsed);
+      const node = res[i].node;
+      console.log(`${t.name}: ${mb.toFixed(1)} MB`);
+      console.log(`  browser to summary  best ${s(best(sum))} median ${s(median(sum))}`);
+      console.log(
+        `  browser to parsed   best ${s(best(par))} (${(mb / best(par)).toFixed(1)} MB/s) median ${s(median(par))}  ` +
+          `renderer peak RSS ${(Math.max(...b.map((r) => r.rss)) / MB).toFixed(0)} MB`,
+      );
+      console.log(`  node forEachEvent   best ${s(best(node))} (${(mb / best(node)).toFixed(1)} MB/s) median ${s(median(node))}`);
+      console.log(`  ratio node time / browser time to parsed: best ${(best(node) / best(par)).toFixed(2)}× median ${(median(node) / median(par)).toFixed(2)}×`);
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,249 @@
+// The ordering's goroutine and P states (Go's gState and pState in internal/trace/order.go,
+// kept there in maps of pointers) in one flat Int32Array: an open-addressing hash table
+// (linear probing, Fibonacci hashing) whose entries are the states themselves, four int32s
+// each — the ID, the wire status, the generation of the sequence number, the sequence number.
+// Looking a state up and reading or changing it touches one cache line and no object, so the
+// ordering's hottest code neither waits on scattered memory (a server trace has tens of
+// thousands of live goroutines) nor meets an object whose shape could change mid-trace.
+//
+// An ID's home entry is its low bits: goroutine IDs are handed out in increasing runs, so the
+// goroutines a stretch of trace works on sit side by side in memory, as they would in an array
+// indexed by ID, where a scrambling hash would scatter every lookup to its own cache miss. IDs
+// that pile up on the same low bits (a crafted trace) make an insert probe far; the table then
+// switches to Fibonacci hashing for good, so no input makes lookups slow.
+//
+// IDs in [0, 2^31) — nearly every goroutine and P ID — are their own keys. Any other ID
+// (negative, larger, past 2^53) gets a negative stand-in key from a Map. Sequence numbers
+// past 2^31 live in a Map by key; region stacks and in-flight ranges in an array beside the
+// table, moving with their entries. Entries move when others are deleted (backward-shift
+// deletion), so a position is valid until the next delete.
+
+import { type I64, type U64, u64Inc } from './int64';
+import type { RangeType, UserRegion } from './order-state';
+
+const STRIDE = 4;
+const KEY = 0;
+const STATUS = 1;
+const SEQ_GEN = 2;
+const SEQ = 3;
+const EMPTY = -1;
+/** In the SEQ field: the sequence number does not fit an int32 and is in bigSeqs. */
+const BIG_SEQ = -1;
+const SMALL_MAX = 0x7fffffff;
+const GOLDEN = 0x9e3779b1 | 0;
+/** An insert probing further than this switches the table to Fibonacci hashing. */
+const MAX_PROBE = 32;
+
+interface Lists {
+  regions: UserRegion[];
+  inFlight: RangeType[];
+}
+
+export class SchedTable {
+  private tab = new Int32Array(64 * STRIDE).fill(EMPTY);
+  private mask = 63;
+  private shift = 32 - 6;
+  /** Whether homes come from Fibonacci hashing rather than the low bits of the key. */
+  private scrambled = false;
+  private filled = 0;
+  /** Stand-in keys (-2, -3, …) of IDs outside [0, 2^31), and back. */
+  private readonly standIns = new Map<I64, number>();
+  private readonly standInIds = new Map<number, I64>();
+  private nextStandIn = -2;
+  private readonly bigSeqs = new Map<number, U64>();
+  /** Region stacks and in-flight ranges by position, for the entries that have them. */
+  private lists: (Lists | undefined)[] = new Array<Lists | undefined>(64).fill(undefined);
+
+  /** The position of id's state, or -1 if it has none. Valid until the next delete. */
+  find(id: I64): number {
+    let key: number;
+    if (typeof id === 'number' && id >= 0 && id <= SMALL_MAX) {
+      key = id;
+    } else {
+      const k = this.standIns.get(id);
+      if (k === undefined) return -1;
+      key = k;
+    }
+    return this.probe(key);
+  }
+
+  private probe(key: number): number {
+    const tab = this.tab;
+    const mask = this.mask;
+    let h = this.home(key);
+    for (;;) {
+      const k = tab[h * STRIDE];
+      if (k === key) return h;
+      if (k === EMPTY) return -1;
+      h = (h + 1) & mask;
+    }
+  }
+
+  /** Makes a state for id (which must have none); returns its position. */
+  insert(id: I64, status: number, seqGen: number): number {
+    let key: number;
+    if (typeof id === 'number' && id >= 0 && id <= SMALL_MAX) {
+      key = id;
+    } else {
+      key = this.nextStandIn--;
+      this.standIns.set(id, key);
+      this.standInIds.set(key, id);
+    }
+    if ((this.filled + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
+    let tab = this.tab;
+    let h = this.home(key);
+    for (let probes = 0; tab[h * STRIDE] !== EMPTY; probes++) {
+      if (probes === MAX_PROBE && !this.scrambled) {
+        this.scrambled = true;
+        this.rehash(this.mask + 1);
+        tab = this.tab;
+        h = this.home(key);
+        probes = 0;
+        continue;
+      }
+      h = (h + 1) & this.mask;
+    }
+    const i = h * STRIDE;
+    tab[i + KEY] = key;
+    tab[i + STATUS] = status;
+    tab[i + SEQ_GEN] = seqGen;
+    tab[i + SEQ] = 0;
+    this.filled++;
+    return h;
+  }
+
+  /** Removes id's state, if it has one. Positions of other states may change. */
+  delete(id: I64): void {
+    let key: number;
+    if (typeof id === 'number' && id >= 0 && id <= SMALL_MAX) {
+      key = id;
+    } else {
+      const k = this.standIns.get(id);
+      if (k === undefined) return;
+      key = k;
+      this.standIns.delete(id);
+      this.standInIds.delete(k);
+    }
+    let i = this.probe(key);
+    if (i < 0) return;
+    const tab = this.tab;
+    const mask = this.mask;
+    // Backward-shift deletion: pull later entries of the probe run into the hole, so lookups
+    // never need tombstones.
+    for (let j = (i + 1) & mask; tab[j * STRIDE] !== EMPTY; j = (j + 1) & mask) {
+      const home = this.home(tab[j * STRIDE]);
+      // The entry at j stays unless the hole lies cyclically between its home and j.
+      const stays = i <= j ? home > i && home <= j : home > i || home <= j;
+      if (stays) continue;
+      tab.copyWithin(i * STRIDE, j * STRIDE, j * STRIDE + STRIDE);
+      this.lists[i] = this.lists[j];
+      i = j;
+    }
+    tab[i * STRIDE + KEY] = EMPTY;
+    this.lists[i] = undefined;
+    this.filled--;
+    if (this.bigSeqs.size !== 0) this.bigSeqs.delete(key);
+  }
+
+  /** Entries the table has room for (twice the most states held at once, rounded up). */
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
+  /** The ID of the state at pos. */
+  id(pos: number): I64 {
+    const key = this.tab[pos * STRIDE + KEY];
+    return key >= 0 ? key : this.standInIds.get(key)!;
+  }
+
+  statusOf(pos: number): number {
+    return this.tab[pos * STRIDE + STATUS];
+  }
+
+  setStatus(pos: number, status: number): void {
+    this.tab[pos * STRIDE + STATUS] = status;
+  }
+
+  /** The generation (as Ordering.genOrdinal) of the sequence number at pos. */
+  seqGenOf(pos: number): number {
+    return this.tab[pos * STRIDE + SEQ_GEN];
+  }
+
+  seqOf(pos: number): U64 {
+    const i = pos * STRIDE;
+    const s = this.tab[i + SEQ];
+    return s !== BIG_SEQ ? s : this.bigSeqs.get(this.tab[i + KEY])!;
+  }
+
+  setSeq(pos: number, seqGen: number, seq: U64): void {
+    const i = pos * STRIDE;
+    const tab = this.tab;
+    tab[i + SEQ_GEN] = seqGen;
+    if (typeof seq === 'number' && seq >= 0 && seq <= SMALL_MAX) {
+      if (tab[i + SEQ] === BIG_SEQ) this.bigSeqs.delete(tab[i + KEY]);
+      tab[i + SEQ] = seq;
+    } else {
+      tab[i + SEQ] = BIG_SEQ;
+      this.bigSeqs.set(tab[i + KEY], seq);
+    }
+  }
+
+  /** Whether (seqGen, seq) immediately follows the sequence number at pos (Go's seqCounter.succeeds). */
+  succeeds(pos: number, seqGen: number, seq: U64): boolean {
+    const i = pos * STRIDE;
+    const tab = this.tab;
+    if (tab[i + SEQ_GEN] !== seqGen) return false;
+    const p = tab[i + SEQ];
+    if (p !== BIG_SEQ) return seq === p + 1;
+    return seq === u64Inc(this.bigSeqs.get(tab[i + KEY])!);
+  }
+
+  /** The goroutine's stack of user regions (made on first use). */
+  regions(pos: number): UserRegion[] {
+    return this.listsOf(pos).regions;
+  }
+
+  /** The in-flight special ranges of the goroutine or P (made on first use). */
+  inFlight(pos: number): RangeType[] {
+    return this.listsOf(pos).inFlight;
+  }
+
+  /** Positions of every state: IDs in [0, 2^31) in increasing order, then the others as they came. */
+  slots(): number[] {
+    const out: number[] = [];
+    const tab = this.tab;
+    for (let h = 0; h <= this.mask; h++) if (tab[h * STRIDE] !== EMPTY) out.push(h);
+    // Stand-in keys count down from -2 in the order the IDs came.
+    const rank = (k: number) => (k >= 0 ? k : SMALL_MAX - k);
+    return out.sort((a, b) => rank(tab[a * STRIDE]) - rank(tab[b * STRIDE]));
+  }
+
+  private listsOf(pos: number): Lists {
+    let l = this.lists[pos];
+    if (l === undefined) this.lists[pos] = l = { regions: [], inFlight: [] };
+    return l;
+  }
+
+  private home(key: number): number {
+    return this.scrambled ? Math.imul(key, GOLDEN) >>> this.shift : key & this.mask;
+  }
+
+  private rehash(n: number): void {
+    const old = this.tab;
+    const oldLists = this.lists;
+    const tab = new Int32Array(n * STRIDE).fill(EMPTY);
+    const lists = new Array<Lists | undefined>(n).fill(undefined);
+    this.tab = tab;
+    this.lists = lists;
+    this.mask = n - 1;
+    this.shift = 32 - Math.log2(n);
+    for (let i = 0; i < old.length; i += STRIDE) {
+      const k = old[i];
+      if (k === EMPTY) continue;
+      let h = this.home(k);
+      while (tab[h * STRIDE] !== EMPTY) h = (h + 1) & this.mask;
+      tab.set(old.subarray(i, i + STRIDE), h * STRIDE);
+      lists[h] = oldLists[i / STRIDE];
+    }
+  }
+}
