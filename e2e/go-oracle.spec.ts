@@ -85,12 +85,18 @@ function realTrace(file: string): GoAnswer {
   };
 }
 
+/** Regressions whose Go answer is a panic in printing, not a reader's verdict (named, so the list cannot grow unseen). */
+const PRINT_PANICS = ['fuzz-seed20261130-mutant2313.trace'];
+
 function regressions(): GoAnswer[] {
   const m = JSON.parse(readFileSync(join(REGRESSIONS, 'manifest.json'), 'utf8')) as {
     regressions: { file: string; where: string; go: { exitCode: number; stdout: string; stderr: string | null } }[];
   };
   const out: GoAnswer[] = [];
   for (const r of m.regressions) {
+    // Go's dump panicked while printing an event (Event.String in cmd/trace's -d=parsed loop),
+    // which the page, printing nothing, does not do: compared by the unit tests only.
+    if (PRINT_PANICS.includes(r.file)) continue;
     const path = r.where === 'shared' ? join(ROOT, '../shared/conformance/regressions', r.file) : join(REGRESSIONS, r.file);
     if (r.where === 'shared' && !existsSync(path)) continue; // Go's folder, not beside a plain clone
     out.push({

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpWire } from '../src/trace/dump/wire';
+import { parsedDifference } from './lib/parsed-outcome';
+import { goAnswer, loadRegressions, regressionTrace } from './lib/regressions';
 
 const ROOT = resolve(__dirname, '..');
 const TRACE = join(ROOT, 'testdata/traces/annotations.go126.trace');
@@ -47,5 +49,22 @@ describe('the built package', () => {
     const bad = spawnSync(process.execPath, [cli, 'dump', '--mode=wire', join(ROOT, 'package.json')], { encoding: 'utf8' });
     expect(bad.status).toBe(1);
     expect(bad.stderr).toBe('bad file format: not a Go execution trace?\n');
+  });
+
+  it("the flightdeck command gives Go's answer, byte for byte, for each committed regression", () => {
+    const cli = join(out, 'cli.js');
+    const own = loadRegressions().filter((r) => r.where === 'testdata');
+    // One of them has a damaged string in Go's error message: its raw byte 0xC3 must reach
+    // stderr as it is (not U+FFFD's three bytes).
+    expect(own.some((r) => r.go.stderr !== null && /[\x80-\xff]/.test(goAnswer(r).stderr))).toBe(true);
+    for (const r of own) {
+      expect(regressionTrace(r)).not.toBeNull();
+      const p = spawnSync(process.execPath, [cli, 'dump', '--mode=parsed', `--go=${r.goVersion.replace(/^go(\d+\.\d+).*$/, '$1')}`, join(ROOT, 'testdata/regressions', r.file)], {
+        env: { ...process.env, TZ: 'UTC' },
+        maxBuffer: 1 << 28,
+      });
+      const ours = { exitCode: p.status ?? -1, stdout: new Uint8Array(p.stdout), stderr: p.stderr.toString('latin1') };
+      expect(parsedDifference(goAnswer(r), ours), r.file).toBeNull();
+    }
   });
 });

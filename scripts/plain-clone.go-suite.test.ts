@@ -35,6 +35,8 @@ describe('the suite from a clone, with and without ../shared beside it', () => {
     emptyShared = copyAt(join(tmp, 'empty'));
     mkdirSync(join(tmp, 'empty', 'shared', 'conformance'), { recursive: true });
   }, 120_000);
+  // Three copies of the checkout's files: removing them takes more than the default 10 s on a
+  // busy machine.
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }, 120_000);

@@ -8,24 +8,32 @@
 //     --mutants N  how many (default 1000)
 //     --seed S     the run's seed; default a new one each run (printed), 1 under CI=true
 //     --only I     just mutant I of the seed (to replay a disagreement)
+//     --jobs J     Go processes in flight at once (default 2; our side runs in this process)
+//     --sources K  which sources, comma-separated: real, sim, old (default all three). A seed
+//                  replays the same mutants only with the same sources and the same checkout.
 //     --record     save each disagreement, minimised, with Go's answer, as a regression
 //                  fixture in testdata/regressions (for `npm test`)
 //     --no-go      no Go here: skip, saying so (without it, a missing Go fails the step)
 //
 // Every disagreeing mutant is kept in reports/fuzz/ and minimised to the smallest file that
 // still disagrees. Mutants whose header names Go 1.11–1.21 are read by our old-format reader
-// (src/trace/v1) as Go reads them by its tracev1 package, and must agree like the rest; the
-// closing line says how many there were.
+// (src/trace/v1) as Go reads them by its tracev1 package, and must agree like the rest. The
+// sources include old-format traces too: our fixtures that read (src/trace/v1/testdata) and
+// Go's own small test traces from the toolchain's source. Go's dump of an old trace orders
+// events of equal time differently from run to run (src/trace/v1/go-compare.ts), so an
+// old-format mutant whose output differs from Go's only in that order counts as agreeing.
 
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BufferSink, SimulatedRuntime, startTrace, stopTrace } from '../../src/recorder/index';
+import { compareWithGo, dumpV1WithTimes, parseV1Fixture } from '../../src/trace/v1/go-compare';
+import { writeV1Trace } from '../../src/trace/v1/text-writer';
 import { findGoTraceTool, goParsed, goParsedSync, type GoTraceTool } from '../lib/go-trace-tool';
-import { headerVersion, mutate } from '../lib/mutate';
+import { headerVersion, mutate, structuralCuts } from '../lib/mutate';
 import { ourParsed, parsedDifference, type ParsedOutcome } from '../lib/parsed-outcome';
 import { goAnswer, loadRegressions, regressionTrace, saveRegression } from '../lib/regressions';
 
@@ -67,7 +75,35 @@ function corpus(): Source[] {
       sims.push({ name: `simulated ${workload} ${seconds} s go${go}`, bytes: sink.bytes() });
     }
   }
-  return [...real, ...sims];
+  // Old-format traces: ours that Go reads to the end, and Go's own small ones (not committed;
+  // the toolchain's source is there whenever this step runs). The large stress traces are left
+  // out: each mutant of one costs both readers far more than the rest.
+  const old: Source[] = [];
+  const v1Fixtures = join(ROOT, 'src/trace/v1/testdata');
+  for (const f of readdirSync(v1Fixtures).filter((x) => x.endsWith('.test')).sort()) {
+    const fx = parseV1Fixture(f, readFileSync(join(v1Fixtures, f), 'utf8'));
+    if (fx.expect.success) old.push({ name: `src/trace/v1/testdata/${f}`, bytes: writeV1Trace(fx.trace) });
+  }
+  const goroot = spawnSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).stdout.trim();
+  const goV1 = join(goroot, 'src/internal/trace/internal/tracev1/testdata');
+  if (existsSync(goV1)) {
+    for (const f of readdirSync(goV1).sort()) {
+      if (statSync(join(goV1, f)).size <= 32 * 1024) old.push({ name: `GOROOT tracev1/testdata/${f}`, bytes: new Uint8Array(readFileSync(join(goV1, f))) });
+    }
+  }
+  const kinds = (flag('--sources') ?? 'real,sim,old').split(',');
+  return [...(kinds.includes('real') ? real : []), ...(kinds.includes('sim') ? sims : []), ...(kinds.includes('old') ? old : [])];
+}
+
+/**
+ * How our dump of a mutant differs from Go's (null: they agree). For an old-format trace, a
+ * difference only in the order of equal-time events is Go's own run-to-run variation.
+ */
+function difference(go: ParsedOutcome, bytes: Uint8Array, goVersion: string): string | null {
+  const d = parsedDifference(go, ourParsed(bytes, goVersion));
+  if (d === null || !isOldFormat(bytes)) return d;
+  const c = compareWithGo(dumpV1WithTimes(bytes), { stdout: Buffer.from(go.stdout).toString('utf8'), stderr: Buffer.from(go.stderr, 'latin1').toString('utf8'), exitCode: go.exitCode });
+  return c.equivalent ? null : d;
 }
 
 /**
@@ -100,16 +136,31 @@ interface Disagreement {
   difference: string;
 }
 
-/** Smallest file (header kept) that still disagrees: ranges dropped, largest first (ddmin-like). */
-async function minimise(tool: GoTraceTool, bytes: Uint8Array, tmp: string, budget = 400): Promise<Uint8Array> {
+/**
+ * Smallest file (header kept) that still disagrees: whole records, then single events, left
+ * out while the disagreement stays (structuralCuts); then byte ranges dropped, largest first
+ * (ddmin-like). At most `budget` runs of Go.
+ */
+async function minimise(tool: GoTraceTool, bytes: Uint8Array, tmp: string, budget = 600): Promise<Uint8Array> {
   let best = bytes;
   let tries = 0;
   const disagrees = async (b: Uint8Array) => {
     tries++;
     const f = join(tmp, 'min.trace');
     writeFileSync(f, b);
-    return parsedDifference(await goParsed(tool, f), ourParsed(b, tool.version)) !== null;
+    return difference(await goParsed(tool, f), b, tool.version) !== null;
   };
+  for (let progress = true; progress && tries < budget; ) {
+    progress = false;
+    for (const candidate of structuralCuts(best)) {
+      if (tries >= budget) break;
+      if (await disagrees(candidate)) {
+        best = candidate;
+        progress = true;
+        break;
+      }
+    }
+  }
   for (let chunk = Math.max(1, (best.length - 16) >> 1); chunk >= 1 && tries < budget; chunk = chunk > 1 ? chunk >> 1 : 0) {
     let progress = true;
     while (progress && tries < budget) {
@@ -136,7 +187,7 @@ function ourCli(file: string, goVersion: string): ParsedOutcome {
     env: { ...process.env, TZ: 'UTC' },
     maxBuffer: 1 << 30,
   });
-  return { exitCode: r.status ?? -1, stdout: new Uint8Array(r.stdout), stderr: r.stderr.toString('utf8') };
+  return { exitCode: r.status ?? -1, stdout: new Uint8Array(r.stdout), stderr: r.stderr.toString('latin1') };
 }
 
 async function main(): Promise<number> {
@@ -158,7 +209,7 @@ async function main(): Promise<number> {
   const weights = sourceWeights(sources);
   console.log(
     `fuzz: seed ${runSeed}${ci && flag('--seed') === undefined ? ' (fixed under CI)' : ''}, ${only === null ? count : 1} mutants of ${sources.length} traces ` +
-      `(${sources.filter((s) => !s.name.startsWith('simulated')).length} committed real, ${sources.filter((s) => s.name.startsWith('simulated')).length} simulated), ${tool.version}; ` +
+      `(${sources.filter((s) => !s.name.startsWith('simulated') && !isOldFormat(s.bytes)).length} committed real, ${sources.filter((s) => s.name.startsWith('simulated')).length} simulated, ${sources.filter((s) => isOldFormat(s.bytes)).length} Go 1.11–1.21), ${tool.version}; ` +
       `replay one with --seed ${runSeed} --only I`,
   );
 
@@ -183,7 +234,7 @@ async function main(): Promise<number> {
     }
 
     const indices = only === null ? Array.from({ length: count }, (_, i) => i) : [only];
-    const CONCURRENCY = 2;
+    const CONCURRENCY = Math.max(1, Number(flag('--jobs') ?? 2));
     let next = 0;
     const worker = async (w: number) => {
       for (;;) {
@@ -196,14 +247,17 @@ async function main(): Promise<number> {
         const file = join(tmp, `m${w}.trace`);
         writeFileSync(file, m.bytes);
         const go = await goParsed(tool, file);
-        const ours = ourParsed(m.bytes, tool.version);
-        const d = parsedDifference(go, ours);
+        const d = difference(go, m.bytes, tool.version);
         if (isOldFormat(m.bytes)) {
           oldFormat++;
           if (d !== null) oldFormatDisagree++;
         }
         if (d === null) agree++;
-        else disagreements.push({ index, source: src.name, edits: m.edits, bytes: m.bytes, difference: d });
+        else {
+          // Said at once, so a long run can be replayed (--only) before it ends.
+          console.log(`  mutant ${index} of ${src.name} disagrees: ${d}`);
+          disagreements.push({ index, source: src.name, edits: m.edits, bytes: m.bytes, difference: d });
+        }
         if (indices.length >= 5000 && (i + 1) % 1000 === 0) console.log(`  ${i + 1} mutants, ${disagreements.length} disagree so far (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
       }
     };
@@ -219,7 +273,7 @@ async function main(): Promise<number> {
       const small = await minimise(tool, d.bytes, tmp);
       const smallFile = join(OUT, `seed${runSeed}-mutant${d.index}.min.trace`);
       writeFileSync(smallFile, small);
-      const smallDiff = parsedDifference(goParsedSync(tool, smallFile), ourParsed(small, tool.version));
+      const smallDiff = difference(goParsedSync(tool, smallFile), small, tool.version);
       console.log(`  FAIL mutant ${d.index} of ${d.source} [${d.edits.join('; ')}]: ${d.difference}`);
       console.log(`       kept ${kept} (the CLI process ${cli === null ? 'agrees with Go?!' : 'disagrees too'}); minimised to ${small.length} bytes: ${smallFile} (${smallDiff})`);
       if (args.includes('--record')) {

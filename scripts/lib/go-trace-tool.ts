@@ -29,11 +29,11 @@ export function findGoTraceTool(gotoolchain = 'local'): GoTraceTool | string {
   return { version: v.stdout.trim(), path: t.stdout.trim() };
 }
 
-/** `go tool trace -d=parsed FILE`, with TZ=UTC. */
+/** `go tool trace -d=parsed FILE`, with TZ=UTC (stderr as raw bytes: see ParsedOutcome). */
 export function goParsedSync(tool: GoTraceTool, file: string): ParsedOutcome {
   const r = spawnSync(tool.path, ['-d=parsed', file], { env: env('local'), maxBuffer: 1 << 30 });
   if (r.error) throw r.error;
-  return { exitCode: r.status ?? -1, stdout: new Uint8Array(r.stdout), stderr: r.stderr.toString('utf8') };
+  return { exitCode: r.status ?? -1, stdout: new Uint8Array(r.stdout), stderr: r.stderr.toString('latin1') };
 }
 
 /** The same, without blocking: several can run at once. */
@@ -49,7 +49,7 @@ export function goParsed(tool: GoTraceTool, file: string): Promise<ParsedOutcome
       done({
         exitCode: code ?? (signal ? 128 : -1),
         stdout: new Uint8Array(Buffer.concat(out)),
-        stderr: Buffer.concat(err).toString('utf8'),
+        stderr: Buffer.concat(err).toString('latin1'),
       }),
     );
   });

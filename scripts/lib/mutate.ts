@@ -329,3 +329,26 @@ export function mutate(source: Uint8Array, seed: number): Mutant {
   }
   return { bytes: bytes === source ? source.slice() : bytes, edits };
 }
+
+/**
+ * Smaller versions of a trace that keep its framing, for the fuzz step's minimiser: the trace
+ * with one record (batch or EndOfGeneration) left out, then with one event of one batch left
+ * out (the batch's size follows). Byte-range cuts rarely keep a disagreement alive, because
+ * they break the framing both readers see first; these do.
+ */
+export function* structuralCuts(buf: Uint8Array): Generator<Uint8Array> {
+  const rs = records(buf);
+  for (let i = rs.length - 1; i >= 0; i--) yield splice(buf, rs[i].start, rs[i].end);
+  const bs = batches(buf);
+  for (let i = bs.length - 1; i >= 0; i--) {
+    const r = bs[i];
+    const payload = buf.slice(r.payload, r.end);
+    let spans: [number, number][];
+    try {
+      spans = eventSpans(payload);
+    } catch {
+      continue;
+    }
+    for (let k = spans.length - 1; k >= 0; k--) yield replacePayload(buf, r, splice(payload, spans[k][0], spans[k][1]));
+  }
+}

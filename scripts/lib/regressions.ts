@@ -56,7 +56,8 @@ export function goAnswer(r: Regression): ParsedOutcome {
   return {
     exitCode: r.go.exitCode,
     stdout: new Uint8Array(gunzipSync(readFileSync(join(REGRESSIONS_DIR, r.go.stdout)))),
-    stderr: r.go.stderr ? readFileSync(join(REGRESSIONS_DIR, r.go.stderr), 'utf8') : '',
+    // Raw bytes, one char each (ParsedOutcome).
+    stderr: r.go.stderr ? readFileSync(join(REGRESSIONS_DIR, r.go.stderr), 'latin1') : '',
   };
 }
 
@@ -85,7 +86,7 @@ export function saveRegression(
   };
   if (entry.where === 'testdata') writeFileSync(join(REGRESSIONS_DIR, entry.file), trace);
   writeFileSync(join(REGRESSIONS_DIR, r.go.stdout), gzipSync(go.stdout, { level: 9 }));
-  if (r.go.stderr) writeFileSync(join(REGRESSIONS_DIR, r.go.stderr), go.stderr);
+  if (r.go.stderr) writeFileSync(join(REGRESSIONS_DIR, r.go.stderr), go.stderr, 'latin1');
   const m: Manifest = existsSync(MANIFEST)
     ? (JSON.parse(readFileSync(MANIFEST, 'utf8')) as Manifest)
     : { comment: 'See README.md. Written by scripts/regen-regressions.ts and scripts/conformance/fuzz.ts.', regressions: [] };

@@ -4,6 +4,7 @@
 
 import { openSync, readSync, closeSync, fstatSync, writeFileSync, writeSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { encodeGoString } from '../trace/go/string';
 import { CliError, type CliIO, type OutputStream } from './command';
 import { isGzip } from '../worker/gunzip';
 
@@ -121,7 +122,9 @@ function openOutputFile(path: string): OutputStream {
 export const nodeIO: CliIO = {
   openOutput: openOutputFile,
   out: (t) => void process.stdout.write(t),
-  err: (t) => void process.stderr.write(t),
+  // Messages quote trace strings, which may hold bytes that are not UTF-8 (kept as escapes by
+  // decodeGoString): written back as those raw bytes, as Go's go tool trace writes them.
+  err: (t) => void process.stderr.write(/[\udc80-\udcff]/.test(t) ? encodeGoString(t) : t),
   readInput: async (path) =>
     path === '-' ? maybeGunzip('standard input', await readStdin()) : maybeGunzip(path, readFileCapped(path)),
   writeOutput: async (path, data) => {

@@ -70,3 +70,14 @@ export function quoteGo(s: string, go: GoRelease = NEWEST_GO): string {
   if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) return '"' + s + '"';
   return goQuoteBytes(encodeGoString(s), go);
 }
+
+const lenient = new TextDecoder('utf-8');
+
+/**
+ * What a terminal shows of the Go string s stands for: its bytes decoded as UTF-8, each invalid
+ * sequence as U+FFFD. For text on the page, such as Go's error messages, which quote trace
+ * strings' raw bytes (a lone surrogate escape is not a character a user can read).
+ */
+export function displayGoString(s: string): string {
+  return /[\udc80-\udcff]/.test(s) ? lenient.decode(encodeGoString(s)) : s;
+}

@@ -4,6 +4,7 @@
 
 import type { FetchInfo } from '../../state/store';
 import type { FileKind, WireSummary } from '../../worker/parse-protocol';
+import { displayGoString } from '../../trace/go/string';
 import { wrongFileWords } from './wrong-file';
 import { formatBytes, formatInt, plural } from '../format';
 
@@ -127,7 +128,7 @@ function baseView(s: WireSummary): InspectView {
         title: 'This is not a Go execution trace',
         explanation:
           'A Go execution trace starts with a header like “go 1.26 trace”. This file does not. Traces come from runtime/trace.Start, a FlightRecorder snapshot, go test -trace, or /debug/pprof/trace. A CPU or heap profile (pprof) is a different format.',
-        goMessage: err.message,
+        goMessage: displayGoString(err.message),
       };
     // Only readers of the Go 1.22+ format alone (readHeader) report a Go 1.11–1.21 header as a
     // fault; the inspector reads that format.
@@ -139,7 +140,7 @@ function baseView(s: WireSummary): InspectView {
         title: 'A Go trace version Flightdeck does not read',
         explanation:
           'The header names a trace format version that neither Flightdeck nor the Go releases it follows know. It may come from a newer Go than this app, or the header may be damaged.',
-        goMessage: err.message,
+        goMessage: displayGoString(err.message),
       };
     case 'damaged': {
       if (old) {
@@ -149,7 +150,7 @@ function baseView(s: WireSummary): InspectView {
           title: 'Damaged or cut short',
           explanation:
             'Go reads a trace in the Go 1.11–1.21 format whole, before its first event, so damage anywhere in it leaves nothing to show. A trace is cut short when the program exits before trace.Stop, or a download or copy stops early.',
-          goMessage: err.message,
+          goMessage: displayGoString(err.message),
           kept: `Kept nothing: the damage is at byte ${formatInt(err.offset)} of ${formatInt(fileBytes)}.`,
         };
       }
@@ -163,7 +164,7 @@ function baseView(s: WireSummary): InspectView {
           generations.length > 0
             ? 'Everything before the damage is shown below. A trace is cut short when the program exits before trace.Stop, or a download or copy stops early.'
             : 'No complete generation could be read before the damage. A trace is cut short when the program exits before trace.Stop, or a download or copy stops early.',
-        goMessage: err.message,
+        goMessage: displayGoString(err.message),
         kept,
       };
     }

@@ -4,6 +4,7 @@
 // without a browser.
 
 import type { GenerationStats, TraceSummary } from '../../worker/parse-protocol';
+import { displayGoString } from '../../trace/go/string';
 import { formatBytes, formatDuration, formatInt, plural } from '../format';
 
 export interface ParsedTile {
@@ -138,7 +139,7 @@ export function parsedView(s: TraceSummary): ParsedView {
         : v.generationsKept > 0
           ? 'As go tool trace does, everything up to the damage is kept: the complete generations before it are summarised below.'
           : 'The damage is in the first generation, so no complete generation could be kept.',
-    goMessage: v.message,
+    goMessage: displayGoString(v.message),
     kept: header
       ? null
       : old && v.eventsRead === 0
