@@ -21,6 +21,7 @@ import {
   type TraceReader,
 } from '../trace/parse/index';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
+import { transitionOf } from './transition-memo';
 
 /** Counts over a stretch of events (one generation, or the whole trace). */
 export interface SummaryCounts {
@@ -222,7 +223,7 @@ function infoOf(ev: TraceEvent, kind: EventKind, out: EventInfo): EventInfo {
   out.heap = null;
   switch (kind) {
     case EventKind.StateTransition: {
-      const r = ev.stateTransition().resource;
+      const r = transitionOf(ev).resource;
       out.resource = r.kind;
       out.id = r.id;
       break;

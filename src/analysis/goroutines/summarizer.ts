@@ -28,6 +28,7 @@ import { TraceClock } from '../trace-time';
 import { addTo, cloneStats, emptyStats, subStats, type ExecStats } from './exec-stats';
 import { isSystemGoroutine, regionFingerprintFrame, type GoroutineSummary, type TraceAnnotations } from './summary-types';
 import type { EventRef, LogRef, RegionSummary, TaskSummary } from './summary-types';
+import { transitionOf } from '../transition-memo';
 
 const UNSET = Number.NEGATIVE_INFINITY;
 const NONE: readonly RegionSummary[] = [];
@@ -105,7 +106,7 @@ export class GoroutineSummarizer implements EventSink {
   }
 
   private transition(ev: TraceEvent, t: number): void {
-    const st = ev.stateTransition();
+    const st = transitionOf(ev);
     if (st.resource.kind === ResourceKind.Proc) {
       // A P going idle while its goroutine is in a syscall: the syscall now blocks.
       if (st.from !== st.to && st.to === 3 /* ProcState.Idle */) {
@@ -415,7 +416,7 @@ export class GoroutineSummarizer implements EventSink {
 function ref(ev: TraceEvent, t: number): EventRef {
   switch (ev.kind()) {
     case EventKind.StateTransition: {
-      const st = ev.stateTransition();
+      const st = transitionOf(ev);
       if (st.resource.kind !== ResourceKind.Goroutine) return { timeNs: t, g: -1, what: '' };
       return { timeNs: t, g: st.resource.id, what: `${goStateString(st.from)} -> ${goStateString(st.to)}` };
     }
