@@ -3,4 +3,4 @@
 // fall back to the committed Go dumps when `go` is not on PATH.
 import { runSteps } from './run-steps';
 
-process.exit(runSteps('conformance', 'scripts/conformance', '.ts', ['wire', 'parse', 'go-compare', 'runtime', 'analysis'], process.argv.slice(2)));
+process.exit(runSteps('conformance', 'scripts/conformance', '.ts', ['wire', 'parse', 'go-compare', 'v1', 'runtime', 'analysis'], process.argv.slice(2)));

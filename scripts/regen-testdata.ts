@@ -57,6 +57,11 @@ export interface TraceRecord {
   sha256: string;
   damage: Damage | null;
   dumps: Record<DumpMode, DumpRecord>;
+  /**
+   * For programs marked `// cross-dump:`, Go's dumps of this trace made by each other toolchain
+   * (by tag): where `go tool trace` output depends on the toolchain (its Unicode tables).
+   */
+  crossDumps?: Record<string, Record<DumpMode, DumpRecord>>;
   /** x/exp's testtrace.Validator over every event (bench/go/validate): its one output line. */
   validator: { output: string; exitCode: number } | null;
 }
@@ -105,6 +110,8 @@ interface Program {
   name: string;
   kind: string;
   env: string[];
+  /** Dump its traces with every toolchain, not only the one that wrote them. */
+  crossDump: boolean;
 }
 
 /** Programs are the folders of testdata/go with a main.go, plus the `go test -trace` package. */
@@ -117,9 +124,9 @@ function listPrograms(): Program[] {
       const src = readFileSync(join(dir, 'main.go'), 'utf8');
       const env = /^\/\/ env: (.*)$/m.exec(src)?.[1].trim().split(/\s+/) ?? [];
       const kind = /^\/\/ kind: (.*)$/m.exec(src)?.[1].trim() ?? 'trace.Start';
-      out.push({ name, kind, env });
+      out.push({ name, kind, env, crossDump: /^\/\/ cross-dump:/m.test(src) });
     } else if (readdirSync(dir).some((f) => f.endsWith('_test.go'))) {
-      out.push({ name, kind: 'go test -trace', env: [] });
+      out.push({ name, kind: 'go test -trace', env: [], crossDump: false });
     }
   }
   return out;
@@ -263,6 +270,16 @@ const DAMAGED: Damaged[] = [
     },
   },
   {
+    name: 'damaged-v1header',
+    from: 'basic',
+    what: 'header version "go 1.26" changed to "go 1.21" (the Go 1.11–1.21 format)',
+    make(src) {
+      const bytes = src.slice();
+      bytes.set(new TextEncoder().encode('21'), 5);
+      return { bytes, offset: 5 };
+    },
+  },
+  {
     name: 'damaged-badversion',
     from: 'basic',
     what: 'header version "go 1.26" changed to "go 1.99"',
@@ -276,13 +293,14 @@ const DAMAGED: Damaged[] = [
 
 // ---- dumps ----------------------------------------------------------------------------------
 
-function dumpAll(file: string, tc: Toolchain): Record<DumpMode, DumpRecord> {
+/** Go's dumps of file by toolchain tc; `by` names another toolchain's dumps (F.by-TAG.MODE...). */
+function dumpAll(file: string, tc: Toolchain, by = ''): Record<DumpMode, DumpRecord> {
   const dumps = {} as Record<DumpMode, DumpRecord>;
   for (const mode of DUMP_MODES) {
     const r = run('go', ['tool', 'trace', `-d=${mode}`, join(TRACES_DIR, file)], { env: goEnv(tc) });
-    const stdoutName = `${file}.${mode}.txt.gz`;
+    const stdoutName = `${file}${by}.${mode}.txt.gz`;
     writeFileSync(join(TRACES_DIR, stdoutName), gzipSync(r.stdout, { level: 9 }));
-    const stderrName = `${file}.${mode}.stderr`;
+    const stderrName = `${file}${by}.${mode}.stderr`;
     if (r.stderr.length > 0) writeFileSync(join(TRACES_DIR, stderrName), r.stderr);
     else if (existsSync(join(TRACES_DIR, stderrName))) unlinkSync(join(TRACES_DIR, stderrName));
     dumps[mode] = { stdout: stdoutName, stderr: r.stderr.length > 0 ? stderrName : null, exitCode: r.status };
@@ -358,6 +376,11 @@ function main(argv: string[]): void {
         rec.sha256 = sha256(bytes);
         rec.goVersion = versions[tc.tag];
         rec.dumps = dumpAll(rec.file, tc);
+        const prog = rec.program ? listPrograms().find((p) => `testdata/go/${p.name}` === rec.program) : undefined;
+        if (prog?.crossDump) {
+          rec.crossDumps = {};
+          for (const other of TOOLCHAINS.filter((x) => x.tag !== tc.tag)) rec.crossDumps[other.tag] = dumpAll(rec.file, other, `.by-${other.tag}`);
+        }
         rec.validator = validator ? validate(validator, rec.file) : null;
         records.push(rec);
         const codes = DUMP_MODES.map((m) => `${m}=${rec.dumps[m].exitCode}`).join(' ');
@@ -382,9 +405,11 @@ function main(argv: string[]): void {
   const keep = new Set(['manifest.json']);
   for (const t of traces) {
     keep.add(t.file);
-    for (const m of DUMP_MODES) {
-      keep.add(t.dumps[m].stdout);
-      if (t.dumps[m].stderr) keep.add(t.dumps[m].stderr!);
+    for (const d of [t.dumps, ...Object.values(t.crossDumps ?? {})]) {
+      for (const m of DUMP_MODES) {
+        keep.add(d[m].stdout);
+        if (d[m].stderr) keep.add(d[m].stderr!);
+      }
     }
   }
   for (const f of readdirSync(TRACES_DIR)) if (!keep.has(f)) unlinkSync(join(TRACES_DIR, f));

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { analyseTrace } from '../../src/analysis/analyse';
-import { compareAnalysis } from '../lib/analysis-compare';
+import { compareAnalysis, goReleaseOf } from '../lib/analysis-compare';
 import { captureGoAnalysis, type GoAnalysisCapture } from '../lib/go-analysis';
 import { analysedTraces, analysisEnv, capturePath } from '../regen-analysis';
 
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     const cap: GoAnalysisCapture = live
       ? await captureGoAnalysis(path, t.file, { tag: t.toolchain, env: analysisEnv(t.toolchain) })
       : (JSON.parse(gunzipSync(readFileSync(capturePath(t.file))).toString('utf8')) as GoAnalysisCapture);
-    const r = await compareAnalysis(analyseTrace(new Uint8Array(readFileSync(path))), cap);
+    const r = await compareAnalysis(analyseTrace(new Uint8Array(readFileSync(path)), goReleaseOf(t.toolchain)), cap);
     traces++;
     checked += r.checked;
     if (r.mismatches.length > 0) {

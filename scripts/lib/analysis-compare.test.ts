@@ -6,7 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyseTrace } from '../../src/analysis/analyse';
 import { analysedTraces, capturePath } from '../regen-analysis';
-import { compareAnnotations, compareMmu, compareProfiles, compareSelectedProfiles } from './analysis-compare';
+import { compareAnnotations, goReleaseOf, compareMmu, compareProfiles, compareSelectedProfiles } from './analysis-compare';
 import type { GoAnalysisCapture } from './go-analysis';
 
 const TRACES = join(__dirname, '../../testdata/traces');
@@ -20,20 +20,20 @@ describe('analyses equal go tool trace', () => {
   for (const t of traces) {
     it(`${t.file}: goroutines, tasks, regions`, () => {
       const cap = JSON.parse(gunzipSync(readFileSync(capturePath(t.file))).toString('utf8')) as GoAnalysisCapture;
-      const result = analyseTrace(new Uint8Array(readFileSync(join(TRACES, t.file))));
+      const result = analyseTrace(new Uint8Array(readFileSync(join(TRACES, t.file))), goReleaseOf(t.toolchain));
       const r = compareAnnotations(result.annotations, cap);
       expect(r.mismatches).toEqual([]);
       expect(r.checked).toBeGreaterThan(10);
     });
     it(`${t.file}: MMU curve and worst windows`, () => {
       const cap = JSON.parse(gunzipSync(readFileSync(capturePath(t.file))).toString('utf8')) as GoAnalysisCapture;
-      const result = analyseTrace(new Uint8Array(readFileSync(join(TRACES, t.file))));
+      const result = analyseTrace(new Uint8Array(readFileSync(join(TRACES, t.file))), goReleaseOf(t.toolchain));
       const r = compareMmu(result, cap);
       expect(r.mismatches).toEqual([]);
     });
     it(`${t.file}: blocking profiles of the trace, each goroutine group and each region type`, async () => {
       const cap = JSON.parse(gunzipSync(readFileSync(capturePath(t.file))).toString('utf8')) as GoAnalysisCapture;
-      const result = analyseTrace(new Uint8Array(readFileSync(join(TRACES, t.file))));
+      const result = analyseTrace(new Uint8Array(readFileSync(join(TRACES, t.file))), goReleaseOf(t.toolchain));
       const r = await compareProfiles(result, cap);
       expect(r.mismatches).toEqual([]);
       const s = await compareSelectedProfiles(result, cap);

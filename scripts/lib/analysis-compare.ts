@@ -9,7 +9,8 @@ import { bucketMinNs, type TimeHistogram } from '../../src/analysis/annotations/
 import { regionDetail, regionTypes } from '../../src/analysis/annotations/region-stats';
 import { goElapsed, goSeconds, taskDetail, taskTypes, type TaskEventRow } from '../../src/analysis/annotations/task-stats';
 import { goDuration } from '../../src/trace/go/duration';
-import { goQuote } from '../../src/trace/go/strconv';
+import type { GoRelease } from '../../src/trace/go/strconv';
+import { quoteGo } from '../../src/trace/go/string';
 import { dec } from '../../src/trace/parse/int64';
 import type { TraceAnalysis } from '../../src/analysis/analyse';
 import { decodePprof, encodePprofGzip, type DecodedSample } from '../../src/analysis/profiles/pprof';
@@ -51,9 +52,14 @@ const sorted = (rows: string[][]) => rows.map((r) => r.join('\t')).sort();
  * task begin says "(D n" for "(ID n", and the two log forms are swapped.
  */
 function as126(e: TaskEventRow): string {
-  if (e.log) return e.log.category !== '' ? `log ${goQuote(e.log.message)}` : `log (category: ${e.log.category}): ${goQuote(e.log.message)}`;
+  if (e.log) return e.log.category !== '' ? `log ${quoteGo(e.log.message, '1.26')}` : `log (category: ${e.log.category}): ${quoteGo(e.log.message, '1.26')}`;
   if (e.what.startsWith('task ') && e.what.endsWith(' begin')) return e.what.replace(/ \(ID (\d+), parent (\d+)\) begin$/, ' (D $1, parent $2) begin');
   return e.what;
+}
+
+/** The Go release whose strconv tables a capture's toolchain quotes with (go126, go127). */
+export function goReleaseOf(toolchain: string): GoRelease {
+  return toolchain === 'go126' ? '1.26' : '1.27';
 }
 
 export function compareAnnotations(a: TraceAnnotations, cap: GoAnalysisCapture): CompareResult {
@@ -105,7 +111,7 @@ export function compareAnnotations(a: TraceAnnotations, cap: GoAnalysisCapture):
   const goR = typeRows(pages['/userregions']);
   c.eq(
     '/userregions',
-    rtypes.map((t) => ({ label: `${goQuote(t.name)}\n${t.frame.func} @ 0x${t.frame.pc.toString(16)}\n${t.frame.file}:${dec(t.frame.line)}`, count: t.count, hist: hist(t.hist) })),
+    rtypes.map((t) => ({ label: `${quoteGo(t.name, goReleaseOf(cap.toolchain))}\n${t.frame.func} @ 0x${t.frame.pc.toString(16)}\n${t.frame.file}:${dec(t.frame.line)}`, count: t.count, hist: hist(t.hist) })),
     goR,
   );
   for (const [path, html] of Object.entries(pages)) {

@@ -93,32 +93,74 @@ interface ManifestDump {
 }
 
 interface Manifest {
-  traces: { file: string; dumps: Record<string, ManifestDump | undefined> }[];
+  toolchains: Record<string, string>;
+  traces: {
+    file: string;
+    toolchain: string;
+    goVersion: string;
+    dumps: Record<string, ManifestDump | undefined>;
+    crossDumps?: Record<string, Record<string, ManifestDump | undefined>>;
+  }[];
+}
+
+/** One committed Go dump: which trace, which mode, and the Go release that printed it. */
+export interface CommittedDump {
+  file: string;
+  mode: string;
+  /** The dumping toolchain's version ("go1.26.8"), which decides how strings are quoted. */
+  goVersion: string;
+  /** The trace was written by another toolchain than the one that dumped it. */
+  cross: boolean;
+  want: ManifestDump;
+}
+
+/**
+ * Every Go dump testdata/traces/manifest.json lists: each trace's dumps by the toolchain that
+ * wrote it, and for programs marked cross-dump, by the other toolchains too.
+ */
+export function committedDumps(): CommittedDump[] {
+  const manifestPath = join(TESTDATA_TRACES, 'manifest.json');
+  if (!existsSync(manifestPath)) return [];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const out: CommittedDump[] = [];
+  for (const t of manifest.traces) {
+    for (const [mode, want] of Object.entries(t.dumps)) if (want) out.push({ file: t.file, mode, goVersion: t.goVersion, cross: false, want });
+    for (const [tag, dumps] of Object.entries(t.crossDumps ?? {})) {
+      for (const [mode, want] of Object.entries(dumps)) {
+        if (want) out.push({ file: t.file, mode, goVersion: manifest.toolchains[tag], cross: true, want });
+      }
+    }
+  }
+  return out;
+}
+
+/** A committed dump's stdout (as bytes, latin1 here: callers compare bytes) and stderr. */
+export function readCommitted(d: CommittedDump): { stdout: Buffer; stderr: string } {
+  return {
+    stdout: gunzipSync(readFileSync(join(TESTDATA_TRACES, d.want.stdout))),
+    stderr: d.want.stderr ? readFileSync(join(TESTDATA_TRACES, d.want.stderr), 'utf8') : '',
+  };
 }
 
 /**
  * Go's committed dumps of real traces, as testdata/traces/manifest.json lists them
- * (stdout gzipped, stderr as a file, the exit code in the manifest).
+ * (stdout gzipped, stderr as a file, the exit code in the manifest), each compared with ours
+ * made for the Go release that printed it.
  */
 export function checkTestdataDumps(): CheckResult[] {
-  const manifestPath = join(TESTDATA_TRACES, 'manifest.json');
-  if (!existsSync(manifestPath)) return [];
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const out: CheckResult[] = [];
-  for (const t of manifest.traces) {
-    const bytes = new Uint8Array(readFileSync(join(TESTDATA_TRACES, t.file)));
-    for (const [mode, dump] of [['wire', dumpWire], ['footprint', dumpFootprint]] as const) {
-      const want = t.dumps[mode];
-      if (!want) continue;
-      const stdout = gunzipSync(readFileSync(join(TESTDATA_TRACES, want.stdout))).toString('utf8');
-      const stderr = want.stderr ? readFileSync(join(TESTDATA_TRACES, want.stderr), 'utf8') : '';
-      const got = dump(bytes);
-      let detail = '';
-      if (got.stdout !== stdout) detail = firstDiff(got.stdout, stdout);
-      else if (got.stderr !== stderr) detail = `stderr ${JSON.stringify(got.stderr)}, want ${JSON.stringify(stderr)}`;
-      else if (got.exitCode !== want.exitCode) detail = `exit ${got.exitCode}, want ${want.exitCode}`;
-      out.push({ name: `${t.file} -d=${mode}`, ok: detail === '', detail });
-    }
+  for (const d of committedDumps()) {
+    const dump = d.mode === 'wire' ? dumpWire : d.mode === 'footprint' ? dumpFootprint : null;
+    if (dump === null) continue;
+    const bytes = new Uint8Array(readFileSync(join(TESTDATA_TRACES, d.file)));
+    const want = readCommitted(d);
+    const stdout = want.stdout.toString('utf8');
+    const got = dump(bytes, { goVersion: d.goVersion });
+    let detail = '';
+    if (got.stdout !== stdout) detail = firstDiff(got.stdout, stdout);
+    else if (got.stderr !== want.stderr) detail = `stderr ${JSON.stringify(got.stderr)}, want ${JSON.stringify(want.stderr)}`;
+    else if (got.exitCode !== d.want.exitCode) detail = `exit ${got.exitCode}, want ${d.want.exitCode}`;
+    out.push({ name: `${d.file} -d=${d.mode}${d.cross ? ` (by ${d.goVersion})` : ''}`, ok: detail === '', detail });
   }
   return out;
 }

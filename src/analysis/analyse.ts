@@ -1,6 +1,7 @@
 // Every analysis of a trace from one pass over its events (event-pass.ts): what the parse
 // worker computes for an open trace, and what the CLI and the conformance checks call.
 
+import { type GoRelease, NEWEST_GO } from '../trace/go/strconv';
 import { runPassSync, type EventSink, type PassEnd } from './event-pass';
 import { GoroutineSummarizer } from './goroutines/summarizer';
 import type { TraceAnnotations } from './goroutines/summary-types';
@@ -25,13 +26,20 @@ export interface TraceAnalysis {
 
 /** The sinks of one analysis; finish() after the pass makes the result. */
 export class AnalysisSinks {
-  readonly summarizer = new GoroutineSummarizer();
+  readonly summarizer: GoroutineSummarizer;
   // Before the summarizer: a blocking interval that ends with its goroutine still lies in
   // the regions the summarizer is about to close.
-  readonly profiles = new ProfileSink(this.summarizer);
+  readonly profiles: ProfileSink;
   readonly mmu = new MmuLogSink();
   readonly gc = new GcSink();
-  readonly waits = new WaitSink(this.profiles.state.stacks);
+  readonly waits: WaitSink;
+
+  /** `go`: whose strconv tables quote names and messages in event texts (as that toolchain's go tool trace does). */
+  constructor(go: GoRelease = NEWEST_GO) {
+    this.summarizer = new GoroutineSummarizer(go);
+    this.profiles = new ProfileSink(this.summarizer);
+    this.waits = new WaitSink(this.profiles.state.stacks);
+  }
 
   get sinks(): EventSink[] {
     return [this.profiles, this.summarizer, this.mmu, this.gc, this.waits];
@@ -45,8 +53,8 @@ export class AnalysisSinks {
   }
 }
 
-export function analyseTrace(bytes: Uint8Array): TraceAnalysis {
-  const a = new AnalysisSinks();
+export function analyseTrace(bytes: Uint8Array, go: GoRelease = NEWEST_GO): TraceAnalysis {
+  const a = new AnalysisSinks(go);
   const end = runPassSync(bytes, a.sinks);
   return a.finish(end);
 }

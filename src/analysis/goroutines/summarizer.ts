@@ -9,7 +9,8 @@
 // trace ends; a "forever" wait ends the goroutine; the first RegionEnd pops whichever region
 // is on top, even the one a new goroutine inherits from its creator.
 
-import { goQuote } from '../../trace/go/strconv';
+import { type GoRelease, NEWEST_GO } from '../../trace/go/strconv';
+import { quoteGo } from '../../trace/go/string';
 import {
   EventKind,
   GoState,
@@ -70,6 +71,9 @@ export class GoroutineSummarizer implements EventSink {
   private logsDropped = 0;
   /** Told of each region made up at an end without a begin (the profiles attribute to it). */
   onMadeUpRegion: ((r: RegionSummary) => void) | null = null;
+
+  /** `go`: the release whose strconv tables quote names and messages in event texts. */
+  constructor(private readonly go: GoRelease = NEWEST_GO) {}
 
   event(ev: TraceEvent): void {
     const t = this.clock.rel(ev.time);
@@ -150,7 +154,7 @@ export class GoroutineSummarizer implements EventSink {
         const act = creator?.pending?.active;
         if (act && act.length > 0) {
           const top = act[act.length - 1];
-          const r = this.newRegion(id, top.task, '', ref(ev, t), regionFingerprintFrame(ev.stack()), emptyStats());
+          const r = this.newRegion(id, top.task, '', ref(ev, t, this.go), regionFingerprintFrame(ev.stack()), emptyStats());
           g.pending!.active = [r];
         }
         this.gs.set(id, g);
@@ -218,10 +222,10 @@ export class GoroutineSummarizer implements EventSink {
           break;
         }
         // Waiting forever is the goroutine's end.
-        this.finalize(g, t, ref(ev, t));
+        this.finalize(g, t, ref(ev, t, this.go));
         break;
       case GoState.NotExist:
-        this.finalize(g, t, ref(ev, t));
+        this.finalize(g, t, ref(ev, t, this.go));
         break;
       case GoState.Syscall:
         this.syscallingP.set(ev.p, id);
@@ -275,7 +279,7 @@ export class GoroutineSummarizer implements EventSink {
     const g = this.gs.get(ev.g);
     if (!g?.pending) return;
     const info = ev.region();
-    const region = this.newRegion(g.id, info.task, info.type, ref(ev, t), regionFingerprintFrame(ev.stack()), this.snapshot(g, t));
+    const region = this.newRegion(g.id, info.task, info.type, ref(ev, t, this.go), regionFingerprintFrame(ev.stack()), this.snapshot(g, t));
     g.pending.active.push(region);
     const task = this.task(info.task);
     task.regions.push(region.index);
@@ -296,7 +300,7 @@ export class GoroutineSummarizer implements EventSink {
       this.onMadeUpRegion?.(r);
     }
     r.stats = subStats(this.snapshot(g, t), r.stats);
-    r.end = ref(ev, t);
+    r.end = ref(ev, t, this.go);
     g.regions.push(r.index);
   }
 
@@ -305,8 +309,8 @@ export class GoroutineSummarizer implements EventSink {
     const task = this.task(info.id);
     task.name = info.type;
     task.goroutines.add(ev.g);
-    if (ev.kind() === EventKind.TaskBegin) task.start = ref(ev, t);
-    else task.end = ref(ev, t);
+    if (ev.kind() === EventKind.TaskBegin) task.start = ref(ev, t, this.go);
+    else task.end = ref(ev, t, this.go);
     if (info.parent !== NO_TASK && task.parent === null) {
       const parent = this.task(info.parent);
       task.parent = parent.id;
@@ -324,7 +328,7 @@ export class GoroutineSummarizer implements EventSink {
     }
     this.logs++;
     // Go 1.27's wording (Go 1.26 swapped the two forms).
-    const what = l.category === '' ? `log ${goQuote(l.message)}` : `log (category: ${l.category}): ${goQuote(l.message)}`;
+    const what = l.category === '' ? `log ${quoteGo(l.message, this.go)}` : `log (category: ${l.category}): ${quoteGo(l.message, this.go)}`;
     const entry: LogRef = { timeNs: t, g: ev.g, what, category: l.category, message: l.message };
     task.logs.push(entry);
   }
@@ -413,7 +417,7 @@ export class GoroutineSummarizer implements EventSink {
 }
 
 /** What cmd/trace's task page (Go 1.27) says about an event, and which goroutine it names. */
-function ref(ev: TraceEvent, t: number): EventRef {
+function ref(ev: TraceEvent, t: number, go: GoRelease): EventRef {
   switch (ev.kind()) {
     case EventKind.StateTransition: {
       const st = transitionOf(ev);
@@ -421,12 +425,12 @@ function ref(ev: TraceEvent, t: number): EventRef {
       return { timeNs: t, g: st.resource.id, what: `${goStateString(st.from)} -> ${goStateString(st.to)}` };
     }
     case EventKind.RegionBegin:
-      return { timeNs: t, g: ev.g, what: `region ${goQuote(ev.region().type)} begin` };
+      return { timeNs: t, g: ev.g, what: `region ${quoteGo(ev.region().type, go)} begin` };
     case EventKind.RegionEnd:
-      return { timeNs: t, g: ev.g, what: `region ${goQuote(ev.region().type)} end` };
+      return { timeNs: t, g: ev.g, what: `region ${quoteGo(ev.region().type, go)} end` };
     case EventKind.TaskBegin: {
       const task = ev.task();
-      return { timeNs: t, g: ev.g, what: `task ${goQuote(task.type)} (ID ${dec(task.id)}, parent ${dec(task.parent)}) begin` };
+      return { timeNs: t, g: ev.g, what: `task ${quoteGo(task.type, go)} (ID ${dec(task.id)}, parent ${dec(task.parent)}) begin` };
     }
     case EventKind.TaskEnd:
       return { timeNs: t, g: ev.g, what: 'task end' };

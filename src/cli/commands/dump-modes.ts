@@ -6,11 +6,15 @@ import { dumpFootprint } from '../../trace/dump/footprint';
 import { dumpParsedTo } from '../../trace/dump/parsed';
 import { dumpWireTo, type DumpResult } from '../../trace/dump/wire';
 import { encodeGoString } from '../../trace/go/string';
+import type { GoRelease } from '../../trace/go/strconv';
 
 export interface DumpMode {
   summary: string;
-  /** Writes stdout through write() (so large dumps stream); returns stderr and the exit code. */
-  run(bytes: Uint8Array, write: (chunk: string | Uint8Array) => void): Omit<DumpResult, 'stdout'>;
+  /**
+   * Writes stdout through write() (so large dumps stream); returns stderr and the exit code.
+   * Strings are quoted as Go release `go` quotes them.
+   */
+  run(bytes: Uint8Array, write: (chunk: string | Uint8Array) => void, go: GoRelease): Omit<DumpResult, 'stdout'>;
 }
 
 /** Adapts a function that returns the whole dump at once. */
@@ -26,11 +30,11 @@ export function wholeDump(summary: string, fn: (bytes: Uint8Array) => DumpResult
 }
 
 export const dumpModes: Record<string, DumpMode> = {
-  wire: { summary: 'every raw wire event (go tool trace -d=wire)', run: dumpWireTo },
+  wire: { summary: 'every raw wire event (go tool trace -d=wire)', run: (bytes, write, go) => dumpWireTo(bytes, write, go) },
   parsed: {
     summary: 'every parsed event in order (go tool trace -d=parsed)',
     // Strings holding bytes that are not UTF-8 are written as those raw bytes, as Go does.
-    run: (bytes, write) => dumpParsedTo(bytes, (c) => write(/[\udc80-\udcff]/.test(c) ? encodeGoString(c) : c)),
+    run: (bytes, write, go) => dumpParsedTo(bytes, (c) => write(/[\udc80-\udcff]/.test(c) ? encodeGoString(c) : c), go),
   },
   footprint: wholeDump('bytes and counts per event type (go tool trace -d=footprint)', dumpFootprint),
 };

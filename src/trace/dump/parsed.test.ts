@@ -2,49 +2,38 @@
 // equal `go tool trace -d=parsed` byte for byte — stdout, stderr and exit code — for every
 // committed trace, damaged ones included.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { encodeGoString } from '../go/string';
+import { committedDumps, readCommitted } from '../../../scripts/lib/wire-checks';
 import { dumpParsed, dumpParsedTo } from './parsed';
 
 const DIR = join(__dirname, '../../../testdata/traces');
-
-interface Dump {
-  stdout: string;
-  stderr: string | null;
-  exitCode: number;
-}
-interface Manifest {
-  traces: { file: string; dumps: Record<string, Dump | undefined> }[];
-}
-
-const manifest: Manifest = existsSync(join(DIR, 'manifest.json'))
-  ? JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8'))
-  : { traces: [] };
-const withParsed = manifest.traces.filter((t) => t.dumps.parsed);
+const parsedDumps = committedDumps().filter((d) => d.mode === 'parsed');
 
 describe('parsed dump of real traces', () => {
-  it('has real traces to compare', () => expect(withParsed.length).toBeGreaterThan(0));
-  for (const t of withParsed) {
-    it(t.file, () => {
-      const want = t.dumps.parsed!;
-      const bytes = new Uint8Array(readFileSync(join(DIR, t.file)));
-      const got = dumpParsed(bytes);
-      const stdout = gunzipSync(readFileSync(join(DIR, want.stdout)));
+  it('has real traces to compare, some dumped by both toolchains', () => {
+    expect(parsedDumps.length).toBeGreaterThan(0);
+    expect(parsedDumps.some((d) => d.cross)).toBe(true);
+  });
+  for (const d of parsedDumps) {
+    it(`${d.file}${d.cross ? ` by ${d.goVersion}` : ''}`, () => {
+      const bytes = new Uint8Array(readFileSync(join(DIR, d.file)));
+      // As the Go release that printed the dump quotes strings.
+      const got = dumpParsed(bytes, { goVersion: d.goVersion });
+      const want = readCommitted(d);
       // Compare bytes: Go writes strings' raw bytes.
-      expect(Buffer.from(encodeGoString(got.stdout)).equals(stdout)).toBe(true);
-      const stderr = want.stderr ? readFileSync(join(DIR, want.stderr), 'utf8') : '';
-      expect(got.stderr).toBe(stderr);
-      expect(got.exitCode).toBe(want.exitCode);
+      expect(Buffer.from(encodeGoString(got.stdout)).equals(want.stdout)).toBe(true);
+      expect(got.stderr).toBe(want.stderr);
+      expect(got.exitCode).toBe(d.want.exitCode);
     });
   }
 });
 
 describe('dumpParsedTo', () => {
   it('streams the same text in chunks', () => {
-    const t = withParsed.find((x) => x.dumps.parsed!.exitCode === 0)!;
+    const t = parsedDumps.find((x) => x.want.exitCode === 0)!;
     const bytes = new Uint8Array(readFileSync(join(DIR, t.file)));
     const chunks: string[] = [];
     const r = dumpParsedTo(bytes, (c) => chunks.push(c));

@@ -3,12 +3,29 @@
 // before it, then logAndDie writes the error text and a newline to stderr and exits 1. A
 // bare io.EOF inside an event ends the dump quietly, as it does in Go.
 
+import { type GoRelease, goReleaseOf, NEWEST_GO } from '../go/strconv';
 import { RawReader, rawEventString } from '../wire/raw';
 
 export interface DumpResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+}
+
+/** Which Go release a dump follows: `goVersion` as "1.26" or "go1.26.8"; the newest if absent. */
+export interface DumpOptions {
+  goVersion?: string;
+}
+
+/**
+ * The release whose quoting a dump follows (go/strconv.ts GoRelease); throws RangeError for a
+ * release we have no tables for.
+ */
+export function dumpRelease(opts: DumpOptions = {}): GoRelease {
+  if (opts.goVersion === undefined) return NEWEST_GO;
+  const go = goReleaseOf(opts.goVersion);
+  if (go === null) throw new RangeError(`no strconv tables for Go ${opts.goVersion}: Go 1.26 and 1.27 are known`);
+  return go;
 }
 
 /** The stderr text logAndDie prints for an error. */
@@ -20,7 +37,11 @@ export function errorText(e: unknown): string {
  * Streams the wire dump to write() in chunks (for large traces), and returns what goes to
  * stderr and the exit code.
  */
-export function dumpWireTo(bytes: Uint8Array, write: (chunk: string) => void): { stderr: string; exitCode: number } {
+export function dumpWireTo(
+  bytes: Uint8Array,
+  write: (chunk: string) => void,
+  go: GoRelease = NEWEST_GO,
+): { stderr: string; exitCode: number } {
   let r: RawReader;
   try {
     r = RawReader.open(bytes);
@@ -30,7 +51,7 @@ export function dumpWireTo(bytes: Uint8Array, write: (chunk: string) => void): {
   let chunk = '';
   try {
     for (let ev = r.next(); ev !== null; ev = r.next()) {
-      chunk += rawEventString(ev) + '\n';
+      chunk += rawEventString(ev, go) + '\n';
       if (chunk.length > 1 << 16) {
         write(chunk);
         chunk = '';
@@ -44,8 +65,9 @@ export function dumpWireTo(bytes: Uint8Array, write: (chunk: string) => void): {
   return { stderr: '', exitCode: 0 };
 }
 
-export function dumpWire(bytes: Uint8Array): DumpResult {
+/** The whole wire dump, quoting as opts.goVersion's Go release does (the newest by default). */
+export function dumpWire(bytes: Uint8Array, opts: DumpOptions = {}): DumpResult {
   const parts: string[] = [];
-  const { stderr, exitCode } = dumpWireTo(bytes, (c) => parts.push(c));
+  const { stderr, exitCode } = dumpWireTo(bytes, (c) => parts.push(c), dumpRelease(opts));
   return { stdout: parts.join(''), stderr, exitCode };
 }

@@ -1,6 +1,6 @@
 // Quoting and unquoting as Go's strconv does it; expected strings are Go's outputs.
 import { describe, expect, it } from 'vitest';
-import { binaryToBytes, bytesToBinary, goQuote, goUnquote, isGoPrint, parseUint64, trimSpace, utf8Binary } from './strconv';
+import { binaryToBytes, bytesToBinary, goQuote, goReleaseOf, goUnquote, isGoPrint, parseUint64, trimSpace, utf8Binary } from './strconv';
 
 const q = (bytes: number[]) => goQuote(bytesToBinary(new Uint8Array(bytes)));
 
@@ -15,13 +15,28 @@ describe('goQuote', () => {
     expect(q(bytes)).toBe(want);
   });
 
-  it('uses Unicode 15.0 as Go 1.26 does, not the host tables', () => {
+  it("uses the Go release's Unicode tables, not the host's: 15.0 for Go 1.26, 17.0 for Go 1.27", () => {
     // U+0378 is unassigned; U+E0001 is a format character; U+2028 is a separator.
-    expect(goQuote(utf8Binary('\u0378\u{1F600}\u{E0001}\u2028'))).toBe('"\\u0378\u{1F600}\\U000e0001\\u2028"');
-    // Assigned after Unicode 15.0 (15.1: CJK Ext. I U+2EBF0; 16.0: U+1CC00), so not printable for Go.
-    expect(isGoPrint(0x2ebf0)).toBe(false);
-    expect(isGoPrint(0x1cc00)).toBe(false);
-    expect(isGoPrint(0x4e00)).toBe(true);
+    for (const go of ['1.26', '1.27'] as const) {
+      expect(goQuote(utf8Binary('\u0378\u{1F600}\u{E0001}\u2028'), go)).toBe('"\\u0378\u{1F600}\\U000e0001\\u2028"');
+      expect(isGoPrint(0x4e00, go)).toBe(true);
+    }
+    // Assigned after Unicode 15.0 (15.1: CJK Ext. I U+2EBF0; 16.0: U+1CC00, U+1FAE9). What each
+    // toolchain's strconv.Quote printed for them (Go 1.26.8, Go 1.27.3):
+    const s = utf8Binary('\u{1CC00}\u{1FAE9}\u{2EBF0}');
+    expect(goQuote(s, '1.26')).toBe('"\\U0001cc00\\U0001fae9\\U0002ebf0"');
+    expect(goQuote(s, '1.27')).toBe('"\u{1CC00}\u{1FAE9}\u{2EBF0}"');
+    // The newest Go's tables by default.
+    expect(goQuote(s)).toBe(goQuote(s, '1.27'));
+    for (const r of [0x1cc00, 0x1fae9, 0x2ebf0]) {
+      expect(isGoPrint(r, '1.26')).toBe(false);
+      expect(isGoPrint(r, '1.27')).toBe(true);
+    }
+  });
+
+  it('names the release of a Go version', () => {
+    expect(['1.26', 'go1.26.8', '1.27', 'go1.27.3', ' go1.27 '].map(goReleaseOf)).toEqual(['1.26', '1.26', '1.27', '1.27', '1.27']);
+    expect(['1.25', 'go1.28.0', 'latest', ''].map(goReleaseOf)).toEqual([null, null, null, null]);
   });
 });
 

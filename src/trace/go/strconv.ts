@@ -5,7 +5,7 @@
 // "Byte strings" here are JS strings whose char codes are all 0..255, one per byte: Go
 // strings are byte sequences, and keeping them that way avoids lossy UTF-16 round trips.
 
-import { GO_PRINT_RANGES } from './print-table';
+import { GO_PRINT_RANGES_1_26, GO_PRINT_RANGES_1_27 } from './print-table';
 
 export const RUNE_ERROR = 0xfffd;
 
@@ -129,35 +129,66 @@ export function trimSpace(s: string): string {
   return s.slice(start, end);
 }
 
-let printStarts: Uint32Array | null = null;
-let printEnds: Uint32Array | null = null;
+/**
+ * The Go release whose strconv tables quoting follows. What strconv.Quote prints literally
+ * depends on the Unicode version of the toolchain's tables: Go 1.26 has Unicode 15.0's, Go 1.27
+ * Unicode 17.0's, so a character assigned in between (U+1CC00, U+1FAE9, U+2EBF0, ...) is
+ * escaped by the one and printed by the other, and `go tool trace` dumps of the same trace
+ * differ.
+ */
+export type GoRelease = '1.26' | '1.27';
 
-function loadPrintTable(): void {
-  const nums = GO_PRINT_RANGES.split(',').map((x) => parseInt(x, 36));
-  printStarts = new Uint32Array(nums.length / 2);
-  printEnds = new Uint32Array(nums.length / 2);
+/** What we quote like unless told otherwise: the newest Go. */
+export const NEWEST_GO: GoRelease = '1.27';
+
+/** "1.26", "go1.26.8", "1.27.3" → the release whose tables apply; null if none of ours. */
+export function goReleaseOf(version: string): GoRelease | null {
+  const m = /^(?:go)?1\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+  if (m === null) return null;
+  const minor = Number(m[1]);
+  // Go 1.26 is the oldest release whose traces we dump; releases after 1.27 keep its tables
+  // until we carry theirs.
+  if (minor === 26) return '1.26';
+  if (minor === 27) return '1.27';
+  return null;
+}
+
+interface PrintTable {
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+const printTables = new Map<GoRelease, PrintTable>();
+
+function printTable(go: GoRelease): PrintTable {
+  let t = printTables.get(go);
+  if (t !== undefined) return t;
+  const nums = (go === '1.26' ? GO_PRINT_RANGES_1_26 : GO_PRINT_RANGES_1_27).split(',').map((x) => parseInt(x, 36));
+  t = { starts: new Uint32Array(nums.length / 2), ends: new Uint32Array(nums.length / 2) };
   let at = 0;
   for (let k = 0; k < nums.length; k += 2) {
     at += nums[k];
-    printStarts[k / 2] = at;
+    t.starts[k / 2] = at;
     at += nums[k + 1];
-    printEnds[k / 2] = at; // exclusive
+    t.ends[k / 2] = at; // exclusive
   }
+  printTables.set(go, t);
+  return t;
 }
 
-/** Go's strconv.IsPrint (Unicode 15.0 as in Go 1.26). */
-export function isGoPrint(r: number): boolean {
+/** Go's strconv.IsPrint, with the tables of Go release `go`. */
+export function isGoPrint(r: number, go: GoRelease = NEWEST_GO): boolean {
   if (r >= 0x20 && r < 0x7f) return true;
   if (r < 0x20 || r === 0x7f) return false;
-  if (!printStarts) loadPrintTable();
+  const { starts, ends } = printTable(go);
   let lo = 0;
-  let hi = printStarts!.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (printEnds![mid] <= r) lo = mid + 1;
+    if (ends[mid] <= r) lo = mid + 1;
     else hi = mid;
   }
-  return lo < printStarts!.length && printStarts![lo] <= r;
+  return lo < starts.length && starts[lo] <= r;
 }
 
 const HEX = '0123456789abcdef';
@@ -170,9 +201,10 @@ function hex(v: number, digits: number): string {
 
 /**
  * Go's strconv.Quote of a byte string, returned as a JS string (the result is always valid
- * UTF-8, so nothing is lost). Follows strconv/quote.go appendQuotedWith.
+ * UTF-8, so nothing is lost), as Go release `go` quotes it. Follows strconv/quote.go
+ * appendQuotedWith.
  */
-export function goQuote(s: string): string {
+export function goQuote(s: string, go: GoRelease = NEWEST_GO): string {
   let out = '"';
   for (let i = 0; i < s.length; ) {
     const [r, width] = decodeRune(s, i);
@@ -184,7 +216,7 @@ export function goQuote(s: string): string {
     i += width;
     if (r === 0x22 || r === 0x5c) {
       out += '\\' + String.fromCharCode(r);
-    } else if (isGoPrint(r)) {
+    } else if (isGoPrint(r, go)) {
       out += String.fromCodePoint(r);
     } else {
       switch (r) {
@@ -206,8 +238,8 @@ export function goQuote(s: string): string {
 }
 
 /** Go's strconv.Quote of raw bytes. */
-export function goQuoteBytes(b: Uint8Array): string {
-  return goQuote(bytesToBinary(b));
+export function goQuoteBytes(b: Uint8Array, go: GoRelease = NEWEST_GO): string {
+  return goQuote(bytesToBinary(b), go);
 }
 
 function unhex(c: number): number {

@@ -5,7 +5,7 @@
 // can never produce a lone surrogate, so the original bytes can always be recovered
 // (encodeGoString), and Go's %q quoting (quoteGo) prints them as \xNN exactly like Go.
 
-import { decodeRuneBytes, goQuoteBytes, RUNE_ERROR } from './strconv';
+import { decodeRuneBytes, type GoRelease, goQuoteBytes, NEWEST_GO, RUNE_ERROR } from './strconv';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -61,11 +61,12 @@ export function encodeGoString(s: string): Uint8Array {
 }
 
 /**
- * Go's strconv.Quote (what %q prints) of the Go string s stands for: the quoting rules live
- * once, in strconv.ts, and work on the original bytes, so escaped invalid bytes print as \xNN.
+ * Go's strconv.Quote (what %q prints) of the Go string s stands for, as Go release `go` quotes
+ * it: the quoting rules live once, in strconv.ts, and work on the original bytes, so escaped
+ * invalid bytes print as \xNN.
  */
-export function quoteGo(s: string): string {
+export function quoteGo(s: string, go: GoRelease = NEWEST_GO): string {
   // Most trace strings are plain printable ASCII without quotes or backslashes.
   if (/^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/.test(s)) return '"' + s + '"';
-  return goQuoteBytes(encodeGoString(s));
+  return goQuoteBytes(encodeGoString(s), go);
 }

@@ -1,9 +1,11 @@
 // Event.String exactly as Go's internal/trace/event.go prints it, which is what
-// `go tool trace -d=parsed` writes per event.
+// `go tool trace -d=parsed` writes per event. Strings are quoted as the given Go release quotes
+// them (its strconv tables: see go/strconv.ts GoRelease), the newest by default.
 
 import { EVENT_KIND_NAMES, EventKind, type TraceEvent } from './event';
 import { GoPanic } from './errors';
 import { quoteGo } from '../go/string';
+import { type GoRelease, NEWEST_GO } from '../go/strconv';
 import { dec } from './int64';
 import { goStateString, procStateString, ResourceKind, type Stack } from './resources';
 import { formatUnixRFC3339Nano } from '../go/time';
@@ -18,45 +20,45 @@ function printStack(stack: Stack, prefix: string): string {
   return out;
 }
 
-export function eventString(e: TraceEvent): string {
+export function eventString(e: TraceEvent, go: GoRelease = NEWEST_GO): string {
   const kind = e.kind();
   let s = `M=${dec(e.m)} P=${dec(e.p)} G=${dec(e.g)} ${EVENT_KIND_NAMES[kind] ?? 'Bad'} Time=${dec(e.time)}`;
   switch (kind) {
     case EventKind.Metric: {
       const m = e.metric();
-      s += ` Name=${quoteGo(m.name)} Value=${m.value.toString()}`;
+      s += ` Name=${quoteGo(m.name, go)} Value=${m.value.toString()}`;
       break;
     }
     case EventKind.Label: {
       const l = e.label();
-      s += ` Label=${quoteGo(l.label)} Resource=${l.resource.toString()}`;
+      s += ` Label=${quoteGo(l.label, go)} Resource=${l.resource.toString()}`;
       break;
     }
     case EventKind.RangeBegin:
     case EventKind.RangeActive:
     case EventKind.RangeEnd: {
       const r = e.range();
-      s += ` Name=${quoteGo(r.name)} Scope=${r.scope.toString()}`;
+      s += ` Name=${quoteGo(r.name, go)} Scope=${r.scope.toString()}`;
       if (kind === EventKind.RangeEnd) {
-        s += ' Attributes=[' + e.rangeAttributes().map((a) => `${quoteGo(a.name)}=${a.value.toString()}`).join(' ') + ']';
+        s += ' Attributes=[' + e.rangeAttributes().map((a) => `${quoteGo(a.name, go)}=${a.value.toString()}`).join(' ') + ']';
       }
       break;
     }
     case EventKind.TaskBegin:
     case EventKind.TaskEnd: {
       const t = e.task();
-      s += ` ID=${dec(t.id)} Parent=${dec(t.parent)} Type=${quoteGo(t.type)}`;
+      s += ` ID=${dec(t.id)} Parent=${dec(t.parent)} Type=${quoteGo(t.type, go)}`;
       break;
     }
     case EventKind.RegionBegin:
     case EventKind.RegionEnd: {
       const r = e.region();
-      s += ` Task=${dec(r.task)} Type=${quoteGo(r.type)}`;
+      s += ` Task=${dec(r.task)} Type=${quoteGo(r.type, go)}`;
       break;
     }
     case EventKind.Log: {
       const l = e.log();
-      s += ` Task=${dec(l.task)} Category=${quoteGo(l.category)} Message=${quoteGo(l.message)}`;
+      s += ` Task=${dec(l.task)} Category=${quoteGo(l.category, go)} Message=${quoteGo(l.message, go)}`;
       break;
     }
     case EventKind.StateTransition: {
@@ -66,7 +68,7 @@ export function eventString(e: TraceEvent): string {
       } else if (t.resource.kind === ResourceKind.Proc) {
         s += ` ProcID=${dec(t.resource.id)} ${procStateString(t.from)}->${procStateString(t.to)}`;
       }
-      s += ` Reason=${quoteGo(t.reason)}`;
+      s += ` Reason=${quoteGo(t.reason, go)}`;
       if (!t.stack.isNone()) s += '\nTransitionStack=\n' + printStack(t.stack, '\t');
       break;
     }

@@ -1,4 +1,5 @@
-// The parser's public API: read a Go execution trace (Go 1.22 and later) into ordered events,
+// The parser's public API: read a Go execution trace (Go 1.11 and later; the Go 1.11–1.21 format
+// is converted by src/trace/v1 as Go converts it) into ordered events,
 // as Go's golang.org/x/exp/trace (internal/trace) does. Pure: runs in Node, a Worker or a page.
 //
 //   const r = new TraceReader(bytes);            // throws HeaderError for a non-trace

@@ -9,7 +9,8 @@
 // strictly.
 
 import { Ev, SPECS } from '../wire/specs';
-import { readHeader, type Version } from '../wire/version';
+import { type GoTraceVersion, isV2Version, scanHeader, type Version } from '../wire/version';
+import { V1Reader } from '../v1/reader';
 import { type Batch, ByteStream } from './batch';
 import {
   BatchCursor,
@@ -52,7 +53,9 @@ function syncEvent(table: EvTable | null, time: Time, n: number): TraceEvent {
 }
 
 export class TraceReader {
-  readonly version: Version;
+  readonly version: GoTraceVersion;
+  /** A Go 1.11–1.21 trace is read by src/trace/v1 (Go's tracev1), with the same events. */
+  private readonly v1: V1Reader | null = null;
   private readonly stream: ByteStream;
   private lastTs: Time = 0;
   private gen: Generation | null = null;
@@ -75,25 +78,30 @@ export class TraceReader {
   constructor(input: Uint8Array) {
     // A plain Uint8Array view (not a Node Buffer subclass) keeps the decoders monomorphic.
     const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    const { version, size } = readHeader(bytes);
+    const { version, size } = scanHeader(bytes);
     this.version = version;
+    if (!isV2Version(version)) this.v1 = new V1Reader(bytes, size, version);
     this.stream = new ByteStream(bytes, size);
-    this.order = new Ordering(version);
+    this.order = new Ordering(version as Version);
     this.goodOffset = size;
   }
 
   /** Bytes of the input consumed so far. */
   get offset(): number {
-    return this.stream.pos;
+    return this.v1 !== null ? this.v1.offset : this.stream.pos;
   }
 
   /** End offset of the last generation read without error: what a damaged trace still shows. */
   get validOffset(): number {
-    return this.goodOffset;
+    return this.v1 !== null ? this.v1.validOffset : this.goodOffset;
   }
 
-  /** The number of the generation being read (its wire number), or null between generations. */
+  /**
+   * The number of the generation being read (its wire number), or null between generations.
+   * A Go 1.11–1.21 trace is read as one generation, numbered 1.
+   */
   get generation(): number | bigint | null {
+    if (this.v1 !== null) return this.v1.generation;
     return this.gen ? this.gen.gen : null;
   }
 
@@ -103,6 +111,7 @@ export class TraceReader {
    * first. After an error, every later call throws the same error.
    */
   readEvent(): TraceEvent | null {
+    if (this.v1 !== null) return this.v1.next(null);
     this.order.setReuse(false);
     return this.step();
   }
@@ -117,6 +126,7 @@ export class TraceReader {
    * max. An exception thrown by f stops the loop and propagates; the reader can go on after it.
    */
   forEachEvent(f: (ev: TraceEvent) => void, max = Infinity): boolean {
+    if (this.v1 !== null) return this.v1.forEach(f, max);
     this.order.setReuse(true);
     try {
       for (let n = 0; n < max; n++) {
@@ -157,7 +167,7 @@ export class TraceReader {
       this.goodOffset = this.stream.pos;
       let gen: Generation | null;
       try {
-        gen = readGeneration(this.stream, this.version);
+        gen = readGeneration(this.stream, this.version as Version);
       } catch (e) {
         if (!(e instanceof TraceError)) throw e;
         // Emit the Sync that closes the last good generation, then the error.
@@ -229,7 +239,7 @@ export class TraceReader {
     this.goodOffset = this.stream.pos;
     let gen: Generation | null;
     try {
-      const r = readGenerationWithSpill(this.stream, this.spill, this.version);
+      const r = readGenerationWithSpill(this.stream, this.spill, this.version as Version);
       gen = r.gen;
       this.spill = r.spill;
       this.spillErr = r.error;

@@ -1,5 +1,6 @@
 // Resource IDs and states, following Go's internal/trace/resources.go and value.go.
 
+import { GoPanic } from './errors';
 import { dec, type I64, type U64 } from './int64';
 import type { EvTable } from './tables';
 
@@ -144,9 +145,17 @@ export class Stack {
     return pcs.map((pc) => {
       const f = t.pcs.get(pc);
       if (f === undefined) return { pc: 0, func: '', file: '', line: 0 };
-      return { pc: f.pc, func: t.strings.get(f.funcID) ?? '', file: t.strings.get(f.fileID) ?? '', line: f.line };
+      // Go's Frames looks the names up with mustGet. A 1.22+ reader has checked them when it
+      // read the generation; a Go 1.11–1.21 trace is not checked, and Go panics here.
+      return { pc: f.pc, func: mustGetString(t, f.funcID), file: mustGetString(t, f.fileID), line: f.line };
     });
   }
+}
+
+function mustGetString(t: EvTable, id: U64): string {
+  const s = t.strings.get(id);
+  if (s === undefined) throw new GoPanic(`expected id ${dec(id)} in string table`);
+  return s;
 }
 
 /** A state change of a goroutine or proc (Go's StateTransition). */

@@ -46,7 +46,7 @@ export class Validator {
   private readonly tasks = new Map<U64, string>();
   private lastSync: Sync = { n: 0, clockSnapshot: null, experimentalBatches: new Map() };
 
-  /** goVersion is the trace's header version (22, 23, 25, 26). */
+  /** goVersion is the trace's header version (11, 19, 21, 22, 23, 25, 26). */
   constructor(readonly goVersion: number) {}
 
   /** Checks one event; returns the problems found (empty when it is consistent). */
@@ -189,7 +189,9 @@ export class Validator {
       table.set(id, state);
     }
     if (executing(to)) {
-      const ctx = this.thread(errs, ev.thread());
+      // Go 1.11–1.21 traces do not say which thread a goroutine already in a syscall is on.
+      const lenient = isG && this.goVersion < 22 && from === GoState.Undetermined && to === GoState.Syscall;
+      const ctx = this.thread(errs, ev.thread(), lenient);
       if (ctx !== null) {
         const cur = isG ? ctx.g : ctx.p;
         const none = isG ? NO_GOROUTINE : NO_PROC;
@@ -218,9 +220,8 @@ export class Validator {
     }
   }
 
-  private thread(errs: string[], m: I64): SchedContext | null {
-    // Go's leniency for pre-1.22 traces never applies: we only read 1.22 and later.
-    if (m === NO_THREAD) {
+  private thread(errs: string[], m: I64, lenient = false): SchedContext | null {
+    if (m === NO_THREAD && !lenient) {
       errs.push('must have thread, but thread ID is none');
       return null;
     }

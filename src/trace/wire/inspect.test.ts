@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseSections } from '../parse/test-fixtures';
+import { writeV1Trace } from '../v1/text-writer';
 import { textToBinary } from './convert';
 import { inspectTrace } from './inspect';
 
@@ -95,6 +99,36 @@ describe('inspectTrace', () => {
   it('tells the header faults apart', () => {
     expect(inspectTrace(enc('%PDF-1.7')).error).toMatchObject({ fault: 'not-a-trace', message: 'bad file format: not a Go execution trace?' });
     expect(inspectTrace(enc('go 1.30 trace\0\0\0'))).toMatchObject({ version: 30, error: { fault: 'unsupported-version', message: 'unknown or unsupported trace version go 1.30' } });
-    expect(inspectTrace(enc('go 1.21 trace\0\0\0\x01'))).toMatchObject({ version: 21, error: { fault: 'v1-trace' } });
+  });
+});
+
+describe('inspectTrace of a Go 1.11–1.21 trace', () => {
+  const text = readFileSync(join(__dirname, '../v1/testdata/go121-sched.test'), 'utf8');
+  const bin = writeV1Trace(parseSections(text).get('trace')!);
+
+  it('names it and counts its batches and records, as one generation', () => {
+    const s = inspectTrace(bin);
+    expect(s).toMatchObject({ version: 21, error: null, partial: null, batches: 4, headerBytes: 16, readableBytes: bin.length });
+    expect(s.generations).toEqual([
+      {
+        gen: 1, offset: 16, bytes: bin.length - 16, batches: 4, eventBatches: 4, strings: 8, stacks: 3, cpuSamples: 3,
+        sync: 0, experimental: 0, minTime: 100000, maxTime: 100600, endedWithEndOfGeneration: false,
+      },
+    ]);
+  });
+
+  it("reports damage with Go's message, and keeps nothing (Go reads an old trace whole)", () => {
+    // A Go 1.26 trace whose header says "go 1.21 trace", as Go reports it.
+    const s = inspectTrace(enc('go 1.21 trace\0\0\0\x01\x01\x00\x64'));
+    expect(s).toMatchObject({ version: 21, generations: [], batches: 0, readableBytes: 16 });
+    expect(s.error).toEqual({ fault: 'damaged', message: 'EvBatch has wrong number of arguments: got 1, want 2', offset: 16 });
+    expect(s.partial).toMatchObject({ gen: 1, batches: 0, bytes: 0 });
+    const cut = inspectTrace(bin.subarray(0, 60));
+    expect(cut.error).toMatchObject({ fault: 'damaged', message: 'failed to read trace: EOF' });
+    expect(cut.generations).toEqual([]);
+    expect(inspectTrace(enc('go 1.21 trace\0\0\0\x45\x01\x01')).error).toMatchObject({
+      message: 'read event 5 with current P of 0, but P has no batches yet',
+      offset: 16,
+    });
   });
 });

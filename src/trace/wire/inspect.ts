@@ -2,13 +2,18 @@
 // time spans, and where and how it is damaged. For the first screen of the UI and for
 // reading back a recorder snapshot. Generations are delimited as Go's reader delimits them
 // (internal/trace/generation.go): by EndOfGeneration from Go 1.26 on, by the generation
-// number changing before that; the damage messages are Go's. Never throws.
+// number changing before that; the damage messages are Go's. A Go 1.11–1.21 trace has no
+// generations: Go's reader takes it whole, as one, and so does this (numbered 1), walking its
+// records as Go's first pass does (collectBatchesAndCPUSamples). Never throws.
 
 import { BatchError, batchKind, readBatch, type Batch } from './batch';
 import { WireError, type WireFault } from './errors';
-import { isV2Version, scanHeader, v1Message, type Version } from './version';
+import { newRawRecord, RawReader as V1RecordReader, SKIP_ARGS, SKIP_STRINGS, V1RecordError } from './v1-records';
+import { argNum, V1 } from './v1-specs';
+import { isV2Version, scanHeader, type Version } from './version';
 
 export interface GenerationSummary {
+  /** The number in the file; 1 for the one generation of a Go 1.11–1.21 trace. */
   gen: number | bigint;
   /** Offset of the generation's first record. */
   offset: number;
@@ -17,6 +22,7 @@ export interface GenerationSummary {
   /** Batches, EndOfGeneration not counted. */
   batches: number;
   eventBatches: number;
+  /** Batches of each kind; in a Go 1.11–1.21 trace, records (they sit inside event batches). */
   strings: number;
   stacks: number;
   cpuSamples: number;
@@ -105,10 +111,7 @@ function inspectInto(bytes: Uint8Array, s: WireSummary): void {
     s.version = h.version;
     s.headerBytes = h.size;
     s.readableBytes = h.size;
-    if (!isV2Version(h.version)) {
-      s.error = { fault: 'v1-trace', message: v1Message(h.version), offset: 0 };
-      return;
-    }
+    if (!isV2Version(h.version)) return inspectV1(bytes, s, h.version);
     version = h.version;
   } catch (e) {
     const we = e as WireError;
@@ -185,4 +188,57 @@ function inspectInto(bytes: Uint8Array, s: WireSummary): void {
     }
     pos = res.next;
   }
+}
+
+/**
+ * A Go 1.11–1.21 trace: one generation from the header to the end, its batches (per P, in
+ * file order) and records counted as Go's first pass walks them, failing where it fails.
+ * Go keeps nothing of a damaged old trace, so then the generation is only partial.
+ */
+function inspectV1(bytes: Uint8Array, s: WireSummary, version: number): void {
+  const start = s.headerBytes;
+  const g = newGen(1, start);
+  const r = new V1RecordReader(bytes.subarray(start), version);
+  const rec = newRawRecord();
+  let inBatch = false;
+  try {
+    while (r.read(SKIP_ARGS | SKIP_STRINGS, rec, null)) {
+      if (rec.type === V1.None) {
+        g.strings++;
+        continue;
+      }
+      if (rec.type === V1.Batch) {
+        inBatch = true;
+        g.batches++;
+        g.eventBatches++;
+        const t = rec.args[1];
+        if (g.minTime === null || big(t) < big(g.minTime)) g.minTime = t;
+        if (g.maxTime === null || big(t) > big(g.maxTime)) g.maxTime = t;
+        continue;
+      }
+      if (!inBatch) {
+        throw new V1RecordError(`read event ${rec.type} with current P of 0, but P has no batches yet`, r.start);
+      }
+      if (rec.type === V1.Stack) g.stacks++;
+      else if (rec.type === V1.CPUSample) {
+        // Go decodes CPU samples in this pass (their arguments are read even when skipping).
+        const want = argNum(V1.CPUSample, 0);
+        if (rec.argc !== want) {
+          throw new V1RecordError(`CPU sample has wrong number of arguments: want ${want}, got ${rec.argc}`, r.start);
+        }
+        g.cpuSamples++;
+      }
+    }
+  } catch (e) {
+    if (!(e instanceof V1RecordError)) throw e;
+    g.bytes = e.offset;
+    s.partial = g;
+    s.error = { fault: 'damaged', message: e.message, offset: start + e.offset };
+    return;
+  }
+  if (g.batches === 0) return;
+  g.bytes = bytes.length - start;
+  s.generations.push(g);
+  s.batches = g.batches;
+  s.readableBytes = bytes.length;
 }

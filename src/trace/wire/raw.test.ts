@@ -18,7 +18,7 @@ function readAll(bytes: Uint8Array): RawEvent[] {
 describe('RawReader', () => {
   it('reads batch headers and their events as one flat stream', () => {
     const evs = readAll(trace([Ev.EventBatch, 1, 2, 3, 4, Ev.ProcStatus, 1, 0, 1, Ev.EndOfGeneration]));
-    expect(evs.map(rawEventString)).toEqual(['EventBatch gen=1 m=2 time=3 size=4', 'ProcStatus dt=1 p=0 pstatus=1', 'EndOfGeneration']);
+    expect(evs.map((e) => rawEventString(e))).toEqual(['EventBatch gen=1 m=2 time=3 size=4', 'ProcStatus dt=1 p=0 pstatus=1', 'EndOfGeneration']);
   });
 
   it('reads padded varints, and re-encodes them minimally (EncodedSize counts minimal bytes)', () => {
@@ -55,7 +55,7 @@ describe('RawReader', () => {
   });
 
   it('reads an unused 1.26 type as an event with no name and no arguments, as Go does', () => {
-    expect(readAll(trace([60, Ev.EndOfGeneration])).map(rawEventString)).toEqual(['', 'EndOfGeneration']);
+    expect(readAll(trace([60, Ev.EndOfGeneration])).map((e) => rawEventString(e))).toEqual(['', 'EndOfGeneration']);
   });
 
   it('does not read a data length or frame count from the input into an allocation', () => {

@@ -4,7 +4,7 @@
 // format encodes.
 
 import { CleanEOF, WireError } from './errors';
-import { goQuoteBytes } from '../go/strconv';
+import { type GoRelease, goQuoteBytes, NEWEST_GO } from '../go/strconv';
 import type { EventSpec } from './specs';
 import { ByteWriter, UVARINT_EOF, uvarintAt, uvarintFaultText, uvarintScan, uvarintSize } from './varint';
 import { scanHeader, specsForAny, type GoTraceVersion } from './version';
@@ -126,8 +126,11 @@ function specOf(ev: RawEvent): EventSpec {
   return spec;
 }
 
-/** Go's raw Event.String: the canonical text form of one event (no trailing newline). */
-export function rawEventString(ev: RawEvent): string {
+/**
+ * Go's raw Event.String: the canonical text form of one event (no trailing newline), with data
+ * quoted as Go release `go` quotes it.
+ */
+export function rawEventString(ev: RawEvent, go: GoRelease = NEWEST_GO): string {
   const spec = specOf(ev);
   let s = spec.name;
   for (let i = 0; i < spec.args.length; i++) s += ` ${spec.args[i]}=${ev.args[i]}`;
@@ -137,7 +140,7 @@ export function rawEventString(ev: RawEvent): string {
       s += (k === 0 ? '\n\t' : ' ') + FRAME_FIELDS[k] + '=' + ev.args[i];
     }
   }
-  if (ev.data !== null) s += '\n\tdata=' + goQuoteBytes(ev.data);
+  if (ev.data !== null) s += '\n\tdata=' + goQuoteBytes(ev.data, go);
   return s;
 }
 

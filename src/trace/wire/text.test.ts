@@ -70,7 +70,7 @@ describe('text writer and round trips', () => {
     const { events } = readTextTrace(
       enc('Trace Go1.22\nStack id=7 nframes=2\n\tpc=1 func=2 file=3 line=4\n\tpc=5 func=6 file=7 line=8\nString id=1\n\tdata="hi\\n"\n'),
     );
-    expect(events.map(rawEventString)).toEqual([
+    expect(events.map((e) => rawEventString(e))).toEqual([
       'Stack id=7 nframes=2\n\tpc=1 func=2 file=3 line=4\n\tpc=5 func=6 file=7 line=8',
       'String id=1\n\tdata="hi\\n"',
     ]);

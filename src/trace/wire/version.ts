@@ -2,7 +2,8 @@
 //
 // Go 1.24 writes the 1.23 format, and Go 1.27 writes the 1.26 format (its version table
 // is unchanged and its runtime still writes the header "go 1.26 trace"), so the header versions in use are 22, 23, 25 and 26. Headers 11, 19 and
-// 21 belong to the older v1 format (Go 1.11–1.21), which Go still reads and we do not.
+// 21 belong to the older v1 format (Go 1.11–1.21), which Go reads with a separate parser, and so
+// do we (src/trace/v1).
 
 import { Ev, SPECS, type EventSpec } from './specs';
 import { WireError } from './errors';
@@ -43,7 +44,7 @@ export function isV2Version(n: number): n is Version {
   return (V2_VERSIONS as readonly number[]).includes(n);
 }
 
-/** Header versions Go's version.Valid accepts: v1 (read by Go, not by us) and v2. */
+/** Header versions Go's version.Valid accepts: v1 and v2. */
 export type GoTraceVersion = Version | 11 | 19 | 21;
 
 export function isValidVersion(n: number): n is GoTraceVersion {
@@ -132,7 +133,8 @@ export function scanHeader(buf: Uint8Array): { version: GoTraceVersion; size: nu
 
 /**
  * Reads the header at the start of buf and returns the version, for readers of the v2
- * format only: a v1 header throws HeaderError with fault 'v1-trace'. Throws HeaderError.
+ * format only (TraceReader reads both: it uses scanHeader): a v1 header throws HeaderError
+ * with fault 'v1-trace'. Throws HeaderError.
  */
 export function readHeader(buf: Uint8Array): { version: Version; size: number } {
   const { version, size } = scanHeader(buf);
@@ -143,9 +145,9 @@ export function readHeader(buf: Uint8Array): { version: Version; size: number } 
 }
 
 /**
- * Go reads v1 traces with a separate parser, so there is no Go message for "we do not read
- * this"; ours names the format and what to do.
+ * For a reader of the v2 format alone there is no Go message for "this is the old format";
+ * ours names it and what reads it.
  */
 export function v1Message(version: number): string {
-  return `trace version go 1.${version} is the Go 1.11–1.21 trace format, which is not supported; traces from Go 1.22 and later are`;
+  return `trace version go 1.${version} is the Go 1.11–1.21 trace format, which this reader does not read (TraceReader does); it reads traces from Go 1.22 and later`;
 }

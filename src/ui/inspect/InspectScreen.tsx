@@ -87,7 +87,7 @@ function EmptyState() {
       </svg>
       <h1 id="drop-title">Drop a Go execution trace anywhere on this page</h1>
       <p>
-        A flight-recorder snapshot, <code>go test -trace</code> output or a <code>/debug/pprof/trace</code> download from Go 1.22 or later.
+        A flight-recorder snapshot, <code>go test -trace</code> output or a <code>/debug/pprof/trace</code> download, from Go 1.11 or later.
         Flightdeck reads it here, in your browser: nothing is uploaded. Files of up to {MAX_FILE_TEXT}.
       </p>
       <FilePicker />

@@ -6,7 +6,6 @@ import type { InspectView } from './inspect-model';
 const KIND: Record<InspectView['verdict'], string> = {
   ok: 'Go execution trace',
   'not-a-trace': 'Not a Go trace',
-  'v1-trace': 'Unsupported version',
   'unsupported-version': 'Unsupported version',
   damaged: 'Damaged or cut short',
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { writeV1Trace } from '../../trace/v1/text-writer';
 import { inspectTrace, type WireSummary } from '../../trace/wire/inspect';
 import { goReleasesFor, inspectView } from './inspect-model';
 
@@ -44,12 +45,23 @@ describe('inspect view', () => {
 
   it('tells the three kinds of failure apart, from real headers', () => {
     const notTrace = inspectView(inspectTrace(ascii('PK\x03\x04 certainly not a trace')));
-    const v1 = inspectView(inspectTrace(ascii('go 1.21 trace\0\0\0')));
+    const v1 = inspectView(inspectTrace(ascii('go 1.21 trace\0\0\0\x01\x01\x00\x64')));
     const future = inspectView(inspectTrace(ascii('go 1.99 trace\0\0\0')));
-    expect([notTrace.verdict, v1.verdict, future.verdict]).toEqual(['not-a-trace', 'v1-trace', 'unsupported-version']);
+    expect([notTrace.verdict, v1.verdict, future.verdict]).toEqual(['not-a-trace', 'damaged', 'unsupported-version']);
     expect(notTrace.goMessage).toBe('bad file format: not a Go execution trace?');
-    expect(v1.title).toMatch(/Go 1\.11–1\.21/);
+    expect(v1.goMessage).toBe('EvBatch has wrong number of arguments: got 1, want 2');
     expect(future.goMessage).toBe('unknown or unsupported trace version go 1.99');
     expect(new Set([notTrace.title, v1.title, future.title]).size).toBe(3);
+  });
+
+  it('names a Go 1.11–1.21 trace and says it is read whole, as Go reads it', () => {
+    const ok = inspectView(inspectTrace(writeV1Trace('Trace Go1.19\nBatch p=0 ticks=5\nFrequency freq=1000000000\n')));
+    expect(ok).toMatchObject({ verdict: 'ok', goVersion: 'Go 1.19 or 1.20', batches: 1, goMessage: null });
+    expect(ok.title).toBe('Go 1.19 or 1.20 execution trace, in the format before Go 1.22');
+    expect(ok.explanation).toMatch(/^The Go 1\.11–1\.21 format has no generations: Go reads it whole/);
+    expect(ok.generations.map((g) => g.gen)).toEqual(['1']);
+    const cut = inspectView(inspectTrace(ascii('go 1.11 trace\0\0\0\x41\x00')));
+    expect(cut).toMatchObject({ verdict: 'damaged', goVersion: 'Go 1.11–1.18', goMessage: 'malformatted base-128 varint' });
+    expect(cut.kept).toBe('Kept nothing: the damage is at byte 16 of 18.');
   });
 });

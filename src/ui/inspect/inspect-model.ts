@@ -5,7 +5,7 @@
 import type { WireSummary } from '../../worker/parse-protocol';
 import { formatBytes, formatInt, plural } from '../format';
 
-export type Verdict = 'ok' | 'not-a-trace' | 'unsupported-version' | 'v1-trace' | 'damaged';
+export type Verdict = 'ok' | 'not-a-trace' | 'unsupported-version' | 'damaged';
 
 export interface GenRow {
   readonly gen: string;
@@ -41,9 +41,16 @@ export interface InspectView {
   readonly kept: string | null;
 }
 
-/** The Go releases that write each header version (Go 1.24 kept 1.23's, 1.27 kept 1.26's). */
+/**
+ * The Go releases that write each header version (Go 1.12–1.18 kept 1.11's, 1.20 kept 1.19's,
+ * 1.24 kept 1.23's, 1.27 kept 1.26's).
+ */
 export function goReleasesFor(headerVersion: number): string {
   switch (headerVersion) {
+    case 11:
+      return 'Go 1.11–1.18';
+    case 19:
+      return 'Go 1.19 or 1.20';
     case 23:
       return 'Go 1.23 or 1.24';
     case 26:
@@ -67,12 +74,15 @@ export function inspectView(s: WireSummary): InspectView {
   const goVersion = s.version !== null ? goReleasesFor(s.version) : null;
   const base = { goVersion, generations, batches, genBytes, readableBytes: s.readableBytes, fileBytes, goMessage: null, kept: null };
   const err = s.error;
+  const old = s.version !== null && s.version < 22;
   if (!err) {
     return {
       ...base,
       verdict: 'ok',
-      title: `${goVersion} execution trace`,
-      explanation: `${plural(generations.length, 'generation')} in ${plural(batches, 'batch', 'batches')}, ${formatBytes(fileBytes)}. Read entirely in this browser; nothing was uploaded.`,
+      title: old ? `${goVersion} execution trace, in the format before Go 1.22` : `${goVersion} execution trace`,
+      explanation: old
+        ? `The Go 1.11–1.21 format has no generations: Go reads it whole, as one, and so does Flightdeck, converting its events as Go's reader does. ${plural(batches, 'batch', 'batches')}, ${formatBytes(fileBytes)}. Read entirely in this browser; nothing was uploaded.`
+        : `${plural(generations.length, 'generation')} in ${plural(batches, 'batch', 'batches')}, ${formatBytes(fileBytes)}. Read entirely in this browser; nothing was uploaded.`,
     };
   }
   switch (err.fault) {
@@ -85,15 +95,9 @@ export function inspectView(s: WireSummary): InspectView {
           'A Go execution trace starts with a header like “go 1.26 trace”. This file does not. Traces come from runtime/trace.Start, a FlightRecorder snapshot, go test -trace, or /debug/pprof/trace. A CPU or heap profile (pprof) is a different format.',
         goMessage: err.message,
       };
+    // Only readers of the Go 1.22+ format alone (readHeader) report a Go 1.11–1.21 header as a
+    // fault; the inspector reads that format.
     case 'v1-trace':
-      return {
-        ...base,
-        verdict: 'v1-trace',
-        title: `A trace from Go 1.11–1.21, a version Flightdeck does not read`,
-        explanation:
-          'Go 1.11 through 1.21 wrote an older trace format. Go 1.22 rewrote the tracer; Flightdeck reads that format (Go 1.22 and later). Open this file with go tool trace from the Go release that wrote it, or record a new trace with Go 1.22+.',
-        goMessage: err.message,
-      };
     case 'unsupported-version':
       return {
         ...base,
@@ -104,6 +108,17 @@ export function inspectView(s: WireSummary): InspectView {
         goMessage: err.message,
       };
     case 'damaged': {
+      if (old) {
+        return {
+          ...base,
+          verdict: 'damaged',
+          title: 'Damaged or cut short',
+          explanation:
+            'Go reads a trace in the Go 1.11–1.21 format whole, before its first event, so damage anywhere in it leaves nothing to show. A trace is cut short when the program exits before trace.Stop, or a download or copy stops early.',
+          goMessage: err.message,
+          kept: `Kept nothing: the damage is at byte ${formatInt(err.offset)} of ${formatInt(fileBytes)}.`,
+        };
+      }
       const lost = s.partial ? ` Generation ${String(s.partial.gen)} was cut off and is not shown.` : '';
       const kept = `Kept ${plural(generations.length, 'complete generation')}: ${formatInt(s.readableBytes)} of ${formatInt(fileBytes)} bytes are readable; the damage is at byte ${formatInt(err.offset)}.${lost}`;
       return {

@@ -57,4 +57,13 @@ describe('parsed view', () => {
     expect(m.size).toBe(s.generations.length);
     for (const g of s.generations) expect(m.get(String(g.gen))).toBe(g);
   });
+
+  it("says a damaged Go 1.21 trace keeps nothing, as Go's reader gives no event of it", () => {
+    const s = read('damaged-v1header.go126.trace');
+    const v = parsedView(s);
+    expect(v.ok).toBe(false);
+    expect(v.goMessage).toBe('EvBatch has wrong number of arguments: got 1, want 2');
+    expect(v.kept).toBe('Kept nothing: the error comes before the first event.');
+    expect(v.explanation).toMatch(/^Go reads a trace in the Go 1\.11–1\.21 format whole/);
+  });
 });

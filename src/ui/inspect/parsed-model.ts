@@ -126,18 +126,24 @@ export function parsedView(s: TraceSummary): ParsedView {
     };
   }
   const header = v.fault === 'not-a-trace' || v.fault === 'v1-trace' || v.fault === 'unsupported-version';
+  // A Go 1.11–1.21 trace is one generation, read whole before its first event.
+  const old = s.version !== null && s.version < 22;
   return {
     ok: false,
     title: header ? 'Go’s parser cannot read this file' : v.fault === 'internal' ? 'Go’s parser stopped' : 'Go’s parser stops at the damage',
     explanation: header
       ? 'The header already names the problem; no events were read.'
-      : v.generationsKept > 0
-        ? 'As go tool trace does, everything up to the damage is kept: the complete generations before it are summarised below.'
-        : 'The damage is in the first generation, so no complete generation could be kept.',
+      : old
+        ? 'Go reads a trace in the Go 1.11–1.21 format whole before giving its first event, so an error anywhere leaves nothing to keep.'
+        : v.generationsKept > 0
+          ? 'As go tool trace does, everything up to the damage is kept: the complete generations before it are summarised below.'
+          : 'The damage is in the first generation, so no complete generation could be kept.',
     goMessage: v.message,
     kept: header
       ? null
-      : `Kept ${plural(v.generationsKept, 'complete generation')}: ${plural(v.eventsKept, 'event')} of the ${plural(v.eventsRead, 'event')} read before the error.`,
+      : old && v.eventsRead === 0
+        ? 'Kept nothing: the error comes before the first event.'
+        : `Kept ${plural(v.generationsKept, 'complete generation')}: ${plural(v.eventsKept, 'event')} of the ${plural(v.eventsRead, 'event')} read before the error.`,
     tiles,
     kinds,
   };
