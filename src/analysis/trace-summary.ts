@@ -118,8 +118,12 @@ export class BoundedIdSet {
   capped = false;
   constructor(readonly limit: number) {}
 
+  /** The ID added last: consecutive events mostly name the same G, P and M (one M's batch). */
+  private last: Id | null = null;
+
   add(id: Id): void {
-    if (this.capped) return;
+    if (id === this.last || this.capped) return;
+    this.last = id;
     if (this.ids.size < this.limit) this.ids.add(id);
     else if (!this.ids.has(id)) {
       this.capped = true;
