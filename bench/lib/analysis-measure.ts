@@ -7,6 +7,8 @@
 //   summary + analyses  what the parse worker does to open a trace: one pass feeding the
 //                       summary and every analysis sink, then their finish and the overview
 //                       the worker posts;
+//   + timeline          the same with the timeline model's sink (src/analysis/timeline/sink.ts)
+//                       as well, when the checkout has it (its chunks are dropped, not posted);
 //
 // and prints best and median seconds, MB/s, the ratio to forEachEvent (of the bests, and the
 // median of the per-round ratios), then the heap each keeps: peak during the pass (sampled
@@ -21,6 +23,12 @@ import { AnalysisSinks } from '../../src/analysis/analyse';
 import { overview } from '../../src/analysis/queries';
 import { TraceReader } from '../../src/trace/parse/reader';
 import type { TraceEvent } from '../../src/trace/parse/index';
+
+// The timeline model's sink, when this checkout has one: found by Vite at bundle time, so the
+// bench builds with or without it.
+type TimelineSinkClass = new (onChunk: (chunk: unknown) => void) => EventSink & { finish(end: PassEnd): unknown };
+const timelineModules = import.meta.glob<{ TimelineSink?: TimelineSinkClass }>('../../src/analysis/timeline/sink.ts', { eager: true });
+const TimelineSink = Object.values(timelineModules)[0]?.TimelineSink ?? null;
 
 interface Input {
   traces: { label: string; path: string }[];
@@ -73,6 +81,21 @@ const CONFIGS: Config[] = [
     },
   },
 ];
+
+if (TimelineSink) {
+  const Timeline = TimelineSink;
+  CONFIGS.push({
+    name: '+ timeline',
+    run(bytes, extra) {
+      const s = new SummarySink();
+      const a = new AnalysisSinks();
+      const tl = new Timeline(() => {});
+      const end = pass(bytes, [s, ...a.sinks, tl], extra);
+      const analysis = a.finish(end);
+      return { summary: s.finish(end), analysis, overview: overview(analysis), timeline: tl.finish(end) };
+    },
+  });
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
