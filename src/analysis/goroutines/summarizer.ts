@@ -44,7 +44,8 @@ class Pending {
   lastBlockReason = '';
   lastSyscall = UNSET;
   lastSyscallBlock = UNSET;
-  readonly lastRange = new Map<string, number>();
+  /** Open special ranges by name; made on the first (most goroutines never have one). */
+  lastRange: Map<string, number> | null = null;
   /** Stack of regions open on the goroutine; their stats hold the snapshot at their start. */
   active: RegionSummary[] = [];
 }
@@ -253,11 +254,12 @@ export class GoroutineSummarizer implements EventSink {
     const p = g?.pending;
     if (!g || !p) return;
     if (ev.kind() === EventKind.RangeActive) {
+      p.lastRange ??= new Map();
       const since = p.lastRange.get(r.name);
       if (since !== undefined) addTo(g.stats.rangeNs, r.name, this.syncTs - since);
       p.lastRange.set(r.name, this.syncTs);
     } else {
-      p.lastRange.set(r.name, t);
+      (p.lastRange ??= new Map()).set(r.name, t);
     }
   }
 
@@ -275,10 +277,10 @@ export class GoroutineSummarizer implements EventSink {
     }
     const p = g?.pending;
     if (!g || !p) return;
-    const since = p.lastRange.get(r.name);
+    const since = p.lastRange?.get(r.name);
     if (since === undefined) return;
     addTo(g.stats.rangeNs, r.name, t - since);
-    p.lastRange.delete(r.name);
+    p.lastRange!.delete(r.name);
   }
 
   private regionBegin(ev: TraceEvent, t: number): void {
@@ -360,7 +362,11 @@ export class GoroutineSummarizer implements EventSink {
 
   /** The goroutine's stats as if it stopped now (Go's snapshotStat). */
   private snapshot(g: G, now: number): ExecStats {
-    const ret = cloneStats(g.stats);
+    return this.addPending(cloneStats(g.stats), g, now);
+  }
+
+  /** Adds to ret (g's stats or a copy of them) what g's open intervals hold at `now`. */
+  private addPending(ret: ExecStats, g: G, now: number): ExecStats {
     const p = g.pending;
     if (!p) return ret;
     if (g.stats.totalNs === 0) ret.totalNs = now - g.creationNs;
@@ -370,15 +376,15 @@ export class GoroutineSummarizer implements EventSink {
     if (p.lastSyscall !== UNSET) ret.syscallNs += now - p.lastSyscall;
     // Go adds a pending blocked syscall to scheduler wait here (and the whole syscall above).
     if (p.lastSyscallBlock !== UNSET) ret.schedWaitNs += now - p.lastSyscallBlock;
-    for (const [name, since] of p.lastRange) addTo(ret.rangeNs, name, now - since);
+    if (p.lastRange) for (const [name, since] of p.lastRange) addTo(ret.rangeNs, name, now - since);
     return ret;
   }
 
   /** The goroutine ended (trigger set) or the trace did (trigger null): Go's finalize. */
   private finalize(g: G, now: number, trigger: EventRef | null): void {
     if (trigger) g.endNs = trigger.timeNs;
-    const final = this.snapshot(g, now);
-    g.stats = final;
+    // The snapshot made in place: the goroutine's running stats are not kept anywhere else.
+    const final = this.addPending(g.stats, g, now);
     // System goroutines never belong to regions, even when they inherited one at creation.
     if (g.pending && !isSystemGoroutine(g.name)) {
       for (const r of g.pending.active) {
