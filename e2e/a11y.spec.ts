@@ -53,19 +53,33 @@ test('the live view: every control has a role and a name, and Tab reaches each o
   await expect(page.getByRole('button', { name: 'Start runtime' })).toBeEnabled();
   for (const c of controls) await expect(c).toBeVisible();
 
-  // Walk the tab order from the tabs: each enabled control is reached.
-  await page.getByRole('tab', { name: 'Live flight recorder' }).focus();
-  const reached = new Set<string>();
-  for (let i = 0; i < 45; i++) {
-    await page.keyboard.press('Tab');
-    reached.add(await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.id}` : '';
-    }));
-  }
-  for (const c of controls) {
-    if (await c.isDisabled()) continue;
-    const key = await c.evaluate((el) => `${el.getAttribute('role') ?? el.tagName.toLowerCase()}:${el.getAttribute('aria-label') ?? el.id}`);
-    expect([...reached], `Tab never reached ${key}`).toContain(key);
-  }
+  // Each control's element is marked with its index, so the walk below knows exactly which
+  // control has focus (buttons have no aria-label or id to tell them apart).
+  const names = ['Start runtime', 'Workload', 'Speed', 'MaxBytes', 'MaxBytes unit', 'MinAge', 'MinAge unit', 'Start recorder', 'Snapshot', 'Start full trace', 'Generations timeline'];
+  for (let i = 0; i < controls.length; i++) await controls[i].evaluate((el, i) => el.setAttribute('data-a11y-control', String(i)), i);
+  /** Walks the tab order from the tabs and returns the names of the controls it reached. */
+  const walk = async () => {
+    await page.getByRole('tab', { name: 'Live flight recorder' }).focus();
+    const reached = new Set<string>();
+    for (let i = 0; i < 45; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => document.activeElement?.getAttribute('data-a11y-control') ?? null);
+      if (at !== null) reached.add(names[Number(at)]);
+    }
+    return reached;
+  };
+
+  // Before the runtime runs, exactly the recorder's button and the full trace's are disabled
+  // (both record a running program); every other control is reached by Tab.
+  const disabled: string[] = [];
+  for (let i = 0; i < controls.length; i++) if (await controls[i].isDisabled()) disabled.push(names[i]);
+  expect(disabled).toEqual(['Start recorder', 'Start full trace']);
+  expect([...(await walk())].sort()).toEqual(names.filter((n) => !disabled.includes(n)).sort());
+
+  // With the runtime running every control is enabled, and Tab reaches each one.
+  await page.getByRole('button', { name: 'Start runtime' }).click();
+  await expect(page.getByRole('button', { name: 'Start recorder' })).toBeEnabled();
+  for (let i = 1; i < controls.length; i++) await expect(controls[i]).toBeEnabled();
+  expect([...(await walk())].sort()).toEqual([...names].sort());
+  await page.getByRole('button', { name: 'Stop runtime' }).click();
 });

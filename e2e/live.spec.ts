@@ -136,10 +136,14 @@ test('run, evict by MaxBytes and MinAge, snapshot and full trace read back, reop
   await waitIdle(page);
   await expect(page.getByRole('alert').getByTestId('live-error-message')).toHaveText('cannot snapshot a disabled flight recorder');
 
-  // "Open in viewer" loads the same snapshot into the inspector.
+  // "Open in viewer" loads the same snapshot into the inspector, on its timeline; its
+  // summary page reads as the wire layer reads the download.
   await page.getByRole('button', { name: 'Open in viewer' }).click();
   await waitIdle(page);
   await expect(page.getByRole('tab', { name: 'Inspect a trace' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('timeline-page')).toBeVisible();
+  await page.getByRole('tab', { name: 'Summary' }).click();
   await expect(page.getByTestId('generation-count')).toHaveText(fmt(gens));
   await expect(page.getByTestId('batch-count')).toHaveText(fmt(s.batches));
   const genColumn = page.getByRole('table', { name: 'Generations in this trace' }).locator('tbody tr td:first-child');
@@ -158,6 +162,8 @@ test('run, evict by MaxBytes and MinAge, snapshot and full trace read back, reop
   await page.getByRole('button', { name: 'Open the full trace' }).click();
   await waitIdle(page);
   await expect(page.getByTestId('file-name')).toHaveText(full.suggestedFilename());
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('tab', { name: 'Summary' }).click();
   await expect(page.getByTestId('generation-count')).toHaveText(fmt(f.generations.length));
   await expect(genColumn).toHaveText(f.generations.map((g) => String(g.gen)));
 });

@@ -92,8 +92,17 @@ test('random bytes, a header over random bytes and an empty file get their own w
   await waitIdle(page);
   await expect(page.getByTestId('file-name')).toHaveText('header-random.trace');
   await expect(verdict).toHaveAttribute('data-verdict', 'damaged');
-  await expect(page.getByTestId('go-message')).toHaveText(wire.error!.message);
-  await expect(page.getByTestId('parsed-go-message')).toHaveText(parsed.verdict.kind === 'error' ? parsed.verdict.message : '');
+  // Go's answer, by its rule rather than by our modules: readBatch (internal/trace/batch.go)
+  // reads the byte after the header as a record type, and for this seed it is none of
+  // EventBatch (1), ExperimentalBatch (49) or EndOfGeneration (52). Go 1.26 prints the one
+  // Sync and "expected batch event, got event 229" for this file.
+  expect([1, 49, 52], `seed ${SEED + 1}`).not.toContain(bytes[16]);
+  const goSays = `expected batch event, got event ${bytes[16]}`;
+  expect(parsed.verdict.kind, 'our parser must reject it too').toBe('error');
+  await expect(page.getByTestId('go-message')).toHaveText(goSays);
+  await expect(page.locator('[data-parsed]')).toHaveAttribute('data-parsed', 'error');
+  await expect(page.getByTestId('parsed-go-message')).toHaveText(goSays);
+  await expect(page.getByTestId('parsed-events')).toHaveText('1');
 });
 
 test('a large trace: progress shows, the tabs still switch, Close ends the parse, a second open reads it all', async ({ page }, info) => {

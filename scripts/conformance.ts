@@ -1,6 +1,7 @@
 // `npm run conformance`: every check against Go itself, in one command. Each step is a
-// standalone script in scripts/conformance/; steps that need a Go toolchain say so and
-// fall back to the committed Go dumps when `go` is not on PATH.
+// standalone script in scripts/conformance/. A step that cannot ask Go (no `go`, a toolchain or
+// the x/exp validator missing) fails and says what it could not compare; `npm run conformance
+// -- --no-go` runs without Go, each step saying loudly what it skipped (scripts/lib/go-needed.ts).
 import { runSteps } from './run-steps';
 
-process.exit(runSteps('conformance', 'scripts/conformance', '.ts', ['wire', 'parse', 'go-compare', 'v1', 'runtime', 'analysis'], process.argv.slice(2)));
+process.exit(runSteps('conformance', 'scripts/conformance', '.ts', ['wire', 'parse', 'go-compare', 'jsontrace', 'v1', 'runtime', 'analysis', 'mutations', 'fuzz'], process.argv.slice(2)));

@@ -36,4 +36,9 @@ for (const [name, c] of parts) {
 }
 if (total.passed === 0 || total.failed > 0 || total.skipped > 0) ok = false;
 console.log(`Tests: ${total.passed} passed, ${total.failed} failed`);
+// npm run conformance's own closing line ("conformance: N passed, M failed"), when .ci/run kept it.
+if (existsSync('reports/conformance.log')) {
+  const line = readFileSync('reports/conformance.log', 'utf8').split('\n').filter((l) => l.startsWith('conformance: ')).pop();
+  console.log(line ?? 'conformance: no summary line (the run did not finish)');
+}
 process.exit(ok ? 0 : 1);

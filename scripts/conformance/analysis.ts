@@ -3,17 +3,18 @@
 // `go tool trace -http=127.0.0.1:0 FILE` serves (/goroutines, every /goroutine?name=…,
 // /usertasks, every /usertask?type=…, /userregions, every /userregion?…, /mmu data) and
 // `go tool trace -pprof=net|sync|syscall|sched FILE`; ours must say the same (profiles are
-// compared after both are read back with the same pprof reader). Without `go`, the captures
-// committed in testdata/analysis are used.
+// compared after both are read back with the same pprof reader). Without `go` the step fails,
+// saying so (scripts/lib/go-needed.ts); with --no-go it compares with the captures committed in
+// testdata/analysis instead, and says that Go was not asked.
 //
 //   npx tsx scripts/conformance/analysis.ts [--no-go] [--verbose]
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { analyseTrace } from '../../src/analysis/analyse';
 import { compareAnalysis, goReleaseOf } from '../lib/analysis-compare';
+import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 import { captureGoAnalysis, type GoAnalysisCapture } from '../lib/go-analysis';
 import { analysedTraces, analysisEnv, capturePath } from '../regen-analysis';
 
@@ -21,9 +22,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TRACES = process.env.FLIGHTDECK_TRACES_DIR ?? join(ROOT, 'testdata', 'traces');
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const live = !args.includes('--no-go') && spawnSync('go', ['version']).status === 0;
+const live = !NO_GO && goOnPath();
 
 async function main(): Promise<number> {
+  if (!live && couldNotCompare('analysis', 'the analyses (only the committed captures are checked)', NO_GO ? '--no-go' : '`go` is not on PATH')) {
+    return 1;
+  }
   console.log(live ? 'analysis: asking Go now (go tool trace -http and -pprof) for every trace' : 'analysis: go not used; comparing with testdata/analysis');
   let traces = 0;
   let checked = 0;

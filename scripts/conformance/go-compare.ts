@@ -2,28 +2,25 @@
 // (testdata/traces, see testdata/README.md) must equal Go's `go tool trace -d=MODE` byte for
 // byte: stdout, stderr and exit status.
 //
-// When `go` is on PATH it first re-runs Go on every trace with the toolchain that wrote it and
-// checks that Go still prints the committed dump (so the committed dumps are Go's own and
-// current). Without `go`, only the committed dumps are used.
+// It first re-runs Go on every trace with the toolchain that wrote it and checks that Go still
+// prints the committed dump (so the committed dumps are Go's own and current). Without `go`,
+// or without one of the toolchains, the step fails saying what it could not compare, unless
+// --no-go asks for the committed dumps only (said loudly). A dumper of ours that cannot be
+// loaded fails the step.
 //
 //   npx tsx scripts/conformance/go-compare.ts [--no-go] [--cross] [--verbose]
-//     --no-go    skip re-running Go even when it is on PATH
+//     --no-go    compare with the committed dumps only, without running Go
 //     --cross    also run each other toolchain's `go tool trace` on every trace and report
 //                whether Go's dump output depends on the toolchain
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { DumpMode, Manifest, Toolchain, TraceRecord } from '../regen-testdata';
-
-interface DumpResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-}
-type Dumper = (bytes: Uint8Array, opts?: { goVersion?: string }) => DumpResult;
+import { DUMPER_MODULES, type DumpResult, loadDumper } from '../lib/dumpers';
+import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const TRACES = process.env.FLIGHTDECK_TRACES_DIR ?? join(ROOT, 'testdata', 'traces');
@@ -34,11 +31,6 @@ const TOOLCHAINS: Toolchain[] = [
   { tag: 'go126', gotoolchain: 'local' },
   { tag: 'go127', gotoolchain: 'go1.27.3' },
 ];
-const MODULES: Record<DumpMode, [string, string]> = {
-  wire: ['src/trace/dump/wire.ts', 'dumpWire'],
-  footprint: ['src/trace/dump/footprint.ts', 'dumpFootprint'],
-  parsed: ['src/trace/dump/parsed.ts', 'dumpParsed'],
-};
 
 // Go's parsed dump prints Sync wall times in the local time zone, and so does ours; the committed
 // dumps are made in UTC, so both sides run in UTC here.
@@ -55,11 +47,6 @@ function goEnv(tc: Toolchain): NodeJS.ProcessEnv {
   return env;
 }
 
-function goAvailable(): boolean {
-  if (args.includes('--no-go')) return false;
-  const r = spawnSync('go', ['version'], { encoding: 'utf8' });
-  return r.status === 0;
-}
 
 function toolchainWorks(tc: Toolchain): boolean {
   const r = spawnSync('go', ['env', 'GOVERSION'], { env: goEnv(tc), encoding: 'utf8' });
@@ -117,17 +104,6 @@ function difference(want: DumpResult, got: DumpResult): string | null {
   return `stdout line ${i + 1} (of Go's ${a.length}, our ${b.length}): ours ${JSON.stringify(b[i] ?? '<end>')}, Go's ${JSON.stringify(a[i] ?? '<end>')}`;
 }
 
-async function loadDumper(mode: DumpMode): Promise<Dumper | string> {
-  const [path, name] = MODULES[mode];
-  try {
-    const mod = (await import(pathToFileURL(join(ROOT, path)).href)) as Record<string, unknown>;
-    const fn = mod[name];
-    return typeof fn === 'function' ? (fn as Dumper) : `${path} has no export ${name}`;
-  } catch (e) {
-    return `${path}: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-  }
-}
-
 async function main(): Promise<number> {
   const manifest = JSON.parse(readFileSync(join(TRACES, 'manifest.json'), 'utf8')) as Manifest;
   const traces = manifest.traces;
@@ -144,10 +120,17 @@ async function main(): Promise<number> {
   }
 
   // 1. Go still prints what is committed.
-  if (goAvailable()) {
+  if (NO_GO) {
+    couldNotCompare('go compare', "the committed dumps (are they still Go's?)", '--no-go');
+  } else if (!goOnPath()) {
+    failed = couldNotCompare('go compare', "the committed dumps (are they still Go's?)", '`go` is not on PATH') || failed;
+  } else {
     const usable = TOOLCHAINS.filter((tc) => {
       const ok = toolchainWorks(tc);
-      if (!ok) report(`go compare: toolchain ${manifest.toolchains[tc.tag] ?? tc.gotoolchain} not available here; its traces are checked against the committed dumps only`);
+      if (!ok) {
+        const n = traces.filter((t) => t.toolchain === tc.tag).length;
+        failed = couldNotCompare('go compare', `Go's dumps of the ${n} traces written by ${manifest.toolchains[tc.tag] ?? tc.gotoolchain}`, `GOTOOLCHAIN=${tc.gotoolchain} does not run here`) || failed;
+      }
       return ok;
     });
     for (const mode of MODES) {
@@ -180,15 +163,16 @@ async function main(): Promise<number> {
         report(`go compare: ${manifest.toolchains[tc.tag] ?? tc.gotoolchain} on the other toolchains' traces: ${same}/${total} dumps identical`);
       }
     }
-  } else {
-    report('go compare: `go` not on PATH (or --no-go); comparing against the committed dumps only');
   }
 
   // 2. Our dumps equal Go's.
   for (const mode of MODES) {
-    const dumper = await loadDumper(mode);
-    if (typeof dumper === 'string') {
-      report(`go compare ${mode}: not available (${dumper})`);
+    let dumper;
+    try {
+      dumper = await loadDumper(...DUMPER_MODULES[mode]);
+    } catch (e) {
+      report(`go compare ${mode}: FAIL: ${(e as Error).message}`);
+      failed = true;
       continue;
     }
     let same = 0;

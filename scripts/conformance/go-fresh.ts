@@ -2,7 +2,8 @@
 // and re-runs every Go program there with each toolchain (scripts/regen-testdata.ts), has Go
 // dump the new traces, and compares our dumps with Go's (scripts/conformance/go-compare.ts).
 // The committed traces are checked by the go-compare step; this one shows the match is not
-// an accident of the traces we happened to commit. Needs `go`; skipped without it.
+// an accident of the traces we happened to commit. Needs `go`: without it the step fails,
+// unless --no-go asks to skip it (said loudly).
 //
 // `npm run regen-testdata` is the same regeneration, written into testdata/traces.
 import { spawnSync } from 'node:child_process';
@@ -10,12 +11,13 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-if (spawnSync('go', ['version']).status !== 0) {
-  console.log('go fresh: `go` not on PATH; skipped (the committed traces are still compared)');
-  process.exit(0);
+if (NO_GO || !goOnPath()) {
+  const failed = couldNotCompare('go fresh', 'freshly written traces', NO_GO ? '--no-go' : '`go` is not on PATH');
+  process.exit(failed ? 1 : 0);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'flightdeck-fresh-'));

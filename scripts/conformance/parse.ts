@@ -1,8 +1,8 @@
 // Parser conformance, Node only: Go's golden tests (each converted trace must read to its
 // expected outcome, every event passing the validator), Go's fuzz seeds (success or a typed
 // error, no crash or hang), our own fixtures, Go's committed -d=parsed dumps of real traces,
-// and — when `go` is on PATH — our fixtures' recorded dumps re-checked against a live
-// `go tool trace -d=parsed`. Exits 1 on any failure.
+// and our fixtures' recorded dumps re-checked against a live `go tool trace -d=parsed` (without
+// `go` that part fails the step, unless --no-go). Exits 1 on any failure.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { TraceReader } from '../../src/trace/parse/reader';
 import { fixtureBinary, parseFixture, readAll } from '../../src/trace/parse/test-fixtures';
 import { HeaderError } from '../../src/trace/wire/version';
 import { meetsExpectation, parseGoldenTest } from '../lib/golden';
+import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
+import { GO_GOLDEN_TESTS, goSuiteMode, goSuiteNotice } from '../lib/go-suite';
 import { committedDumps, fuzzSeeds, goldenBinaries, readCommitted, REPO_ROOT, TESTDATA_TRACES } from '../lib/wire-checks';
 
 let failed = false;
@@ -26,33 +28,36 @@ function report(label: string, verb: string, results: { name: string; problem: s
   if (ok !== results.length) failed = true;
 }
 
-const GOLDEN_DIR = join(REPO_ROOT, '../shared/conformance/go-golden/tests');
+if (goSuiteMode() === 'required') {
+  // goldenBinaries and fuzzSeeds throw, failing the step, when the folder is missing or empty.
+  report(
+    'parse golden',
+    '',
+    goldenBinaries().map(({ name, binary }) => {
+      const exp = parseGoldenTest(readFileSync(join(GO_GOLDEN_TESTS, name), 'latin1')).expect;
+      const { error, invalid } = readAll(binary);
+      if (invalid.length > 0) return { name, problem: `validator: ${invalid[0]}` };
+      return { name, problem: meetsExpectation(exp, error) ? null : `got error ${JSON.stringify(error)}` };
+    }),
+  );
 
-report(
-  'parse golden',
-  '',
-  goldenBinaries().map(({ name, binary }) => {
-    const exp = parseGoldenTest(readFileSync(join(GOLDEN_DIR, name), 'latin1')).expect;
-    const { error, invalid } = readAll(binary);
-    if (invalid.length > 0) return { name, problem: `validator: ${invalid[0]}` };
-    return { name, problem: meetsExpectation(exp, error) ? null : `got error ${JSON.stringify(error)}` };
-  }),
-);
-
-report(
-  'parse fuzz seeds',
-  'handled',
-  fuzzSeeds().map(({ name, bytes }) => {
-    try {
-      const r = new TraceReader(bytes);
-      let n = 0;
-      while (r.readEvent() !== null) if (++n > 3 * bytes.length + 100) return { name, problem: 'too many events' };
-    } catch (e) {
-      if (!(e instanceof TraceError || e instanceof HeaderError)) return { name, problem: `threw ${String(e)}` };
-    }
-    return { name, problem: null };
-  }),
-);
+  report(
+    'parse fuzz seeds',
+    'handled',
+    fuzzSeeds().map(({ name, bytes }) => {
+      try {
+        const r = new TraceReader(bytes);
+        let n = 0;
+        while (r.readEvent() !== null) if (++n > 3 * bytes.length + 100) return { name, problem: 'too many events' };
+      } catch (e) {
+        if (!(e instanceof TraceError || e instanceof HeaderError)) return { name, problem: `threw ${String(e)}` };
+      }
+      return { name, problem: null };
+    }),
+  );
+} else {
+  console.log(`parse golden, parse fuzz seeds: SKIPPED. ${goSuiteNotice()}`);
+}
 
 const FIXTURES = join(REPO_ROOT, 'src/trace/parse/testdata');
 const fixtures = readdirSync(FIXTURES)
@@ -74,6 +79,7 @@ report(
   }),
 );
 
+// Committed data: committedDumps() throws on a missing manifest; an empty list fails.
 const dumps = committedDumps().filter((d) => d.mode === 'parsed');
 if (dumps.length > 0) {
   report(
@@ -91,10 +97,13 @@ if (dumps.length > 0) {
     }),
   );
 } else {
-  console.log('parse testdata dumps: none committed yet (testdata/traces/manifest.json)');
+  console.log('parse testdata dumps: FAIL, none listed in testdata/traces/manifest.json');
+  failed = true;
 }
 
-if (spawnSync('go', ['version']).status === 0) {
+if (NO_GO || !goOnPath()) {
+  if (couldNotCompare('parse', "our fixtures' recorded dumps", NO_GO ? '--no-go' : '`go` is not on PATH')) failed = true;
+} else {
   const dir = mkdtempSync(join(tmpdir(), 'parse-conformance-'));
   try {
     report(
@@ -112,8 +121,6 @@ if (spawnSync('go', ['version']).status === 0) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-} else {
-  console.log('parse fixtures vs live go tool trace: skipped (no go on PATH)');
 }
 
 process.exit(failed ? 1 : 0);

@@ -3,7 +3,7 @@
 // read without anything but the wire layer's own errors, and committed Go dumps of real
 // traces under testdata/traces (listed in its manifest.json) must equal ours.
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { dumpFootprint } from '../../src/trace/dump/footprint';
@@ -14,9 +14,9 @@ import { inspectTrace } from '../../src/trace/wire/inspect';
 import { RawReader } from '../../src/trace/wire/raw';
 import { decodeFuzzSeed } from './fuzz-corpus';
 import { parseGoldenTest } from './golden';
+import { GO_FUZZ_SEEDS, GO_GOLDEN_TESTS, REPO_ROOT, requireGoSuite } from './go-suite';
 
-export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const GO_GOLDEN = resolve(REPO_ROOT, '../shared/conformance/go-golden');
+export { REPO_ROOT };
 export const TESTDATA_TRACES = resolve(REPO_ROOT, 'testdata/traces');
 
 export interface CheckResult {
@@ -27,7 +27,8 @@ export interface CheckResult {
 
 /** The golden tests' traces as binaries, converted by our text reader and raw writer. */
 export function goldenBinaries(): { name: string; text: string; binary: Uint8Array }[] {
-  const dir = join(GO_GOLDEN, 'tests');
+  requireGoSuite();
+  const dir = GO_GOLDEN_TESTS;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.test'))
     .sort()
@@ -54,7 +55,8 @@ export function checkWireGolden(): CheckResult[] {
 }
 
 export function fuzzSeeds(): { name: string; bytes: Uint8Array }[] {
-  const dir = join(GO_GOLDEN, 'fuzz');
+  requireGoSuite();
+  const dir = GO_FUZZ_SEEDS;
   return readdirSync(dir)
     .sort()
     .map((f) => ({ name: f, bytes: decodeFuzzSeed(readFileSync(join(dir, f))) }));
@@ -119,8 +121,8 @@ export interface CommittedDump {
  * wrote it, and for programs marked cross-dump, by the other toolchains too.
  */
 export function committedDumps(): CommittedDump[] {
+  // Committed data: a missing manifest throws rather than checking nothing.
   const manifestPath = join(TESTDATA_TRACES, 'manifest.json');
-  if (!existsSync(manifestPath)) return [];
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const out: CommittedDump[] = [];
   for (const t of manifest.traces) {

@@ -10,6 +10,26 @@ export interface CliIO {
   readInput(path: string): Promise<Uint8Array>;
   /** Writes a whole output file; '-' is standard output. Throws CliError. */
   writeOutput(path: string, data: Uint8Array): Promise<void>;
+  /**
+   * Opens an output for writing in pieces (exports larger than memory should hold at once);
+   * '-' is standard output. Without it, commands gather the pieces and call writeOutput.
+   */
+  openOutput?(path: string): OutputStream;
+}
+
+export interface OutputStream {
+  write(text: string): void;
+  close(): Promise<void>;
+}
+
+/** io.openOutput, or a stream that gathers the pieces and writes them whole at close. */
+export function outputStream(io: CliIO, path: string): OutputStream {
+  if (io.openOutput) return io.openOutput(path);
+  const parts: string[] = [];
+  return {
+    write: (t) => void parts.push(t),
+    close: () => io.writeOutput(path, new TextEncoder().encode(parts.join(''))),
+  };
 }
 
 export interface ParsedArgs {

@@ -2,8 +2,8 @@
 // unreadable or oversized inputs. File errors use Go's wording where cmd/trace has one
 // ("failed to read trace file: open NAME: no such file or directory").
 
-import { openSync, readSync, closeSync, fstatSync, writeFileSync } from 'node:fs';
-import { CliError, type CliIO } from './command';
+import { openSync, readSync, closeSync, fstatSync, writeFileSync, writeSync } from 'node:fs';
+import { CliError, type CliIO, type OutputStream } from './command';
 
 /** Inputs are read whole; past this a trace is refused before anything is allocated. */
 export const MAX_INPUT_BYTES = 1 << 30;
@@ -60,7 +60,46 @@ export function readFileCapped(path: string, limit = MAX_INPUT_BYTES): Uint8Arra
   }
 }
 
+/** Pieces are gathered up to this many bytes before each write call. */
+const WRITE_BUFFER = 1 << 20;
+
+/** A file (or standard output) written in buffered pieces. */
+function openOutputFile(path: string): OutputStream {
+  let fd: number;
+  if (path === '-') fd = 1;
+  else {
+    try {
+      fd = openSync(path, 'w');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      throw new CliError(`failed to write ${path}: ${ERRNO_TEXT[code] ?? (e as Error).message}`);
+    }
+  }
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (parts.length === 0) return;
+    const buf = Buffer.from(parts.join(''), 'utf8');
+    parts = [];
+    size = 0;
+    let off = 0;
+    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+  };
+  return {
+    write(text) {
+      parts.push(text);
+      size += text.length;
+      if (size >= WRITE_BUFFER) flush();
+    },
+    async close() {
+      flush();
+      if (fd !== 1) closeSync(fd);
+    },
+  };
+}
+
 export const nodeIO: CliIO = {
+  openOutput: openOutputFile,
   out: (t) => void process.stdout.write(t),
   err: (t) => void process.stderr.write(t),
   readInput: async (path) => (path === '-' ? readStdin() : readFileCapped(path)),

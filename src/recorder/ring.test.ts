@@ -87,9 +87,25 @@ describe('ring eviction', () => {
     expect(rings).toEqual([[1], [2], [3]]);
   });
 
-  it('MaxBytes wins over a long MinAge', () => {
-    const { rings } = feed(10, 1e15, [50, 50, 50]);
+  it('MaxBytes alone limits the ring when MinAge is long', () => {
+    const { rings, causes } = feed(10, 1e15, [50, 50, 50]);
     expect(rings).toEqual([[1], [2], [3]]);
+    expect(causes).toEqual([null, 'max-bytes', 'max-bytes']);
+  });
+
+  it('when both limits trip at the same step, MaxBytes is the cause (Go tests the size first)', () => {
+    // At gen 2's seal (now 3 ms) the new ring holds gen 2 alone: 200 bytes > 150, and gen 2
+    // (from 2 ms) is 1 ms old > 0.5 ms. recorder.go's condition is `size > wantSize || age >
+    // wantDur`, so either trips the same ring; the size is looked at first.
+    const { rings, causes } = feed(150, 500_000, [200, 200, 200]);
+    expect(rings).toEqual([[1], [2], [3]]);
+    expect(causes).toEqual([null, 'max-bytes', 'max-bytes']);
+  });
+
+  it('MinAge is the cause when only the age trips', () => {
+    const { rings, causes } = feed(1e12, 500_000, [200, 200, 200]);
+    expect(rings).toEqual([[1], [2], [3]]);
+    expect(causes).toEqual([null, 'min-age', 'min-age']);
   });
 
   it('zero-length generations (no batches) are kept as empty entries and stop the age walk', () => {

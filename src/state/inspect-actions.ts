@@ -5,11 +5,15 @@ import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import type { AnalysisAnswer, AnalysisQuery } from '../worker/parse-protocol';
 import { fileSizeProblem } from './inspect-limits';
 import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FileOrigin, type ParsedState } from './store';
-import { setScreen } from './navigation';
+import { setScreen, setTraceView } from './navigation';
+import { beginTimeline, clearTimeline, timelineListener } from './timeline';
 
 let client: ParseClient | null = null;
 function parser(): ParseClient {
-  client ??= new ParseClient();
+  if (client === null) {
+    client = new ParseClient();
+    client.timeline = timelineListener;
+  }
   return client;
 }
 
@@ -33,6 +37,7 @@ let analysed: number | null = null;
 function cancelCurrent(): void {
   current?.cancel();
   current = null;
+  clearTimeline();
 }
 
 function setParse(patch: Partial<ParsedState>): void {
@@ -49,7 +54,10 @@ export type BlobLike = Pick<Blob, 'size' | 'arrayBuffer'>;
 export async function openBlob(blob: BlobLike, fileName: string, origin: FileOrigin, embed: EmbedSource | null = null): Promise<void> {
   const token = ++latest;
   cancelCurrent();
-  setScreen('inspect');
+  // A snapshot or full trace from the live recorder opens on the timeline, at its start;
+  // a dropped or picked file keeps the page the URL names (a shared link's view).
+  if (origin === 'snapshot' || origin === 'full-trace') setTraceView('timeline');
+  else setScreen('inspect');
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const tooBig = fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {
@@ -75,6 +83,7 @@ export async function openBlob(blob: BlobLike, fileName: string, origin: FileOri
       },
     );
     current = handle;
+    beginTimeline(handle.id);
     const parsed = track(handle.parsed);
     parsed.catch(() => {}); // awaited below; a wire failure rejects both and is reported once
     const { summary } = await track(handle.wire);
@@ -109,7 +118,16 @@ export async function openUrl(raw: string): Promise<void> {
     setInspect({ ...failed(raw), loadError: `“${raw}” is not a URL.` });
     return;
   }
-  const name = decodeURIComponent(url.pathname.split('/').pop() || url.pathname) || 'trace';
+  const last = url.pathname.split('/').pop() || url.pathname;
+  let name: string;
+  try {
+    name = decodeURIComponent(last) || 'trace';
+  } catch {
+    // A %-escape that is not UTF-8 (decodeURIComponent throws URIError): say so instead of
+    // leaving the promise to reject with nothing on the screen.
+    setInspect({ ...failed(last), loadError: `“${raw}” cannot be decoded as a URL: its path has a %-escape that is not valid UTF-8.` });
+    return;
+  }
   if (url.origin !== window.location.origin) {
     setInspect({
       ...failed(name),

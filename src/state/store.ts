@@ -40,7 +40,23 @@ export interface InspectState {
   readonly analysis: AnalysisOverview | null;
   /** Set when the file came through the embedding API. */
   readonly embed: EmbedSource | null;
+  /** The open file's timeline model: its state and version (the model itself: state/timeline.ts). */
+  readonly timeline: TimelineState;
 }
+
+/**
+ * The timeline model as the store sees it. The model's arrays never enter the store:
+ * currentTimeline() (state/timeline.ts) returns the object; `version` changes with every
+ * generation appended, so a component that selects it redraws.
+ */
+export interface TimelineState {
+  readonly status: 'empty' | 'loading' | 'done';
+  readonly version: number;
+  /** Generations in the model so far. */
+  readonly generations: number;
+}
+
+export const initialTimeline: TimelineState = { status: 'empty', version: 0, generations: 0 };
 
 /** The full parse of the open file: progress while it runs, then its summary. */
 export interface ParsedState {
@@ -214,6 +230,7 @@ export const initialInspect: InspectState = {
   parse: initialParse,
   analysis: null,
   embed: null,
+  timeline: initialTimeline,
 };
 
 export const initialLive: LiveState = {

@@ -6,6 +6,7 @@
 
 import { useEffect } from 'react';
 import { useApp, type AppState } from '../state/store';
+import { currentTimeline } from '../state/timeline';
 
 export function isIdleState(s: AppState): boolean {
   return s.pending === 0 && s.inspect.status !== 'reading' && s.inspect.status !== 'inspecting';
@@ -55,6 +56,7 @@ export function installIdleHook(): void {
         screen: s.screen,
         pending: s.pending,
         inspect: { status: s.inspect.status, fileName: s.inspect.fileName },
+        timeline: timelineFacts(),
         live: {
           running: s.live.running,
           recording: s.live.recording,
@@ -64,6 +66,21 @@ export function installIdleHook(): void {
         },
       };
     },
+  };
+}
+
+/** A few numbers about the open trace's timeline model (what tests compare with Node's). */
+function timelineFacts(): Record<string, unknown> | null {
+  const m = currentTimeline();
+  if (m === null) return null;
+  return {
+    complete: m.complete,
+    version: m.version,
+    generations: m.generations.length,
+    endNs: m.endNs,
+    goroutines: m.goroutineCount,
+    procs: m.procs().length,
+    loss: m.loss,
   };
 }
 

@@ -14,6 +14,7 @@ import type {
   WireSummary,
 } from './parse-protocol';
 import { isTerminal } from './parse-protocol';
+import type { TimelineChunk, TimelineLoss } from '../analysis/timeline/chunk';
 
 export interface Inspected {
   readonly summary: WireSummary;
@@ -47,8 +48,16 @@ interface Pending {
   onFail(e: Error): void;
 }
 
+/** Receives the timeline model's chunks of an open (by its request id) as they arrive. */
+export interface TimelineListener {
+  chunk(id: number, chunk: TimelineChunk): void;
+  end(id: number, loss: TimelineLoss | null): void;
+}
+
 export class ParseClient {
   private worker: Worker | null = null;
+  /** Where 'timeline' replies go (the page's timeline state). */
+  timeline: TimelineListener | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
@@ -175,6 +184,12 @@ export class ParseClient {
         break;
       case 'progress':
         p.onProgress(reply.progress);
+        break;
+      case 'timeline':
+        this.timeline?.chunk(reply.id, reply.chunk);
+        break;
+      case 'timeline-end':
+        this.timeline?.end(reply.id, reply.loss);
         break;
       case 'analysis':
         p.onAnalysis?.(reply.overview);

@@ -2,16 +2,19 @@
 // parse-client.ts. Every request carries an id. An 'inspect' request gets, in order:
 //   'inspected'   the wire layer's summary (fast: batch framing only), always first;
 //   'progress'*   while Go's parser runs (only when parse was asked for);
+//   'timeline'*   the timeline model of each completed generation, then one 'timeline-end';
+//   'analysis'    the analyses' overview (goroutines, tasks, regions, GC), just before the end;
 //   one terminal  'parsed' (the parser's summary), 'cancelled', or 'failed'.
 // With parse: false, 'inspected' is the terminal reply. After a parse, the worker keeps that
-// trace's analyses; a 'query' naming the open request gets one 'answer' (or 'failed'). A 'cancel' request gets no reply of its
-// own: the request it names ends with 'cancelled' (or with its result, if that was already
-// on its way). Trace faults are not failures: a damaged trace is a summary with a verdict.
+// trace's analyses; a 'query' naming the open request gets one 'answer' (or 'failed'). A
+// 'cancel' request gets no reply of its own: the request it names ends with 'cancelled' (or
+// with its result, if that was already on its way). Trace faults are not failures: a damaged trace is a summary with a verdict.
 // 'failed' means the worker itself broke (a bug, or memory ran out). Bytes travel as
 // transferred ArrayBuffers, never copied.
 
 import type { WireSummary } from '../trace/wire/inspect';
 import type { GenerationStats, SummaryProgress, TraceSummary } from '../analysis/trace-summary';
+import type { TimelineChunk, TimelineLoss } from '../analysis/timeline/chunk';
 import type { AnalysisAnswer, AnalysisOverview, AnalysisQuery } from '../analysis/queries';
 
 export type ParseRequest =
@@ -42,6 +45,10 @@ export interface ParseProgress extends SummaryProgress {
 export type ParseReply =
   | { readonly id: number; readonly kind: 'inspected'; readonly summary: WireSummary; readonly byteLength: number }
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ParseProgress }
+  /** The timeline model of one completed generation, its buffers transferred (not terminal). */
+  | { readonly id: number; readonly kind: 'timeline'; readonly chunk: TimelineChunk }
+  /** No more timeline chunks; what a damaged trace lost (null when whole). Just before 'parsed'. */
+  | { readonly id: number; readonly kind: 'timeline-end'; readonly loss: TimelineLoss | null }
   /** The analyses' overview, just before 'parsed' (not terminal). */
   | { readonly id: number; readonly kind: 'analysis'; readonly overview: AnalysisOverview }
   | { readonly id: number; readonly kind: 'parsed'; readonly summary: TraceSummary }

@@ -8,6 +8,8 @@
 import { inspectTrace } from '../trace/wire/inspect';
 import { runPass } from '../analysis/event-pass';
 import { SummarySink } from '../analysis/trace-summary';
+import { TimelineSink } from '../analysis/timeline/sink';
+import { chunkTransferables } from '../analysis/timeline/transfer';
 import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
 import type { AnalysisQuery, ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
@@ -50,7 +52,9 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     const summary = new SummarySink();
     kept = null;
     const analysis = new AnalysisSinks();
-    const pass = runPass(bytes, [summary, ...analysis.sinks], CHUNK_EVENTS);
+    // Each completed generation's timeline goes to the page at once, its buffers transferred.
+    const timeline = new TimelineSink((chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)));
+    const pass = runPass(bytes, [summary, timeline, ...analysis.sinks], CHUNK_EVENTS);
     let lastPost = 0;
     for (;;) {
       // Give way first, so a cancel sent right after the open is seen before any parsing.
@@ -61,6 +65,7 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
       }
       const r = pass.next();
       if (r.done) {
+        scope.postMessage({ id, kind: 'timeline-end', loss: timeline.finish(r.value) });
         const result = analysis.finish(r.value);
         kept = { id, analysis: result };
         scope.postMessage({ id, kind: 'analysis', overview: overview(result) });

@@ -80,6 +80,6 @@ describe('flightdeck export --format=pprof', () => {
     expect(n.err()).toMatch(/needs --profile=net\|sync\|syscall\|sched\|cpu/);
     const o = memIO();
     expect(await runCli(['export', '--format=svg', file], o.io)).toBe(2);
-    expect(o.err()).toMatch(/--format must be pprof, not "svg"/);
+    expect(o.err()).toMatch(/--format must be one of chrome, pprof, not "svg"/);
   });
 });

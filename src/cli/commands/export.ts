@@ -2,6 +2,7 @@
 // entry per format below, each in its own file (export-FORMAT.ts); a new format is one line.
 
 import { CliError, type CliIO, type Command } from '../command';
+import { chromeExport } from './export-chrome';
 import { pprofExport } from './export-pprof';
 
 /** One export format. */
@@ -15,6 +16,7 @@ export interface ExportFormat {
 }
 
 export const EXPORT_FORMATS: Record<string, ExportFormat> = {
+  chrome: chromeExport,
   pprof: pprofExport,
 };
 
@@ -22,7 +24,7 @@ const names = () => Object.keys(EXPORT_FORMATS).join('|');
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'export a trace for another tool (Chrome/Perfetto JSON, …)',
+  summary: 'export a trace for another tool (Chrome/Perfetto JSON, pprof)',
   get usage() {
     const lines = Object.entries(EXPORT_FORMATS).map(([n, f]) => `  --format=${n}  ${f.summary}\n`);
     return `usage: flightdeck export --format=${names()} FILE -o OUT   ('-' is standard input/output)\n${lines.join('')}`;
@@ -34,7 +36,7 @@ export const exportCommand: Command = {
     const name = args.flags.get('format');
     const format = name === undefined ? undefined : EXPORT_FORMATS[name];
     if (format === undefined) {
-      throw new CliError(`flightdeck export: --format must be ${names().replace(/\|/g, ', ')}${name === undefined ? '' : `, not ${JSON.stringify(name)}`}`, 2);
+      throw new CliError(`flightdeck export: --format must be one of ${names().replace(/\|/g, ', ')}${name === undefined ? '' : `, not ${JSON.stringify(name)}`}`, 2);
     }
     for (const f of args.flags.keys()) {
       if (f !== 'format' && f !== 'o' && !format.flags.includes(f)) throw new CliError(`flightdeck export: --${f} does not apply to --format=${name}`, 2);

@@ -1,20 +1,13 @@
 // `go tool trace -d=footprint`: the table Go prints, including where its unstable sort puts
 // the 200-odd empty rows.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// (Go's own dumps of our fixtures are in fixture-dumps.test.ts; of Go's golden go123-sync in
+// footprint.go-suite.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { goldenBinaries } from '../../../scripts/lib/wire-checks';
 import { dumpFootprint } from './footprint';
 
 const latin1 = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
 
 describe('dumpFootprint', () => {
-  it("equals Go's output for the go123-sync golden trace", () => {
-    const bin = goldenBinaries().find((g) => g.name === 'go123-sync.test')!.binary;
-    const want = readFileSync(join(import.meta.dirname, 'testdata/go123-sync.footprint.txt'), 'utf8');
-    expect(dumpFootprint(bin)).toEqual({ stdout: want, stderr: '', exitCode: 0 });
-  });
-
   it('prints NaN% counts for a trace with no events, as Go does', () => {
     const out = dumpFootprint(latin1('go 1.26 trace\0\0\0'));
     expect(out.exitCode).toBe(0);

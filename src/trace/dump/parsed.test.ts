@@ -14,7 +14,8 @@ const parsedDumps = committedDumps().filter((d) => d.mode === 'parsed');
 
 describe('parsed dump of real traces', () => {
   it('has real traces to compare, some dumped by both toolchains', () => {
-    expect(parsedDumps.length).toBeGreaterThan(0);
+    // Committed data: committedDumps() throws on a missing manifest, and a shrunk one fails here.
+    expect(parsedDumps.length).toBeGreaterThanOrEqual(50);
     expect(parsedDumps.some((d) => d.cross)).toBe(true);
   });
   for (const d of parsedDumps) {

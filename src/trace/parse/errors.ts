@@ -19,6 +19,21 @@ export class TraceError extends Error {
 }
 
 /**
+ * Go's io.EOF, returned unwrapped from inside a generation: a structural batch (strings,
+ * stacks, CPU samples, sync) whose payload ends where a varint should start. Go's Reader hands
+ * it on from ReadEvent like any error (internal/trace/reader.go, after the Sync that closes the
+ * last good generation), and every caller compares `err == io.EOF` and stops as at the end of
+ * the trace (cmd/trace/main.go: debugProcessedEvents, parseTrace). So the reader never throws
+ * it: it ends the trace there, and nothing reports damage.
+ */
+export class GoEOF extends TraceError {
+  constructor() {
+    super('EOF', 'truncated');
+    this.name = 'GoEOF';
+  }
+}
+
+/**
  * Go code that would panic (an index out of range, a table lookup that cannot fail) on input
  * Go's own reader accepts. We surface it as an error with the panic's message.
  */

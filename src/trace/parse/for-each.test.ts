@@ -1,62 +1,18 @@
 // The two ways to read a trace give the same events: readEvent (a new object per event) and
 // forEachEvent (one reused object, the fast path). Checked over every committed real trace,
-// every Go golden test and our own fixtures, including the damaged ones (same events before
-// the same error). Also checks the one thing readEvent owes its callers that forEachEvent does
+// our regression traces and our own fixtures, including the damaged ones (same events before
+// the same error); Go's golden tests in for-each.go-suite.test.ts. Also checks the one thing readEvent owes its callers that forEachEvent does
 // not: events it returned stay as they were while reading goes on.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseGoldenTest } from '../../../scripts/lib/golden';
-import { textToBinary } from '../wire/convert';
 import type { TraceEvent } from './event';
 import { TraceReader } from './reader';
+import { expectSameEvents, type Row, rower, viaForEach, viaReadEvent } from './read-compare';
 import { fixtureBinary, parseFixture } from './test-fixtures';
 
 const ROOT = join(__dirname, '../../..');
-
-/** Every field of an event; the table (one per generation) as the order it first appeared in. */
-type Row = (number | bigint)[];
-function rower(): (e: TraceEvent) => Row {
-  const tables = new Map<unknown, number>();
-  return (e) => {
-    let t = tables.get(e.table);
-    if (t === undefined) tables.set(e.table, (t = tables.size));
-    return [t, e.g, e.p, e.m, e.type, e.time, e.a0, e.a1, e.a2, e.a3];
-  };
-}
-
-interface Outcome {
-  rows: Row[];
-  error: string | null;
-}
-
-function viaReadEvent(bytes: Uint8Array): Outcome & { events: TraceEvent[]; row: (e: TraceEvent) => Row } {
-  const rows: Row[] = [];
-  const events: TraceEvent[] = [];
-  const row = rower();
-  try {
-    const r = new TraceReader(bytes);
-    for (let ev = r.readEvent(); ev !== null; ev = r.readEvent()) {
-      rows.push(row(ev));
-      events.push(ev);
-    }
-  } catch (e) {
-    return { rows, events, error: String(e), row };
-  }
-  return { rows, events, error: null, row };
-}
-
-function viaForEach(bytes: Uint8Array): Outcome {
-  const rows: Row[] = [];
-  const row = rower();
-  try {
-    new TraceReader(bytes).forEachEvent((ev) => rows.push(row(ev)));
-  } catch (e) {
-    return { rows, error: String(e) };
-  }
-  return { rows, error: null };
-}
 
 function corpus(): { name: string; bytes: Uint8Array }[] {
   const out: { name: string; bytes: Uint8Array }[] = [];
@@ -64,10 +20,9 @@ function corpus(): { name: string; bytes: Uint8Array }[] {
   for (const f of readdirSync(real).filter((x) => x.endsWith('.trace'))) {
     out.push({ name: f, bytes: new Uint8Array(readFileSync(join(real, f))) });
   }
-  const golden = join(ROOT, '../shared/conformance/go-golden/tests');
-  for (const f of readdirSync(golden).filter((x) => x.endsWith('.test'))) {
-    const t = parseGoldenTest(readFileSync(join(golden, f), 'latin1'));
-    out.push({ name: f, bytes: textToBinary(new Uint8Array(Buffer.from(t.trace, 'latin1'))) });
+  const regressions = join(ROOT, 'testdata/regressions');
+  for (const f of readdirSync(regressions).filter((x) => x.endsWith('.trace'))) {
+    out.push({ name: f, bytes: new Uint8Array(readFileSync(join(regressions, f))) });
   }
   const own = join(__dirname, 'testdata');
   for (const f of readdirSync(own).filter((x) => x.endsWith('.test'))) {
@@ -86,20 +41,7 @@ describe('readEvent and forEachEvent', () => {
   });
 
   for (const { name, bytes } of traces) {
-    it(`give the same events and error: ${name}`, () => {
-      const a = viaReadEvent(bytes);
-      const b = viaForEach(bytes);
-      expect(b.error).toBe(a.error);
-      expect(b.rows.length).toBe(a.rows.length);
-      for (let i = 0; i < a.rows.length; i++) {
-        if (a.rows[i].some((v, k) => v !== b.rows[i][k])) expect(b.rows[i], `event ${i}`).toEqual(a.rows[i]);
-      }
-      // Events readEvent returned earlier are unchanged by everything read after them.
-      const row = a.row;
-      a.events.forEach((ev, i) => {
-        if (row(ev).some((v, k) => v !== a.rows[i][k])) expect(row(ev), `event ${i} changed later`).toEqual(a.rows[i]);
-      });
-    });
+    it(`give the same events and error: ${name}`, () => expectSameEvents(bytes));
   }
 
   it('can stop after max events and go on: the same events in chunks, true only at the end', () => {

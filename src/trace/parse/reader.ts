@@ -21,7 +21,7 @@ import {
   siftDown,
 } from './batch-cursor';
 import { EV_SYNC, TraceEvent } from './event';
-import { TraceError } from './errors';
+import { GoEOF, TraceError } from './errors';
 import { type Generation, readGeneration, readGenerationWithSpill } from './generation';
 import { goSortFunc } from '../go/sort';
 import { dec, i64Add, type Time, ticksToNs, type U64 } from './int64';
@@ -151,6 +151,11 @@ export class TraceReader {
       this.lastTs = ev.time;
       return ev;
     } catch (e) {
+      // Go's callers take a bare io.EOF from ReadEvent as the end of the trace (see GoEOF).
+      if (e instanceof GoEOF) {
+        this.done = true;
+        return null;
+      }
       this.failed = e as Error;
       throw e;
     }

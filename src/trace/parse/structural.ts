@@ -7,7 +7,7 @@
 import { Ev, MAX_EVENT_TRAILER_DATA_SIZE, MAX_FRAMES_PER_STACK } from '../wire/specs';
 import type { Version } from '../wire/version';
 import { type Batch, ByteStream, GoReadError, readUvarintStream, threadOf } from './batch';
-import { TraceError } from './errors';
+import { GoEOF, TraceError } from './errors';
 import { goSortFunc } from '../go/sort';
 import { decodeGoString } from '../go/string';
 import { cmpI64, dec, type I64, nsPerTick, type Time, ticksToNs, type U64, u64Add, u64ToI64 } from './int64';
@@ -22,13 +22,18 @@ export interface CPUSample {
   stack: U64;
 }
 
-/** Runs a decoder, turning Go's bare reader errors into TraceErrors with the same text. */
-function decoding<T>(f: () => T, wrap: (msg: string) => string = (m) => m): T {
+/**
+ * Runs a decoder, turning Go's reader errors into TraceErrors with the same text. Without
+ * `wrap` the error reaches Go's caller as it is, so a bare io.EOF stays io.EOF (GoEOF); with
+ * it (Go's fmt.Errorf("...: %w")) it is an error like any other.
+ */
+function decoding<T>(f: () => T, wrap?: (msg: string) => string): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof GoReadError) throw new TraceError(wrap(e.message));
-    throw e;
+    if (!(e instanceof GoReadError)) throw e;
+    if (wrap !== undefined) throw new TraceError(wrap(e.message));
+    throw e.message === 'EOF' ? new GoEOF() : new TraceError(e.message);
   }
 }
 

@@ -1,13 +1,22 @@
 // Bad input is normal input: seeded random bytes, truncation at every position and bit
-// flips of Go's golden traces may only produce the wire layer's own typed errors, never
-// another exception or a hang. A failure names the seed and the case.
+// flips of our own fixtures (src/trace/parse/testdata, Go 1.22–1.26 formats) may only produce
+// the wire layer's own typed errors, never another exception or a hang. A failure names the
+// seed and the case. The same for Go's golden traces: robustness.go-suite.test.ts.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../testing/seeded-random';
-import { exerciseWire, goldenBinaries } from '../../../scripts/lib/wire-checks';
+import { exerciseWire } from '../../../scripts/lib/wire-checks';
+import { fixtureBinary, parseFixture } from '../parse/test-fixtures';
 import { headerBytes } from './version';
 
-
-const SMALL = goldenBinaries().filter((g) => g.binary.length < 500);
+const FIXTURES = join(__dirname, '../parse/testdata');
+const OWN = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.test'))
+  .sort()
+  .map((f) => ({ name: f, binary: fixtureBinary(parseFixture(f, readFileSync(join(FIXTURES, f), 'latin1')).trace) }));
+// One small fixture per format to cut at every byte (the golden traces get the same in the go-suite).
+const SMALL = ['go122', 'go123', 'go125', 'go126'].map((v) => OWN.filter((g) => g.name.startsWith(v) && g.binary.length < 500)[0]).filter(Boolean);
 
 describe('wire robustness', () => {
   it('survives seeded random bytes after every header', () => {
@@ -25,11 +34,13 @@ describe('wire robustness', () => {
     for (let cut = 0; cut <= bin.length; cut++) expect(exerciseWire(bin.subarray(0, cut)), `cut at ${cut}`).toBeNull();
   });
 
-  it('survives seeded bit flips of every golden trace', () => {
+  it('has a fixture of every format to cut', () => expect(SMALL).toHaveLength(4));
+
+  it('survives seeded bit flips of every fixture', () => {
     const seed = 0xb17f;
     const rnd = seededRandom(seed);
-    for (const { name, binary } of goldenBinaries()) {
-      for (let k = 0; k < 40; k++) {
+    for (const { name, binary } of OWN) {
+      for (let k = 0; k < 20; k++) {
         const b = binary.slice();
         const flips = 1 + Math.floor(rnd() * 3);
         for (let f = 0; f < flips; f++) b[Math.floor(rnd() * b.length)] ^= 1 << Math.floor(rnd() * 8);

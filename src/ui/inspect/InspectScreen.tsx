@@ -65,6 +65,14 @@ function TracePages() {
               tabIndex={p.view === page.view ? 0 : -1}
               className="tab"
               onClick={() => setTraceView(p.view)}
+              onKeyDown={(e) => {
+                // Arrow keys move between the pages, as the ARIA tabs pattern expects.
+                if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                const i = TRACE_PAGES.findIndex((x) => x.view === p.view);
+                const next = TRACE_PAGES[(i + (e.key === 'ArrowRight' ? 1 : TRACE_PAGES.length - 1)) % TRACE_PAGES.length];
+                setTraceView(next.view);
+                document.getElementById(`page-${next.view}`)?.focus();
+              }}
             >
               {p.label}
             </button>

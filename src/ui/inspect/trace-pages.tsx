@@ -4,6 +4,7 @@
 import type { ComponentType } from 'react';
 import type { TraceView } from '../../state/route';
 import { SummaryPage } from './SummaryPage';
+import { TimelinePage } from '../trace-timeline/TimelinePage';
 import { GoroutinesPage } from '../analysis/GoroutinesPage';
 import { ProfilesPage } from '../analysis/ProfilesPage';
 import { RegionsPage } from '../analysis/RegionsPage';
@@ -17,6 +18,7 @@ export interface TracePage {
 
 export const TRACE_PAGES: readonly TracePage[] = [
   { view: 'summary', label: 'Summary', component: SummaryPage },
+  { view: 'timeline', label: 'Timeline', component: TimelinePage },
   { view: 'goroutines', label: 'Goroutines', component: GoroutinesPage },
   { view: 'regions', label: 'Tasks & regions', component: RegionsPage },
   { view: 'gc', label: 'GC', component: GcPage },

@@ -1,5 +1,5 @@
-// Go's golden reader tests (TestReaderGolden in internal/trace/reader_test.go): every
-// ../shared/conformance/go-golden/tests/*.test converted to binary must read to its expected
+// Go's golden reader tests (TestReaderGolden in internal/trace/reader_test.go), from Go's
+// conformance folder (scripts/lib/go-suite.ts): every go-golden/tests/*.test converted to binary must read to its expected
 // outcome, with every event passing the validator. Also TestTraceGenSync's exact Sync
 // expectations, and Go's fuzz seeds (each must end in success or a typed error).
 
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeFuzzSeed } from '../../../scripts/lib/fuzz-corpus';
 import { meetsExpectation, parseGoldenTest } from '../../../scripts/lib/golden';
+import { GO_GOLDEN, requireGoSuite } from '../../../scripts/lib/go-suite';
 import { textToBinary } from '../wire/convert';
 import { HeaderError } from '../wire/version';
 import { EventKind } from './event';
@@ -15,7 +16,8 @@ import { TraceError } from './errors';
 import { TraceReader } from './reader';
 import { readAll } from './test-fixtures';
 
-const GOLDEN = join(__dirname, '../../../../shared/conformance/go-golden');
+requireGoSuite();
+const GOLDEN = GO_GOLDEN;
 
 function goldenBinary(name: string): { bin: Uint8Array; text: string } {
   const text = readFileSync(join(GOLDEN, 'tests', name), 'latin1');

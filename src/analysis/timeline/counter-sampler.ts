@@ -1,0 +1,78 @@
+// Goroutine and thread counts as the sink sees them change, sampled per generation into at
+// most COUNTER_BUCKETS points (CounterSamples in chunk.ts): the largest value of each count in
+// every bucket where something changed. The bucket width is only known at the generation's
+// end, so the changes are kept at a fine fixed width first and merged at seal.
+
+import type { CounterSamples } from './chunk';
+import { COUNTER_BUCKETS } from './chunk';
+import { F64Builder, U32Builder, narrow, timeColumn } from './columns';
+
+const COUNTS = 6;
+/** Finest bucket kept while the generation is read (ns). */
+const FINE_NS = 1 << 12;
+
+export class CounterSampler {
+  /** Current counts: running, runnable, waiting, syscall, procsRunning, syscallNoProc. */
+  readonly now = new Int32Array(COUNTS);
+  private readonly fineTime = new F64Builder();
+  private readonly fineMax: U32Builder[] = Array.from({ length: COUNTS }, () => new U32Builder());
+  private bucket = -Infinity;
+
+  /** Records the counts after a change at time t (ns). */
+  changed(t: number): void {
+    const b = Math.floor(t / FINE_NS);
+    const now = this.now;
+    if (b !== this.bucket) {
+      this.bucket = b;
+      this.fineTime.push(b * FINE_NS);
+      for (let k = 0; k < COUNTS; k++) this.fineMax[k].push(Math.max(0, now[k]));
+      return;
+    }
+    const i = this.fineTime.length - 1;
+    for (let k = 0; k < COUNTS; k++) {
+      const m = this.fineMax[k].data;
+      if (now[k] > m[i]) m[i] = now[k];
+    }
+  }
+
+  /** The generation [base, end)'s points; the counts carry on into the next. */
+  seal(base: number, end: number): CounterSamples {
+    const width = Math.max(FINE_NS, Math.ceil((end - base) / COUNTER_BUCKETS));
+    const n = this.fineTime.length;
+    const ft = this.fineTime.data;
+    const times: number[] = [];
+    const cols: number[][] = Array.from({ length: COUNTS }, () => []);
+    let cur = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const b = Math.floor((Math.max(ft[i], base) - base) / width);
+      if (b !== cur) {
+        cur = b;
+        times.push(base + b * width);
+        for (let k = 0; k < COUNTS; k++) cols[k].push(this.fineMax[k].data[i]);
+      } else {
+        const j = times.length - 1;
+        for (let k = 0; k < COUNTS; k++) if (this.fineMax[k].data[i] > cols[k][j]) cols[k][j] = this.fineMax[k].data[i];
+      }
+    }
+    this.fineTime.reset();
+    for (const m of this.fineMax) m.reset();
+    this.bucket = -Infinity;
+    const tArr = Float64Array.from(times);
+    const col = (k: number) => narrow(cols[k], cols[k].length);
+    return {
+      time: timeColumn(tArr, tArr.length, base),
+      running: col(0),
+      runnable: col(1),
+      waiting: col(2),
+      syscall: col(3),
+      procsRunning: col(4),
+      syscallNoProc: col(5),
+    };
+  }
+
+  reset(): void {
+    this.fineTime.reset();
+    for (const m of this.fineMax) m.reset();
+    this.bucket = -Infinity;
+  }
+}
