@@ -21,6 +21,7 @@ import {
   type TraceReader,
 } from '../trace/parse/index';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
+import { transitionOf } from './transition-memo';
 
 /** Counts over a stretch of events (one generation, or the whole trace). */
 export interface SummaryCounts {
@@ -117,8 +118,12 @@ export class BoundedIdSet {
   capped = false;
   constructor(readonly limit: number) {}
 
+  /** The ID added last: consecutive events mostly name the same G, P and M (one M's batch). */
+  private last: Id | null = null;
+
   add(id: Id): void {
-    if (this.capped) return;
+    if (id === this.last || this.capped) return;
+    this.last = id;
     if (this.ids.size < this.limit) this.ids.add(id);
     else if (!this.ids.has(id)) {
       this.capped = true;
@@ -222,7 +227,7 @@ function infoOf(ev: TraceEvent, kind: EventKind, out: EventInfo): EventInfo {
   out.heap = null;
   switch (kind) {
     case EventKind.StateTransition: {
-      const r = ev.stateTransition().resource;
+      const r = transitionOf(ev).resource;
       out.resource = r.kind;
       out.id = r.id;
       break;

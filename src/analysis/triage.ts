@@ -15,6 +15,7 @@ import { isSystemGoroutine } from './goroutines/summary-types';
 import { taskTypes } from './annotations/task-stats';
 import { regionTypes, regionSpan } from './annotations/region-stats';
 import { DEFAULT_MMU, worstWindows } from './gc/mmu';
+import { transitionOf } from './transition-memo';
 
 interface Spell {
   startNs: number;
@@ -25,6 +26,7 @@ interface Spell {
 
 export class WaitSink implements EventSink {
   readonly clock = new TraceClock();
+  /** Each goroutine's current wait or runnable spell (state 0: none); one record per goroutine, reused. */
   private readonly open = new Map<GoID, { state: number; startNs: number; reason: string; stack: number }>();
   readonly longestWait = new Map<GoID, Spell>();
   readonly longestRunnable = new Map<GoID, Spell>();
@@ -33,19 +35,32 @@ export class WaitSink implements EventSink {
 
   event(ev: TraceEvent): void {
     if (ev.kind() !== EventKind.StateTransition) return;
-    const st = ev.stateTransition();
+    const st = transitionOf(ev);
     if (st.resource.kind !== ResourceKind.Goroutine || st.from === st.to) return;
     const g = st.resource.id;
     const t = this.clock.rel(ev.time);
-    const o = this.open.get(g);
-    if (o) {
+    let o = this.open.get(g);
+    if (o && o.state !== 0) {
       const into = o.state === GoState.Waiting ? this.longestWait : this.longestRunnable;
       const best = into.get(g);
-      if (!best || t - o.startNs > best.endNs - best.startNs) into.set(g, { startNs: o.startNs, endNs: t, reason: o.reason, stack: o.stack });
-      this.open.delete(g);
+      if (!best) into.set(g, { startNs: o.startNs, endNs: t, reason: o.reason, stack: o.stack });
+      else if (t - o.startNs > best.endNs - best.startNs) {
+        best.startNs = o.startNs;
+        best.endNs = t;
+        best.reason = o.reason;
+        best.stack = o.stack;
+      }
+      o.state = 0;
     }
     if ((st.to === GoState.Waiting && st.reason !== 'forever') || st.to === GoState.Runnable) {
-      this.open.set(g, { state: st.to, startNs: t, reason: st.reason, stack: st.to === GoState.Waiting ? this.stacks.intern(ev.stack()) : 0 });
+      if (!o) this.open.set(g, (o = { state: 0, startNs: 0, reason: '', stack: 0 }));
+      o.state = st.to;
+      o.startNs = t;
+      o.reason = st.reason;
+      o.stack = st.to === GoState.Waiting ? this.stacks.intern(ev.stack()) : 0;
+    } else if (o && (st.to === GoState.NotExist || st.to === GoState.Waiting)) {
+      // A goroutine that ended (or waits forever) keeps no record.
+      this.open.delete(g);
     }
   }
 }

@@ -9,6 +9,7 @@
 import { EventKind, GoState, ResourceKind, type GoID, type TraceEvent } from '../../trace/parse/index';
 import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
+import { transitionOf } from '../transition-memo';
 
 export const enum Op {
   Sync = 0,
@@ -109,7 +110,7 @@ export class MmuLogSink implements EventSink {
         return;
       }
       case EventKind.StateTransition: {
-        const st = ev.stateTransition();
+        const st = transitionOf(ev);
         if (st.resource.kind !== ResourceKind.Goroutine) return;
         const g = st.resource.id;
         this.states.set(g, st.to);

@@ -19,16 +19,19 @@ import {
   NO_TASK,
   ResourceKind,
   type GoID,
+  type Stack,
   type StackFrame,
   type TaskID,
   type TraceEvent,
 } from '../../trace/parse/index';
 import { dec } from '../../trace/parse/int64';
+import type { EvTable } from '../../trace/parse/tables';
 import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
 import { addTo, cloneStats, emptyStats, subStats, type ExecStats } from './exec-stats';
 import { isSystemGoroutine, regionFingerprintFrame, type GoroutineSummary, type TraceAnnotations } from './summary-types';
 import type { EventRef, LogRef, RegionSummary, TaskSummary } from './summary-types';
+import { transitionOf } from '../transition-memo';
 
 const UNSET = Number.NEGATIVE_INFINITY;
 const NONE: readonly RegionSummary[] = [];
@@ -41,7 +44,8 @@ class Pending {
   lastBlockReason = '';
   lastSyscall = UNSET;
   lastSyscallBlock = UNSET;
-  readonly lastRange = new Map<string, number>();
+  /** Open special ranges by name; made on the first (most goroutines never have one). */
+  lastRange: Map<string, number> | null = null;
   /** Stack of regions open on the goroutine; their stats hold the snapshot at their start. */
   active: RegionSummary[] = [];
 }
@@ -68,6 +72,10 @@ export class GoroutineSummarizer implements EventSink {
   private syncTs = UNSET;
   private logs = 0;
   private logsDropped = 0;
+  private readonly stateTexts = new Map<number, string>();
+  private readonly beginTexts = new Map<string, string>();
+  private readonly endTexts = new Map<string, string>();
+  private readonly frames = new WeakMap<EvTable, Map<Stack['id'], StackFrame>>();
   /** Told of each region made up at an end without a begin (the profiles attribute to it). */
   onMadeUpRegion: ((r: RegionSummary) => void) | null = null;
 
@@ -109,7 +117,7 @@ export class GoroutineSummarizer implements EventSink {
   }
 
   private transition(ev: TraceEvent, t: number): void {
-    const st = ev.stateTransition();
+    const st = transitionOf(ev);
     if (st.resource.kind === ResourceKind.Proc) {
       // A P going idle while its goroutine is in a syscall: the syscall now blocks.
       if (st.from !== st.to && st.to === 3 /* ProcState.Idle */) {
@@ -153,7 +161,7 @@ export class GoroutineSummarizer implements EventSink {
         const act = creator?.pending?.active;
         if (act && act.length > 0) {
           const top = act[act.length - 1];
-          const r = this.newRegion(id, top.task, '', ref(ev, t, this.go), regionFingerprintFrame(ev.stack()), emptyStats());
+          const r = this.newRegion(id, top.task, '', this.ref(ev, t), this.fingerprint(ev.stack()), emptyStats());
           g.pending!.active = [r];
         }
         this.gs.set(id, g);
@@ -221,10 +229,10 @@ export class GoroutineSummarizer implements EventSink {
           break;
         }
         // Waiting forever is the goroutine's end.
-        this.finalize(g, t, ref(ev, t, this.go));
+        this.finalize(g, t, this.ref(ev, t));
         break;
       case GoState.NotExist:
-        this.finalize(g, t, ref(ev, t, this.go));
+        this.finalize(g, t, this.ref(ev, t));
         break;
       case GoState.Syscall:
         this.syscallingP.set(ev.p, id);
@@ -246,11 +254,12 @@ export class GoroutineSummarizer implements EventSink {
     const p = g?.pending;
     if (!g || !p) return;
     if (ev.kind() === EventKind.RangeActive) {
+      p.lastRange ??= new Map();
       const since = p.lastRange.get(r.name);
       if (since !== undefined) addTo(g.stats.rangeNs, r.name, this.syncTs - since);
       p.lastRange.set(r.name, this.syncTs);
     } else {
-      p.lastRange.set(r.name, t);
+      (p.lastRange ??= new Map()).set(r.name, t);
     }
   }
 
@@ -268,17 +277,17 @@ export class GoroutineSummarizer implements EventSink {
     }
     const p = g?.pending;
     if (!g || !p) return;
-    const since = p.lastRange.get(r.name);
+    const since = p.lastRange?.get(r.name);
     if (since === undefined) return;
     addTo(g.stats.rangeNs, r.name, t - since);
-    p.lastRange.delete(r.name);
+    p.lastRange!.delete(r.name);
   }
 
   private regionBegin(ev: TraceEvent, t: number): void {
     const g = this.gs.get(ev.g);
     if (!g?.pending) return;
     const info = ev.region();
-    const region = this.newRegion(g.id, info.task, info.type, ref(ev, t, this.go), regionFingerprintFrame(ev.stack()), this.snapshot(g, t));
+    const region = this.newRegion(g.id, info.task, info.type, this.ref(ev, t), this.fingerprint(ev.stack()), this.snapshot(g, t));
     g.pending.active.push(region);
     const task = this.task(info.task);
     task.regions.push(region.index);
@@ -299,7 +308,7 @@ export class GoroutineSummarizer implements EventSink {
       this.onMadeUpRegion?.(r);
     }
     r.stats = subStats(this.snapshot(g, t), r.stats);
-    r.end = ref(ev, t, this.go);
+    r.end = this.ref(ev, t);
     g.regions.push(r.index);
   }
 
@@ -308,8 +317,8 @@ export class GoroutineSummarizer implements EventSink {
     const task = this.task(info.id);
     task.name = info.type;
     task.goroutines.add(ev.g);
-    if (ev.kind() === EventKind.TaskBegin) task.start = ref(ev, t, this.go);
-    else task.end = ref(ev, t, this.go);
+    if (ev.kind() === EventKind.TaskBegin) task.start = this.ref(ev, t);
+    else task.end = this.ref(ev, t);
     if (info.parent !== NO_TASK && task.parent === null) {
       const parent = this.task(info.parent);
       task.parent = parent.id;
@@ -353,7 +362,11 @@ export class GoroutineSummarizer implements EventSink {
 
   /** The goroutine's stats as if it stopped now (Go's snapshotStat). */
   private snapshot(g: G, now: number): ExecStats {
-    const ret = cloneStats(g.stats);
+    return this.addPending(cloneStats(g.stats), g, now);
+  }
+
+  /** Adds to ret (g's stats or a copy of them) what g's open intervals hold at `now`. */
+  private addPending(ret: ExecStats, g: G, now: number): ExecStats {
     const p = g.pending;
     if (!p) return ret;
     if (g.stats.totalNs === 0) ret.totalNs = now - g.creationNs;
@@ -363,15 +376,15 @@ export class GoroutineSummarizer implements EventSink {
     if (p.lastSyscall !== UNSET) ret.syscallNs += now - p.lastSyscall;
     // Go adds a pending blocked syscall to scheduler wait here (and the whole syscall above).
     if (p.lastSyscallBlock !== UNSET) ret.schedWaitNs += now - p.lastSyscallBlock;
-    for (const [name, since] of p.lastRange) addTo(ret.rangeNs, name, now - since);
+    if (p.lastRange) for (const [name, since] of p.lastRange) addTo(ret.rangeNs, name, now - since);
     return ret;
   }
 
   /** The goroutine ended (trigger set) or the trace did (trigger null): Go's finalize. */
   private finalize(g: G, now: number, trigger: EventRef | null): void {
     if (trigger) g.endNs = trigger.timeNs;
-    const final = this.snapshot(g, now);
-    g.stats = final;
+    // The snapshot made in place: the goroutine's running stats are not kept anywhere else.
+    const final = this.addPending(g.stats, g, now);
     // System goroutines never belong to regions, even when they inherited one at creation.
     if (g.pending && !isSystemGoroutine(g.name)) {
       for (const r of g.pending.active) {
@@ -413,27 +426,50 @@ export class GoroutineSummarizer implements EventSink {
       logsDropped: this.logsDropped,
     };
   }
-}
 
-/** What cmd/trace's task page (Go 1.27) says about an event, and which goroutine it names. */
-function ref(ev: TraceEvent, t: number, go: GoRelease): EventRef {
-  switch (ev.kind()) {
-    case EventKind.StateTransition: {
-      const st = ev.stateTransition();
-      if (st.resource.kind !== ResourceKind.Goroutine) return { timeNs: t, g: -1, what: '' };
-      return { timeNs: t, g: st.resource.id, what: `${goStateString(st.from)} -> ${goStateString(st.to)}` };
+  /**
+   * What cmd/trace's task page (Go 1.27) says about an event, and which goroutine it names.
+   * Texts that repeat (a region type's begin and end, a state change) are made once and shared
+   * by every event that says them: a trace with a quarter of a million regions kept as many
+   * copies of a few strings, and quoted each name again every time.
+   */
+  private ref(ev: TraceEvent, t: number): EventRef {
+    switch (ev.kind()) {
+      case EventKind.StateTransition: {
+        const st = transitionOf(ev);
+        if (st.resource.kind !== ResourceKind.Goroutine) return { timeNs: t, g: -1, what: '' };
+        const key = (st.from as number) * 16 + (st.to as number);
+        let what = this.stateTexts.get(key);
+        if (what === undefined) this.stateTexts.set(key, (what = `${goStateString(st.from)} -> ${goStateString(st.to)}`));
+        return { timeNs: t, g: st.resource.id, what };
+      }
+      case EventKind.RegionBegin:
+      case EventKind.RegionEnd: {
+        const begin = ev.kind() === EventKind.RegionBegin;
+        const texts = begin ? this.beginTexts : this.endTexts;
+        const type = ev.region().type;
+        let what = texts.get(type);
+        if (what === undefined) texts.set(type, (what = `region ${quoteGo(type, this.go)} ${begin ? 'begin' : 'end'}`));
+        return { timeNs: t, g: ev.g, what };
+      }
+      case EventKind.TaskBegin: {
+        const task = ev.task();
+        return { timeNs: t, g: ev.g, what: `task ${quoteGo(task.type, this.go)} (ID ${dec(task.id)}, parent ${dec(task.parent)}) begin` };
+      }
+      case EventKind.TaskEnd:
+        return { timeNs: t, g: ev.g, what: 'task end' };
+      default:
+        return { timeNs: t, g: ev.g, what: '' };
     }
-    case EventKind.RegionBegin:
-      return { timeNs: t, g: ev.g, what: `region ${quoteGo(ev.region().type, go)} begin` };
-    case EventKind.RegionEnd:
-      return { timeNs: t, g: ev.g, what: `region ${quoteGo(ev.region().type, go)} end` };
-    case EventKind.TaskBegin: {
-      const task = ev.task();
-      return { timeNs: t, g: ev.g, what: `task ${quoteGo(task.type, go)} (ID ${dec(task.id)}, parent ${dec(task.parent)}) begin` };
-    }
-    case EventKind.TaskEnd:
-      return { timeNs: t, g: ev.g, what: 'task end' };
-    default:
-      return { timeNs: t, g: ev.g, what: '' };
+  }
+
+  /** regionFingerprintFrame of a stack, worked out once per stack of each generation and shared. */
+  private fingerprint(stack: Stack): StackFrame {
+    if (stack.table === null) return regionFingerprintFrame(stack);
+    let m = this.frames.get(stack.table);
+    if (!m) this.frames.set(stack.table, (m = new Map()));
+    let f = m.get(stack.id);
+    if (f === undefined) m.set(stack.id, (f = regionFingerprintFrame(stack)));
+    return f;
   }
 }

@@ -19,6 +19,7 @@ import type { GoroutineSummarizer } from '../goroutines/summarizer';
 import type { RegionSummary } from '../goroutines/summary-types';
 import { TraceClock } from '../trace-time';
 import { StackTable } from './stack-table';
+import { transitionOf } from '../transition-memo';
 
 export type ProfileKind = 'net' | 'sync' | 'syscall' | 'sched' | 'cpu';
 export const PROFILE_KINDS: readonly ProfileKind[] = ['net', 'sync', 'syscall', 'sched', 'cpu'];
@@ -94,10 +95,18 @@ export interface ProfileState {
   cpu: ProfileTotals;
 }
 
+/** The open blocking intervals of one goroutine: bit k of mask set while TRACKED[k] is open. */
+interface OpenIntervals {
+  mask: number;
+  start: number[];
+  stack: number[];
+}
+
 export class ProfileSink implements EventSink {
   readonly clock = new TraceClock();
   readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new Map(), byRegion: new Map(), cpu: new ProfileTotals() };
-  private readonly tracking = TRACKED.map(() => new Map<GoID, { start: number; stack: number }>());
+  /** Per goroutine, the blocking interval of each tracked kind that is open now. */
+  private readonly tracking = new Map<GoID, OpenIntervals>();
   /** Counts finished intervals and samples, in the order Go meets them. */
   private seq = 0;
 
@@ -122,27 +131,38 @@ export class ProfileSink implements EventSink {
   }
 
   private transition(ev: TraceEvent): void {
-    const st = ev.stateTransition();
+    const st = transitionOf(ev);
     if (st.resource.kind !== ResourceKind.Goroutine) return;
     const id = st.resource.id;
     const to = st.to as GoState;
     const t = this.clock.rel(ev.time);
+    // One record per goroutine, updated in place: opening and closing intervals as Map
+    // entries (a set and a delete per blocking interval, on maps as large as the goroutines)
+    // was most of this sink's time.
+    let o = this.tracking.get(id);
     for (let k = 0; k < TRACKED.length; k++) {
       const tr = TRACKED[k];
-      const open = this.tracking[k].get(id);
-      if (!open) {
-        if (to === tr.state && tr.reason(st.reason)) this.tracking[k].set(id, { start: t, stack: this.state.stacks.intern(ev.stack()) });
+      const bit = 1 << k;
+      if (o === undefined || (o.mask & bit) === 0) {
+        if (to === tr.state && tr.reason(st.reason)) {
+          if (o === undefined) this.tracking.set(id, (o = { mask: 0, start: [0, 0, 0, 0], stack: [0, 0, 0, 0] }));
+          o.mask |= bit;
+          o.start[k] = t;
+          o.stack[k] = this.state.stacks.intern(ev.stack());
+        }
         continue;
       }
       if (to === tr.state) continue;
-      this.tracking[k].delete(id);
-      const d = t - open.start;
+      o.mask &= ~bit;
+      const d = t - o.start[k];
       if (d > 0) {
-        this.record(id, k, open.stack, 1, d);
-        this.noteLongest(k, open.stack, open.start, t, id);
+        this.record(id, k, o.stack[k], 1, d);
+        this.noteLongest(k, o.stack[k], o.start[k], t, id);
       }
     }
     if (to === GoState.Running) this.totals(id).started = true;
+    // A goroutine that is gone has nothing open; its record goes with it.
+    else if (to === GoState.NotExist && o !== undefined && o.mask === 0) this.tracking.delete(id);
   }
 
   private noteLongest(kind: number, stack: number, startNs: number, endNs: number, g: GoID): void {
