@@ -87,15 +87,17 @@ const MUTATIONS: Mutation[] = [
   {
     name: 'parser: output times may repeat (not forced to increase)',
     file: 'src/trace/parse/reader.ts',
-    find: 'if (ev.time <= this.lastTs) ev.time = i64Add(this.lastTs, 1);',
-    replace: 'if (ev.time < this.lastTs) ev.time = this.lastTs;',
+    find: 'if (ev.time <= last) ev.time = i64Add(last, 1);',
+    replace: 'if (ev.time < last) ev.time = last;',
     tests: PARSE_TESTS,
   },
   {
     name: 'parser: GoStart ignores the goroutine sequence number',
     file: 'src/trace/parse/order-goroutines.ts',
-    find: 'if (state === undefined || state.status !== GoStatus.Runnable || !succeeds(gen, ev.a1, state)) return false;',
-    replace: 'if (state === undefined || state.status !== GoStatus.Runnable) return false;',
+    // goStartFast: every GoStart with a thread and a P and no goroutine goes this way (the
+    // general handler is left only for events whose context fails anyway).
+    find: 'if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;',
+    replace: 'if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable) return 0;',
     tests: PARSE_TESTS,
   },
   {
