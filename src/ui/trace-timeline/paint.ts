@@ -25,6 +25,8 @@ export interface Label {
 
 export class LabelQueue {
   readonly items: Label[] = [];
+  /** The last label queued on each text line (by y), so overlapping spans' labels do not overprint. */
+  private readonly lastOnLine = new Map<number, number>();
 
   /** A label centred vertically at y (CSS px), clipped to [x0, x1]; false when the queue is full. */
   add(x0: number, x1: number, y: number, text: string, colour: string): boolean {
@@ -32,12 +34,23 @@ export class LabelQueue {
     const x = Math.max(0, x0) + 3;
     const maxW = x1 - x - 2;
     if (maxW < LABEL_CHAR_CSS_PX * 2) return true;
+    // Spans on one line can overlap (concurrent tasks of one depth): the earlier label gives way.
+    const prev = this.lastOnLine.get(y);
+    if (prev !== undefined) {
+      const p = this.items[prev];
+      if (p.x + p.text.length * LABEL_CHAR_CSS_PX > x - 4) {
+        const w = Math.min(p.maxW, x - 4 - p.x);
+        this.items[prev] = { ...p, maxW: Math.max(0, w), text: fitText(p.text, w) };
+      }
+    }
+    this.lastOnLine.set(y, this.items.length);
     this.items.push({ x, y, maxW, text: fitText(text, maxW), colour });
     return true;
   }
 
   clear(): void {
     this.items.length = 0;
+    this.lastOnLine.clear();
   }
 }
 
