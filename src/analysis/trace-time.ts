@@ -22,6 +22,14 @@ export class TraceClock {
     return Number(BigInt(t) - BigInt(this.origin));
   }
 
+  /**
+   * Shown every event's time, so relative 0 is the trace's first event even for a sink that
+   * looks at few kinds (the timeline and every other page measure from that event).
+   */
+  see(t: Time): void {
+    if (this.origin === null) this.rel(t);
+  }
+
   /** The absolute time of relative 0 (Go's trace.Time of the first event); null before any. */
   get originTime(): Time | null {
     return this.origin;

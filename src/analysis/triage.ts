@@ -34,6 +34,7 @@ export class WaitSink implements EventSink {
   constructor(private readonly stacks: StackTable) {}
 
   event(ev: TraceEvent): void {
+    this.clock.see(ev.time);
     if (ev.kind() !== EventKind.StateTransition) return;
     const st = transitionOf(ev);
     if (st.resource.kind !== ResourceKind.Goroutine || st.from === st.to) return;

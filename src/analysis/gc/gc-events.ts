@@ -51,6 +51,7 @@ export class GcSink implements EventSink {
   private skip = { heap: 0, goal: 0 };
 
   event(ev: TraceEvent): void {
+    this.clock.see(ev.time);
     const k = ev.kind();
     if (k !== EventKind.RangeBegin && k !== EventKind.RangeActive && k !== EventKind.RangeEnd && k !== EventKind.Metric) return;
     const t = this.clock.rel(ev.time);

@@ -119,6 +119,7 @@ export class ProfileSink implements EventSink {
   }
 
   event(ev: TraceEvent): void {
+    this.clock.see(ev.time);
     const kind = ev.kind();
     if (kind === EventKind.StateTransition) this.transition(ev);
     else if (kind === EventKind.StackSample) {
