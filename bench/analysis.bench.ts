@@ -32,7 +32,7 @@ try {
   const traces: { label: string; path: string }[] = [];
   if (haveGo()) {
     const dir = opt('traces') ?? join(work, 'traces');
-    traces.push({ label: 'busy workload trace (bench/go/busyload)', path: benchTrace(dir, 'busyload', mb) });
+    traces.push({ label: 'busy workload trace (bench/go/busy)', path: benchTrace(dir, 'busy', mb) });
     traces.push({ label: 'tasks and regions trace (bench/go/viewerload)', path: benchTrace(dir, 'viewerload', mb) });
   } else {
     const dir = join(ROOT, 'testdata/traces');

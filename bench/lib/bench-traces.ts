@@ -15,7 +15,7 @@ export function haveGo(): boolean {
 }
 
 /** Programs under bench/go that write a trace: `PROGRAM OUT.trace TARGET_BYTES`. */
-export type TraceProgram = 'busyload' | 'viewerload';
+export type TraceProgram = 'busy' | 'viewerload';
 
 /**
  * The path of a trace of about `mb` MB written by `program` into `dir` (reused when a trace of

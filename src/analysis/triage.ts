@@ -1,7 +1,7 @@
 // The worst things in a trace, for someone who just opened a production snapshot: the longest
 // stop-the-world pause, the goroutine blocked longest (and on what), the slowest task and
 // region, the longest wait for a CPU (scheduler latency), and the lowest-utilization MMU
-// window. Each comes with a place on the timeline.
+// span of time. Each comes with a place on the timeline.
 //
 // WaitSink follows every goroutine's waits and runnable spells in the event pass, keeping only
 // each goroutine's longest (memory follows goroutines).

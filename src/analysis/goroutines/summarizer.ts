@@ -32,6 +32,7 @@ import { addTo, cloneStats, emptyStats, subStats, type ExecStats } from './exec-
 import { isSystemGoroutine, regionFingerprintFrame, type GoroutineSummary, type TraceAnnotations } from './summary-types';
 import type { EventRef, LogRef, RegionSummary, TaskSummary } from './summary-types';
 import { transitionOf } from '../transition-memo';
+import { EventTexts } from './event-texts';
 
 const UNSET = Number.NEGATIVE_INFINITY;
 const NONE: readonly RegionSummary[] = [];
@@ -72,15 +73,15 @@ export class GoroutineSummarizer implements EventSink {
   private syncTs = UNSET;
   private logs = 0;
   private logsDropped = 0;
-  private readonly stateTexts = new Map<number, string>();
-  private readonly beginTexts = new Map<string, string>();
-  private readonly endTexts = new Map<string, string>();
+  private readonly texts: EventTexts;
   private readonly frames = new WeakMap<EvTable, Map<Stack['id'], StackFrame>>();
   /** Told of each region made up at an end without a begin (the profiles attribute to it). */
   onMadeUpRegion: ((r: RegionSummary) => void) | null = null;
 
   /** `go`: the release whose strconv tables quote names and messages in event texts. */
-  constructor(private readonly go: GoRelease = NEWEST_GO) {}
+  constructor(private readonly go: GoRelease = NEWEST_GO) {
+    this.texts = new EventTexts(go);
+  }
 
   event(ev: TraceEvent): void {
     const t = this.clock.rel(ev.time);
@@ -161,7 +162,7 @@ export class GoroutineSummarizer implements EventSink {
         const act = creator?.pending?.active;
         if (act && act.length > 0) {
           const top = act[act.length - 1];
-          const r = this.newRegion(id, top.task, '', this.ref(ev, t), this.fingerprint(ev.stack()), emptyStats());
+          const r = this.newRegion(id, top.task, '', this.texts.ref(ev, t), this.fingerprint(ev.stack()), emptyStats());
           g.pending!.active = [r];
         }
         this.gs.set(id, g);
@@ -229,10 +230,10 @@ export class GoroutineSummarizer implements EventSink {
           break;
         }
         // Waiting forever is the goroutine's end.
-        this.finalize(g, t, this.ref(ev, t));
+        this.finalize(g, t, this.texts.ref(ev, t));
         break;
       case GoState.NotExist:
-        this.finalize(g, t, this.ref(ev, t));
+        this.finalize(g, t, this.texts.ref(ev, t));
         break;
       case GoState.Syscall:
         this.syscallingP.set(ev.p, id);
@@ -287,7 +288,7 @@ export class GoroutineSummarizer implements EventSink {
     const g = this.gs.get(ev.g);
     if (!g?.pending) return;
     const info = ev.region();
-    const region = this.newRegion(g.id, info.task, info.type, this.ref(ev, t), this.fingerprint(ev.stack()), this.snapshot(g, t));
+    const region = this.newRegion(g.id, info.task, info.type, this.texts.ref(ev, t), this.fingerprint(ev.stack()), this.snapshot(g, t));
     g.pending.active.push(region);
     const task = this.task(info.task);
     task.regions.push(region.index);
@@ -308,7 +309,7 @@ export class GoroutineSummarizer implements EventSink {
       this.onMadeUpRegion?.(r);
     }
     r.stats = subStats(this.snapshot(g, t), r.stats);
-    r.end = this.ref(ev, t);
+    r.end = this.texts.ref(ev, t);
     g.regions.push(r.index);
   }
 
@@ -317,8 +318,8 @@ export class GoroutineSummarizer implements EventSink {
     const task = this.task(info.id);
     task.name = info.type;
     task.goroutines.add(ev.g);
-    if (ev.kind() === EventKind.TaskBegin) task.start = this.ref(ev, t);
-    else task.end = this.ref(ev, t);
+    if (ev.kind() === EventKind.TaskBegin) task.start = this.texts.ref(ev, t);
+    else task.end = this.texts.ref(ev, t);
     if (info.parent !== NO_TASK && task.parent === null) {
       const parent = this.task(info.parent);
       task.parent = parent.id;
@@ -425,42 +426,6 @@ export class GoroutineSummarizer implements EventSink {
       endNs: this.lastTs,
       logsDropped: this.logsDropped,
     };
-  }
-
-  /**
-   * What cmd/trace's task page (Go 1.27) says about an event, and which goroutine it names.
-   * Texts that repeat (a region type's begin and end, a state change) are made once and shared
-   * by every event that says them: a trace with a quarter of a million regions kept as many
-   * copies of a few strings, and quoted each name again every time.
-   */
-  private ref(ev: TraceEvent, t: number): EventRef {
-    switch (ev.kind()) {
-      case EventKind.StateTransition: {
-        const st = transitionOf(ev);
-        if (st.resource.kind !== ResourceKind.Goroutine) return { timeNs: t, g: -1, what: '' };
-        const key = (st.from as number) * 16 + (st.to as number);
-        let what = this.stateTexts.get(key);
-        if (what === undefined) this.stateTexts.set(key, (what = `${goStateString(st.from)} -> ${goStateString(st.to)}`));
-        return { timeNs: t, g: st.resource.id, what };
-      }
-      case EventKind.RegionBegin:
-      case EventKind.RegionEnd: {
-        const begin = ev.kind() === EventKind.RegionBegin;
-        const texts = begin ? this.beginTexts : this.endTexts;
-        const type = ev.region().type;
-        let what = texts.get(type);
-        if (what === undefined) texts.set(type, (what = `region ${quoteGo(type, this.go)} ${begin ? 'begin' : 'end'}`));
-        return { timeNs: t, g: ev.g, what };
-      }
-      case EventKind.TaskBegin: {
-        const task = ev.task();
-        return { timeNs: t, g: ev.g, what: `task ${quoteGo(task.type, this.go)} (ID ${dec(task.id)}, parent ${dec(task.parent)}) begin` };
-      }
-      case EventKind.TaskEnd:
-        return { timeNs: t, g: ev.g, what: 'task end' };
-      default:
-        return { timeNs: t, g: ev.g, what: '' };
-    }
   }
 
   /** regionFingerprintFrame of a stack, worked out once per stack of each generation and shared. */
