@@ -21,6 +21,26 @@ interface Outcome {
 }
 
 /** Reads a trace to the end or the first error; events as Go's String(). */
+/** One to four seeded byte flips, insertions and deletions after the 16-byte header. */
+export function seededEdits(bytes: Uint8Array, seed: number): Uint8Array {
+  const rnd = seededRandom(seed);
+  let b = new Uint8Array(bytes);
+  const edits = 1 + Math.floor(rnd() * 4);
+  for (let k = 0; k < edits; k++) {
+    const at = 16 + Math.floor(rnd() * Math.max(1, b.length - 16));
+    const kind = rnd();
+    if (kind < 0.5) {
+      b[at] ^= 1 << Math.floor(rnd() * 8);
+    } else if (kind < 0.75) {
+      const ins = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => Math.floor(rnd() * 256));
+      b = new Uint8Array([...b.subarray(0, at), ...ins, ...b.subarray(at)]);
+    } else {
+      b = new Uint8Array([...b.subarray(0, at), ...b.subarray(at + 1 + Math.floor(rnd() * 16))]);
+    }
+  }
+  return b;
+}
+
 export function run(bytes: Uint8Array): Outcome {
   const events: string[] = [];
   const syncs: number[] = [];
@@ -92,21 +112,7 @@ export function robustnessTests(traces: { name: string; bytes: Uint8Array }[]): 
     it(`${name}: seeded byte flips, insertions and deletions end in success or a typed error`, () => {
       for (let i = 0; i < 150; i++) {
         const seed = (name.length * 7919 + i) >>> 0;
-        const rnd = seededRandom(seed);
-        let b = new Uint8Array(bytes);
-        const edits = 1 + Math.floor(rnd() * 4);
-        for (let k = 0; k < edits; k++) {
-          const at = 16 + Math.floor(rnd() * Math.max(1, b.length - 16));
-          const kind = rnd();
-          if (kind < 0.5) {
-            b[at] ^= 1 << Math.floor(rnd() * 8);
-          } else if (kind < 0.75) {
-            const ins = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => Math.floor(rnd() * 256));
-            b = new Uint8Array([...b.subarray(0, at), ...ins, ...b.subarray(at)]);
-          } else {
-            b = new Uint8Array([...b.subarray(0, at), ...b.subarray(at + 1 + Math.floor(rnd() * 16))]);
-          }
-        }
+        const b = seededEdits(bytes, seed);
         try {
           run(b);
         } catch (e) {

@@ -13,6 +13,7 @@ import { headerBytes, HeaderError } from '../wire/version';
 import { eventString } from '../parse/event-string';
 import { GoPanic, TraceError } from '../parse/errors';
 import { TraceReader } from '../parse/reader';
+import { seededEdits } from '../parse/robustness-checks';
 import { parseV1Fixture } from './go-compare';
 import { parseV1 } from './parse';
 import { newRawRecord, RawReader, SKIP_ARGS, SKIP_STRINGS } from '../wire/v1-records';
@@ -112,21 +113,7 @@ describe('old-format robustness', () => {
     it(`${name}: seeded byte flips, insertions and deletions end in success or a typed error`, () => {
       for (let i = 0; i < 150; i++) {
         const seed = (name.length * 7919 + i) >>> 0;
-        const rnd = seededRandom(seed);
-        let b = new Uint8Array(bytes);
-        const edits = 1 + Math.floor(rnd() * 4);
-        for (let k = 0; k < edits; k++) {
-          const at = 16 + Math.floor(rnd() * Math.max(1, b.length - 16));
-          const kind = rnd();
-          if (kind < 0.5) {
-            b[at] ^= 1 << Math.floor(rnd() * 8);
-          } else if (kind < 0.75) {
-            const ins = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => Math.floor(rnd() * 256));
-            b = new Uint8Array([...b.subarray(0, at), ...ins, ...b.subarray(at)]);
-          } else {
-            b = new Uint8Array([...b.subarray(0, at), ...b.subarray(at + 1 + Math.floor(rnd() * 16))]);
-          }
-        }
+        const b = seededEdits(bytes, seed);
         try {
           expectAllOrNothing(run(b), `seed ${seed}`);
         } catch (e) {
