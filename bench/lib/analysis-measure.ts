@@ -7,7 +7,9 @@
 //   summary + analyses  what the parse worker does to open a trace: one pass feeding the
 //                       summary and every analysis sink, then their finish and the overview
 //                       the worker posts;
-//   + timeline          the same with the timeline model's sink (src/analysis/timeline/sink.ts)
+//   summary + timeline  the parse worker's first pass, before the page has the verdict and
+//                       timeline (when the checkout has the timeline sink);
+//   + timeline          summary + analyses with the timeline model's sink (src/analysis/timeline/sink.ts)
 //                       as well, when the checkout has it (its chunks are dropped, not posted);
 //
 // and prints best and median seconds, MB/s, the ratio to forEachEvent (of the bests, and the
@@ -84,6 +86,16 @@ const CONFIGS: Config[] = [
 
 if (TimelineSink) {
   const Timeline = TimelineSink;
+  CONFIGS.push({
+    // The parse worker's first pass: what the page waits for before the verdict and timeline.
+    name: 'summary + timeline',
+    run(bytes, extra) {
+      const s = new SummarySink();
+      const tl = new Timeline(() => {});
+      const end = pass(bytes, [s, tl], extra);
+      return { summary: s.finish(end), timeline: tl.finish(end) };
+    },
+  });
   CONFIGS.push({
     name: '+ timeline',
     run(bytes, extra) {
