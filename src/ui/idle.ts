@@ -9,7 +9,8 @@ import { useApp, type AppState } from '../state/store';
 import { currentTimeline } from '../state/timeline';
 
 export function isIdleState(s: AppState): boolean {
-  return s.pending === 0 && s.inspect.status !== 'reading' && s.inspect.status !== 'inspecting';
+  // The timeline model streams in from its own worker after the verdict: still in flight.
+  return s.pending === 0 && s.inspect.status !== 'reading' && s.inspect.status !== 'inspecting' && s.inspect.timeline.status !== 'loading';
 }
 
 export interface FlightdeckHook {
