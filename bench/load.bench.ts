@@ -47,10 +47,10 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-/** Peak RSS (VmHWM) of the renderer processes under the browser. */
-function rendererPeak(browserPid: number): number {
+/** Peak RSS (VmHWM) of the renderer processes of the browser this process launched. */
+function rendererPeak(benchPid: number): number {
   let peak = 0;
-  for (const p of descendants(browserPid)) {
+  for (const p of descendants(benchPid)) {
     try {
       if (!readFileSync(`/proc/${p}/cmdline`, 'utf8').includes('--type=renderer')) continue;
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
@@ -75,9 +75,10 @@ interface BrowserRun {
 }
 
 async function browserRun(origin: string, file: string): Promise<BrowserRun> {
-  const server = await chromium.launchServer({ executablePath, headless: true, args: ARGS });
+  // Launched here, not through a browser server: the file picker then hands Chromium the
+  // file's path, as a user's pick does, instead of streaming its bytes over the connection.
+  const browser = await chromium.launch({ executablePath, headless: true, args: ARGS });
   try {
-    const browser = await chromium.connect(server.wsEndpoint());
     const page = await browser.newPage();
     await page.goto(origin);
     await page.waitForFunction(() => document.documentElement.dataset.idle === 'true' && !!window.__flightdeck);
@@ -89,15 +90,15 @@ async function browserRun(origin: string, file: string): Promise<BrowserRun> {
     const parsed = (performance.now() - t0) / 1000;
     const state = await page.getAttribute('[data-parsed]', 'data-parsed');
     if (state !== 'ok') throw new Error(`${file}: the page's parse ended '${state}'`);
-    await page.waitForFunction(() => (window.__flightdeck!.state().timeline as { complete?: boolean } | null)?.complete === true, null, { timeout: 600_000, polling: 50 });
+    const wait = { timeout: 600_000, polling: 50 };
+    await page.waitForFunction(() => (window.__flightdeck!.state().timeline as { complete?: boolean } | null)?.complete === true, null, wait);
     const timeline = (performance.now() - t0) / 1000;
-    await page.evaluate(() => window.__flightdeck!.whenIdle(600_000));
+    await page.waitForFunction(() => (window.__flightdeck!.state().inspect as { analysed?: boolean }).analysed === true, null, wait);
     const idle = (performance.now() - t0) / 1000;
-    const rss = rendererPeak(server.process().pid!);
-    await browser.close();
+    const rss = rendererPeak(process.pid);
     return { summary, parsed, timeline, idle, rss };
   } finally {
-    await server.close();
+    await browser.close();
   }
 }
 

@@ -56,7 +56,7 @@ export function installIdleHook(): void {
       return {
         screen: s.screen,
         pending: s.pending,
-        inspect: { status: s.inspect.status, fileName: s.inspect.fileName },
+        inspect: { status: s.inspect.status, fileName: s.inspect.fileName, analysing: s.inspect.analysing, analysed: s.inspect.analysis !== null },
         timeline: timelineFacts(),
         live: {
           running: s.live.running,
