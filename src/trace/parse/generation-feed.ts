@@ -7,14 +7,8 @@
 
 import { type ChunkedInput } from '../wire/chunked-input';
 import { GenerationTooLarge, generationEnd, type GenerationScan, NEED_INPUT, newGenerationScan } from '../wire/batch-peek';
-import { scanHeader, type Version } from '../wire/version';
+import { type Version } from '../wire/version';
 import { TraceError } from './errors';
-
-/**
- * A header longer than this (Go's header allows any run of spaces) is judged from this many
- * bytes alone; real headers are 16 bytes.
- */
-const HEADER_PEEK = 64 << 10;
 
 /**
  * The default for the most bytes one generation may span when streamed: Go's writers cut a
@@ -22,21 +16,7 @@ const HEADER_PEEK = 64 << 10;
  */
 export const DEFAULT_MAX_GENERATION_BYTES = 1 << 30;
 
-/** Whether enough input has arrived to read the header (or it never will). */
-export function headerReady(input: ChunkedInput): boolean {
-  if (input.ended || input.available >= HEADER_PEEK) return true;
-  try {
-    scanHeader(input.peek(input.start, HEADER_PEEK));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The header's bytes as scanHeader reads them from the whole input. */
-export function headerBytes(input: ChunkedInput): Uint8Array {
-  return input.peek(input.start, HEADER_PEEK);
-}
+export { headerBytes, headerReady } from '../wire/batch-peek';
 
 /** Thrown inside the reader when the next generation has not wholly arrived; never escapes it. */
 export const WANT_INPUT: unique symbol = Symbol('want input');

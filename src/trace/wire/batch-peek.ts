@@ -8,7 +8,7 @@
 import { type Batch, BatchError, readBatch } from './batch';
 import type { ChunkedInput } from './chunked-input';
 import { Ev, MAX_BATCH_SIZE } from './specs';
-import type { Version } from './version';
+import { scanHeader, type Version } from './version';
 
 /** The most bytes one batch record can span: type, experiment, four 10-byte uvarints, payload. */
 export const MAX_RECORD_BYTES = 2 + 4 * 10 + MAX_BATCH_SIZE;
@@ -111,3 +111,26 @@ export class GenerationTooLarge extends Error {
     this.name = 'GenerationTooLarge';
   }
 }
+
+/**
+ * A header longer than this (Go's header allows any run of spaces) is judged from this many
+ * bytes alone; real headers are 16 bytes.
+ */
+const HEADER_PEEK = 64 << 10;
+
+/** Whether enough input has arrived to read the header (or it never will). */
+export function headerReady(input: ChunkedInput): boolean {
+  if (input.ended || input.available >= HEADER_PEEK) return true;
+  try {
+    scanHeader(input.peek(input.start, HEADER_PEEK));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The header's bytes as scanHeader reads them from the whole input. */
+export function headerBytes(input: ChunkedInput): Uint8Array {
+  return input.peek(input.start, HEADER_PEEK);
+}
+
