@@ -76,7 +76,9 @@ export async function openBlob(
   }
   setInspect({ ...fresh, status: 'reading', loadError: null });
   try {
-    const bytes = await track(blob.arrayBuffer());
+    // A real Blob (a File) goes to the worker as it is, which reads it in slices; bytes an
+    // embedding page posted are read into one buffer and transferred.
+    const bytes = blob instanceof Blob ? blob : await track(blob.arrayBuffer());
     if (token !== latest) return;
     setInspect({ status: 'inspecting', parse: { ...initialParse, status: 'parsing' } });
     // The wire summary is shown as soon as it arrives; Go's parser fills in its part later.
