@@ -66,6 +66,15 @@ export async function* runPassChunks(
   return { version: reader.version, error: null, fault: '', bytesRead: reader.offset, events };
 }
 
+/** Runs a streamed pass to its end (no giving way: the CLI). */
+export async function runPassChunksToEnd(source: ChunkSource, sinks: readonly EventSink[], options: StreamPassOptions = {}): Promise<PassEnd> {
+  const pass = runPassChunks(source, sinks, { every: Number.MAX_SAFE_INTEGER, ...options });
+  for (;;) {
+    const r = await pass.next();
+    if (r.done) return r.value;
+  }
+}
+
 function sourceEnd(failure: SourceError, reader: TraceReader, events: number): PassEnd {
   return { version: reader.version, error: failure, fault: 'truncated', bytesRead: reader.offset, events };
 }
