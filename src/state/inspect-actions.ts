@@ -3,7 +3,7 @@
 
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import type { AnalysisAnswer, AnalysisQuery } from '../worker/parse-protocol';
-import { fileSizeProblem } from './inspect-limits';
+import { fileSizeProblem, MAX_POSTED_BYTES } from './inspect-limits';
 import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FetchInfo, type FileOrigin, type ParsedState } from './store';
 import { setScreen, setTraceView } from './navigation';
 import { beginTimeline, clearTimeline, timelineListener } from './timeline';
@@ -69,7 +69,8 @@ export async function openBlob(
   else setScreen('inspect');
   const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse, embed, analysis: null, analysing: false };
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
-  const tooBig = fileSizeProblem(fileName, blob.size);
+  const posted = !(blob instanceof Blob);
+  const tooBig = posted ? fileSizeProblem(fileName, blob.size, MAX_POSTED_BYTES, true) : fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {
     setInspect({ ...fresh, status: 'failed', loadError: tooBig });
     return;

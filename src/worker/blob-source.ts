@@ -7,6 +7,12 @@
 import { isGzip } from './gunzip';
 import { GunzipError } from './gunzip';
 
+/**
+ * The most bytes of trace the page reads (a plain file's size, a gzip file's decompressed
+ * size): the timeline model and analyses built from a trace grow with it (state/inspect-limits.ts).
+ */
+export const MAX_TRACE_BYTES = 4 * 1024 ** 3;
+
 /** Bytes read from a plain file per slice: large enough that per-slice costs vanish. */
 export const SLICE_BYTES = 8 << 20;
 
@@ -23,7 +29,7 @@ export interface BlobSource {
 }
 
 /** The trace's bytes from the Blob, in pieces; decompressed when gzip is true. */
-export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES): BlobSource {
+export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOut = MAX_TRACE_BYTES): BlobSource {
   if (!gzip) {
     let pos = 0;
     return {
@@ -41,6 +47,7 @@ export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES): Blob
   }
   const reader = blob.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
   let done = false;
+  let out = 0;
   return {
     async pull() {
       if (done) return null;
@@ -54,6 +61,12 @@ export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES): Blob
       if (r.done) {
         done = true;
         return null;
+      }
+      out += r.value.length;
+      if (out > maxOut) {
+        done = true;
+        void reader.cancel().catch(() => {});
+        throw new GunzipError(`decompressed, the trace is more than ${maxOut} bytes, the most read`);
       }
       return r.value;
     },
