@@ -2,9 +2,9 @@
 // freezes the page. The wire summary goes out first (it only walks batch headers); the full
 // parse follows in chunks, posting progress and giving way to the message queue between
 // chunks so a 'cancel' (another file was opened) stops it within one chunk.
-// The file is never held whole: each of the three passes (wire summary, parse with the
-// timeline, analyses) reads the Blob again in slices, a gzip file through a
-// DecompressionStream (blob-source.ts), and the reader holds one generation at a time.
+// The file is never held whole: each pass (wire summary, parse, analyses, and the timeline
+// worker's) reads the Blob again in slices, a gzip file through a DecompressionStream
+// (blob-source.ts), and the reader holds one generation at a time.
 // inspectTrace and runPass never throw for bad input (a damaged trace is a summary with
 // an error), so a 'failed' reply means a bug or an exhausted worker.
 
@@ -15,13 +15,13 @@ import { inflatePrefix } from './inflate-prefix';
 import { type PassEnd, type PassProgress } from '../analysis/event-pass';
 import { runPassChunks } from '../analysis/event-pass-stream';
 import { SummarySink } from '../analysis/trace-summary';
-import { TimelineSink } from '../analysis/timeline/sink';
 import { chunkTransferables } from '../analysis/timeline/transfer';
 import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
 import type { AnalysisQuery, ParseFailure, ParseProgress, ParseReply, ParseRequest } from './parse-protocol';
 import { isGzip } from './gunzip';
 import { type BlobSource, blobIsGzip, blobSource } from './blob-source';
+import { TimelineRun } from './timeline-runner';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
@@ -37,11 +37,15 @@ const cancelled = new Set<number>();
 /** The analyses of the last trace parsed, kept for queries (one trace at a time). */
 let kept: { id: number; analysis: TraceAnalysis } | null = null;
 const running = new Set<number>();
+/** The timeline worker of each open in flight. */
+const timelines = new Map<number, TimelineRun>();
 
 scope.onmessage = (e) => {
   const req = e.data;
   if (req.kind === 'cancel') {
     if (running.has(req.target)) cancelled.add(req.target);
+    // The model stops at once; the open ends with 'cancelled' at its next look at the queue.
+    timelines.get(req.target)?.cancel();
     return;
   }
   if (req.kind === 'query') {
@@ -112,17 +116,24 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promi
       const src = open(gzip);
       return src.pull;
     };
-    // The first pass feeds what the page needs first: the parser's verdict and the timeline,
-    // whose completed generations go to the page at once, their buffers transferred.
+    // The timeline model costs several times the parse: it is built in a worker of its own,
+    // on another core, streaming in a generation at a time (it reads the same Blob itself,
+    // in slices), while this one reads the trace for Go's verdict (the parse and the cheap
+    // summary) and then for the analyses.
+    const timeline = new TimelineRun(blob, gzip, {
+      chunk: (chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)),
+      end: (loss) => scope.postMessage({ id, kind: 'timeline-end', loss }),
+    });
+    timelines.set(id, timeline);
     const summary = new SummarySink();
     kept = null;
-    const timeline = new TimelineSink((chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)));
     const progress = (r: PassProgress) => ({ ...r, generations: summary.generations, byteLength });
     const passOptions = { every: CHUNK_EVENTS };
-    const first = await drive(id, runPassChunks(chunks(), [summary, timeline], passOptions), progress);
+    const first = await drive(id, runPassChunks(chunks(), [summary], passOptions), progress);
     if (first === null) return;
-    scope.postMessage({ id, kind: 'timeline-end', loss: timeline.finish(first) });
     scope.postMessage({ id, kind: 'parsed', summary: summary.finish(first) });
+    // On two cores or fewer the page's own thread needs one: the analyses wait for the model.
+    if (navigator.hardwareConcurrency <= 2) await timeline.done;
     // The analyses (goroutine summaries, profiles, MMU) read the events again: they cost
     // several times the parse, and the verdict and timeline should not wait for them.
     const analysis = new AnalysisSinks();
@@ -130,11 +141,19 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promi
     if (second === null) return;
     const result = analysis.finish(second);
     kept = { id, analysis: result };
+    // 'analysis' ends the open: every timeline reply must be out before it.
+    await timeline.done;
+    if (cancelled.has(id)) {
+      scope.postMessage({ id, kind: 'cancelled' });
+      return;
+    }
     scope.postMessage({ id, kind: 'analysis', overview: overview(result) });
   } catch (err) {
     scope.postMessage({ id, kind: 'failed', error: failure(err) });
   } finally {
     for (const s of sources) s.cancel();
+    timelines.get(id)?.cancel();
+    timelines.delete(id);
     running.delete(id);
     cancelled.delete(id);
   }
