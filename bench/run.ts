@@ -2,4 +2,4 @@
 // (`npm run bench -- parse`) to run only some of them.
 import { runSteps } from '../scripts/run-steps';
 
-process.exit(runSteps('bench', 'bench', '.bench.ts', ['wire', 'parse', 'load', 'analysis', 'model', 'runtime', 'viewer'], process.argv.slice(2)));
+process.exit(runSteps('bench', 'bench', '.bench.ts', ['wire', 'parse', 'stream', 'load', 'analysis', 'model', 'runtime', 'viewer'], process.argv.slice(2)));

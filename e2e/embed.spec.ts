@@ -147,7 +147,7 @@ test('a trace past the size cap is refused with the cap in words, without being 
     const buffer = new ArrayBuffer(1024 ** 3 + 1);
     w.postMessage({ trace: { buffer, title: 'Everything', fileName: 'huge.trace' } }, '*', [buffer]);
   });
-  await expect(app.getByRole('alert')).toContainText('huge.trace is 1.0 GiB; Flightdeck reads files of up to 1 GiB');
+  await expect(app.getByRole('alert')).toContainText('huge.trace is 1.0 GiB; Flightdeck reads traces posted as bytes of up to 1.0 GiB');
   await expect(app.getByTestId('embed-title')).toContainText('Everything');
   await expect.poll(() => seen.length).toBe(1);
   expect(seen[0]).toContain('past the size Flightdeck reads');

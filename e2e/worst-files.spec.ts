@@ -171,5 +171,5 @@ test('more distinct goroutines than the summary counts: "100,000+", not a growin
 
 test('the page states the largest file it reads', async ({ page }) => {
   await openApp(page);
-  await expect(page.getByText(/Files of up to 1 GiB/)).toBeVisible();
+  await expect(page.getByText(/Files of up to 4 GiB/)).toBeVisible();
 });

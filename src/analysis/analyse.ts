@@ -1,6 +1,7 @@
 // Every analysis of a trace from one pass over its events (event-pass.ts): what the parse
 // worker computes for an open trace, and what the CLI and the conformance checks call.
 
+import { type ChunkSource, runPassChunksToEnd } from './event-pass-stream';
 import { type GoRelease, NEWEST_GO } from '../trace/go/strconv';
 import { runPassSync, type EventSink, type PassEnd } from './event-pass';
 import { GoroutineSummarizer } from './goroutines/summarizer';
@@ -51,6 +52,12 @@ export class AnalysisSinks {
     t.triage = triage(t, this.waits, gc.pauses);
     return t;
   }
+}
+
+/** analyseTrace over input in pieces (a file stream), never held whole. */
+export async function analyseTraceChunks(source: ChunkSource, go: GoRelease = NEWEST_GO): Promise<TraceAnalysis> {
+  const a = new AnalysisSinks(go);
+  return a.finish(await runPassChunksToEnd(source, a.sinks));
 }
 
 export function analyseTrace(bytes: Uint8Array, go: GoRelease = NEWEST_GO): TraceAnalysis {

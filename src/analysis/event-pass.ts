@@ -78,7 +78,7 @@ export function runPassSync(bytes: Uint8Array, sinks: readonly EventSink[]): Pas
   }
 }
 
-function oneCallback(sinks: readonly EventSink[]): (ev: TraceEvent) => void {
+export function oneCallback(sinks: readonly EventSink[]): (ev: TraceEvent) => void {
   if (sinks.length === 1) {
     const s = sinks[0];
     return (ev) => s.event(ev);

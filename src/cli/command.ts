@@ -1,6 +1,8 @@
 // What every CLI command sees: parsed arguments and an IO object, so commands run the same
 // from the real process and from tests.
 
+import type { ChunkSource } from '../trace/wire/chunk-feeder';
+
 export interface CliIO {
   /** Writes to standard output. */
   out(text: string | Uint8Array): void;
@@ -8,6 +10,12 @@ export interface CliIO {
   err(text: string): void;
   /** Reads a whole input file; '-' is standard input. Throws CliError with a clear message. */
   readInput(path: string): Promise<Uint8Array>;
+  /**
+   * Opens an input as a stream of chunks (decompressed when gzip), for the commands that read
+   * events, so the file is never held whole; '-' is standard input. Throws CliError at once
+   * for a file that cannot be opened. Without it, readInput's bytes are used as one chunk.
+   */
+  openInput?(path: string): Promise<ChunkSource>;
   /** Writes a whole output file; '-' is standard output. Throws CliError. */
   writeOutput(path: string, data: Uint8Array): Promise<void>;
   /**
@@ -30,6 +38,15 @@ export function outputStream(io: CliIO, path: string): OutputStream {
     write: (t) => void parts.push(t),
     close: () => io.writeOutput(path, new TextEncoder().encode(parts.join(''))),
   };
+}
+
+/** The input as chunks: io.openInput, or readInput's bytes as one chunk. */
+export async function inputChunks(io: CliIO, path: string): Promise<ChunkSource> {
+  if (io.openInput) return io.openInput(path);
+  const bytes = await io.readInput(path);
+  return (async function* () {
+    yield bytes;
+  })();
 }
 
 export interface ParsedArgs {

@@ -7,8 +7,12 @@ import { gunzipSync } from 'node:zlib';
 import { encodeGoString } from '../trace/go/string';
 import { CliError, type CliIO, type OutputStream } from './command';
 import { isGzip } from '../worker/gunzip';
+import { openInputChunks } from './node-input';
 
-/** Inputs are read whole; past this a trace is refused before anything is allocated. */
+/**
+ * Inputs read whole (the wire and footprint dumps, convert, validate) are refused past this
+ * before anything is allocated; the commands that read events stream instead (node-input.ts).
+ */
 export const MAX_INPUT_BYTES = 1 << 30;
 
 /**
@@ -53,13 +57,18 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
+/** A file that could not be opened, in cmd/trace's words. */
+export function openFailure(path: string, e: unknown): CliError {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  return new CliError(`failed to read trace file: open ${path}: ${ERRNO_TEXT[code] ?? (e as Error).message}`);
+}
+
 export function readFileCapped(path: string, limit = MAX_INPUT_BYTES): Uint8Array {
   let fd: number;
   try {
     fd = openSync(path, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new CliError(`failed to read trace file: open ${path}: ${ERRNO_TEXT[code] ?? (e as Error).message}`);
+    throw openFailure(path, e);
   }
   try {
     const st = fstatSync(fd);
@@ -125,6 +134,7 @@ export const nodeIO: CliIO = {
   // Messages quote trace strings, which may hold bytes that are not UTF-8 (kept as escapes by
   // decodeGoString): written back as those raw bytes, as Go's go tool trace writes them.
   err: (t) => void process.stderr.write(/[\udc80-\udcff]/.test(t) ? encodeGoString(t) : t),
+  openInput: (path) => openInputChunks(path),
   readInput: async (path) =>
     path === '-' ? maybeGunzip('standard input', await readStdin()) : maybeGunzip(path, readFileCapped(path)),
   writeOutput: async (path, data) => {

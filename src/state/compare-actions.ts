@@ -56,7 +56,7 @@ async function load(slot: Slot, input: CompareInput): Promise<void> {
   const tooBig = fileSizeProblem(input.name, input.blob.size);
   if (tooBig !== null) return update(slot, token, { status: 'failed', error: tooBig });
   try {
-    const bytes = await track(input.blob.arrayBuffer());
+    const bytes = input.blob;
     if (token !== latest[slot]) return;
     client ??= new ParseClient();
     const handle = client.open(bytes);

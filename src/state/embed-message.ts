@@ -5,7 +5,7 @@
 // messages, wrong types, absurd sizes — is turned into a reason to ignore it, never an
 // exception. Which windows may send is decided by ui/embedding.ts.
 
-import { MAX_FILE_BYTES } from './inspect-limits';
+import { MAX_POSTED_BYTES } from './inspect-limits';
 
 export const EMBED_TITLE_MAX = 200;
 export const EMBED_FILE_NAME_MAX = 120;
@@ -40,7 +40,7 @@ export function cleanFileName(s: string): string {
   return cleanText(base, EMBED_FILE_NAME_MAX);
 }
 
-export function readEmbedMessage(data: unknown, maxBytes = MAX_FILE_BYTES): EmbedMessage {
+export function readEmbedMessage(data: unknown, maxBytes = MAX_POSTED_BYTES): EmbedMessage {
   if (data === 'PING') return { kind: 'ping' };
   if (typeof data !== 'object' || data === null || tag(data) !== 'Object') {
     return { kind: 'ignored', reason: `not a Flightdeck message (${typeof data === 'string' ? 'the string ' + JSON.stringify(cleanText(data, 40)) : tag(data)})` };

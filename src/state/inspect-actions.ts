@@ -3,7 +3,7 @@
 
 import { ParseClient, type OpenHandle } from '../worker/parse-client';
 import type { AnalysisAnswer, AnalysisQuery } from '../worker/parse-protocol';
-import { fileSizeProblem } from './inspect-limits';
+import { fileSizeProblem, MAX_POSTED_BYTES } from './inspect-limits';
 import { addPending, initialParse, setInspect, useApp, type EmbedSource, type FetchInfo, type FileOrigin, type ParsedState } from './store';
 import { setScreen, setTraceView } from './navigation';
 import { beginTimeline, clearTimeline, timelineListener } from './timeline';
@@ -69,14 +69,17 @@ export async function openBlob(
   else setScreen('inspect');
   const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse, embed, analysis: null, analysing: false };
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
-  const tooBig = fileSizeProblem(fileName, blob.size);
+  const posted = !(blob instanceof Blob);
+  const tooBig = posted ? fileSizeProblem(fileName, blob.size, MAX_POSTED_BYTES, true) : fileSizeProblem(fileName, blob.size);
   if (tooBig !== null) {
     setInspect({ ...fresh, status: 'failed', loadError: tooBig });
     return;
   }
   setInspect({ ...fresh, status: 'reading', loadError: null });
   try {
-    const bytes = await track(blob.arrayBuffer());
+    // A real Blob (a File) goes to the worker as it is, which reads it in slices; bytes an
+    // embedding page posted are read into one buffer and transferred.
+    const bytes = blob instanceof Blob ? blob : await track(blob.arrayBuffer());
     if (token !== latest) return;
     setInspect({ status: 'inspecting', parse: { ...initialParse, status: 'parsing' } });
     // The wire summary is shown as soon as it arrives; Go's parser fills in its part later.

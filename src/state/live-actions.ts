@@ -219,8 +219,8 @@ async function saveAndRead(bytes: ArrayBuffer, fileName: string, downloadNow = t
   const url = URL.createObjectURL(blob);
   if (downloadNow) download(url, fileName);
   readBack ??= new ParseClient();
-  // The parse worker takes a copy (transferred); the Blob keeps the bytes for "Open in viewer".
-  const { summary } = await readBack.inspect(await blob.arrayBuffer());
+  // The parse worker reads the Blob itself (no copy); the Blob keeps the bytes for "Open in viewer".
+  const { summary } = await readBack.inspect(blob);
   return { fileName, blob, url, summary };
 }
 

@@ -73,8 +73,8 @@ export class ParseClient {
     return this.pending.size;
   }
 
-  /** The wire summary only; the buffer is transferred and unusable afterwards. */
-  inspect(bytes: ArrayBuffer): Promise<Inspected> {
+  /** The wire summary only; an ArrayBuffer is transferred and unusable afterwards, a Blob is not. */
+  inspect(bytes: Blob | ArrayBuffer): Promise<Inspected> {
     let resolveWire!: (v: Inspected) => void;
     let rejectWire!: (e: Error) => void;
     const wire = new Promise<Inspected>((res, rej) => ((resolveWire = res), (rejectWire = rej)));
@@ -83,10 +83,11 @@ export class ParseClient {
   }
 
   /**
-   * The wire summary, then Go's parser over the whole file, with progress. The buffer is
-   * transferred. If the wire step fails, both promises reject.
+   * The wire summary, then Go's parser over the whole file, with progress. A Blob (a File)
+   * is read by the worker in slices; an ArrayBuffer is transferred. If the wire step fails,
+   * both promises reject.
    */
-  open(bytes: ArrayBuffer, onProgress: (p: ParseProgress) => void = () => {}, onAnalysis: (o: AnalysisOverview | null) => void = () => {}): OpenHandle {
+  open(bytes: Blob | ArrayBuffer, onProgress: (p: ParseProgress) => void = () => {}, onAnalysis: (o: AnalysisOverview | null) => void = () => {}): OpenHandle {
     let resolveWire!: (v: Inspected) => void;
     let rejectWire!: (e: Error) => void;
     let resolveParsed!: (v: TraceSummary | null) => void;
@@ -154,13 +155,13 @@ export class ParseClient {
     });
   }
 
-  private send(bytes: ArrayBuffer, parse: boolean, p: Pending): number {
+  private send(bytes: Blob | ArrayBuffer, parse: boolean, p: Pending): number {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     const req: ParseRequest = { id, kind: 'inspect', bytes, parse };
     this.pending.set(id, p);
     this.onPendingChange(this.pending.size);
-    worker.postMessage(req, [bytes]);
+    worker.postMessage(req, bytes instanceof ArrayBuffer ? [bytes] : []);
     return id;
   }
 

@@ -12,8 +12,8 @@
 // trace's analyses; a 'query' naming the open request gets one 'answer' (or 'failed'). A
 // 'cancel' request gets no reply of its own: the request it names ends with 'cancelled' (or
 // with its result, if that was already on its way). Trace faults are not failures: a damaged trace is a summary with a verdict.
-// 'failed' means the worker itself broke (a bug, or memory ran out). Bytes travel as
-// transferred ArrayBuffers, never copied.
+// 'failed' means the worker itself broke (a bug, or memory ran out). A file travels as its
+// Blob (never read whole); bytes in memory as transferred ArrayBuffers, never copied.
 
 import type { WireSummary } from '../trace/wire/inspect';
 import type { FileKind } from '../trace/wire/file-kind';
@@ -25,8 +25,12 @@ export type ParseRequest =
   | {
       readonly id: number;
       readonly kind: 'inspect';
-      /** The whole file; transferred to the worker, so the sender loses it. */
-      readonly bytes: ArrayBuffer;
+      /**
+       * The file: a Blob or File (structured-cloned, which copies no bytes; the worker reads
+       * it in slices), or bytes the page holds (a live snapshot), transferred, so the sender
+       * loses them.
+       */
+      readonly bytes: Blob | ArrayBuffer;
       /** Also run Go's parser over the whole file after the wire summary. */
       readonly parse: boolean;
     }

@@ -2,19 +2,25 @@
 // freezes the page. The wire summary goes out first (it only walks batch headers); the full
 // parse follows in chunks, posting progress and giving way to the message queue between
 // chunks so a 'cancel' (another file was opened) stops it within one chunk.
+// The file is never held whole: each pass (wire summary, parse, analyses, and the timeline
+// worker's) reads the Blob again in slices, a gzip file through a DecompressionStream
+// (blob-source.ts), and the reader holds one generation at a time.
 // inspectTrace and runPass never throw for bad input (a damaged trace is a summary with
 // an error), so a 'failed' reply means a bug or an exhausted worker.
 
-import { inspectTrace } from '../trace/wire/inspect';
+import { inspectStream } from '../trace/wire/inspect-stream';
+import { ChunkFeeder } from '../trace/wire/chunk-feeder';
 import { identifyFile } from '../trace/wire/file-kind';
 import { inflatePrefix } from './inflate-prefix';
-import { runPass, type PassEnd, type PassProgress } from '../analysis/event-pass';
+import { type PassEnd, type PassProgress } from '../analysis/event-pass';
+import { runPassChunks } from '../analysis/event-pass-stream';
 import { SummarySink } from '../analysis/trace-summary';
 import { chunkTransferables } from '../analysis/timeline/transfer';
 import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
 import type { AnalysisQuery, ParseFailure, ParseProgress, ParseReply, ParseRequest } from './parse-protocol';
-import { GunzipError, gunzip, isGzip } from './gunzip';
+import { isGzip } from './gunzip';
+import { type BlobSource, blobIsGzip, blobSource } from './blob-source';
 import { TimelineRun } from './timeline-runner';
 
 const scope = self as unknown as {
@@ -24,11 +30,6 @@ const scope = self as unknown as {
 
 /** Events per chunk of the full parse: a few milliseconds of work between looks at the queue. */
 const CHUNK_EVENTS = 20_000;
-/**
- * The most a gzipped trace may inflate to: the page's cap on a plain file (1 GiB, see
- * state/inspect-limits.ts), since the decompressed trace is held whole just the same.
- */
-const MAX_INFLATED_BYTES = 1024 * 1024 * 1024;
 /** Progress messages at most this often. */
 const PROGRESS_MS = 100;
 
@@ -54,35 +55,72 @@ scope.onmessage = (e) => {
   void run(req.id, req.bytes, req.parse);
 };
 
-/** The trace's bytes: the file's own, or, for a gzip file (by its magic bytes), decompressed. */
-async function traceBytes(buffer: ArrayBuffer): Promise<Uint8Array> {
-  const raw = new Uint8Array(buffer);
-  return isGzip(raw) ? gunzip(raw, MAX_INFLATED_BYTES) : raw;
+/** The start of the trace's bytes (decompressed for a gzip file), to name a file that is not a trace. */
+async function prefixOf(src: BlobSource, n: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let have = 0;
+  try {
+    while (have < n) {
+      const c = await src.pull();
+      if (c === null) break;
+      parts.push(c);
+      have += c.length;
+    }
+  } catch {
+    // A damaged gzip stream: what came out before the fault.
+  } finally {
+    src.cancel();
+  }
+  const out = new Uint8Array(Math.min(n, have));
+  let o = 0;
+  for (const p of parts) {
+    if (o >= out.length) break;
+    out.set(p.subarray(0, out.length - o), o);
+    o += Math.min(p.length, out.length - o);
+  }
+  return out;
 }
 
-async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<void> {
+async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promise<void> {
   running.add(id);
+  // Bytes in memory (a live snapshot) are wrapped, not copied into one more array.
+  const blob = input instanceof Blob ? input : new Blob([input]);
+  const sources: BlobSource[] = [];
+  const open = (gzip: boolean) => {
+    const src = blobSource(blob, gzip);
+    sources.push(src);
+    return src;
+  };
   try {
-    let bytes: Uint8Array;
-    try {
-      bytes = await traceBytes(buffer);
-    } catch (e) {
-      if (!(e instanceof GunzipError)) throw e;
-      scope.postMessage({ id, kind: 'failed', error: { code: 'unreadable', message: e.message } });
+    const gzip = await blobIsGzip(blob);
+    const feed = new ChunkFeeder(open(gzip).pull);
+    const wire = await inspectStream(feed);
+    // A gzip stream that gave not even a header: nothing of a trace to show.
+    if (feed.failure !== null && wire.version === null) {
+      scope.postMessage({ id, kind: 'failed', error: { code: 'unreadable', message: feed.failure.message } });
       return;
     }
-    const byteLength = bytes.byteLength;
-    const wire = inspectTrace(bytes);
+    const byteLength = wire.totalBytes;
     // A header that is not a readable Go trace's: say what the file is instead (a pprof
-    // profile, a web page…; a gzip file is decompressed above, so this names what it held).
+    // profile, a web page…; a gzip file is decompressed, so this names what it held).
     const headerFault = wire.error !== null && wire.error.fault !== 'damaged';
-    const fileKind = headerFault ? identifyFile(bytes, isGzip(bytes) ? await inflatePrefix(bytes) : null) : undefined;
+    let fileKind;
+    if (headerFault) {
+      // inflatePrefix reads up to 64 KiB of a gzip file held inside the decompressed one.
+      const bytes = await prefixOf(open(gzip), 64 << 10);
+      fileKind = identifyFile(bytes, isGzip(bytes) ? await inflatePrefix(bytes) : null);
+    }
     scope.postMessage({ id, kind: 'inspected', summary: wire, byteLength, ...(fileKind ? { fileKind } : {}) });
     if (!parse) return;
+    const chunks = () => {
+      const src = open(gzip);
+      return src.pull;
+    };
     // The timeline model costs several times the parse: it is built in a worker of its own,
-    // on another core, streaming in a generation at a time, while this one reads the trace
-    // for Go's verdict (the parse and the cheap summary) and then for the analyses.
-    const timeline = new TimelineRun(bytes.slice().buffer, {
+    // on another core, streaming in a generation at a time (it reads the same Blob itself,
+    // in slices), while this one reads the trace for Go's verdict (the parse and the cheap
+    // summary) and then for the analyses.
+    const timeline = new TimelineRun(blob, gzip, {
       chunk: (chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)),
       end: (loss) => scope.postMessage({ id, kind: 'timeline-end', loss }),
     });
@@ -90,7 +128,8 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     const summary = new SummarySink();
     kept = null;
     const progress = (r: PassProgress) => ({ ...r, generations: summary.generations, byteLength });
-    const first = await drive(id, runPass(bytes, [summary], CHUNK_EVENTS), progress);
+    const passOptions = { every: CHUNK_EVENTS };
+    const first = await drive(id, runPassChunks(chunks(), [summary], passOptions), progress);
     if (first === null) return;
     scope.postMessage({ id, kind: 'parsed', summary: summary.finish(first) });
     // On two cores or fewer the page's own thread needs one: the analyses wait for the model.
@@ -98,7 +137,7 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     // The analyses (goroutine summaries, profiles, MMU) read the events again: they cost
     // several times the parse, and the verdict and timeline should not wait for them.
     const analysis = new AnalysisSinks();
-    const second = await drive(id, runPass(bytes, analysis.sinks, CHUNK_EVENTS), null);
+    const second = await drive(id, runPassChunks(chunks(), analysis.sinks, passOptions), null);
     if (second === null) return;
     const result = analysis.finish(second);
     kept = { id, analysis: result };
@@ -112,6 +151,7 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
   } catch (err) {
     scope.postMessage({ id, kind: 'failed', error: failure(err) });
   } finally {
+    for (const s of sources) s.cancel();
     timelines.get(id)?.cancel();
     timelines.delete(id);
     running.delete(id);
@@ -124,16 +164,17 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
  * seen; posts progress at most every PROGRESS_MS when `progress` says what to post. Null when
  * the open was cancelled ('cancelled' is then posted).
  */
-async function drive(id: number, pass: Generator<PassProgress, PassEnd>, progress: ((p: PassProgress) => ParseProgress) | null): Promise<PassEnd | null> {
+async function drive(id: number, pass: AsyncGenerator<PassProgress, PassEnd>, progress: ((p: PassProgress) => ParseProgress) | null): Promise<PassEnd | null> {
   let lastPost = 0;
   for (;;) {
     // Give way first, so a cancel sent right after the open is seen before any parsing.
     await yieldToQueue();
     if (cancelled.has(id)) {
+      void pass.return(undefined as unknown as PassEnd);
       scope.postMessage({ id, kind: 'cancelled' });
       return null;
     }
-    const r = pass.next();
+    const r = await pass.next();
     if (r.done) return r.value;
     const now = performance.now();
     if (progress !== null && now - lastPost >= PROGRESS_MS) {

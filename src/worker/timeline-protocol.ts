@@ -1,13 +1,14 @@
 // The timeline worker's contract (timeline.worker.ts, started by the parse worker): one request
-// with the trace's bytes, then the model of each completed generation as it is built, and one
+// with the trace's Blob, then the model of each completed generation as it is built, and one
 // end. The parse worker forwards these to the page under the open request's id, so the page
 // sees the same 'timeline' / 'timeline-end' replies as from a single worker.
 
 import type { TimelineChunk, TimelineLoss } from '../analysis/timeline/chunk';
 
-/** The trace to model: a whole buffer (transferred), or a Blob the worker reads itself. */
+/** The trace to model: a Blob the worker reads itself in slices (decompressed when gzip). */
 export interface TimelineRequest {
-  readonly bytes: ArrayBuffer;
+  readonly blob: Blob;
+  readonly gzip: boolean;
 }
 
 export type TimelineReply =

@@ -21,8 +21,8 @@ export class TimelineRun {
   /** Resolves once 'end' was forwarded, or the run was cancelled. */
   readonly done: Promise<void>;
 
-  /** Starts modelling `bytes` (transferred: the caller gives up the buffer). */
-  constructor(bytes: ArrayBuffer, private readonly out: TimelineOutput) {
+  /** Starts modelling the trace in `blob` (structured-cloned: no bytes are copied). */
+  constructor(blob: Blob, gzip: boolean, private readonly out: TimelineOutput) {
     this.done = new Promise((resolve) => (this.settle = resolve));
     this.worker = new Worker(new URL('./timeline.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (e: MessageEvent<TimelineReply>) => this.reply(e.data);
@@ -30,8 +30,8 @@ export class TimelineRun {
       e.preventDefault();
       this.broke(e.message || 'unknown error');
     };
-    const req: TimelineRequest = { bytes };
-    this.worker.postMessage(req, [bytes]);
+    const req: TimelineRequest = { blob, gzip };
+    this.worker.postMessage(req);
   }
 
   /** Stops the model where it is; nothing more is forwarded. */

@@ -4,6 +4,8 @@
 
 import { dumpFootprint } from '../../trace/dump/footprint';
 import { dumpParsedTo } from '../../trace/dump/parsed';
+import { dumpParsedChunks } from '../../trace/dump/parsed-stream';
+import type { ChunkSource } from '../../trace/wire/chunk-feeder';
 import { dumpWireTo, type DumpResult } from '../../trace/dump/wire';
 import { encodeGoString } from '../../trace/go/string';
 import type { GoRelease } from '../../trace/go/strconv';
@@ -15,7 +17,12 @@ export interface DumpMode {
    * Strings are quoted as Go release `go` quotes them.
    */
   run(bytes: Uint8Array, write: (chunk: string | Uint8Array) => void, go: GoRelease): Omit<DumpResult, 'stdout'>;
+  /** The same over input in pieces, never held whole (for the modes that read events). */
+  stream?(source: ChunkSource, write: (chunk: string | Uint8Array) => void, go: GoRelease): Promise<Omit<DumpResult, 'stdout'>>;
 }
+
+/** Strings holding bytes that are not UTF-8 are written as those raw bytes, as Go does. */
+const rawBytes = (write: (chunk: string | Uint8Array) => void) => (c: string) => write(/[\udc80-\udcff]/.test(c) ? encodeGoString(c) : c);
 
 /** Adapts a function that returns the whole dump at once. */
 export function wholeDump(summary: string, fn: (bytes: Uint8Array) => DumpResult): DumpMode {
@@ -33,8 +40,8 @@ export const dumpModes: Record<string, DumpMode> = {
   wire: { summary: 'every raw wire event (go tool trace -d=wire)', run: (bytes, write, go) => dumpWireTo(bytes, write, go) },
   parsed: {
     summary: 'every parsed event in order (go tool trace -d=parsed)',
-    // Strings holding bytes that are not UTF-8 are written as those raw bytes, as Go does.
-    run: (bytes, write, go) => dumpParsedTo(bytes, (c) => write(/[\udc80-\udcff]/.test(c) ? encodeGoString(c) : c), go),
+    run: (bytes, write, go) => dumpParsedTo(bytes, rawBytes(write), go),
+    stream: (source, write, go) => dumpParsedChunks(source, rawBytes(write), go),
   },
   footprint: wholeDump('bytes and counts per event type (go tool trace -d=footprint)', dumpFootprint),
 };

@@ -4,7 +4,7 @@
 // default.
 
 import { goReleaseOf, NEWEST_GO } from '../../trace/go/strconv';
-import { CliError, type Command } from '../command';
+import { CliError, type Command, inputChunks } from '../command';
 import { dumpModes } from './dump-modes';
 
 // The modes in the order Go lists them in its usage error (cmd/trace/main.go).
@@ -36,8 +36,9 @@ export const dumpCommand: Command = {
     const go = goFlag === undefined ? NEWEST_GO : goReleaseOf(goFlag);
     if (go === null) throw new CliError(`flightdeck dump: --go=${goFlag}: want 1.26 or 1.27`, 2);
     if (args.positional.length !== 1) throw new CliError('flightdeck dump: expected exactly one trace file', 2);
-    const bytes = await io.readInput(args.positional[0]);
-    const { stderr, exitCode } = m.run(bytes, (chunk) => io.out(chunk), go);
+    const path = args.positional[0];
+    const write = (chunk: string | Uint8Array) => io.out(chunk);
+    const { stderr, exitCode } = m.stream ? await m.stream(await inputChunks(io, path), write, go) : m.run(await io.readInput(path), write, go);
     if (stderr) io.err(stderr);
     return exitCode;
   },

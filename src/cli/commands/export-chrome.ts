@@ -3,7 +3,7 @@
 // A damaged trace is exported up to its last complete generation, as Go's viewer shows it,
 // with a warning on stderr.
 
-import { buildTimeline } from '../../analysis/timeline/build';
+import { buildTimelineChunks } from '../../analysis/timeline/build';
 import { writeChromeJson, type ChromeView } from '../../analysis/timeline/chrome/export';
 import { CliError, outputStream } from '../command';
 import type { ExportFormat } from './export';
@@ -13,10 +13,10 @@ const VIEWS: readonly ChromeView[] = ['proc', 'thread'];
 export const chromeExport: ExportFormat = {
   summary: "Catapult JSON as go tool trace's /jsontrace (--view=proc|thread, default proc)",
   flags: ['view'],
-  async run(bytes, output, flags, io) {
+  async run(source, output, flags, io) {
     const view = (flags.get('view') ?? 'proc') as ChromeView;
     if (!VIEWS.includes(view)) throw new CliError(`flightdeck export: --view must be proc or thread, not ${JSON.stringify(view)}`, 2);
-    const { model } = buildTimeline(bytes);
+    const { model } = await buildTimelineChunks(source);
     if (model.chunks.length === 0) {
       const message = model.loss?.message ?? 'no events';
       throw new CliError(`failed to parse any useful part of the trace: ${message}`);

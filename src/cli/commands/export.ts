@@ -1,7 +1,8 @@
 // `flightdeck export --format=FORMAT FILE -o OUT`: a trace exported for another tool. One
 // entry per format below, each in its own file (export-FORMAT.ts); a new format is one line.
 
-import { CliError, type CliIO, type Command } from '../command';
+import { CliError, type CliIO, type Command, inputChunks } from '../command';
+import type { ChunkSource } from '../../trace/wire/chunk-feeder';
 import { chromeExport } from './export-chrome';
 import { pprofExport } from './export-pprof';
 
@@ -11,8 +12,8 @@ export interface ExportFormat {
   readonly summary: string;
   /** Flags of its own (without dashes), besides --format and -o. */
   readonly flags: readonly string[];
-  /** Exports the trace bytes to the output path ('-' is standard output); returns the exit code. */
-  run(bytes: Uint8Array, output: string, flags: ReadonlyMap<string, string>, io: CliIO): Promise<number>;
+  /** Exports the trace (read in pieces) to the output path ('-' is standard output); returns the exit code. */
+  run(source: ChunkSource, output: string, flags: ReadonlyMap<string, string>, io: CliIO): Promise<number>;
 }
 
 export const EXPORT_FORMATS: Record<string, ExportFormat> = {
@@ -43,7 +44,6 @@ export const exportCommand: Command = {
     }
     if (args.positional.length !== 1) throw new CliError('flightdeck export: expected one trace FILE', 2);
     const output = args.flags.get('o') ?? '-';
-    const bytes = await io.readInput(args.positional[0]);
-    return format.run(bytes, output, args.flags, io);
+    return format.run(await inputChunks(io, args.positional[0]), output, args.flags, io);
   },
 };

@@ -2,14 +2,14 @@
 // trace's goroutine pages count it) and the task and region types (count, and latency of the
 // complete ones) as text tables.
 
-import { analyseTrace } from '../../analysis/analyse';
+import { analyseTraceChunks } from '../../analysis/analyse';
 import { regionSpan, regionTypes } from '../../analysis/annotations/region-stats';
 import { taskTypes } from '../../analysis/annotations/task-stats';
 import { goroutineGroups } from '../../analysis/goroutines/groups';
 import { addTo, nonOverlapping } from '../../analysis/goroutines/exec-stats';
 import { goDuration } from '../../trace/go/duration';
 import { tabwriterFormat } from '../../trace/go/tabwriter';
-import { CliError, type Command } from '../command';
+import { CliError, type Command, inputChunks } from '../command';
 
 const table = (rows: string[][]) =>
   tabwriterFormat(rows.map((r) => r.join('\t') + '\t').join('\n') + '\n', { minwidth: 0, padding: 2, padchar: ' ' }).replace(/ +$/gm, '');
@@ -21,7 +21,7 @@ export const statsCommand: Command = {
   flags: [],
   async run(args, io) {
     if (args.positional.length !== 1) throw new CliError('flightdeck stats: expected exactly one trace file', 2);
-    const t = analyseTrace(await io.readInput(args.positional[0]));
+    const t = await analyseTraceChunks(await inputChunks(io, args.positional[0]));
     if (t.end.error !== null) {
       const message = t.end.error instanceof Error ? t.end.error.message : String(t.end.error);
       if (t.end.events === 0) throw new CliError(`failed to parse any useful part of the trace: ${message}`);

@@ -5,8 +5,10 @@
 /**
  * - 'truncated': the file ends in the middle of something (a batch, a generation).
  * - 'damaged': the bytes are there but do not make a valid trace.
+ * - 'too-large': read in pieces, one generation spans more bytes than the reader holds at once
+ *   (not a Go error: Go's reader holds any generation; the message is ours).
  */
-export type TraceFault = 'truncated' | 'damaged';
+export type TraceFault = 'truncated' | 'damaged' | 'too-large';
 
 export class TraceError extends Error {
   constructor(

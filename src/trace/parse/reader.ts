@@ -7,11 +7,20 @@
 // cannot advance, sort the frontier and try the others in time order from index 1. A Sync
 // event starts every generation and ends the trace. Output times are forced to increase
 // strictly.
+//
+// Streamed (constructed over a ChunkedInput), the reader takes each generation's bytes off the
+// input as one slice before reading it (generation-feed.ts) and, while the next generation has
+// not wholly arrived, forEachEvent returns early with wantsInput set. Only the generation
+// being read (and, before Go 1.26, the spilled first batch of the next) is held. A Go
+// 1.11–1.21 trace is one generation that Go's old parser reads whole: streamed, it waits for
+// the end of input and then holds all of it.
 
 import { Ev, SPECS } from '../wire/specs';
 import { type GoTraceVersion, isV2Version, scanHeader, type Version } from '../wire/version';
 import { V1Reader } from '../v1/reader';
 import { type Batch, ByteStream } from './batch';
+import { ChunkedInput } from '../wire/chunked-input';
+import { DEFAULT_MAX_GENERATION_BYTES, GenerationFeed, headerBytes, WANT_INPUT } from './generation-feed';
 import {
   BatchCursor,
   blankEvent,
@@ -57,8 +66,15 @@ function syncEvent(table: EvTable | null, time: Time, n: number): TraceEvent {
 export class TraceReader {
   readonly version: GoTraceVersion;
   /** A Go 1.11–1.21 trace is read by src/trace/v1 (Go's tracev1), with the same events. */
-  private readonly v1: V1Reader | null = null;
-  private readonly stream: ByteStream;
+  private v1: V1Reader | null = null;
+  private stream: ByteStream;
+  /** Absolute offset of stream.buf[0]: 0 over a whole buffer, a slice's start when streamed. */
+  private streamBase = 0;
+  /** Streamed input: where each generation's slice comes from (null over a whole buffer). */
+  private readonly feed: GenerationFeed | null = null;
+  /** Streamed, a Go 1.11–1.21 trace waits for the whole input: its header size until then. */
+  private v1Pending = -1;
+  private wanting = false;
   private lastTs: Time = 0;
   private gen: Generation | null = null;
   private frontier: BatchCursor[] = [];
@@ -83,8 +99,28 @@ export class TraceReader {
   /** The head could not advance in headRun: the general path (step) must take the next event. */
   private headStuck = false;
 
-  /** Throws HeaderError (from the wire layer) for a file that is not a trace we read. */
-  constructor(input: Uint8Array) {
+  /**
+   * Throws HeaderError (from the wire layer) for a file that is not a trace we read. Over a
+   * ChunkedInput, the header must have arrived (generation-feed.ts headerReady); the reader
+   * then takes bytes off the input as it reads, and wants more through wantsInput.
+   */
+  constructor(input: Uint8Array | ChunkedInput, maxGenerationBytes = DEFAULT_MAX_GENERATION_BYTES) {
+    if (input instanceof ChunkedInput) {
+      const { version, size } = scanHeader(headerBytes(input));
+      this.version = version;
+      this.order = new Ordering(version as Version);
+      this.goodOffset = size;
+      this.stream = new ByteStream(new Uint8Array(0), 0);
+      if (!isV2Version(version)) {
+        this.v1Pending = size;
+      } else {
+        input.skipTo(size);
+        this.streamBase = size;
+        this.feed = new GenerationFeed(input, version, maxGenerationBytes);
+      }
+      this.streamInput = input;
+      return;
+    }
     // A plain Uint8Array view (not a Node Buffer subclass) keeps the decoders monomorphic.
     const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
     const { version, size } = scanHeader(bytes);
@@ -95,9 +131,20 @@ export class TraceReader {
     this.goodOffset = size;
   }
 
+  private streamInput: ChunkedInput | null = null;
+
   /** Bytes of the input consumed so far. */
   get offset(): number {
-    return this.v1 !== null ? this.v1.offset : this.stream.pos;
+    return this.v1 !== null ? this.v1.offset : this.streamBase + this.stream.pos;
+  }
+
+  /**
+   * Streamed: the last forEachEvent or readEvent stopped because the next generation has not
+   * wholly arrived (push more, or end the input, and call again). Always false over a whole
+   * buffer.
+   */
+  get wantsInput(): boolean {
+    return this.wanting;
   }
 
   /** End offset of the last generation read without error: what a damaged trace still shows. */
@@ -120,6 +167,8 @@ export class TraceReader {
    * first. After an error, every later call throws the same error.
    */
   readEvent(): TraceEvent | null {
+    this.wanting = false;
+    if (this.v1Pending >= 0 && !this.startV1()) return null;
     if (this.v1 !== null) return this.v1.next(null);
     return this.step(false);
   }
@@ -132,8 +181,12 @@ export class TraceReader {
    * With `max`, stops after that many events so a caller can give way between chunks and call
    * again. Returns true once the trace has ended (no event remains), false when it stopped at
    * max. An exception thrown by f stops the loop and propagates; the reader can go on after it.
+   * Streamed, it also returns false, with wantsInput set, when the next generation has not
+   * wholly arrived.
    */
   forEachEvent(f: (ev: TraceEvent) => void, max = Infinity): boolean {
+    this.wanting = false;
+    if (this.v1Pending >= 0 && !this.startV1()) return false;
     if (this.v1 !== null) return this.v1.forEach(f, max);
     let n = 0;
     while (n < max) {
@@ -142,7 +195,7 @@ export class TraceReader {
         continue;
       }
       const ev = this.step(true);
-      if (ev === null) return true;
+      if (ev === null) return !this.wanting;
       n++;
       f(ev);
       this.spare = ev;
@@ -249,6 +302,11 @@ export class TraceReader {
       this.finish(ev);
       return ev;
     } catch (e) {
+      // The next generation has not arrived: nothing changed, the caller feeds more input.
+      if (e === WANT_INPUT) {
+        this.wanting = true;
+        return null;
+      }
       // Go's callers take a bare io.EOF from ReadEvent as the end of the trace (see GoEOF).
       if (e instanceof GoEOF) {
         this.done = true;
@@ -267,9 +325,10 @@ export class TraceReader {
     if (frontier.length === 0 && this.cpuNext === this.cpuSamples.length) {
       if (this.version < 26) return this.nextGenWithSpill();
       if (this.readGenErr !== null) throw this.readGenErr;
-      this.goodOffset = this.stream.pos;
       let gen: Generation | null;
       try {
+        if (this.feed !== null) this.nextGenerationBytes(null);
+        this.goodOffset = this.streamBase + this.stream.pos;
         gen = readGeneration(this.stream, this.version as Version);
       } catch (e) {
         if (!(e instanceof TraceError)) throw e;
@@ -347,13 +406,16 @@ export class TraceReader {
       this.done = true;
       return syncEvent(null, this.lastTs, ++this.syncs);
     }
-    this.goodOffset = this.stream.pos;
     let gen: Generation | null;
     try {
+      if (this.feed !== null) this.nextGenerationBytes(this.spill === null ? null : this.spill.gen);
+      this.goodOffset = this.streamBase + this.stream.pos;
       const r = readGenerationWithSpill(this.stream, this.spill, this.version as Version);
       gen = r.gen;
       this.spill = r.spill;
       this.spillErr = r.error;
+      // The spilled batch is a view into this slice: a copy lets the slice go with the generation.
+      if (this.feed !== null && r.spill !== null) r.spill.data = r.spill.data.slice();
     } catch (e) {
       if (!(e instanceof TraceError)) throw e;
       this.spill = null;
@@ -366,6 +428,25 @@ export class TraceReader {
       return syncEvent(null, this.lastTs, ++this.syncs);
     }
     return this.installGen(gen);
+  }
+
+  /** Streamed: reads from the next generation's slice (throws WANT_INPUT until it has arrived). */
+  private nextGenerationBytes(spillGen: number | bigint | null): void {
+    const w = this.feed!.next(spillGen);
+    this.stream = new ByteStream(w.bytes, 0);
+    this.streamBase = w.base;
+  }
+
+  /** Streamed Go 1.11–1.21 trace: once the input has ended, reads it whole as Go's tracev1 does. */
+  private startV1(): boolean {
+    const input = this.streamInput!;
+    if (!input.ended) {
+      this.wanting = true;
+      return false;
+    }
+    this.v1 = new V1Reader(input.take(input.available), this.v1Pending, this.version);
+    this.v1Pending = -1;
+    return true;
   }
 
   private installGen(gen: Generation | null): TraceEvent {

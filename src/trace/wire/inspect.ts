@@ -11,6 +11,7 @@ import { WireError, type WireFault } from './errors';
 import { newRawRecord, RawReader as V1RecordReader, SKIP_ARGS, SKIP_STRINGS, V1RecordError } from './v1-records';
 import { argNum, V1 } from './v1-specs';
 import { isV2Version, scanHeader, type Version } from './version';
+import { NEED_INPUT } from './batch-peek';
 
 export interface GenerationSummary {
   /** The number in the file; 1 for the one generation of a Go 1.11–1.21 trace. */
@@ -84,10 +85,10 @@ function addBatch(g: GenerationSummary, b: Batch, version: Version): void {
   if (g.maxTime === null || big(b.time) > big(g.maxTime)) g.maxTime = b.time;
 }
 
-export function inspectTrace(bytes: Uint8Array): WireSummary {
-  const s: WireSummary = {
+export function newWireSummary(totalBytes: number): WireSummary {
+  return {
     version: null,
-    totalBytes: bytes.length,
+    totalBytes,
     headerBytes: 0,
     generations: [],
     partial: null,
@@ -95,8 +96,19 @@ export function inspectTrace(bytes: Uint8Array): WireSummary {
     readableBytes: 0,
     error: null,
   };
+}
+
+export function inspectTrace(bytes: Uint8Array): WireSummary {
+  const s = newWireSummary(bytes.length);
+  const source: RecordSource = {
+    header: () => bytes,
+    read: (pos, version) => readBatch(bytes, pos, version),
+    whole: () => bytes,
+    consumed: () => {},
+  };
   try {
-    inspectInto(bytes, s);
+    // Over a whole buffer no step waits for input: one next() runs it to the end.
+    inspectSteps(source, s).next();
   } catch (e) {
     // Unreachable by design; kept so that no input can make this throw.
     s.error = { fault: 'damaged', message: e instanceof Error ? e.message : String(e), offset: 0 };
@@ -104,14 +116,34 @@ export function inspectTrace(bytes: Uint8Array): WireSummary {
   return s;
 }
 
-function inspectInto(bytes: Uint8Array, s: WireSummary): void {
+/**
+ * Where inspectSteps reads records: a whole buffer (inspectTrace) or input arriving in pieces
+ * (inspect-stream.ts), which answers NEED_INPUT (the steps then yield until more arrives).
+ */
+export interface RecordSource {
+  /** The bytes the header is read from. */
+  header(): Uint8Array;
+  /** The record at absolute offset pos: wire/batch.ts readBatch's answer, or NEED_INPUT. */
+  read(pos: number, version: Version): { batch: Batch; next: number } | null | typeof NEED_INPUT;
+  /** The whole input (a Go 1.11–1.21 trace is walked whole), or NEED_INPUT until it has arrived. */
+  whole(): Uint8Array | typeof NEED_INPUT;
+  /** Every byte before pos has been looked at and may be dropped. */
+  consumed(pos: number): void;
+}
+
+/** Fills s from the source, yielding whenever the source needs more input. */
+export function* inspectSteps(src: RecordSource, s: WireSummary): Generator<void, void, void> {
   let version: Version;
   try {
-    const h = scanHeader(bytes);
+    const h = scanHeader(src.header());
     s.version = h.version;
     s.headerBytes = h.size;
     s.readableBytes = h.size;
-    if (!isV2Version(h.version)) return inspectV1(bytes, s, h.version);
+    if (!isV2Version(h.version)) {
+      let all: Uint8Array | typeof NEED_INPUT;
+      while ((all = src.whole()) === NEED_INPUT) yield;
+      return inspectV1(all, s, h.version);
+    }
     version = h.version;
   } catch (e) {
     const we = e as WireError;
@@ -140,7 +172,9 @@ function inspectInto(bytes: Uint8Array, s: WireSummary): void {
   for (;;) {
     let res: ReturnType<typeof readBatch>;
     try {
-      res = readBatch(bytes, pos, version);
+      let r: ReturnType<RecordSource['read']>;
+      while ((r = src.read(pos, version)) === NEED_INPUT) yield;
+      res = r;
     } catch (e) {
       if (!(e instanceof BatchError)) throw e;
       // Before 1.26 Go keeps the generation read so far and reports the error after it.
@@ -165,6 +199,7 @@ function inspectInto(bytes: Uint8Array, s: WireSummary): void {
       if (b.isEndOfGeneration || batchKind(b, version) === 'end-of-generation') {
         c.bytes += size;
         pos = res.next;
+        src.consumed(pos);
         finish(true);
         continue;
       }
@@ -187,6 +222,7 @@ function inspectInto(bytes: Uint8Array, s: WireSummary): void {
       c.bytes += size;
     }
     pos = res.next;
+    src.consumed(pos);
   }
 }
 

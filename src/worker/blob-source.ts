@@ -1,0 +1,79 @@
+// A File or Blob as a source of chunks for the streamed reader (trace/wire/chunk-feeder.ts):
+// read in slices of a few megabytes, never whole; a gzip file (by its magic bytes, never its
+// name) decompressed as a stream through the platform's DecompressionStream. Each pass over
+// the trace (the wire summary, the parse, the analyses) opens its own source on the same Blob,
+// which costs a re-read (and, for gzip, a re-inflate) instead of holding the trace.
+
+import { isGzip } from './gunzip';
+import { GunzipError } from './gunzip';
+
+/**
+ * The most bytes of trace the page reads (a plain file's size, a gzip file's decompressed
+ * size): the timeline model and analyses built from a trace grow with it (state/inspect-limits.ts).
+ */
+export const MAX_TRACE_BYTES = 4 * 1024 ** 3;
+
+/** Bytes read from a plain file per slice: large enough that per-slice costs vanish. */
+export const SLICE_BYTES = 8 << 20;
+
+/** Whether the Blob begins like a gzip stream. */
+export async function blobIsGzip(blob: Blob): Promise<boolean> {
+  return isGzip(new Uint8Array(await blob.slice(0, 3).arrayBuffer()));
+}
+
+export interface BlobSource {
+  /** The next piece, or null at the end. Throws GunzipError for a damaged or cut gzip stream. */
+  pull(): Promise<Uint8Array | null>;
+  /** Stops reading (a pass that ended early); safe to call at any time. */
+  cancel(): void;
+}
+
+/** The trace's bytes from the Blob, in pieces; decompressed when gzip is true. */
+export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOut = MAX_TRACE_BYTES): BlobSource {
+  if (!gzip) {
+    let pos = 0;
+    return {
+      async pull() {
+        if (pos >= blob.size) return null;
+        const end = Math.min(blob.size, pos + slice);
+        const part = new Uint8Array(await blob.slice(pos, end).arrayBuffer());
+        pos = end;
+        return part;
+      },
+      cancel() {
+        pos = blob.size;
+      },
+    };
+  }
+  const reader = blob.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  let done = false;
+  let out = 0;
+  return {
+    async pull() {
+      if (done) return null;
+      let r: ReadableStreamReadResult<Uint8Array>;
+      try {
+        r = await reader.read();
+      } catch (e) {
+        done = true;
+        throw new GunzipError(`the gzip data is damaged or cut short (${e instanceof Error ? e.message : String(e)})`);
+      }
+      if (r.done) {
+        done = true;
+        return null;
+      }
+      out += r.value.length;
+      if (out > maxOut) {
+        done = true;
+        void reader.cancel().catch(() => {});
+        throw new GunzipError(`decompressed, the trace is more than ${maxOut} bytes, the most read`);
+      }
+      return r.value;
+    },
+    cancel() {
+      if (done) return;
+      done = true;
+      void reader.cancel().catch(() => {});
+    },
+  };
+}
