@@ -192,7 +192,7 @@ export class TimelineSink implements EventSink {
     if (fi >= 0) now[fi]--;
     if (ti >= 0) now[ti]++;
     now[5] = now[3] - this.inSyscall.size;
-    this.counters.changed(t);
+    this.counters.changed(t, ti);
   }
 
   /**
@@ -247,7 +247,7 @@ export class TimelineSink implements EventSink {
       }
     }
     now[5] = now[3] - this.inSyscall.size;
-    this.counters.changed(t);
+    this.counters.changed(t, st.to === PROC_RUNNING ? 4 : -1);
   }
 
   private growGoroutines(g: number): void {
@@ -383,7 +383,7 @@ export class TimelineSink implements EventSink {
     for (const c of this.held) eventsLost += c.events;
     this.held = [];
     if (this.pending !== null) this.flush(true);
-    this.rows.reset();
+    this.rows.release();
     this.ann.reset();
     this.counters.reset();
     if (end.error === null) return null;
