@@ -30,19 +30,15 @@ export class IdTable {
   readonly exact: { index: number; id: string }[] = [];
   size = 0;
 
-  /** The last ID looked up (events come in runs on one M, P or goroutine). */
-  private lastId: Id = NaN;
-  private lastIndex = -1;
-
   index(id: Id): number {
-    if (id === this.lastId) return this.lastIndex;
-    const fast = this.fast;
-    let i: number;
-    if (typeof id === 'number' && id >= 0 && id < fast.length && fast[id] !== 0) i = fast[id] - 1;
-    else i = this.slow(id);
-    this.lastId = id;
-    this.lastIndex = i;
-    return i;
+    if (typeof id === 'number') {
+      const fast = this.fast;
+      if (id >= 0 && id < fast.length) {
+        const f = fast[id];
+        if (f !== 0) return f - 1;
+      }
+    }
+    return this.slow(id);
   }
 
   private slow(id: Id): number {
