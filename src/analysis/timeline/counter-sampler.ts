@@ -57,16 +57,17 @@ export class CounterSampler {
     const ft = this.fineTime.data;
     const times: number[] = [];
     const cols: number[][] = Array.from({ length: COUNTS }, () => []);
+    const fine = this.fineMax.map((m) => m.data);
     let cur = -Infinity;
     for (let i = 0; i < n; i++) {
       const b = Math.floor((Math.max(ft[i], base) - base) / width);
       if (b !== cur) {
         cur = b;
         times.push(base + b * width);
-        for (let k = 0; k < COUNTS; k++) cols[k].push(this.fineMax[k].data[i]);
+        for (let k = 0; k < COUNTS; k++) cols[k].push(fine[k][i]);
       } else {
         const j = times.length - 1;
-        for (let k = 0; k < COUNTS; k++) if (this.fineMax[k].data[i] > cols[k][j]) cols[k][j] = this.fineMax[k].data[i];
+        for (let k = 0; k < COUNTS; k++) if (fine[k][i] > cols[k][j]) cols[k][j] = fine[k][i];
       }
     }
     this.fineTime.reset();

@@ -9,7 +9,14 @@ const INITIAL = 1024;
 
 export class GoroutineRowBuilder {
   // One capacity for every column, grown by doubling: a push is six stores and one check.
-  private time = new Float64Array(INITIAL);
+  /**
+   * Times as offsets from the chunk's base, as the chunk stores them: Uint32 (the sink cuts
+   * chunks shorter than 2^32 ns), or Float64 in `wide` from the first offset that does not fit.
+   */
+  private time = new Uint32Array(INITIAL);
+  private wide: Float64Array | null = null;
+  /** The open chunk's base (ns since the origin). */
+  private base = 0;
   private g = new Uint32Array(INITIAL);
   private state = new Uint8Array(INITIAL);
   private proc = new Uint32Array(INITIAL);
@@ -27,7 +34,9 @@ export class GoroutineRowBuilder {
   push(timeNs: number, g: number, state: number, proc1: number, thread1: number, site: number): number {
     const i = this.length;
     if (i === this.time.length) this.grow();
-    this.time[i] = timeNs;
+    const d = timeNs - this.base;
+    if (d <= U32_TIME_LIMIT && this.wide === null) this.time[i] = d;
+    else this.pushWide(i, d);
     this.g[i] = g;
     this.state[i] = state;
     this.proc[i] = proc1;
@@ -37,11 +46,24 @@ export class GoroutineRowBuilder {
     return i;
   }
 
+  private pushWide(i: number, d: number): void {
+    if (this.wide === null) {
+      this.wide = new Float64Array(this.time.length);
+      for (let k = 0; k < i; k++) this.wide[k] = this.time[k];
+    }
+    this.wide[i] = d;
+  }
+
   private grow(): void {
     const n = this.time.length * 2;
-    const time = new Float64Array(n);
+    const time = new Uint32Array(n);
     time.set(this.time);
     this.time = time;
+    if (this.wide !== null) {
+      const w = new Float64Array(n);
+      w.set(this.wide);
+      this.wide = w;
+    }
     const g = new Uint32Array(n);
     g.set(this.g);
     this.g = g;
@@ -78,9 +100,10 @@ export class GoroutineRowBuilder {
 
   /**
    * The generation's rows grouped by goroutine. goroutines/procs are the table sizes (every
-   * index is below them); carried lists the slices open when the generation began.
+   * index is below them); carried lists the slices open when the generation began; nextBase
+   * is the next chunk's base (this one's end).
    */
-  seal(base: number, goroutines: number, procs: number, carried: Carried): { rows: GoroutineRows; slices: ProcSlices } {
+  seal(goroutines: number, procs: number, carried: Carried, nextBase: number): { rows: GoroutineRows; slices: ProcSlices } {
     const n = this.length;
     const gs = this.g;
     const count = new Uint32Array(goroutines + 1);
@@ -98,13 +121,8 @@ export class GoroutineRowBuilder {
     // Prefix sums: count[g] becomes the first sorted position of goroutine g's rows.
     for (let g = 1; g <= goroutines; g++) count[g] += count[g - 1];
     // One scatter of every column into its sorted place, in the narrowest width.
-    const times = this.time;
-    let maxTime = 0;
-    for (let i = 0; i < n; i++) {
-      const d = times[i] - base;
-      if (d > maxTime) maxTime = d;
-    }
-    const time: TimeColumn = maxTime <= U32_TIME_LIMIT ? new Uint32Array(n) : new Float64Array(n);
+    const times = this.wide ?? this.time;
+    const time: TimeColumn = this.wide === null ? new Uint32Array(n) : new Float64Array(n);
     const state = new Uint8Array(n);
     const proc = uintLike(maxOf(this.proc, n), n);
     const thread = uintLike(maxOf(this.thread, n), n);
@@ -117,7 +135,7 @@ export class GoroutineRowBuilder {
     for (let i = 0; i < n; i++) {
       const p = count[gs[i]]++;
       newPos[i] = p;
-      time[p] = times[i] - base;
+      time[p] = times[i];
       state[p] = st[i];
       proc[p] = ps[i];
       thread[p] = ms[i];
@@ -136,12 +154,14 @@ export class GoroutineRowBuilder {
     this.contStart.length = 0;
     const slices = sealSlices(this.sliceRow, this.sliceProc, newPos, procs, carried);
     this.reset();
+    this.base = nextBase;
     return { rows, slices };
   }
 
   /** Empties the builder; its capacity is kept for the next generation (they are alike). */
   reset(): void {
     this.length = 0;
+    this.wide = null;
     this.sliceRow.reset();
     this.sliceProc.reset();
     this.contRow.reset();
@@ -151,7 +171,7 @@ export class GoroutineRowBuilder {
   /** Empties the builder and gives back its memory (the pass is over). */
   release(): void {
     this.reset();
-    this.time = new Float64Array(INITIAL);
+    this.time = new Uint32Array(INITIAL);
     this.g = new Uint32Array(INITIAL);
     this.state = new Uint8Array(INITIAL);
     this.proc = new Uint32Array(INITIAL);

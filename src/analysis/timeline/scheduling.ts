@@ -216,7 +216,7 @@ export class Scheduling {
   seal(base: number, endNs: number): SealedScheduling {
     const tables = this.tables;
     // Slices open now continue in the next chunk; list those that were open when this began.
-    const { rows, slices } = this.rows.seal(base, tables.goroutines.size, tables.procs.size, this.carriedAtStart);
+    const { rows, slices } = this.rows.seal(tables.goroutines.size, tables.procs.size, this.carriedAtStart, endNs);
     this.carriedAtStart = this.openSlices();
     const facts: GoroutineFacts = {
       namedG: Uint32Array.from(this.namedG),
