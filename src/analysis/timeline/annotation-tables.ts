@@ -64,6 +64,25 @@ export class AnnotationTables {
     return ids.length === 0 ? 0 : this.t.genStack(ev.table, ev.arg(ids[0] - 1));
   }
 
+  /**
+   * Global index of the event's string `id`; for an ID not in the table, the event's own
+   * accessor is called for the error Go gives (event.ts mustString panics).
+   */
+  private mustString(ev: TraceEvent, id: number | bigint): number {
+    const table = ev.table;
+    const i = table === null ? 0 : this.t.genString(table, id);
+    if (i === 0 && (table === null || table.strings.get(id) === undefined)) this.failString(ev);
+    return i;
+  }
+
+  private failString(ev: TraceEvent): void {
+    const k = ev.kind();
+    if (k === EventKind.Log) ev.log();
+    else if (k === EventKind.RegionBegin || k === EventKind.RegionEnd) ev.region();
+    else if (k === EventKind.TaskBegin || k === EventKind.TaskEnd) ev.task();
+    else ev.range();
+  }
+
   private task(id: number | bigint): number {
     return this.t.task(id, 0, 0);
   }
@@ -87,23 +106,25 @@ export class AnnotationTables {
         return;
       case EventKind.TaskBegin:
       case EventKind.TaskEnd: {
-        const task = ev.task();
-        const parent = task.parent === NO_TASK ? 0 : this.task(task.parent) + 1;
-        const i = this.t.task(task.id, parent, this.t.str(task.type));
+        // Fields read as event.ts's Task() gives them, without its object: TaskEnd's parent
+        // and name were put in a2/a3 by the ordering.
+        const begin = ev.type === Ev.UserTaskBegin;
+        const parentId = begin ? ev.a1 : ev.a2;
+        const parent = parentId === NO_TASK ? 0 : this.task(parentId) + 1;
+        const type = begin ? this.mustString(ev, ev.a2) : this.t.str(ev.table!.getExtraString(ev.a3 as number));
+        const i = this.t.task(ev.a0, parent, type);
         this.tasks.push(t, kind === EventKind.TaskBegin ? 0 : 1, i, this.g1(ev.g), this.stack(ev));
         return;
       }
       case EventKind.RegionBegin:
-      case EventKind.RegionEnd: {
-        const r = ev.region();
-        this.regions.push(t, this.t.goroutines.index(ev.g), kind === EventKind.RegionBegin, this.task(r.task), this.t.str(r.type), this.stack(ev));
+      case EventKind.RegionEnd:
+        // event.ts Region(): task a0, type the string a1.
+        this.regions.push(t, this.t.goroutines.index(ev.g), kind === EventKind.RegionBegin, this.task(ev.a0), this.mustString(ev, ev.a1), this.stack(ev));
         return;
-      }
-      case EventKind.Log: {
-        const l = ev.log();
-        this.logs.push(t, this.task(l.task), this.t.str(l.category), this.t.str(l.message), this.g1(ev.g), this.p1(ev.p), this.m1(ev.m), this.stack(ev));
+      case EventKind.Log:
+        // event.ts Log(): task a0, category a1, message a2.
+        this.logs.push(t, this.task(ev.a0), this.mustString(ev, ev.a1), this.mustString(ev, ev.a2), this.g1(ev.g), this.p1(ev.p), this.m1(ev.m), this.stack(ev));
         return;
-      }
       case EventKind.StackSample:
         this.samples.push(t, this.g1(ev.g), this.p1(ev.p), this.m1(ev.m), this.stack(ev));
         return;
@@ -114,31 +135,50 @@ export class AnnotationTables {
 
   private range(ev: TraceEvent, kind: EventKind, t: number): void {
     const edge = kind === EventKind.RangeBegin ? RangeEdge.Begin : kind === EventKind.RangeActive ? RangeEdge.Active : RangeEdge.End;
-    const name = this.t.str(ev.range().name);
+    // Names as event.ts Range() gives them, without its objects.
+    let name: number;
     let rk: RangeKind;
     let scope = 0;
     switch (ev.type) {
       case Ev.STWBegin:
       case Ev.STWEnd:
+        name = this.stwName(ev);
         rk = RangeKind.STW;
         scope = this.g1(ev.g);
         break;
       case Ev.GCBegin:
       case Ev.GCActive:
       case Ev.GCEnd:
+        name = this.t.str('GC concurrent mark phase');
         rk = RangeKind.GCMark;
         break;
       case Ev.GCSweepBegin:
       case Ev.GCSweepActive:
       case Ev.GCSweepEnd:
+        name = this.t.str('GC incremental sweep');
         rk = RangeKind.Sweep;
         scope = this.p1(ev.type === Ev.GCSweepActive ? u64ToI64(ev.a0) : ev.p);
         break;
       default:
+        name = this.t.str('GC mark assist');
         rk = RangeKind.MarkAssist;
         scope = this.g1(ev.type === Ev.GCMarkAssistActive ? u64ToI64(ev.a0) : ev.g);
     }
     this.ranges.push(t, edge, rk, name, scope, this.stack(ev));
+  }
+
+  /** String index of 'stop-the-world (reason)', by reason. */
+  private readonly stwNames = new Map<string, number>();
+
+  private stwName(ev: TraceEvent): number {
+    const reason = ev.table === null ? undefined : ev.table.strings.get(ev.a0);
+    if (reason === undefined) return this.t.str(ev.range().name); // throws Go's error
+    let i = this.stwNames.get(reason);
+    if (i === undefined) {
+      i = this.t.str(`stop-the-world (${reason})`);
+      this.stwNames.set(reason, i);
+    }
+    return i;
   }
 
   /** A copy of the region rows not yet sealed and of the open regions (see TimelineSink). */

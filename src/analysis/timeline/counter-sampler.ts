@@ -16,47 +16,62 @@ export class CounterSampler {
   readonly now = new Int32Array(COUNTS);
   private readonly fineTime = new F64Builder();
   private readonly fineMax: U32Builder[] = Array.from({ length: COUNTS }, () => new U32Builder());
-  private bucket = -Infinity;
+  /** The open fine bucket: [start, end) in ns, and the largest value of each count in it. */
+  private bucketStart = 0;
+  private bucketEnd = -Infinity;
+  private readonly max = new Int32Array(COUNTS);
 
-  /** Records the counts after a change at time t (ns). */
-  changed(t: number): void {
-    const b = Math.floor(t / FINE_NS);
+  /**
+   * Records the counts after a change at time t (ns). Only `raised` (a count index, or -1)
+   * and syscallNoProc may have grown since the last call: a count that fell cannot raise its
+   * bucket's largest value, so the others are not looked at.
+   */
+  changed(t: number, raised: number): void {
     const now = this.now;
-    if (b !== this.bucket) {
-      this.bucket = b;
-      this.fineTime.push(b * FINE_NS);
-      for (let k = 0; k < COUNTS; k++) this.fineMax[k].push(Math.max(0, now[k]));
+    const max = this.max;
+    if (t < this.bucketEnd && t >= this.bucketStart) {
+      if (raised >= 0 && now[raised] > max[raised]) max[raised] = now[raised];
+      if (now[5] > max[5]) max[5] = now[5];
       return;
     }
-    const i = this.fineTime.length - 1;
-    for (let k = 0; k < COUNTS; k++) {
-      const m = this.fineMax[k].data;
-      if (now[k] > m[i]) m[i] = now[k];
-    }
+    this.close();
+    const b = Math.floor(t / FINE_NS);
+    this.bucketStart = b * FINE_NS;
+    this.bucketEnd = this.bucketStart + FINE_NS;
+    for (let k = 0; k < COUNTS; k++) max[k] = Math.max(0, now[k]);
+  }
+
+  /** Appends the open fine bucket's point. */
+  private close(): void {
+    if (this.bucketEnd === -Infinity) return;
+    this.fineTime.push(this.bucketStart);
+    for (let k = 0; k < COUNTS; k++) this.fineMax[k].push(this.max[k]);
+    this.bucketEnd = -Infinity;
   }
 
   /** The generation [base, end)'s points; the counts carry on into the next. */
   seal(base: number, end: number): CounterSamples {
+    this.close();
     const width = Math.max(FINE_NS, Math.ceil((end - base) / COUNTER_BUCKETS));
     const n = this.fineTime.length;
     const ft = this.fineTime.data;
     const times: number[] = [];
     const cols: number[][] = Array.from({ length: COUNTS }, () => []);
+    const fine = this.fineMax.map((m) => m.data);
     let cur = -Infinity;
     for (let i = 0; i < n; i++) {
       const b = Math.floor((Math.max(ft[i], base) - base) / width);
       if (b !== cur) {
         cur = b;
         times.push(base + b * width);
-        for (let k = 0; k < COUNTS; k++) cols[k].push(this.fineMax[k].data[i]);
+        for (let k = 0; k < COUNTS; k++) cols[k].push(fine[k][i]);
       } else {
         const j = times.length - 1;
-        for (let k = 0; k < COUNTS; k++) if (this.fineMax[k].data[i] > cols[k][j]) cols[k][j] = this.fineMax[k].data[i];
+        for (let k = 0; k < COUNTS; k++) if (fine[k][i] > cols[k][j]) cols[k][j] = fine[k][i];
       }
     }
     this.fineTime.reset();
     for (const m of this.fineMax) m.reset();
-    this.bucket = -Infinity;
     const tArr = Float64Array.from(times);
     const col = (k: number) => narrow(cols[k], cols[k].length);
     return {
@@ -73,6 +88,6 @@ export class CounterSampler {
   reset(): void {
     this.fineTime.reset();
     for (const m of this.fineMax) m.reset();
-    this.bucket = -Infinity;
+    this.bucketEnd = -Infinity;
   }
 }

@@ -2,16 +2,27 @@
 // chunk's columns grouped by goroutine (a stable counting sort: each goroutine's rows stay in
 // time order), with the per-P execution-slice index remapped to the sorted rows.
 
-import type { GoroutineRows, ProcSlices } from './chunk';
-import { F64Builder, U32Builder, U8Builder, narrow, permuteNarrow, timeColumn } from './columns';
+import type { GoroutineRows, ProcSlices, TimeColumn } from './chunk';
+import { U32Builder, maxOf, narrow, uintLike, U32_TIME_LIMIT } from './columns';
+
+const INITIAL = 1024;
 
 export class GoroutineRowBuilder {
-  private readonly time = new F64Builder();
-  private readonly g = new U32Builder();
-  private readonly state = new U8Builder();
-  private readonly proc = new U32Builder();
-  private readonly thread = new U32Builder();
-  private readonly site = new U32Builder();
+  // One capacity for every column, grown by doubling: a push is six stores and one check.
+  /**
+   * Times as offsets from the chunk's base, as the chunk stores them: Uint32 (the sink cuts
+   * chunks shorter than 2^32 ns), or Float64 in `wide` from the first offset that does not fit.
+   */
+  private time = new Uint32Array(INITIAL);
+  private wide: Float64Array | null = null;
+  /** The open chunk's base (ns since the origin). */
+  private base = 0;
+  private g = new Uint32Array(INITIAL);
+  private state = new Uint8Array(INITIAL);
+  private proc = new Uint32Array(INITIAL);
+  private thread = new Uint32Array(INITIAL);
+  private site = new Uint32Array(INITIAL);
+  length = 0;
   /** Rows (event order) that start an execution slice on a P, and that P's index. */
   private readonly sliceRow = new U32Builder();
   private readonly sliceProc = new U32Builder();
@@ -19,25 +30,60 @@ export class GoroutineRowBuilder {
   private readonly contRow = new U32Builder();
   private readonly contStart: number[] = [];
 
-  get length(): number {
-    return this.time.length;
-  }
-
   /** Adds a row; proc and thread are index + 1 (0 none). Returns its event-order index. */
   push(timeNs: number, g: number, state: number, proc1: number, thread1: number, site: number): number {
-    const i = this.time.length;
-    this.time.push(timeNs);
-    this.g.push(g);
-    this.state.push(state);
-    this.proc.push(proc1);
-    this.thread.push(thread1);
-    this.site.push(site);
+    const i = this.length;
+    if (i === this.time.length) this.grow();
+    const d = timeNs - this.base;
+    if (d <= U32_TIME_LIMIT && this.wide === null) this.time[i] = d;
+    else this.pushWide(i, d);
+    this.g[i] = g;
+    this.state[i] = state;
+    this.proc[i] = proc1;
+    this.thread[i] = thread1;
+    this.site[i] = site;
+    this.length = i + 1;
     return i;
+  }
+
+  private pushWide(i: number, d: number): void {
+    if (this.wide === null) {
+      this.wide = new Float64Array(this.time.length);
+      for (let k = 0; k < i; k++) this.wide[k] = this.time[k];
+    }
+    this.wide[i] = d;
+  }
+
+  private grow(): void {
+    const n = this.time.length * 2;
+    const time = new Uint32Array(n);
+    time.set(this.time);
+    this.time = time;
+    if (this.wide !== null) {
+      const w = new Float64Array(n);
+      w.set(this.wide);
+      this.wide = w;
+    }
+    const g = new Uint32Array(n);
+    g.set(this.g);
+    this.g = g;
+    const state = new Uint8Array(n);
+    state.set(this.state);
+    this.state = state;
+    const proc = new Uint32Array(n);
+    proc.set(this.proc);
+    this.proc = proc;
+    const thread = new Uint32Array(n);
+    thread.set(this.thread);
+    this.thread = thread;
+    const site = new Uint32Array(n);
+    site.set(this.site);
+    this.site = site;
   }
 
   /** Sets flag bits on a row already pushed. */
   flag(row: number, bits: number): void {
-    this.state.data[row] |= bits;
+    this.state[row] |= bits;
   }
 
   /** Row `row` continues an interval that began at startNs. */
@@ -54,11 +100,12 @@ export class GoroutineRowBuilder {
 
   /**
    * The generation's rows grouped by goroutine. goroutines/procs are the table sizes (every
-   * index is below them); carried lists the slices open when the generation began.
+   * index is below them); carried lists the slices open when the generation began; nextBase
+   * is the next chunk's base (this one's end).
    */
-  seal(base: number, goroutines: number, procs: number, carried: Carried): { rows: GoroutineRows; slices: ProcSlices } {
-    const n = this.time.length;
-    const gs = this.g.data;
+  seal(goroutines: number, procs: number, carried: Carried, nextBase: number): { rows: GoroutineRows; slices: ProcSlices } {
+    const n = this.length;
+    const gs = this.g;
     const count = new Uint32Array(goroutines + 1);
     for (let i = 0; i < n; i++) count[gs[i] + 1]++;
     let lanesN = 0;
@@ -73,40 +120,63 @@ export class GoroutineRowBuilder {
     }
     // Prefix sums: count[g] becomes the first sorted position of goroutine g's rows.
     for (let g = 1; g <= goroutines; g++) count[g] += count[g - 1];
-    const order = new Uint32Array(n);
+    // One scatter of every column into its sorted place, in the narrowest width.
+    const times = this.wide ?? this.time;
+    const time: TimeColumn = this.wide === null ? new Uint32Array(n) : new Float64Array(n);
+    const state = new Uint8Array(n);
+    const proc = uintLike(maxOf(this.proc, n), n);
+    const thread = uintLike(maxOf(this.thread, n), n);
+    const site = uintLike(maxOf(this.site, n), n);
     const newPos = new Uint32Array(n);
+    const st = this.state;
+    const ps = this.proc;
+    const ms = this.thread;
+    const ss = this.site;
     for (let i = 0; i < n; i++) {
       const p = count[gs[i]]++;
-      order[p] = i;
       newPos[i] = p;
+      time[p] = times[i];
+      state[p] = st[i];
+      proc[p] = ps[i];
+      thread[p] = ms[i];
+      site[p] = ss[i];
     }
     const rows: GoroutineRows = {
       lanes: narrow(lanes, lanes.length),
       offsets: narrow(offsets, offsets.length),
-      time: timeColumn(this.time.data, n, base, order),
-      state: permuteU8(this.state.data, n, order),
-      proc: permuteNarrow(this.proc.data, n, order),
-      thread: permuteNarrow(this.thread.data, n, order),
-      site: permuteNarrow(this.site.data, n, order),
+      time,
+      state,
+      proc,
+      thread,
+      site,
       ...sealContinued(this.contRow, this.contStart, newPos),
     };
     this.contStart.length = 0;
     const slices = sealSlices(this.sliceRow, this.sliceProc, newPos, procs, carried);
     this.reset();
+    this.base = nextBase;
     return { rows, slices };
   }
 
+  /** Empties the builder; its capacity is kept for the next generation (they are alike). */
   reset(): void {
-    this.time.reset();
-    this.g.reset();
-    this.state.reset();
-    this.proc.reset();
-    this.thread.reset();
-    this.site.reset();
+    this.length = 0;
+    this.wide = null;
     this.sliceRow.reset();
     this.sliceProc.reset();
     this.contRow.reset();
     this.contStart.length = 0;
+  }
+
+  /** Empties the builder and gives back its memory (the pass is over). */
+  release(): void {
+    this.reset();
+    this.time = new Uint32Array(INITIAL);
+    this.g = new Uint32Array(INITIAL);
+    this.state = new Uint8Array(INITIAL);
+    this.proc = new Uint32Array(INITIAL);
+    this.thread = new Uint32Array(INITIAL);
+    this.site = new Uint32Array(INITIAL);
   }
 }
 
@@ -128,12 +198,6 @@ function sealContinued(rowB: U32Builder, start: number[], newPos: Uint32Array): 
   }
   rowB.reset();
   return { continuedRow, continuedStartNs };
-}
-
-function permuteU8(src: Uint8Array, n: number, order: Uint32Array): Uint8Array {
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) out[i] = src[order[i]];
-  return out;
 }
 
 function sealSlices(rowB: U32Builder, procB: U32Builder, newPos: Uint32Array, procs: number, carried: Carried): ProcSlices {

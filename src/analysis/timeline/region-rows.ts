@@ -5,55 +5,80 @@
 // regions still open when the trace ends are added to its last chunk (sealOpen).
 
 import type { RegionIntervals } from './chunk';
-import { F64Builder, U32Builder, U8Builder, narrow, permuteNarrow, timeColumn } from './columns';
-
-interface Open {
-  start: number;
-  task: number;
-  name: number;
-  stack: number;
-  depth: number;
-}
+import { narrow, permuteNarrow, timeColumn } from './columns';
+import { OpenRegions } from './open-regions';
 
 const BEFORE_TRACE = 1;
 const OPEN = 2;
+const INITIAL = 256;
 
 export class RegionRowBuilder {
-  private readonly g = new U32Builder();
-  private readonly start = new F64Builder();
-  private readonly end = new F64Builder();
-  private readonly task = new U32Builder();
-  private readonly name = new U32Builder();
-  private readonly depth = new U8Builder();
-  private readonly flags = new U8Builder();
-  private readonly startStack = new U32Builder();
-  private readonly endStack = new U32Builder();
-  /** Open regions per goroutine, outermost first. */
-  private readonly open = new Map<number, Open[]>();
+  // One capacity for every column, grown by doubling.
+  private g = new Uint32Array(INITIAL);
+  private start = new Float64Array(INITIAL);
+  private end = new Float64Array(INITIAL);
+  private task = new Uint32Array(INITIAL);
+  private name = new Uint32Array(INITIAL);
+  private depth = new Uint8Array(INITIAL);
+  private flags = new Uint8Array(INITIAL);
+  private startStack = new Uint32Array(INITIAL);
+  private endStack = new Uint32Array(INITIAL);
+  private length = 0;
+  /** Open regions per goroutine. */
+  private open = new OpenRegions();
 
   push(t: number, g: number, begin: boolean, task: number, name: number, stack: number): void {
-    let open = this.open.get(g);
+    const open = this.open;
     if (begin) {
-      if (!open) this.open.set(g, (open = []));
-      open.push({ start: t, task, name, stack, depth: open.length });
+      open.begin(g, t, task, name, stack);
       return;
     }
-    const r = open?.pop();
-    if (open && open.length === 0) this.open.delete(g);
-    if (r === undefined) this.row(g, 0, t, task, name, 0, BEFORE_TRACE, 0, stack);
-    else this.row(g, r.start, t, r.task, r.name, r.depth, 0, r.stack, stack);
+    const r = open.end(g);
+    if (r < 0) this.row(g, 0, t, task, name, 0, BEFORE_TRACE, 0, stack);
+    else this.row(g, open.start[r], t, open.task[r], open.name[r], open.depth[r], 0, open.stack[r], stack);
   }
 
   private row(g: number, start: number, end: number, task: number, name: number, depth: number, flags: number, startStack: number, endStack: number): void {
-    this.g.push(g);
-    this.start.push(start);
-    this.end.push(end);
-    this.task.push(task);
-    this.name.push(name);
-    this.depth.push(Math.min(depth, 255));
-    this.flags.push(flags);
-    this.startStack.push(startStack);
-    this.endStack.push(endStack);
+    const i = this.length;
+    if (i === this.g.length) this.grow(i * 2);
+    this.g[i] = g;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.task[i] = task;
+    this.name[i] = name;
+    this.depth[i] = Math.min(depth, 255);
+    this.flags[i] = flags;
+    this.startStack[i] = startStack;
+    this.endStack[i] = endStack;
+    this.length = i + 1;
+  }
+
+  private grow(n: number): void {
+    const m = this.length;
+    const u32 = (a: Uint32Array) => {
+      const b = new Uint32Array(n);
+      b.set(a.subarray(0, m));
+      return b;
+    };
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(n);
+      b.set(a.subarray(0, m));
+      return b;
+    };
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(n);
+      b.set(a.subarray(0, m));
+      return b;
+    };
+    this.g = u32(this.g);
+    this.start = f64(this.start);
+    this.end = f64(this.end);
+    this.task = u32(this.task);
+    this.name = u32(this.name);
+    this.depth = u8(this.depth);
+    this.flags = u8(this.flags);
+    this.startStack = u32(this.startStack);
+    this.endStack = u32(this.endStack);
   }
 
   /**
@@ -62,12 +87,11 @@ export class RegionRowBuilder {
    */
   seal(base: number, goroutines: number, openUntil?: number): RegionIntervals {
     if (openUntil !== undefined) {
-      for (const g of [...this.open.keys()].sort((a, b) => a - b)) {
-        for (const r of this.open.get(g)!) this.row(g, r.start, openUntil, r.task, r.name, r.depth, OPEN, r.stack, 0);
-      }
+      const open = this.open;
+      open.forEachOpen((g, r) => this.row(g, open.start[r], openUntil, open.task[r], open.name[r], open.depth[r], OPEN, open.stack[r], 0));
     }
-    const n = this.g.length;
-    const gs = this.g.data;
+    const n = this.length;
+    const gs = this.g;
     const count = new Uint32Array(goroutines + 1);
     for (let i = 0; i < n; i++) count[gs[i] + 1]++;
     const lanes: number[] = [];
@@ -80,24 +104,24 @@ export class RegionRowBuilder {
     for (let g = 1; g <= goroutines; g++) count[g] += count[g - 1];
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[count[gs[i]]++] = i;
-    const u8 = (b: U8Builder) => {
+    const u8 = (b: Uint8Array) => {
       const out = new Uint8Array(n);
-      for (let i = 0; i < n; i++) out[i] = b.data[order[i]];
+      for (let i = 0; i < n; i++) out[i] = b[order[i]];
       return out;
     };
     const before = new Float64Array(n);
-    for (let i = 0; i < n; i++) before[i] = this.end.data[i] - this.start.data[i];
+    for (let i = 0; i < n; i++) before[i] = this.end[i] - this.start[i];
     const out: RegionIntervals = {
       lanes: narrow(lanes, lanes.length),
       offsets: narrow(offsets, offsets.length),
-      end: timeColumn(this.end.data, n, base, order),
+      end: timeColumn(this.end, n, base, order),
       before: timeColumn(before, n, 0, order),
-      task: permuteNarrow(this.task.data, n, order),
-      name: permuteNarrow(this.name.data, n, order),
+      task: permuteNarrow(this.task, n, order),
+      name: permuteNarrow(this.name, n, order),
       depth: u8(this.depth),
       flags: u8(this.flags),
-      startStack: permuteNarrow(this.startStack.data, n, order),
-      endStack: permuteNarrow(this.endStack.data, n, order),
+      startStack: permuteNarrow(this.startStack, n, order),
+      endStack: permuteNarrow(this.endStack, n, order),
     };
     this.reset();
     return out;
@@ -106,15 +130,23 @@ export class RegionRowBuilder {
   /** A copy of the rows not yet sealed (to seal again with the open ones, if the trace ends). */
   snapshot(): RegionRowBuilder {
     const c = new RegionRowBuilder();
-    const n = this.g.length;
-    for (let i = 0; i < n; i++) {
-      c.row(this.g.data[i], this.start.data[i], this.end.data[i], this.task.data[i], this.name.data[i], this.depth.data[i], this.flags.data[i], this.startStack.data[i], this.endStack.data[i]);
-    }
-    for (const [g, l] of this.open) c.open.set(g, l.map((r) => ({ ...r })));
+    c.grow(Math.max(INITIAL, this.length));
+    c.g.set(this.g.subarray(0, this.length));
+    c.start.set(this.start.subarray(0, this.length));
+    c.end.set(this.end.subarray(0, this.length));
+    c.task.set(this.task.subarray(0, this.length));
+    c.name.set(this.name.subarray(0, this.length));
+    c.depth.set(this.depth.subarray(0, this.length));
+    c.flags.set(this.flags.subarray(0, this.length));
+    c.startStack.set(this.startStack.subarray(0, this.length));
+    c.endStack.set(this.endStack.subarray(0, this.length));
+    c.length = this.length;
+    c.open = this.open.copy();
     return c;
   }
 
+  /** Drops the rows (the open regions stay: they continue into the next chunk). */
   reset(): void {
-    for (const b of [this.g, this.start, this.end, this.task, this.name, this.depth, this.flags, this.startStack, this.endStack]) b.reset();
+    this.length = 0;
   }
 }

@@ -6,6 +6,7 @@
 import type { EvTable } from '../../trace/parse/tables';
 import type { TableAppends } from './chunk';
 import { F64Builder, U32Builder } from './columns';
+import { SiteTable } from './site-table';
 
 type Id = number | bigint;
 
@@ -15,8 +16,13 @@ const GEN_FAST = 1 << 14;
 /** IDs below this are looked up in a flat array (Go's goroutine, P and M IDs are small). */
 const FAST_ID_LIMIT = 1 << 22;
 
-/** Maps Go IDs (int64/uint64, number or bigint) to dense indices in first-seen order. */
+/**
+ * Maps Go IDs (int64/uint64, number or bigint) to dense indices in first-seen order. Small
+ * non-negative IDs (Go numbers goroutines, Ps and tasks from 1; Ms are thread IDs) live only
+ * in a flat array, so a trace with hundreds of thousands of goroutines never grows a Map.
+ */
 export class IdTable {
+  /** IDs that are not small non-negative integers. */
   private readonly map = new Map<Id, number>();
   /** id → index + 1 for small IDs (0 = not seen). */
   private fast = new Int32Array(64);
@@ -24,21 +30,32 @@ export class IdTable {
   readonly exact: { index: number; id: string }[] = [];
   size = 0;
 
-  /** The last ID looked up (events come in runs on one M, P or goroutine). */
-  private lastId: Id = NaN;
-  private lastIndex = -1;
-
   index(id: Id): number {
-    if (id === this.lastId) return this.lastIndex;
-    let i: number;
-    if (typeof id === 'number' && id >= 0 && id < this.fast.length && this.fast[id] !== 0) i = this.fast[id] - 1;
-    else i = this.slow(id);
-    this.lastId = id;
-    this.lastIndex = i;
-    return i;
+    if (typeof id === 'number') {
+      const fast = this.fast;
+      if (id >= 0 && id < fast.length) {
+        const f = fast[id];
+        if (f !== 0) return f - 1;
+      }
+    }
+    return this.slow(id);
   }
 
   private slow(id: Id): number {
+    if (typeof id === 'number' && id >= 0 && id < FAST_ID_LIMIT && Number.isInteger(id)) {
+      if (id >= this.fast.length) {
+        let n = this.fast.length;
+        while (n <= id) n *= 2;
+        const f = new Int32Array(n);
+        f.set(this.fast);
+        this.fast = f;
+      }
+      if (this.fast[id] !== 0) return this.fast[id] - 1;
+      const i = this.size++;
+      this.fast[id] = i + 1;
+      this.added.push(id);
+      return i;
+    }
     let i = this.map.get(id);
     if (i === undefined) {
       i = this.size++;
@@ -46,25 +63,14 @@ export class IdTable {
       if (typeof id === 'bigint') {
         this.added.push(Number(id));
         this.exact.push({ index: i, id: id.toString() });
-      } else {
-        this.added.push(id);
-        if (id >= 0 && id < FAST_ID_LIMIT && Number.isInteger(id)) {
-          if (id >= this.fast.length) {
-            let n = this.fast.length;
-            while (n <= id) n *= 2;
-            const f = new Int32Array(n);
-            f.set(this.fast);
-            this.fast = f;
-          }
-          this.fast[id] = i + 1;
-        }
-      }
+      } else this.added.push(id);
     }
     return i;
   }
 
   /** Index for a known ID, -1 if never seen. */
   find(id: Id): number {
+    if (typeof id === 'number' && id >= 0 && id < FAST_ID_LIMIT && Number.isInteger(id)) return id < this.fast.length ? this.fast[id] - 1 : -1;
     return this.map.get(id) ?? -1;
   }
 }
@@ -86,10 +92,7 @@ export class TraceTables {
   private readonly stackFrames = new U32Builder();
   private stackFrameTotal = 0;
   private readonly depths: number[] = [0];
-  private readonly siteIndex = new Map<number, number>([[0, 0]]);
-  private siteCount = 1;
-  private readonly siteStack = new U32Builder();
-  private readonly siteReason = new U32Builder();
+  private readonly sites = new SiteTable();
   readonly goroutines = new IdTable();
   readonly procs = new IdTable();
   readonly threads = new IdTable();
@@ -105,13 +108,9 @@ export class TraceTables {
   private table: EvTable | null = null;
   private genStrings = new Map<Id, number>();
   private genStacks = new Map<Id, number>();
-  /** Fast paths for the generation's small stack IDs: ID → global index + 1 (0 = not yet). */
+  /** Fast paths for the generation's small stack and string IDs: ID → global index + 1 (0 = not yet). */
   private genStackFast = new Int32Array(GEN_FAST);
-
-  constructor() {
-    this.siteStack.push(0);
-    this.siteReason.push(0);
-  }
+  private genStringFast = new Int32Array(GEN_FAST);
 
   private useTable(t: EvTable): void {
     if (t === this.table) return;
@@ -119,6 +118,7 @@ export class TraceTables {
     this.genStrings = new Map();
     this.genStacks = new Map();
     this.genStackFast.fill(0);
+    this.genStringFast.fill(0);
   }
 
   /** Global index of a string value. */
@@ -134,11 +134,16 @@ export class TraceTables {
 
   /** Global index of the generation's string ID. */
   genString(t: EvTable, id: Id): number {
+    if (t === this.table && typeof id === 'number' && id >= 0 && id < GEN_FAST) {
+      const f = this.genStringFast[id];
+      if (f !== 0) return f - 1;
+    }
     this.useTable(t);
     let i = this.genStrings.get(id);
     if (i === undefined) {
       i = this.str(t.strings.get(id) ?? '');
       this.genStrings.set(id, i);
+      if (typeof id === 'number' && id >= 0 && id < GEN_FAST) this.genStringFast[id] = i + 1;
     }
     return i;
   }
@@ -213,16 +218,7 @@ export class TraceTables {
 
   /** Site index of (stack, reason string index); 0 for neither. */
   site(stack: number, reason: number): number {
-    if (stack === 0 && reason === 0) return 0;
-    const key = reason * 4294967296 + stack;
-    let i = this.siteIndex.get(key);
-    if (i === undefined) {
-      i = this.siteCount++;
-      this.siteIndex.set(key, i);
-      this.siteStack.push(stack);
-      this.siteReason.push(reason);
-    }
-    return i;
+    return this.sites.index(stack, reason);
   }
 
   /**
@@ -274,8 +270,8 @@ export class TraceTables {
       framePc: this.framePc.take(),
       stackStart,
       stackFrames: this.stackFrames.take(),
-      siteStack: this.siteStack.take(),
-      siteReason: this.siteReason.take(),
+      siteStack: this.sites.addedStack.take(),
+      siteReason: this.sites.addedReason.take(),
       goroutineId: this.goroutines.added.take(),
       procId: this.procs.added.take(),
       threadId: this.threads.added.take(),
