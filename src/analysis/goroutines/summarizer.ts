@@ -28,7 +28,7 @@ import { dec } from '../../trace/parse/int64';
 import type { EvTable } from '../../trace/parse/tables';
 import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
-import { addTo, cloneStats, emptyStats, subStats, type ExecStats } from './exec-stats';
+import { addTo, cloneStats, emptyStats, settled, subStats, type ExecStats } from './exec-stats';
 import { isSystemGoroutine, regionFingerprintFrame, type GoroutineSummary, type TraceAnnotations } from './summary-types';
 import type { EventRef, LogRef, RegionSummary, TaskSummary } from './summary-types';
 import { transitionOf } from '../transition-memo';
@@ -385,7 +385,7 @@ export class GoroutineSummarizer implements EventSink {
   private finalize(g: G, now: number, trigger: EventRef | null): void {
     if (trigger) g.endNs = trigger.timeNs;
     // The snapshot made in place: the goroutine's running stats are not kept anywhere else.
-    const final = this.addPending(g.stats, g, now);
+    const final = settled(this.addPending(g.stats, g, now));
     // System goroutines never belong to regions, even when they inherited one at creation.
     if (g.pending && !isSystemGoroutine(g.name)) {
       for (const r of g.pending.active) {
