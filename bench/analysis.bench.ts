@@ -17,8 +17,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import { benchTrace, haveGo } from './lib/bench-traces';
+import { bundleForNode } from './lib/node-bundle';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -43,24 +43,9 @@ try {
     for (const f of biggest) traces.push({ label: `committed trace ${f} (no go on PATH: small, figures are rough)`, path: join(dir, f) });
   }
   // Bundled as the app builds it (Vite, no keepNames), run in a fresh process.
-  const out = join(work, 'bundle');
-  await build({
-    configFile: false,
-    publicDir: false,
-    logLevel: 'warn',
-    root: ROOT,
-    ssr: { noExternal: true },
-    build: {
-      ssr: join(ROOT, 'bench/lib/analysis-measure.ts'),
-      outDir: out,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: '[name].mjs' } },
-    },
-  });
+  const measure = await bundleForNode(join(ROOT, 'bench/lib/analysis-measure.ts'), join(work, 'bundle'));
   console.log('code: bundled by Vite as shipped, in a fresh Node process');
-  const r = spawnSync(process.execPath, ['--expose-gc', join(out, 'analysis-measure.mjs'), JSON.stringify({ traces, rounds })], { stdio: 'inherit' });
+  const r = spawnSync(process.execPath, ['--expose-gc', measure, JSON.stringify({ traces, rounds })], { stdio: 'inherit' });
   process.exitCode = r.status ?? 1;
 } finally {
   rmSync(work, { recursive: true, force: true });

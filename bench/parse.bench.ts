@@ -11,8 +11,11 @@
 // Flags: --quick (smaller traces, 3 rounds), --rounds=N (default 5).
 
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchTraces, flag, goBinary, haveGo, MB, median, ROOT } from './bench-traces';
+import { bundleForNode } from './lib/node-bundle';
 
 const quick = process.argv.includes('--quick');
 const rounds = Number(flag('rounds') ?? (quick ? 3 : 5));
@@ -38,7 +41,11 @@ function run(cmd: string, args: string[]): Run {
   return got;
 }
 
-const ours = (file: string) => run(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/parse-once.ts'), file]);
+// Our side runs the code as shipped (bundled by Vite), not under tsx.
+const work = mkdtempSync(join(tmpdir(), 'parse-bench-'));
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+const parseOnce = await bundleForNode(join(ROOT, 'bench/parse-once.ts'), work);
+const ours = (file: string) => run(process.execPath, [parseOnce, file]);
 
 function line(who: string, runs: Run[]): void {
   const wall = runs.map((r) => r.seconds);

@@ -12,16 +12,10 @@
 // Counts are exact up to the limit; past it the summary says "more than the limit". On a parse error, Go's partial rule applies (cmd/trace prints every
 // event read before the error): everything before the damage is reported, with Go's message.
 
-import {
-  EventKind,
-  formatUnixRFC3339Nano,
-  ResourceKind,
-  type Time,
-  type TraceEvent,
-  type TraceReader,
-} from '../trace/parse/index';
+import { EventKind, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
+import { ID_SET_LIMIT } from './bounded-id-set';
+import { Accumulator, addIds, blankInfo, infoOf } from './summary-accumulator';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
-import { transitionOf } from './transition-memo';
 
 /** Counts over a stretch of events (one generation, or the whole trace). */
 export interface SummaryCounts {
@@ -96,164 +90,8 @@ export interface TraceSummary {
   bytesRead: number;
 }
 
-export const GC_RANGE = 'GC concurrent mark phase';
-export const GOMAXPROCS_METRIC = '/sched/gomaxprocs:threads';
-export const HEAP_METRIC = '/memory/classes/heap/objects:bytes';
-
-const KINDS = 15;
-
-/**
- * Distinct goroutine, P and M IDs are counted exactly up to this many per set, then the set
- * stops growing. 100,000 numbers keep a set to a few MB; real programs rarely have more live
- * goroutines than that, and a trace that does is told so.
- */
-export const ID_SET_LIMIT = 100_000;
-
-type Id = number | bigint;
-
-/** A set that stops growing at `limit` members and remembers that it had to. */
-export class BoundedIdSet {
-  private readonly ids = new Set<Id>();
-  /** A new ID arrived while the set was full: the true count is above `limit`. */
-  capped = false;
-  constructor(readonly limit: number) {}
-
-  /** The ID added last: consecutive events mostly name the same G, P and M (one M's batch). */
-  private last: Id | null = null;
-
-  add(id: Id): void {
-    if (id === this.last || this.capped) return;
-    this.last = id;
-    if (this.ids.size < this.limit) this.ids.add(id);
-    else if (!this.ids.has(id)) {
-      this.capped = true;
-      // The members are no longer needed once the answer is "more than limit".
-      this.ids.clear();
-    }
-  }
-
-  /** Exact while not capped; `limit` once capped. */
-  get size(): number {
-    return this.capped ? this.limit : this.ids.size;
-  }
-}
-
-/** Accumulates one stretch of events. The ID sets grow with distinct resources, not events. */
-class Accumulator {
-  readonly c: SummaryCounts = {
-    events: 0,
-    byKind: new Array<number>(KINDS).fill(0),
-    transitionsByResource: [0, 0, 0, 0],
-    firstNs: null,
-    lastNs: null,
-    durationNs: 0,
-    goroutines: 0,
-    procs: 0,
-    threads: 0,
-    goroutinesCapped: false,
-    procsCapped: false,
-    threadsCapped: false,
-    gcCycles: 0,
-    stw: 0,
-    tasks: 0,
-    regions: 0,
-    logs: 0,
-    cpuSamples: 0,
-    maxGomaxprocs: null,
-    heapPeakBytes: null,
-  };
-  private readonly gs: BoundedIdSet;
-  private readonly ps: BoundedIdSet;
-  private readonly ms: BoundedIdSet;
-
-  constructor(idLimit: number) {
-    this.gs = new BoundedIdSet(idLimit);
-    this.ps = new BoundedIdSet(idLimit);
-    this.ms = new BoundedIdSet(idLimit);
-  }
-
-  add(ev: TraceEvent, kind: EventKind, t: Time, info: EventInfo): void {
-    const c = this.c;
-    c.events++;
-    c.byKind[kind]++;
-    if (c.firstNs === null) c.firstNs = t;
-    c.lastNs = t;
-    if (ev.g !== -1) this.gs.add(ev.g);
-    if (ev.p !== -1) this.ps.add(ev.p);
-    if (ev.m !== -1) this.ms.add(ev.m);
-    if (info.resource === ResourceKind.Goroutine) this.gs.add(info.id);
-    else if (info.resource === ResourceKind.Proc) this.ps.add(info.id);
-    else if (info.resource === ResourceKind.Thread) this.ms.add(info.id);
-    if (kind === EventKind.StateTransition) c.transitionsByResource[info.resource]++;
-    if (info.gc) c.gcCycles++;
-    if (info.stw) c.stw++;
-    if (kind === EventKind.TaskBegin) c.tasks++;
-    else if (kind === EventKind.RegionBegin) c.regions++;
-    else if (kind === EventKind.Log) c.logs++;
-    else if (kind === EventKind.StackSample) c.cpuSamples++;
-    if (info.gomaxprocs !== null && (c.maxGomaxprocs === null || info.gomaxprocs > c.maxGomaxprocs)) c.maxGomaxprocs = info.gomaxprocs;
-    if (info.heap !== null && (c.heapPeakBytes === null || info.heap > c.heapPeakBytes)) c.heapPeakBytes = info.heap;
-  }
-
-  finish(): SummaryCounts {
-    const c = this.c;
-    c.goroutines = this.gs.size;
-    c.procs = this.ps.size;
-    c.threads = this.ms.size;
-    c.goroutinesCapped = this.gs.capped;
-    c.procsCapped = this.ps.capped;
-    c.threadsCapped = this.ms.capped;
-    c.durationNs = c.firstNs === null || c.lastNs === null ? 0 : spanNs(c.firstNs, c.lastNs);
-    return c;
-  }
-}
-
-/** What one event contributes beyond its kind, computed once and shared by both accumulators. */
-interface EventInfo {
-  resource: ResourceKind;
-  id: Id;
-  gc: boolean;
-  stw: boolean;
-  gomaxprocs: number | null;
-  heap: number | null;
-}
-
-function infoOf(ev: TraceEvent, kind: EventKind, out: EventInfo): EventInfo {
-  out.resource = ResourceKind.None;
-  out.id = 0;
-  out.gc = false;
-  out.stw = false;
-  out.gomaxprocs = null;
-  out.heap = null;
-  switch (kind) {
-    case EventKind.StateTransition: {
-      const r = transitionOf(ev).resource;
-      out.resource = r.kind;
-      out.id = r.id;
-      break;
-    }
-    case EventKind.RangeBegin: {
-      const name = ev.range().name;
-      out.gc = name === GC_RANGE;
-      out.stw = name.startsWith('stop-the-world');
-      break;
-    }
-    case EventKind.Metric: {
-      const m = ev.metric();
-      const v = Number(m.value.uint64);
-      if (m.name === GOMAXPROCS_METRIC) out.gomaxprocs = v;
-      else if (m.name === HEAP_METRIC) out.heap = v;
-      break;
-    }
-  }
-  return out;
-}
-
-/** b − a in ns as a plain number (exact while the span itself is below 2^53 ns, ~104 days). */
-export function spanNs(a: Time, b: Time): number {
-  if (typeof a === 'number' && typeof b === 'number') return b - a;
-  return Number(BigInt(b) - BigInt(a));
-}
+export { GC_RANGE, GOMAXPROCS_METRIC, HEAP_METRIC, spanNs } from './summary-accumulator';
+export { BoundedIdSet, ID_SET_LIMIT } from './bounded-id-set';
 
 /**
  * The summary as one consumer of an event pass (event-pass.ts): feed it every event, then
@@ -263,10 +101,17 @@ export class SummarySink implements EventSink {
   private reader: TraceReader | null = null;
   private readonly total: Accumulator;
   private readonly gens: GenerationStats[] = [];
-  private open: { acc: Accumulator; n: number; gen: Id | null; wall: string | null } | null = null;
+  private open: { acc: Accumulator; n: number; gen: number | bigint | null; wall: string | null } | null = null;
   private wallStart: string | null = null;
   private eventsKept = 0;
-  private readonly info: EventInfo = { resource: ResourceKind.None, id: 0, gc: false, stw: false, gomaxprocs: null, heap: null };
+  private readonly info = blankInfo();
+  /**
+   * The last event's time: a double in a typed array (a number field that keeps changing would
+   * box a new heap number per event), or a bigint once times pass 2^53 ns.
+   */
+  private readonly lastTime = new Float64Array(1);
+  private lastBig: bigint | null = null;
+  private seen = false;
 
   constructor(private readonly idLimit = ID_SET_LIMIT) {
     this.total = new Accumulator(idLimit);
@@ -286,31 +131,43 @@ export class SummarySink implements EventSink {
     // Reading details can raise Go's panics (GoPanic) on input the reader accepted: the pass
     // then ends with that error.
     const info = infoOf(ev, kind, this.info);
-    if (kind === EventKind.Sync) {
-      // The next Sync closes the open generation: it is complete.
-      const open = this.open;
-      if (open !== null) {
-        this.gens.push({ ...open.acc.finish(), n: open.n, gen: open.gen, wallStart: open.wall });
-        this.eventsKept += open.acc.c.events;
-      }
-      const s = ev.sync();
-      const snap = s.clockSnapshot;
-      const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
-      if (wall !== null && this.wallStart === null && this.gens.length === 0) this.wallStart = wall;
-      this.open = { acc: new Accumulator(this.idLimit), n: s.n, gen: this.reader?.generation ?? null, wall };
+    if (kind === EventKind.Sync) this.sync(ev);
+    const time = ev.time;
+    this.total.count(kind, time, info);
+    const open = this.open;
+    if (open !== null) open.acc.count(kind, time, info);
+    addIds(ev, info, open === null ? null : open.acc, this.total);
+    if (typeof time === 'number') this.lastTime[0] = time;
+    else this.lastBig = time;
+    this.seen = true;
+  }
+
+  /** The next Sync closes the open generation: it is complete. */
+  private sync(ev: TraceEvent): void {
+    const open = this.open;
+    if (open !== null) {
+      this.gens.push({ ...open.acc.finish(this.last()), n: open.n, gen: open.gen, wallStart: open.wall });
+      this.eventsKept += open.acc.events;
     }
-    this.total.add(ev, kind, ev.time, info);
-    this.open?.acc.add(ev, kind, ev.time, info);
+    const s = ev.sync();
+    const snap = s.clockSnapshot;
+    const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
+    if (wall !== null && this.wallStart === null && this.gens.length === 0) this.wallStart = wall;
+    this.open = { acc: new Accumulator(this.idLimit), n: s.n, gen: this.reader?.generation ?? null, wall };
+  }
+
+  private last(): Time | null {
+    if (!this.seen) return null;
+    return this.lastBig ?? this.lastTime[0];
   }
 
   finish(end: PassEnd): TraceSummary {
-    if (end.error !== null) {
-      return failedSummary(end.version, end.error, end.fault, end.bytesRead, this.total, this.gens, this.wallStart, this.eventsKept);
-    }
+    const total = this.total.finish(this.last());
+    if (end.error !== null) return failedSummary(end.version, end.error, end.fault, end.bytesRead, total, this.gens, this.wallStart, this.eventsKept);
     return {
       version: end.version,
       verdict: { kind: 'ok' },
-      total: this.total.finish(),
+      total,
       generations: this.gens,
       wallStart: this.wallStart,
       bytesRead: end.bytesRead,
@@ -347,12 +204,11 @@ function failedSummary(
   e: unknown,
   fault: string,
   bytesRead: number,
-  total: Accumulator,
+  t: SummaryCounts,
   gens: GenerationStats[],
   wallStart: string | null,
   eventsKept = 0,
 ): TraceSummary {
-  const t = total.finish();
   return {
     version,
     verdict: {

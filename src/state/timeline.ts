@@ -49,4 +49,9 @@ export const timelineListener: TimelineListener = {
     model.finish(loss);
     publish();
   },
+  broke(id: number, message: string): void {
+    if (id !== owner || model === null || model.complete) return;
+    model.finish({ message, fault: 'internal', generationsKept: model.generations.length, eventsLost: 0, keptUntilNs: model.endNs });
+    publish();
+  },
 };

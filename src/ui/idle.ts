@@ -9,7 +9,8 @@ import { useApp, type AppState } from '../state/store';
 import { currentTimeline } from '../state/timeline';
 
 export function isIdleState(s: AppState): boolean {
-  return s.pending === 0 && s.inspect.status !== 'reading' && s.inspect.status !== 'inspecting';
+  // The timeline model streams in from its own worker after the verdict: still in flight.
+  return s.pending === 0 && s.inspect.status !== 'reading' && s.inspect.status !== 'inspecting' && s.inspect.timeline.status !== 'loading';
 }
 
 export interface FlightdeckHook {
@@ -55,7 +56,7 @@ export function installIdleHook(): void {
       return {
         screen: s.screen,
         pending: s.pending,
-        inspect: { status: s.inspect.status, fileName: s.inspect.fileName },
+        inspect: { status: s.inspect.status, fileName: s.inspect.fileName, analysing: s.inspect.analysing, analysed: s.inspect.analysis !== null },
         timeline: timelineFacts(),
         live: {
           running: s.live.running,

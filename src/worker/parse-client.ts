@@ -56,6 +56,8 @@ interface Pending {
 export interface TimelineListener {
   chunk(id: number, chunk: TimelineChunk): void;
   end(id: number, loss: TimelineLoss | null): void;
+  /** The worker broke before the model's end: what came so far is all there is. */
+  broke(id: number, message: string): void;
 }
 
 export class ParseClient {
@@ -211,6 +213,7 @@ export class ParseClient {
         p.onAnalysis?.(null);
         break;
       case 'failed':
+        this.timeline?.broke(reply.id, reply.error.message);
         p.onFail(new ParseWorkerError(reply.error));
         break;
     }
@@ -218,6 +221,7 @@ export class ParseClient {
 
   private failAll(err: Error): void {
     const all = [...this.pending.values()];
+    for (const id of this.pending.keys()) this.timeline?.broke(id, err.message);
     this.pending.clear();
     this.onPendingChange(0);
     for (const p of all) p.onFail(err);

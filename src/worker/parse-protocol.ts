@@ -2,9 +2,12 @@
 // parse-client.ts. Every request carries an id. An 'inspect' request gets, in order:
 //   'inspected'   the wire layer's summary (fast: batch framing only), always first;
 //   'progress'*   while Go's parser runs (only when parse was asked for);
-//   'timeline'*   the timeline model of each completed generation, then one 'timeline-end';
-//   'analysis'    the analyses' overview (goroutines, tasks, regions, GC), just before the end;
-//   one terminal  'parsed' (the parser's summary), 'cancelled', or 'failed'.
+//   'parsed'      the parser's summary and verdict;
+//   'timeline'*   the timeline model of each completed generation (built by a worker of its
+//                 own, so these come before, between and after the others), then one
+//                 'timeline-end', always before the terminal reply;
+//   one terminal  'analysis' (the analyses' overview: goroutines, tasks, regions, GC),
+//                 'cancelled', or 'failed'.
 // With parse: false, 'inspected' is the terminal reply. After a parse, the worker keeps that
 // trace's analyses; a 'query' naming the open request gets one 'answer' (or 'failed'). A
 // 'cancel' request gets no reply of its own: the request it names ends with 'cancelled' (or
@@ -57,7 +60,7 @@ export type ParseReply =
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ParseProgress }
   /** The timeline model of one completed generation, its buffers transferred (not terminal). */
   | { readonly id: number; readonly kind: 'timeline'; readonly chunk: TimelineChunk }
-  /** No more timeline chunks; what a damaged trace lost (null when whole). Just before 'parsed'. */
+  /** No more timeline chunks; what a damaged trace lost (null when whole). Before 'analysis'. */
   | { readonly id: number; readonly kind: 'timeline-end'; readonly loss: TimelineLoss | null }
   /** The parser's summary and verdict; the analyses follow (not terminal). */
   | { readonly id: number; readonly kind: 'parsed'; readonly summary: TraceSummary }

@@ -10,12 +10,12 @@ import { identifyFile } from '../trace/wire/file-kind';
 import { inflatePrefix } from './inflate-prefix';
 import { runPass, type PassEnd, type PassProgress } from '../analysis/event-pass';
 import { SummarySink } from '../analysis/trace-summary';
-import { TimelineSink } from '../analysis/timeline/sink';
 import { chunkTransferables } from '../analysis/timeline/transfer';
 import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
 import type { AnalysisQuery, ParseFailure, ParseProgress, ParseReply, ParseRequest } from './parse-protocol';
 import { GunzipError, gunzip, isGzip } from './gunzip';
+import { TimelineRun } from './timeline-runner';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
@@ -36,11 +36,15 @@ const cancelled = new Set<number>();
 /** The analyses of the last trace parsed, kept for queries (one trace at a time). */
 let kept: { id: number; analysis: TraceAnalysis } | null = null;
 const running = new Set<number>();
+/** The timeline worker of each open in flight. */
+const timelines = new Map<number, TimelineRun>();
 
 scope.onmessage = (e) => {
   const req = e.data;
   if (req.kind === 'cancel') {
     if (running.has(req.target)) cancelled.add(req.target);
+    // The model stops at once; the open ends with 'cancelled' at its next look at the queue.
+    timelines.get(req.target)?.cancel();
     return;
   }
   if (req.kind === 'query') {
@@ -75,16 +79,22 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     const fileKind = headerFault ? identifyFile(bytes, isGzip(bytes) ? await inflatePrefix(bytes) : null) : undefined;
     scope.postMessage({ id, kind: 'inspected', summary: wire, byteLength, ...(fileKind ? { fileKind } : {}) });
     if (!parse) return;
-    // The first pass feeds what the page needs first: the parser's verdict and the timeline,
-    // whose completed generations go to the page at once, their buffers transferred.
+    // The timeline model costs several times the parse: it is built in a worker of its own,
+    // on another core, streaming in a generation at a time, while this one reads the trace
+    // for Go's verdict (the parse and the cheap summary) and then for the analyses.
+    const timeline = new TimelineRun(bytes.slice().buffer, {
+      chunk: (chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)),
+      end: (loss) => scope.postMessage({ id, kind: 'timeline-end', loss }),
+    });
+    timelines.set(id, timeline);
     const summary = new SummarySink();
     kept = null;
-    const timeline = new TimelineSink((chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)));
     const progress = (r: PassProgress) => ({ ...r, generations: summary.generations, byteLength });
-    const first = await drive(id, runPass(bytes, [summary, timeline], CHUNK_EVENTS), progress);
+    const first = await drive(id, runPass(bytes, [summary], CHUNK_EVENTS), progress);
     if (first === null) return;
-    scope.postMessage({ id, kind: 'timeline-end', loss: timeline.finish(first) });
     scope.postMessage({ id, kind: 'parsed', summary: summary.finish(first) });
+    // On two cores or fewer the page's own thread needs one: the analyses wait for the model.
+    if (navigator.hardwareConcurrency <= 2) await timeline.done;
     // The analyses (goroutine summaries, profiles, MMU) read the events again: they cost
     // several times the parse, and the verdict and timeline should not wait for them.
     const analysis = new AnalysisSinks();
@@ -92,10 +102,18 @@ async function run(id: number, buffer: ArrayBuffer, parse: boolean): Promise<voi
     if (second === null) return;
     const result = analysis.finish(second);
     kept = { id, analysis: result };
+    // 'analysis' ends the open: every timeline reply must be out before it.
+    await timeline.done;
+    if (cancelled.has(id)) {
+      scope.postMessage({ id, kind: 'cancelled' });
+      return;
+    }
     scope.postMessage({ id, kind: 'analysis', overview: overview(result) });
   } catch (err) {
     scope.postMessage({ id, kind: 'failed', error: failure(err) });
   } finally {
+    timelines.get(id)?.cancel();
+    timelines.delete(id);
     running.delete(id);
     cancelled.delete(id);
   }

@@ -25,6 +25,7 @@ export {
   type ExperimentalEvent,
 } from './event';
 export { eventString } from './event-string';
+export { transitionResourceId, transitionResourceKind } from './transition-subject';
 export { TraceError, GoPanic, type TraceFault } from './errors';
 export { Validator } from './validator';
 export {
