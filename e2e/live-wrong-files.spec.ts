@@ -22,6 +22,9 @@ async function noZeroTiles(page: Page) {
   await expect(page.locator('dl.stats')).toHaveCount(0);
   await expect(page.locator('[data-parsed]')).toHaveCount(0);
   await expect(page.locator('.go-message')).toHaveCount(1);
+  // Nothing to show on a timeline or in the analyses of a file that is no trace: no tabs.
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Goroutines' })).toHaveCount(0);
 }
 
 test('an empty file', async ({ page }) => {
@@ -65,6 +68,7 @@ test('traces from older Go: 1.11–1.21 open (not refused), 1.5–1.10 are named
   await expect(verdict(page)).not.toHaveAttribute('data-file-kind', /.*/);
   await expect(verdict(page).getByRole('heading')).toHaveText('Go 1.21 execution trace, in the format before Go 1.22');
   await expect(page.locator('[data-parsed]')).toHaveAttribute('data-parsed', 'ok');
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toBeVisible();
 
   const enc = new TextEncoder();
   await dropFile(page, 'go18.trace', new Uint8Array([...enc.encode('go 1.8 trace\0\0\0\0'), 0, 1, 2, 3]));

@@ -8,7 +8,7 @@ import { setTraceView } from '../../state/navigation';
 import { formatInt } from '../format';
 import { EmbedTitle } from './EmbedTitle';
 import { FilePicker } from './FilePicker';
-import { TRACE_PAGES, tracePage } from './trace-pages';
+import { TRACE_PAGES } from './trace-pages';
 import './inspect.css';
 
 export function InspectScreen() {
@@ -46,16 +46,22 @@ export function InspectScreen() {
 }
 
 
-/** The open trace's pages as tabs (shown once there is more than one), then the page. */
+/**
+ * The open trace's pages as tabs (shown once there is more than one), then the page. A file
+ * whose header is not a trace we read (a profile, a web page, Go 1.5–1.10) has only its
+ * summary, which says what the file is: no empty timeline or analysis tabs.
+ */
 function TracePages() {
   const view = useApp((s) => s.traceView);
-  const page = tracePage(view);
+  const headerFault = useApp((s) => s.inspect.summary?.error != null && s.inspect.summary.error.fault !== 'damaged');
+  const pages = headerFault ? TRACE_PAGES.slice(0, 1) : TRACE_PAGES;
+  const page = pages.find((p) => p.view === view) ?? pages[0];
   const Page = page.component;
   return (
     <>
-      {TRACE_PAGES.length > 1 && (
+      {pages.length > 1 && (
         <nav className="tabs page-tabs" role="tablist" aria-label="Pages of this trace">
-          {TRACE_PAGES.map((p) => (
+          {pages.map((p) => (
             <button
               key={p.view}
               type="button"
@@ -69,8 +75,8 @@ function TracePages() {
               onKeyDown={(e) => {
                 // Arrow keys move between the pages, as the ARIA tabs pattern expects.
                 if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-                const i = TRACE_PAGES.findIndex((x) => x.view === p.view);
-                const next = TRACE_PAGES[(i + (e.key === 'ArrowRight' ? 1 : TRACE_PAGES.length - 1)) % TRACE_PAGES.length];
+                const i = pages.findIndex((x) => x.view === p.view);
+                const next = pages[(i + (e.key === 'ArrowRight' ? 1 : pages.length - 1)) % pages.length];
                 setTraceView(next.view);
                 document.getElementById(`page-${next.view}`)?.focus();
               }}
@@ -80,7 +86,7 @@ function TracePages() {
           ))}
         </nav>
       )}
-      <div id="trace-page" role={TRACE_PAGES.length > 1 ? 'tabpanel' : undefined} aria-labelledby={TRACE_PAGES.length > 1 ? `page-${page.view}` : undefined}>
+      <div id="trace-page" role={pages.length > 1 ? 'tabpanel' : undefined} aria-labelledby={pages.length > 1 ? `page-${page.view}` : undefined}>
         <Page />
       </div>
     </>

@@ -24,7 +24,3 @@ export const TRACE_PAGES: readonly TracePage[] = [
   { view: 'gc', label: 'GC', component: GcPage },
   { view: 'profiles', label: 'Profiles', component: ProfilesPage },
 ];
-
-export function tracePage(view: TraceView): TracePage {
-  return TRACE_PAGES.find((p) => p.view === view) ?? TRACE_PAGES[0];
-}

@@ -20,4 +20,14 @@ describe('LabelQueue', () => {
     q.add(200, 400, 10, 'req 2', 'x');
     expect(q.items.map((l) => l.text)).toEqual(['req 1', 'req 2']);
   });
+
+  it('drops the labels of rows hidden under pinned headers, keeps the rest in order', () => {
+    const q = new LabelQueue();
+    q.add(0, 100, 5, 'under the header', 'x');
+    q.add(0, 100, 40, 'below it', 'x');
+    q.add(200, 300, 12, 'also under', 'x');
+    q.add(200, 300, 60, 'further down', 'x');
+    q.dropAbove(30);
+    expect(q.items.map((l) => l.text)).toEqual(['below it', 'further down']);
+  });
 });

@@ -52,6 +52,14 @@ export class LabelQueue {
     this.items.length = 0;
     this.lastOnLine.clear();
   }
+
+  /** Drops the labels centred above y (CSS px): rows there are hidden under pinned headers. */
+  dropAbove(y: number): void {
+    let n = 0;
+    for (const l of this.items) if (l.y >= y) this.items[n++] = l;
+    this.items.length = n;
+    this.lastOnLine.clear();
+  }
 }
 
 /** Text cut to fit maxW CSS px in the label face, with an ellipsis when cut. */

@@ -72,28 +72,21 @@ export class TimelineRenderer {
     for (const t of ticks) raster.column(Math.round(t.cssPx * dpr), 0, hDev, P.rgba.grid);
 
     this.labels.clear();
-    const k = wDev / f.scale.spanNs;
-    for (const r of rows) {
-      const content = f.content(r);
-      if (!content) continue;
-      const pad = r.kind === 'row' ? 2 : 3;
-      const yCss = r.y - f.contentTop + pad;
-      const hCss = r.h - 2 * pad;
-      const args: PaintArgs = {
-        scale: f.scale,
-        raster,
-        row: this.row!,
-        y0: Math.round(yCss * dpr),
-        y1: Math.round((yCss + hCss) * dpr),
-        yCss,
-        hCss,
-        palette: P,
-        labels: this.labels,
-        k,
-        startNs: f.scale.startNs,
-        dim: P.rgba.dim,
-      };
-      content.paint(args);
+    for (const r of rows) this.paintRow(f, r, r.y - f.contentTop);
+    // Section and group headers a long list has scrolled under are pinned at the top (as the
+    // label column pins them): drawn over the rows beneath, whose labels are dropped.
+    const pinned = f.layout.sticky(f.contentTop);
+    if (pinned.length > 0) {
+      let maskCss = 0;
+      for (const p of pinned) maskCss = Math.max(maskCss, p.offset + p.row.h);
+      this.labels.dropAbove(maskCss);
+      for (const p of pinned) {
+        const y0 = Math.max(0, Math.round(p.offset * dpr));
+        const y1 = Math.round((p.offset + p.row.h) * dpr);
+        raster.fillRect(0, y0, wDev, y1 - 1, p.row.kind === 'section' ? P.rgba['bg-alt'] : P.rgba.bg);
+        raster.fillRect(0, y1 - 1, wDev, y1, P.rgba.grid);
+        this.paintRow(f, p.row, p.offset);
+      }
     }
     ctx.putImageData(this.image!, 0, 0);
 
@@ -110,5 +103,30 @@ export class TimelineRenderer {
 
     this.frameMs.push(performance.now() - t0);
     if (this.frameMs.length > FRAME_SAMPLES) this.frameMs.splice(0, this.frameMs.length - FRAME_SAMPLES);
+  }
+
+  /** Paints a row's content with its top at yTopCss in the view. */
+  private paintRow(f: FrameState, r: Row, yTopCss: number): void {
+    const content = f.content(r);
+    if (!content) return;
+    const dpr = f.scale.dpr;
+    const pad = r.kind === 'row' ? 2 : 3;
+    const yCss = yTopCss + pad;
+    const hCss = r.h - 2 * pad;
+    const args: PaintArgs = {
+      scale: f.scale,
+      raster: this.raster!,
+      row: this.row!,
+      y0: Math.round(yCss * dpr),
+      y1: Math.round((yCss + hCss) * dpr),
+      yCss,
+      hCss,
+      palette: f.palette,
+      labels: this.labels,
+      k: f.scale.widthDevicePx / f.scale.spanNs,
+      startNs: f.scale.startNs,
+      dim: f.palette.rgba.dim,
+    };
+    content.paint(args);
   }
 }
