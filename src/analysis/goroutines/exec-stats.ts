@@ -38,6 +38,11 @@ class NoKeys extends Map<string, number> {
 }
 const NO_KEYS: Map<string, number> = new NoKeys();
 
+/** A copy of s whose maps are fresh only where asked for (the others are the shared empty map). */
+export function copyStats(s: ExecStats, block: boolean, range: boolean): ExecStats {
+  return { ...s, blockNs: block ? new Map(s.blockNs) : NO_KEYS, rangeNs: range ? new Map(s.rangeNs) : NO_KEYS };
+}
+
 /** s with its empty maps swapped for the shared one: for a record that no longer changes. */
 export function settled(s: ExecStats): ExecStats {
   if (s.blockNs.size === 0) s.blockNs = NO_KEYS;

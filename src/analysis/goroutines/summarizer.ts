@@ -28,7 +28,7 @@ import { dec } from '../../trace/parse/int64';
 import type { EvTable } from '../../trace/parse/tables';
 import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
-import { addTo, cloneStats, emptyStats, settled, subStats, type ExecStats } from './exec-stats';
+import { addTo, copyStats, emptyStats, settled, subStats, type ExecStats } from './exec-stats';
 import { isSystemGoroutine, regionFingerprintFrame, type GoroutineSummary, type TraceAnnotations } from './summary-types';
 import type { EventRef, LogRef, RegionSummary, TaskSummary } from './summary-types';
 import { transitionOf } from '../transition-memo';
@@ -385,7 +385,12 @@ export class GoroutineSummarizer implements EventSink {
 
   /** The goroutine's stats as if it stopped now (Go's snapshotStat). */
   private snapshot(g: G, now: number): ExecStats {
-    return this.addPending(cloneStats(g.stats), g, now);
+    // Only read after this (subtracted, or subtracted from): a map nothing will add to is the
+    // shared empty one rather than a fresh copy (a region begins and ends with two snapshots).
+    const p = g.pending;
+    const block = g.stats.blockNs.size > 0 || (p !== null && p.lastBlock !== UNSET);
+    const range = g.stats.rangeNs.size > 0 || (p !== null && p.lastRange !== null && p.lastRange.size > 0);
+    return this.addPending(copyStats(g.stats, block, range), g, now);
   }
 
   /** Adds to ret (g's stats or a copy of them) what g's open intervals hold at `now`. */
