@@ -24,6 +24,7 @@ import {
   GOROUTINE_HANDLERS,
   goCreateFast,
   goStartFast,
+  goStatusFast,
   goStopFast,
   goSyscallBeginFast,
   goSyscallEndFast,
@@ -123,6 +124,10 @@ export class Ordering {
         case Ev.GoCreate:
         case Ev.GoCreateBlocked:
           r = goCreateFast(this, ev, evt, ms, m);
+          break;
+        case Ev.GoStatus:
+        case Ev.GoStatusStack:
+          r = goStatusFast(this, ev, evt, ms, m, gen);
           break;
       }
       if (r >= 0) return r === 1;

@@ -14,7 +14,7 @@
 //
 // IDs in [0, 2^31) — nearly every goroutine and P ID — are their own keys. Any other ID
 // (negative, larger, past 2^53) gets a negative stand-in key from a Map. Sequence numbers
-// past 2^31 live in a Map by key; region stacks and in-flight ranges in an array beside the
+// past 2^31 live in a Map by key; region stacks and in-flight ranges in arrays beside the
 // table, moving with their entries. Entries move when others are deleted (backward-shift
 // deletion), so a position is valid until the next delete.
 
@@ -34,10 +34,6 @@ const GOLDEN = 0x9e3779b1 | 0;
 /** An insert probing further than this switches the table to Fibonacci hashing. */
 const MAX_PROBE = 32;
 
-interface Lists {
-  regions: UserRegion[];
-  inFlight: RangeType[];
-}
 
 export class SchedTable {
   private tab = new Int32Array(64 * STRIDE).fill(EMPTY);
@@ -51,8 +47,13 @@ export class SchedTable {
   private readonly standInIds = new Map<number, I64>();
   private nextStandIn = -2;
   private readonly bigSeqs = new Map<number, U64>();
-  /** Region stacks and in-flight ranges by position, for the entries that have them. */
-  private lists: (Lists | undefined)[] = new Array<Lists | undefined>(64).fill(undefined);
+  /**
+   * Region stacks and in-flight ranges by position, for the entries that have them: two
+   * arrays, so a goroutine that only opens regions (a server's request goroutines) gets one
+   * array, reached in one load.
+   */
+  private regionLists: (UserRegion[] | undefined)[] = new Array<UserRegion[] | undefined>(64).fill(undefined);
+  private rangeLists: (RangeType[] | undefined)[] = new Array<RangeType[] | undefined>(64).fill(undefined);
 
   /** The position of id's state, or -1 if it has none. Valid until the next delete. */
   find(id: I64): number {
@@ -136,11 +137,13 @@ export class SchedTable {
       const stays = i <= j ? home > i && home <= j : home > i || home <= j;
       if (stays) continue;
       tab.copyWithin(i * STRIDE, j * STRIDE, j * STRIDE + STRIDE);
-      this.lists[i] = this.lists[j];
+      this.regionLists[i] = this.regionLists[j];
+      this.rangeLists[i] = this.rangeLists[j];
       i = j;
     }
     tab[i * STRIDE + KEY] = EMPTY;
-    this.lists[i] = undefined;
+    this.regionLists[i] = undefined;
+    this.rangeLists[i] = undefined;
     this.filled--;
     if (this.bigSeqs.size !== 0) this.bigSeqs.delete(key);
   }
@@ -200,12 +203,16 @@ export class SchedTable {
 
   /** The goroutine's stack of user regions (made on first use). */
   regions(pos: number): UserRegion[] {
-    return this.listsOf(pos).regions;
+    let l = this.regionLists[pos];
+    if (l === undefined) this.regionLists[pos] = l = [];
+    return l;
   }
 
   /** The in-flight special ranges of the goroutine or P (made on first use). */
   inFlight(pos: number): RangeType[] {
-    return this.listsOf(pos).inFlight;
+    let l = this.rangeLists[pos];
+    if (l === undefined) this.rangeLists[pos] = l = [];
+    return l;
   }
 
   /** Positions of every state: IDs in [0, 2^31) in increasing order, then the others as they came. */
@@ -218,23 +225,20 @@ export class SchedTable {
     return out.sort((a, b) => rank(tab[a * STRIDE]) - rank(tab[b * STRIDE]));
   }
 
-  private listsOf(pos: number): Lists {
-    let l = this.lists[pos];
-    if (l === undefined) this.lists[pos] = l = { regions: [], inFlight: [] };
-    return l;
-  }
-
   private home(key: number): number {
     return this.scrambled ? Math.imul(key, GOLDEN) >>> this.shift : key & this.mask;
   }
 
   private rehash(n: number): void {
     const old = this.tab;
-    const oldLists = this.lists;
+    const oldRegions = this.regionLists;
+    const oldRanges = this.rangeLists;
     const tab = new Int32Array(n * STRIDE).fill(EMPTY);
-    const lists = new Array<Lists | undefined>(n).fill(undefined);
+    const regionLists = new Array<UserRegion[] | undefined>(n).fill(undefined);
+    const rangeLists = new Array<RangeType[] | undefined>(n).fill(undefined);
     this.tab = tab;
-    this.lists = lists;
+    this.regionLists = regionLists;
+    this.rangeLists = rangeLists;
     this.mask = n - 1;
     this.shift = 32 - Math.log2(n);
     for (let i = 0; i < old.length; i += STRIDE) {
@@ -243,7 +247,24 @@ export class SchedTable {
       let h = this.home(k);
       while (tab[h * STRIDE] !== EMPTY) h = (h + 1) & this.mask;
       tab.set(old.subarray(i, i + STRIDE), h * STRIDE);
-      lists[h] = oldLists[i / STRIDE];
+      regionLists[h] = oldRegions[i / STRIDE];
+      rangeLists[h] = oldRanges[i / STRIDE];
     }
   }
+}
+
+// V8 treats a field that has kept its first value as a constant, and optimised code that
+// reads it relies on that; the first reassignment throws all that code away. The table,
+// its mask, shift and list arrays are reassigned when the table first grows or switches to
+// Fibonacci hashing, in the middle of the first trace a process reads (some 20 functions
+// deoptimised at once, the ordering's hottest among them). So both happen once, here, on a
+// table of no use (see event.ts on field representations).
+{
+  const t = new SchedTable();
+  for (let i = 0; i < 48; i++) t.insert(i << 12, 0, 0); // one home for all: grows, then scrambles
+  if (!(t as unknown as { scrambled: boolean }).scrambled) throw new Error('sched-table: settling did not switch hashing');
+  t.setSeq(t.find(0), 0, 2 ** 40);
+  t.delete(0);
+  t.regions(t.find(1 << 12));
+  t.inFlight(t.find(2 << 12));
 }
