@@ -48,7 +48,7 @@ export class AnalysisSinks {
 
   finish(end: PassEnd): TraceAnalysis {
     const gc = this.gc.finish();
-    const t: TraceAnalysis = { annotations: this.summarizer.finish(), profiles: this.profiles.state, mmu: this.mmu.log, origin: this.mmu.clock.originTime, gc, triage: [], end };
+    const t: TraceAnalysis = { annotations: this.summarizer.finish(), profiles: this.profiles.finish(), mmu: this.mmu.finish(), origin: this.mmu.clock.originTime, gc, triage: [], end };
     t.triage = triage(t, this.waits, gc.pauses);
     return t;
   }

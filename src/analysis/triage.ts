@@ -24,12 +24,27 @@ interface Spell {
   stack: number;
 }
 
+/**
+ * One goroutine's record: the wait or runnable spell open now (state 0: none) and the longest
+ * of each kind so far, each with the order in which the goroutine first finished one (ties go
+ * to the earlier). One record and one Map lookup per transition; two Maps of spells and a Map
+ * of open spells were three.
+ */
+class GoWaits {
+  state = 0;
+  startNs = 0;
+  reason = '';
+  stack = 0;
+  wait: Spell | null = null;
+  waitOrder = 0;
+  runnable: Spell | null = null;
+  runnableOrder = 0;
+}
+
 export class WaitSink implements EventSink {
   readonly clock = new TraceClock();
-  /** Each goroutine's current wait or runnable spell (state 0: none); one record per goroutine, reused. */
-  private readonly open = new Map<GoID, { state: number; startNs: number; reason: string; stack: number }>();
-  readonly longestWait = new Map<GoID, Spell>();
-  readonly longestRunnable = new Map<GoID, Spell>();
+  private readonly gs = new Map<GoID, GoWaits>();
+  private finished = 0;
 
   constructor(private readonly stacks: StackTable) {}
 
@@ -40,12 +55,19 @@ export class WaitSink implements EventSink {
     if (st.resource.kind !== ResourceKind.Goroutine || st.from === st.to) return;
     const g = st.resource.id;
     const t = this.clock.rel(ev.time);
-    let o = this.open.get(g);
+    let o = this.gs.get(g);
     if (o && o.state !== 0) {
-      const into = o.state === GoState.Waiting ? this.longestWait : this.longestRunnable;
-      const best = into.get(g);
-      if (!best) into.set(g, { startNs: o.startNs, endNs: t, reason: o.reason, stack: o.stack });
-      else if (t - o.startNs > best.endNs - best.startNs) {
+      const best = o.state === GoState.Waiting ? o.wait : o.runnable;
+      if (!best) {
+        const spell = { startNs: o.startNs, endNs: t, reason: o.reason, stack: o.stack };
+        if (o.state === GoState.Waiting) {
+          o.wait = spell;
+          o.waitOrder = ++this.finished;
+        } else {
+          o.runnable = spell;
+          o.runnableOrder = ++this.finished;
+        }
+      } else if (t - o.startNs > best.endNs - best.startNs) {
         best.startNs = o.startNs;
         best.endNs = t;
         best.reason = o.reason;
@@ -54,15 +76,31 @@ export class WaitSink implements EventSink {
       o.state = 0;
     }
     if ((st.to === GoState.Waiting && st.reason !== 'forever') || st.to === GoState.Runnable) {
-      if (!o) this.open.set(g, (o = { state: 0, startNs: 0, reason: '', stack: 0 }));
+      if (!o) this.gs.set(g, (o = new GoWaits()));
       o.state = st.to;
       o.startNs = t;
       o.reason = st.reason;
       o.stack = st.to === GoState.Waiting ? this.stacks.intern(ev.stack()) : 0;
-    } else if (o && (st.to === GoState.NotExist || st.to === GoState.Waiting)) {
-      // A goroutine that ended (or waits forever) keeps no record.
-      this.open.delete(g);
     }
+    // A goroutine that ended (or waits forever) has nothing open: its state is 0 here.
+  }
+
+  /** The longest wait (or runnable spell) of the goroutines `keep` accepts; ties to the one that finished a spell of that kind first. */
+  longest(waiting: boolean, keep: (g: GoID) => boolean): [GoID, Spell] | null {
+    let best: [GoID, Spell] | null = null;
+    let bestOrder = 0;
+    for (const [g, o] of this.gs) {
+      const s = waiting ? o.wait : o.runnable;
+      if (s === null || !keep(g)) continue;
+      const order = waiting ? o.waitOrder : o.runnableOrder;
+      const d = s.endNs - s.startNs;
+      const bd = best === null ? 0 : best[1].endNs - best[1].startNs;
+      if (best === null || d > bd || (d === bd && order < bestOrder)) {
+        best = [g, s];
+        bestOrder = order;
+      }
+    }
+    return best;
   }
 }
 
@@ -88,12 +126,7 @@ export function triage(t: TraceAnalysis, waits: WaitSink, gcPauses: { reason: st
   const pause = gcPauses.filter((p) => p.endNs !== null).reduce<(typeof gcPauses)[number] | null>((m, p) => (!m || p.endNs! - p.startNs > m.endNs! - m.startNs ? p : m), null);
   if (pause) out.push({ kind: 'stw', title: 'Longest stop-the-world pause', value: pause.endNs! - pause.startNs, detail: pause.reason, startNs: pause.startNs, endNs: pause.endNs! });
   const user = (g: GoID) => !isSystemGoroutine(names.get(g) ?? '');
-  const longest = (m: Map<GoID, Spell>) => {
-    let best: [GoID, Spell] | null = null;
-    for (const [g, s] of m) if (user(g) && (!best || s.endNs - s.startNs > best[1].endNs - best[1].startNs)) best = [g, s];
-    return best;
-  };
-  const w = longest(waits.longestWait);
+  const w = waits.longest(true, user);
   if (w) {
     const at = t.profiles.stacks.frames[w[1].stack]?.find((f) => !f.func.startsWith('runtime.'))?.func ?? t.profiles.stacks.frames[w[1].stack]?.[0]?.func ?? '';
     out.push({ kind: 'blocked', title: 'Goroutine blocked longest', value: w[1].endNs - w[1].startNs, detail: `G${w[0]} (${names.get(w[0]) || 'no start function'}) on ${w[1].reason || 'an unnamed wait'}${at ? ` in ${at}` : ''}`, startNs: w[1].startNs, endNs: w[1].endNs, goroutine: Number(w[0]) });
@@ -109,7 +142,7 @@ export function triage(t: TraceAnalysis, waits: WaitSink, gcPauses: { reason: st
     const s = regionSpan(a, r);
     out.push({ kind: 'region', title: 'Slowest region', value: rt.slowestNs, detail: `${rt.name || '(inherited)'} on G${String(r.goroutine)}`, startNs: s.startNs, endNs: s.endNs, goroutine: Number(r.goroutine) });
   }
-  const s = longest(waits.longestRunnable);
+  const s = waits.longest(false, user);
   if (s) out.push({ kind: 'sched', title: 'Longest wait for a CPU', value: s[1].endNs - s[1].startNs, detail: `G${s[0]} (${names.get(s[0]) || 'no start function'}) was runnable but not running`, startNs: s[1].startNs, endNs: s[1].endNs, goroutine: Number(s[0]) });
   try {
     const mw = worstWindows(t.mmu, DEFAULT_MMU, TRIAGE_MMU_WINDOW_NS, 1)[0];

@@ -32,25 +32,32 @@ export function regionKey(name: string, pc: number | bigint): string {
 
 /** Every region that ended up on a goroutine, grouped; by type, then PC (Go's order). */
 export function regionTypes(a: TraceAnnotations): RegionType[] {
-  const by = new Map<string, RegionType>();
+  // By name, then PC: a key string per region was most of this function's time and garbage.
+  const by = new Map<string, Map<number | bigint, RegionType>>();
+  const all: RegionType[] = [];
   for (const g of a.goroutines) {
     for (const i of g.regions) {
       const r = a.regions[i];
-      const key = regionKey(r.name, r.frame.pc);
-      let t = by.get(key);
-      const s = regionSpan(a, r);
-      if (!t) by.set(key, (t = { key, name: r.name, frame: r.frame, count: 0, hist: emptyHistogram(), slowest: i, slowestNs: -1, slowestSpan: { ...s, g: g.id } }));
-      const d = s.endNs - s.startNs;
+      let byPc = by.get(r.name);
+      if (!byPc) by.set(r.name, (byPc = new Map()));
+      let t = byPc.get(r.frame.pc);
+      const startNs = r.start?.timeNs ?? a.startNs;
+      const endNs = r.end?.timeNs ?? a.endNs;
+      if (!t) {
+        byPc.set(r.frame.pc, (t = { key: regionKey(r.name, r.frame.pc), name: r.name, frame: r.frame, count: 0, hist: emptyHistogram(), slowest: i, slowestNs: -1, slowestSpan: { startNs, endNs, g: g.id } }));
+        all.push(t);
+      }
+      const d = endNs - startNs;
       addSample(t.hist, d);
       t.count++;
       if (d > t.slowestNs) {
         t.slowestNs = d;
         t.slowest = i;
-        t.slowestSpan = { ...s, g: g.id };
+        t.slowestSpan = { startNs, endNs, g: g.id };
       }
     }
   }
-  return [...by.values()].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : Number(x.frame.pc) - Number(y.frame.pc)));
+  return all.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : Number(x.frame.pc) - Number(y.frame.pc)));
 }
 
 export interface RegionFilter {

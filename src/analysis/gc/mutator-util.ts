@@ -2,7 +2,7 @@
 // it, replayed from the log mmu-log.ts keeps: one series for the whole system (each P a share
 // of 1), or one per P with UtilPerProc. Every series ends with utilization 0 at the last event.
 
-import { Op, RangeKind, type MmuLog } from './mmu-log';
+import { logGoroutine, Op, RangeKind, type MmuLog } from './mmu-log';
 
 export const UTIL_STW = 1;
 export const UTIL_BACKGROUND = 2;
@@ -45,12 +45,14 @@ export function mutatorUtilization(log: MmuLog, flags: number): MutatorUtil[][] 
     return ps[i];
   };
 
-  for (let i = 0; i < log.op.length; i++) {
+  // i: the entry; j: its row of arguments (ticks have none).
+  for (let i = 0, j = -1; i < log.length; i++) {
     const op = log.op[i];
     const t = log.time[i];
-    if (op === Op.Sync) nSync = log.a[i];
+    if (op !== Op.Tick) j++;
+    if (op === Op.Sync) nSync = log.a[j];
     else if (op === Op.Procs) {
-      const n = log.a[i];
+      const n = log.a[j];
       if (ps.length > n) {
         if (perProc) for (const x of ps.slice(n)) addUtil(out[x.series], { time: t, util: 0 });
         ps = ps.slice(0, n);
@@ -70,12 +72,12 @@ export function mutatorUtilization(log: MmuLog, flags: number): MutatorUtil[][] 
     switch (op) {
       case Op.RangeActive:
       case Op.RangeBegin: {
-        const k = log.a[i] & 7;
+        const k = log.a[j] & 7;
         // After a whole generation an active range tells nothing new.
         if (op === Op.RangeActive && nSync > 1) break;
         if (op === Op.RangeActive) {
           // Active since before the trace began: take its share out of the time already seen.
-          const assistRunning = k === RangeKind.Assist && handles(k) && (log.a[i] & 8) !== 0;
+          const assistRunning = k === RangeKind.Assist && handles(k) && (log.a[j] & 8) !== 0;
           if ((assistRunning || (k === RangeKind.Sweep && handles(k))) && !perProc) {
             let mi = 0;
             let pi = 0;
@@ -92,33 +94,33 @@ export function mutatorUtilization(log: MmuLog, flags: number): MutatorUtil[][] 
         }
         if (!handles(k)) break;
         if (k === RangeKind.Stw) stw++;
-        else if (k === RangeKind.Sweep) p(log.b[i]).gc++;
+        else if (k === RangeKind.Sweep) p(log.b[j]).gc++;
         else {
-          p(log.b[i]).gc++;
-          if (log.c[i] !== -1) inGC.add(log.c[i]);
+          p(log.b[j]).gc++;
+          if (logGoroutine(log, j) !== -1) inGC.add(logGoroutine(log, j));
         }
         break;
       }
       case Op.RangeEnd: {
-        const k = log.a[i];
+        const k = log.a[j];
         if (!handles(k)) break;
         if (k === RangeKind.Stw) stw--;
-        else if (k === RangeKind.Sweep) p(log.b[i]).gc--;
+        else if (k === RangeKind.Sweep) p(log.b[j]).gc--;
         else {
-          p(log.b[i]).gc--;
-          if (log.c[i] !== -1) inGC.delete(log.c[i]);
+          p(log.b[j]).gc--;
+          if (logGoroutine(log, j) !== -1) inGC.delete(logGoroutine(log, j));
         }
         break;
       }
       case Op.Trans: {
-        const g = log.c[i];
-        if (inGC.has(g) || bgMark.has(g)) p(log.b[i]).gc += log.a[i];
+        const g = logGoroutine(log, j);
+        if (inGC.has(g) || bgMark.has(g)) p(log.b[j]).gc += log.a[j];
         break;
       }
       case Op.Label:
-        if ((flags & UTIL_BACKGROUND) !== 0 && !(perProc && log.a[i] === 1)) {
-          bgMark.add(log.c[i]);
-          p(log.b[i]).gc++;
+        if ((flags & UTIL_BACKGROUND) !== 0 && !(perProc && log.a[j] === 1)) {
+          bgMark.add(logGoroutine(log, j));
+          p(log.b[j]).gc++;
         }
         break;
     }

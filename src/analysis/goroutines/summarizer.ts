@@ -28,7 +28,7 @@ import { dec } from '../../trace/parse/int64';
 import type { EvTable } from '../../trace/parse/tables';
 import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
-import { addTo, cloneStats, emptyStats, subStats, type ExecStats } from './exec-stats';
+import { addTo, copyStats, emptyStats, settled, subStats, type ExecStats } from './exec-stats';
 import { isSystemGoroutine, regionFingerprintFrame, type GoroutineSummary, type TraceAnnotations } from './summary-types';
 import type { EventRef, LogRef, RegionSummary, TaskSummary } from './summary-types';
 import { transitionOf } from '../transition-memo';
@@ -36,6 +36,8 @@ import { EventTexts } from './event-texts';
 
 const UNSET = Number.NEGATIVE_INFINITY;
 const NONE: readonly RegionSummary[] = [];
+/** Up to this many a task's goroutines are searched in its list. */
+const SMALL = 8;
 
 /** The bookkeeping Go keeps per goroutine only while summarizing (goroutineSummary). */
 class Pending {
@@ -69,6 +71,8 @@ export class GoroutineSummarizer implements EventSink {
   private readonly syscallingP = new Map<number | bigint, GoID>();
   private readonly syscallingG = new Map<GoID, number | bigint>();
   private readonly rangesP = new Map<string, GoID>();
+  /** The goroutines of tasks with more than SMALL, for join(). */
+  private readonly taskGoroutines = new Map<TaskID, Set<GoID>>();
   private lastTs = 0;
   private syncTs = UNSET;
   private logs = 0;
@@ -292,7 +296,7 @@ export class GoroutineSummarizer implements EventSink {
     g.pending.active.push(region);
     const task = this.task(info.task);
     task.regions.push(region.index);
-    task.goroutines.add(g.id);
+    this.join(task, g.id);
   }
 
   private regionEnd(ev: TraceEvent, t: number): void {
@@ -304,7 +308,7 @@ export class GoroutineSummarizer implements EventSink {
       // An end without a begin (the region began before the trace): made up now.
       r = this.newRegion(g.id, info.task, info.type, null, { pc: 0, func: '', file: '', line: 0 }, emptyStats());
       const task = this.task(info.task);
-      task.goroutines.add(g.id);
+      this.join(task, g.id);
       task.regions.push(r.index);
       this.onMadeUpRegion?.(r);
     }
@@ -317,7 +321,7 @@ export class GoroutineSummarizer implements EventSink {
     const info = ev.task();
     const task = this.task(info.id);
     task.name = info.type;
-    task.goroutines.add(ev.g);
+    this.join(task, ev.g);
     if (ev.kind() === EventKind.TaskBegin) task.start = this.texts.ref(ev, t);
     else task.end = this.texts.ref(ev, t);
     if (info.parent !== NO_TASK && task.parent === null) {
@@ -330,7 +334,7 @@ export class GoroutineSummarizer implements EventSink {
   private log(ev: TraceEvent, t: number): void {
     const l = ev.log();
     const task = this.task(l.task);
-    task.goroutines.add(ev.g);
+    this.join(task, ev.g);
     if (this.logs >= MAX_LOGS) {
       this.logsDropped++;
       return;
@@ -355,15 +359,38 @@ export class GoroutineSummarizer implements EventSink {
   private task(id: TaskID): TaskSummary {
     let task = this.tasks.get(id);
     if (!task) {
-      task = { id, name: '', parent: null, children: [], start: null, end: null, logs: [], regions: [], goroutines: new Set() };
+      task = { id, name: '', parent: null, children: [], start: null, end: null, logs: [], regions: [], goroutines: [] };
       this.tasks.set(id, task);
     }
     return task;
   }
 
+  /**
+   * Adds a goroutine to a task's list unless it is there: most tasks see one or two, and a Set
+   * per task kept about 170 bytes; a task with many gets a Set for the pass, to look them up.
+   */
+  private join(task: TaskSummary, g: GoID): void {
+    const gs = task.goroutines;
+    if (gs.length < SMALL) {
+      if (!gs.includes(g)) gs.push(g);
+      return;
+    }
+    let seen = this.taskGoroutines.get(task.id);
+    if (!seen) this.taskGoroutines.set(task.id, (seen = new Set(gs)));
+    if (!seen.has(g)) {
+      seen.add(g);
+      gs.push(g);
+    }
+  }
+
   /** The goroutine's stats as if it stopped now (Go's snapshotStat). */
   private snapshot(g: G, now: number): ExecStats {
-    return this.addPending(cloneStats(g.stats), g, now);
+    // Only read after this (subtracted, or subtracted from): a map nothing will add to is the
+    // shared empty one rather than a fresh copy (a region begins and ends with two snapshots).
+    const p = g.pending;
+    const block = g.stats.blockNs.size > 0 || (p !== null && p.lastBlock !== UNSET);
+    const range = g.stats.rangeNs.size > 0 || (p !== null && p.lastRange !== null && p.lastRange.size > 0);
+    return this.addPending(copyStats(g.stats, block, range), g, now);
   }
 
   /** Adds to ret (g's stats or a copy of them) what g's open intervals hold at `now`. */
@@ -385,7 +412,7 @@ export class GoroutineSummarizer implements EventSink {
   private finalize(g: G, now: number, trigger: EventRef | null): void {
     if (trigger) g.endNs = trigger.timeNs;
     // The snapshot made in place: the goroutine's running stats are not kept anywhere else.
-    const final = this.addPending(g.stats, g, now);
+    const final = settled(this.addPending(g.stats, g, now));
     // System goroutines never belong to regions, even when they inherited one at creation.
     if (g.pending && !isSystemGoroutine(g.name)) {
       for (const r of g.pending.active) {
@@ -416,7 +443,14 @@ export class GoroutineSummarizer implements EventSink {
         return x.timeNs - y.timeNs;
       });
       const { pending: _, ...summary } = g;
+      // Arrays grown by push keep spare room (16 slots for the first); these stop growing here.
+      summary.regions = summary.regions.slice();
       goroutines.push(summary);
+    }
+    this.taskGoroutines.clear();
+    for (const task of this.tasks.values()) {
+      task.regions = task.regions.slice();
+      task.goroutines = task.goroutines.slice();
     }
     return {
       goroutines,

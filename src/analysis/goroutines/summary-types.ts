@@ -59,7 +59,8 @@ export interface TaskSummary {
   logs: LogRef[];
   /** Indexes into TraceAnnotations.regions, in the order they began. */
   regions: number[];
-  goroutines: Set<GoID>;
+  /** Every goroutine that began, ended or logged in it or in one of its regions, once each, in the order first seen. */
+  goroutines: GoID[];
 }
 
 export interface TraceAnnotations {

@@ -37,36 +37,79 @@ const TRACKED: { state: GoState; reason(r: string): boolean }[] = [
 ];
 const CPU = 4;
 
+/** Up to this many keys a totals record is searched in order; past it, through a Map. */
+const LINEAR_KEYS = 8;
+
 /**
- * Totals by (stack, kind): key stack * 8 + kind → [count, ns, seq of the last interval added]
- * (the order in which Go would have met them, for choosing frames; see stack-table.ts).
+ * Totals by (stack, kind): key stack * 8 + kind → count, ns, and the seq of the last interval
+ * added (the order in which Go would have met them, for choosing frames; see stack-table.ts).
+ * Kept as one flat array of [key, count, ns, seq] in the order keys were first added: there are
+ * two per goroutine and one per region, most with one to five keys, and a Map of three-element
+ * arrays kept about 470 bytes for three keys where this keeps under 200.
  */
 export class ProfileTotals {
-  readonly m = new Map<number, [number, number, number]>();
-  add(kind: number, stack: number, count: number, ns: number, seq: number): void {
-    const key = stack * 8 + kind;
-    const v = this.m.get(key);
-    if (v) {
-      v[0] += count;
-      v[1] += ns;
-      if (seq > v[2]) v[2] = seq;
-    } else this.m.set(key, [count, ns, seq]);
+  private q: number[] = [];
+  /** key → offset in q, made once there are more than LINEAR_KEYS keys. */
+  private index: Map<number, number> | null = null;
+
+  private find(key: number): number {
+    if (this.index !== null) return this.index.get(key) ?? -1;
+    const q = this.q;
+    for (let i = 0; i < q.length; i += 4) if (q[i] === key) return i;
+    return -1;
   }
-  /** Adds (sign 1) or takes away (-1) another's totals; taking away keeps this one's seq. */
-  addAll(o: ProfileTotals, sign = 1): void {
-    for (const [key, [c, ns, seq]] of o.m) {
-      const v = this.m.get(key);
-      if (v) {
-        v[0] += sign * c;
-        v[1] += sign * ns;
-        if (sign > 0 && seq > v[2]) v[2] = seq;
-      } else this.m.set(key, [sign * c, sign * ns, seq]);
+
+  private put(key: number, count: number, ns: number, seq: number): void {
+    const i = this.find(key);
+    if (i >= 0) {
+      const q = this.q;
+      q[i + 1] += count;
+      q[i + 2] += ns;
+      if (seq > q[i + 3]) q[i + 3] = seq;
+      return;
+    }
+    const at = this.q.length;
+    this.q.push(key, count, ns, seq);
+    if (this.index !== null) this.index.set(key, at);
+    else if (at >= LINEAR_KEYS * 4) {
+      this.index = new Map();
+      for (let j = 0; j < this.q.length; j += 4) this.index.set(this.q[j], j);
     }
   }
+
+  add(kind: number, stack: number, count: number, ns: number, seq: number): void {
+    this.put(stack * 8 + kind, count, ns, seq);
+  }
+
+  /** Adds (sign 1) or takes away (-1) another's totals; taking away keeps this one's seq. */
+  addAll(o: ProfileTotals, sign = 1): void {
+    const q = o.q;
+    for (let i = 0; i < q.length; i += 4) {
+      const at = this.find(q[i]);
+      if (at < 0) this.put(q[i], sign * q[i + 1], sign * q[i + 2], q[i + 3]);
+      else {
+        this.q[at + 1] += sign * q[i + 1];
+        this.q[at + 2] += sign * q[i + 2];
+        if (sign > 0 && q[i + 3] > this.q[at + 3]) this.q[at + 3] = q[i + 3];
+      }
+    }
+  }
+
   copy(): ProfileTotals {
     const t = new ProfileTotals();
-    for (const [k, v] of this.m) t.m.set(k, [v[0], v[1], v[2]]);
+    t.addAll(this);
     return t;
+  }
+
+  /** Each key with its count, ns and seq, in the order the keys were first added. */
+  forEach(f: (key: number, count: number, ns: number, seq: number) => void): void {
+    const q = this.q;
+    for (let i = 0; i < q.length; i += 4) f(q[i], q[i + 1], q[i + 2], q[i + 3]);
+  }
+
+  /** Lets go of spare capacity, for a record that no longer grows (it may still grow after). */
+  trim(): void {
+    if (this.index === null) this.q = this.q.slice();
   }
 }
 
@@ -98,6 +141,8 @@ export interface ProfileState {
 /** The open blocking intervals of one goroutine: bit k of mask set while TRACKED[k] is open. */
 interface OpenIntervals {
   mask: number;
+  /** The goroutine's totals, found once (a Map lookup on every transition was a tenth of this sink). */
+  totals: GoroutineTotals | null;
   start: number[];
   stack: number[];
 }
@@ -146,7 +191,7 @@ export class ProfileSink implements EventSink {
       const bit = 1 << k;
       if (o === undefined || (o.mask & bit) === 0) {
         if (to === tr.state && tr.reason(st.reason)) {
-          if (o === undefined) this.tracking.set(id, (o = { mask: 0, start: [0, 0, 0, 0], stack: [0, 0, 0, 0] }));
+          if (o === undefined) this.tracking.set(id, (o = { mask: 0, totals: null, start: [0, 0, 0, 0], stack: [0, 0, 0, 0] }));
           o.mask |= bit;
           o.start[k] = t;
           o.stack[k] = this.state.stacks.intern(ev.stack());
@@ -157,11 +202,11 @@ export class ProfileSink implements EventSink {
       o.mask &= ~bit;
       const d = t - o.start[k];
       if (d > 0) {
-        this.record(id, k, o.stack[k], 1, d);
+        this.recordTo((o.totals ??= this.totals(id)), id, k, o.stack[k], 1, d);
         this.noteLongest(k, o.stack[k], o.start[k], t, id);
       }
     }
-    if (to === GoState.Running) this.totals(id).started = true;
+    if (to === GoState.Running) (o !== undefined ? (o.totals ??= this.totals(id)) : this.totals(id)).started = true;
     // A goroutine that is gone has nothing open; its record goes with it.
     else if (to === GoState.NotExist && o !== undefined && o.mask === 0) this.tracking.delete(id);
   }
@@ -179,7 +224,10 @@ export class ProfileSink implements EventSink {
   }
 
   private record(id: GoID, kind: number, stack: number, count: number, ns: number): void {
-    const g = this.totals(id);
+    this.recordTo(this.totals(id), id, kind, stack, count, ns);
+  }
+
+  private recordTo(g: GoroutineTotals, id: GoID, kind: number, stack: number, count: number, ns: number): void {
     const seq = ++this.seq;
     g.all.add(kind, stack, count, ns, seq);
     if (!g.started) g.beforeStart.add(kind, stack, count, ns, seq);
@@ -190,6 +238,17 @@ export class ProfileSink implements EventSink {
     let t = this.state.byRegion.get(i);
     if (!t) this.state.byRegion.set(i, (t = new ProfileTotals()));
     return t;
+  }
+
+  /** After the pass: the records stop growing, so their spare capacity goes. */
+  finish(): ProfileState {
+    for (const g of this.state.byGoroutine.values()) {
+      g.all.trim();
+      g.beforeStart.trim();
+    }
+    for (const r of this.state.byRegion.values()) r.trim();
+    this.tracking.clear();
+    return this.state;
   }
 
   /** A region that began before the trace holds everything its goroutine did until it ended. */

@@ -67,8 +67,8 @@ export function selectProfile(state: ProfileState, a: TraceAnnotations, kind: Pr
   const merged = new Map<string, { rec: ProfileRecord; seq: number }>();
   let totalCount = 0;
   let totalNs = 0;
-  for (const [key, [count, ns, seq]] of sum.m) {
-    if (key % 8 !== k || count === 0) continue;
+  sum.forEach((key, count, ns, seq) => {
+    if (key % 8 !== k || count === 0) return;
     const stack = Math.floor(key / 8);
     const mk = state.stacks.mergeKey[stack];
     const longest = state.longest.get(key) ?? null;
@@ -85,7 +85,7 @@ export function selectProfile(state: ProfileState, a: TraceAnnotations, kind: Pr
     }
     totalCount += count;
     totalNs += ns;
-  }
+  });
   const records = [...merged.values()].map((x) => x.rec);
   records.sort((x, y) => y.ns - x.ns || y.count - x.count);
   return { kind, records, totalCount, totalNs };
