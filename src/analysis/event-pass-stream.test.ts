@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../testing/seeded-random';
+import { seededPieces } from '../testing/seeded-pieces';
 import { runPassChunks } from './event-pass-stream';
 import { runPassSync, type PassEnd } from './event-pass';
 import { SummarySink } from './trace-summary';
@@ -16,19 +16,6 @@ const DIR = join(__dirname, '../../testdata/traces');
 const traces = readdirSync(DIR)
   .filter((f) => f.endsWith('.trace'))
   .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(DIR, f))) }));
-
-function pieces(bytes: Uint8Array, seed: number, failAt = Infinity): () => Promise<Uint8Array | null> {
-  const rand = seededRandom(seed);
-  let pos = 0;
-  return async () => {
-    if (pos >= failAt) throw new Error('the disk went away');
-    if (pos >= bytes.length) return null;
-    const n = rand() < 0.3 ? 1 + Math.floor(rand() * 50) : 1 + Math.floor(rand() * 96 * 1024);
-    const c = bytes.slice(pos, Math.min(bytes.length, pos + n, failAt));
-    pos += c.length;
-    return c;
-  };
-}
 
 async function streamed(source: () => Promise<Uint8Array | null>, every = 20_000): Promise<{ end: PassEnd; summary: TraceSummary; progress: number }> {
   const sink = new SummarySink();
@@ -53,7 +40,7 @@ describe('runPassChunks', () => {
   traces.forEach(({ name, bytes }, i) => {
     it(`gives the whole pass's summary and end: ${name}`, async () => {
       const want = whole(bytes);
-      const got = await streamed(pieces(bytes, 300 + i), 1 + (i % 7) * 3000);
+      const got = await streamed(seededPieces(bytes, 300 + i), 1 + (i % 7) * 3000);
       expect(comparable(got.end)).toEqual(comparable(want.end));
       expect(got.summary).toEqual(want.summary);
     });
@@ -61,7 +48,7 @@ describe('runPassChunks', () => {
 
   it('reports progress while it reads', async () => {
     const t = traces.sort((a, b) => b.bytes.length - a.bytes.length)[0];
-    const got = await streamed(pieces(t.bytes, 1), 1000);
+    const got = await streamed(seededPieces(t.bytes, 1), 1000);
     expect(got.progress).toBeGreaterThan(got.end.events / 1000 - 1);
   });
 
@@ -70,7 +57,7 @@ describe('runPassChunks', () => {
     const want = whole(t.bytes);
     expect(want.summary.generations.length).toBeGreaterThan(3);
     const failAt = Math.floor(t.bytes.length * 0.7);
-    const got = await streamed(pieces(t.bytes, 2, failAt));
+    const got = await streamed(seededPieces(t.bytes, 2, failAt));
     expect(got.end.fault).toBe('truncated');
     expect(String(got.end.error)).toContain('the disk went away');
     // What a whole read of the bytes that arrived keeps, nothing less.
@@ -81,7 +68,7 @@ describe('runPassChunks', () => {
   });
 
   it('a source failing before the header: unreadable, not “not a trace”', async () => {
-    const got = await streamed(pieces(new Uint8Array(100), 3, 0));
+    const got = await streamed(seededPieces(new Uint8Array(100), 3, 0));
     expect(got.end.fault).toBe('unreadable');
     expect(got.end.version).toBeNull();
   });

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../testing/seeded-random';
+import { seededPieces } from '../../testing/seeded-pieces';
 import { ChunkFeeder } from './chunk-feeder';
 import { inspectTrace } from './inspect';
 import { inspectStream } from './inspect-stream';
@@ -15,27 +16,12 @@ const traces = readdirSync(DIR)
   .filter((f) => f.endsWith('.trace'))
   .map((f) => ({ name: f, bytes: new Uint8Array(readFileSync(join(DIR, f))) }));
 
-/** A pull function giving bytes in seeded random pieces (1 byte to ~96 KiB). */
-function pieces(bytes: Uint8Array, seed: number, failAt = Infinity): () => Promise<Uint8Array | null> {
-  const rand = seededRandom(seed);
-  let pos = 0;
-  return async () => {
-    if (pos >= failAt) throw new Error('the disk went away');
-    if (pos >= bytes.length) return null;
-    const k = rand();
-    const n = k < 0.3 ? 1 + Math.floor(rand() * 50) : 1 + Math.floor(rand() * 96 * 1024);
-    const c = bytes.slice(pos, Math.min(bytes.length, pos + n, failAt));
-    pos += c.length;
-    return c;
-  };
-}
-
 describe('inspectStream', () => {
   traces.forEach(({ name, bytes }, i) => {
     it(`gives inspectTrace's summary: ${name}`, async () => {
       const want = inspectTrace(bytes);
       for (const seed of [100 + i, 500 + i]) {
-        expect(await inspectStream(new ChunkFeeder(pieces(bytes, seed))), `seed ${seed}`).toEqual(want);
+        expect(await inspectStream(new ChunkFeeder(seededPieces(bytes, seed))), `seed ${seed}`).toEqual(want);
       }
     });
   });
@@ -45,7 +31,7 @@ describe('inspectStream', () => {
     for (let k = 0; k < 30; k++) {
       const t = traces[Math.floor(rand() * traces.length)];
       const cut = t.bytes.subarray(0, Math.floor(rand() * t.bytes.length));
-      expect(await inspectStream(new ChunkFeeder(pieces(cut, k))), `${t.name} cut at ${cut.length} (seed 4461, case ${k})`).toEqual(inspectTrace(cut));
+      expect(await inspectStream(new ChunkFeeder(seededPieces(cut, k))), `${t.name} cut at ${cut.length} (seed 4461, case ${k})`).toEqual(inspectTrace(cut));
     }
   });
 
@@ -54,7 +40,7 @@ describe('inspectStream', () => {
     const whole = inspectTrace(t.bytes);
     expect(whole.generations.length).toBeGreaterThan(2);
     const failAt = whole.generations[2].offset + 10;
-    const s = await inspectStream(new ChunkFeeder(pieces(t.bytes, 1, failAt)));
+    const s = await inspectStream(new ChunkFeeder(seededPieces(t.bytes, 1, failAt)));
     expect(s.generations).toEqual(whole.generations.slice(0, 2));
     expect(s.error?.message).toBe('the disk went away');
     expect(s.totalBytes).toBe(failAt);
