@@ -7,8 +7,9 @@
 //   summary + analyses  what the parse worker does to open a trace: one pass feeding the
 //                       summary and every analysis sink, then their finish and the overview
 //                       the worker posts;
-//   summary + timeline  the parse worker's first pass, before the page has the verdict and
-//                       timeline (when the checkout has the timeline sink);
+//   summary + timeline  the summary and the timeline model's sink in one pass (the page runs
+//                       them in two workers at once: the verdict after the summary, the model
+//                       beside it), when the checkout has the timeline sink;
 //   + timeline          summary + analyses with the timeline model's sink (src/analysis/timeline/sink.ts)
 //                       as well, when the checkout has it (its chunks are dropped, not posted);
 //
@@ -87,7 +88,7 @@ const CONFIGS: Config[] = [
 if (TimelineSink) {
   const Timeline = TimelineSink;
   CONFIGS.push({
-    // The parse worker's first pass: what the page waits for before the verdict and timeline.
+    // What the page's two workers do before the verdict and the whole timeline, in one pass.
     name: 'summary + timeline',
     run(bytes, extra) {
       const s = new SummarySink();
