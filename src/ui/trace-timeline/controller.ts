@@ -80,9 +80,14 @@ export class TimelineController {
     return this.renderer.frameMs;
   }
 
+  /**
+   * The trace's extent changed (generations still arriving): a view showing all of it keeps
+   * showing all of it; a view the user moved stays where it is.
+   */
   setBounds(b: TimeBounds): void {
+    const showingAll = this.scale.startNs === this.bounds.startNs && this.scale.endNs === this.bounds.endNs;
     this.bounds = b;
-    this.scale = this.scale.clampTo(b);
+    this.scale = showingAll ? showAll(this.scale, b) : this.scale.clampTo(b);
     this.requestDraw();
   }
 
