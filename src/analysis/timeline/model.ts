@@ -6,6 +6,7 @@
 import type { TimelineChunk, TimelineLoss } from './chunk';
 import { MetricKind, RangeKind } from './chunk';
 import { bytesOf } from './columns';
+import { absorbed } from './absorbed-parts';
 import { chunkAt } from './model-rows';
 import { FlowReader } from './model-flows';
 import { LaneInfo } from './model-info';
@@ -35,43 +36,6 @@ import {
   type ThreadInfo,
   type TimelineQueries,
 } from './query';
-
-const EMPTY_APPENDS: TimelineChunk['tables'] = {
-  strings: [],
-  frameFunc: new Uint32Array(0),
-  frameFile: new Uint32Array(0),
-  frameLine: new Float64Array(0),
-  framePc: new Float64Array(0),
-  stackStart: new Uint32Array(1),
-  stackFrames: new Uint32Array(0),
-  siteStack: new Uint32Array(0),
-  siteReason: new Uint32Array(0),
-  goroutineId: new Float64Array(0),
-  procId: new Float64Array(0),
-  threadId: new Float64Array(0),
-  taskId: new Float64Array(0),
-  taskParent: new Uint32Array(0),
-  taskType: new Uint32Array(0),
-  taskUpdate: new Uint32Array(0),
-  taskUpdateParent: new Uint32Array(0),
-  taskUpdateType: new Uint32Array(0),
-  exactIds: [],
-};
-const EMPTY_TASKS: TimelineChunk['tasks'] = {
-  time: new Uint32Array(0),
-  edge: new Uint8Array(0),
-  task: new Uint8Array(0),
-  goroutine: new Uint8Array(0),
-  stack: new Uint8Array(0),
-};
-const EMPTY_FACTS: TimelineChunk['facts'] = {
-  namedG: new Uint32Array(0),
-  namedStack: new Uint32Array(0),
-  startG: new Uint32Array(0),
-  startStack: new Uint32Array(0),
-  createdG: new Uint32Array(0),
-  createdBy: new Uint32Array(0),
-};
 
 export class TimelineModel implements TimelineQueries {
   readonly tables = new ModelTables();
@@ -115,7 +79,7 @@ export class TimelineModel implements TimelineQueries {
     // The table appends, facts and task events now live in this.tables and the task columns;
     // the chunk keeps its rows only.
     this.annotations.addTasks(chunk);
-    this.chunks.push({ ...chunk, tables: EMPTY_APPENDS, facts: EMPTY_FACTS, tasks: EMPTY_TASKS });
+    this.chunks.push(absorbed(chunk));
     this.originNs = chunk.originNs;
     this.endNs = chunk.endNs;
     const gens = this.generations;
