@@ -47,12 +47,15 @@ function make(program: string, name: string, bytes: number): BenchTrace {
   return { name, file };
 }
 
-/** The busy-workload and HTTP-server traces (--quick: smaller ones). */
+/** The busy-workload and HTTP-server traces (--quick: smaller ones; --only=busy or http: one). */
 export function benchTraces(quick: boolean): BenchTrace[] {
-  return [
-    make('busy', 'busy', (quick ? 20 : 60) * MB),
-    make('httpload', 'http', (quick ? 30 : 80) * MB),
-  ];
+  const only = flag('only');
+  const all = [
+    { name: 'busy', workload: 'busy', mb: quick ? 20 : 60 },
+    { name: 'http', workload: 'httpload', mb: quick ? 30 : 80 },
+  ].filter((t) => only === undefined || t.name === only);
+  if (all.length === 0) throw new Error(`--only=${only}: the bench traces are busy and http`);
+  return all.map((t) => make(t.workload, t.name, t.mb * MB));
 }
 
 export function median(xs: number[]): number {

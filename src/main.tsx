@@ -5,6 +5,7 @@ import { installEmbedding } from './ui/embedding';
 import { installIdleHook } from './ui/idle';
 import { registerServiceWorker } from './ui/offline';
 import { installTheme } from './ui/theme';
+import { warmParser } from './state/inspect-actions';
 import './ui/styles.css';
 
 // The theme first, so the first render is already in the right colours.
@@ -18,3 +19,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+// The parse worker loads once the page has rendered, not when the first file is picked.
+const idle = window.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 200));
+idle(() => warmParser());

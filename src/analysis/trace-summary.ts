@@ -12,9 +12,9 @@
 // Counts are exact up to the limit; past it the summary says "more than the limit". On a parse error, Go's partial rule applies (cmd/trace prints every
 // event read before the error): everything before the damage is reported, with Go's message.
 
-import { EventKind, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
+import { EV_SYNC, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
 import { ID_SET_LIMIT } from './bounded-id-set';
-import { Accumulator, addIds, blankInfo, infoOf } from './summary-accumulator';
+import { Accumulator, addIds, DETAILED, detailsOf } from './summary-accumulator';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
 
 /** Counts over a stretch of events (one generation, or the whole trace). */
@@ -104,7 +104,6 @@ export class SummarySink implements EventSink {
   private open: { acc: Accumulator; n: number; gen: number | bigint | null; wall: string | null } | null = null;
   private wallStart: string | null = null;
   private eventsKept = 0;
-  private readonly info = blankInfo();
   /**
    * The last event's time: a double in a typed array (a number field that keeps changing would
    * box a new heap number per event), or a bigint once times pass 2^53 ns.
@@ -127,19 +126,28 @@ export class SummarySink implements EventSink {
   }
 
   event(ev: TraceEvent): void {
-    const kind = ev.kind();
-    // Reading details can raise Go's panics (GoPanic) on input the reader accepted: the pass
-    // then ends with that error.
-    const info = infoOf(ev, kind, this.info);
-    if (kind === EventKind.Sync) this.sync(ev);
+    const type = ev.type;
     const time = ev.time;
-    this.total.count(kind, time, info);
-    const open = this.open;
-    if (open !== null) open.acc.count(kind, time, info);
-    addIds(ev, info, open === null ? null : open.acc, this.total);
+    if (DETAILED[type] !== 0) {
+      // Reading details can raise Go's panics (GoPanic) on input the reader accepted: the
+      // pass then ends with that error, before the event is counted.
+      const d = detailsOf(ev);
+      this.total.detail(d);
+      this.open?.acc.detail(d);
+    } else if (type === EV_SYNC) {
+      this.sync(ev);
+    }
+    const total = this.total;
+    const open = this.open === null ? null : this.open.acc;
+    total.byType[type]++;
+    if (open !== null) open.byType[type]++;
+    addIds(ev, open, total);
     if (typeof time === 'number') this.lastTime[0] = time;
     else this.lastBig = time;
-    this.seen = true;
+    if (!this.seen) {
+      total.first = time;
+      this.seen = true;
+    }
   }
 
   /** The next Sync closes the open generation: it is complete. */
@@ -153,7 +161,9 @@ export class SummarySink implements EventSink {
     const snap = s.clockSnapshot;
     const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
     if (wall !== null && this.wallStart === null && this.gens.length === 0) this.wallStart = wall;
-    this.open = { acc: new Accumulator(this.idLimit), n: s.n, gen: this.reader?.generation ?? null, wall };
+    const acc = new Accumulator(this.idLimit);
+    acc.first = ev.time;
+    this.open = { acc, n: s.n, gen: this.reader?.generation ?? null, wall };
   }
 
   private last(): Time | null {

@@ -17,6 +17,11 @@ function parser(): ParseClient {
   return client;
 }
 
+/** Loads the parse worker while the page is idle, ahead of the first file. */
+export function warmParser(): void {
+  parser().warm();
+}
+
 /** Counts a worker (or file) request as pending for the idle signal while p runs. */
 export async function track<T>(p: Promise<T>): Promise<T> {
   addPending(1);

@@ -31,17 +31,30 @@ export interface BlobSource {
 /** The trace's bytes from the Blob, in pieces; decompressed when gzip is true. */
 export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOut = MAX_TRACE_BYTES): BlobSource {
   if (!gzip) {
+    // One slice is read ahead: the next is on its way while the reader works on this one.
     let pos = 0;
+    const read = (): Promise<Uint8Array> | null => {
+      if (pos >= blob.size) return null;
+      const end = Math.min(blob.size, pos + slice);
+      const part = blob
+        .slice(pos, end)
+        .arrayBuffer()
+        .then((b) => new Uint8Array(b));
+      part.catch(() => {}); // a read ahead that is never pulled (cancel) must not go unhandled
+      pos = end;
+      return part;
+    };
+    let ahead: Promise<Uint8Array> | null = null;
     return {
       async pull() {
-        if (pos >= blob.size) return null;
-        const end = Math.min(blob.size, pos + slice);
-        const part = new Uint8Array(await blob.slice(pos, end).arrayBuffer());
-        pos = end;
+        const part = ahead ?? read();
+        if (part === null) return null;
+        ahead = read();
         return part;
       },
       cancel() {
         pos = blob.size;
+        ahead = null;
       },
     };
   }

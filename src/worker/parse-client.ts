@@ -155,6 +155,14 @@ export class ParseClient {
     });
   }
 
+  /**
+   * Starts the worker ahead of the first open, so picking a file does not also wait for the
+   * worker's code to load and compile.
+   */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   private send(bytes: Blob | ArrayBuffer, parse: boolean, p: Pending): number {
     const worker = this.ensureWorker();
     const id = this.nextId++;

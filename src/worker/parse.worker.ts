@@ -1,6 +1,6 @@
-// Runs the wire inspector and then Go's parser off the main thread, so a large file never
-// freezes the page. The wire summary goes out first (it only walks batch headers); the full
-// parse follows in chunks, posting progress and giving way to the message queue between
+// Runs the wire inspector and Go's parser off the main thread, so a large file never freezes
+// the page. Both start at once; the wire summary goes out first (it only walks batch headers),
+// and the parse, in chunks, posts progress after it, giving way to the message queue between
 // chunks so a 'cancel' (another file was opened) stops it within one chunk.
 // The file is never held whole: each pass (wire summary, parse, analyses, and the timeline
 // worker's) reads the Blob again in slices, a gzip file through a DecompressionStream
@@ -34,6 +34,8 @@ const CHUNK_EVENTS = 20_000;
 const PROGRESS_MS = 100;
 
 const cancelled = new Set<number>();
+/** Opens whose parse is dropped without a word: the wire walk already failed them. */
+const abandoned = new Set<number>();
 /** The analyses of the last trace parsed, kept for queries (one trace at a time). */
 let kept: { id: number; analysis: TraceAnalysis } | null = null;
 const running = new Set<number>();
@@ -93,14 +95,44 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promi
   };
   try {
     const gzip = await blobIsGzip(blob);
+    const chunks = () => open(gzip).pull;
+    // Go's verdict (the parse and the cheap summary) starts at once, beside the wire walk,
+    // which only looks at batch headers and is done long before it; nothing of the parse is
+    // posted before the wire summary.
+    const summary = new SummarySink();
+    let wireOut = false;
+    let byteLength = 0;
+    const progress = (r: PassProgress) => (wireOut ? { ...r, generations: summary.generations, byteLength } : null);
+    const verdict = parse ? drive(id, runPassChunks(chunks(), [summary], { every: CHUNK_EVENTS }), progress) : null;
+    // Awaited below; if the walk throws first, its failure is the one reported.
+    verdict?.catch(() => {});
+    // The timeline model costs several times the parse: it is built in a worker of its own,
+    // streaming in a generation at a time (it reads the same Blob itself, in slices). With a
+    // core to spare it starts with the wire summary out; on two cores or fewer, where it would
+    // take the verdict's core, it starts after the verdict.
+    let timeline: TimelineRun | null = null;
+    const startTimeline = () => {
+      timeline = new TimelineRun(blob, gzip, {
+        chunk: (chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)),
+        end: (loss) => scope.postMessage({ id, kind: 'timeline-end', loss }),
+      });
+      timelines.set(id, timeline);
+      return timeline;
+    };
+    const fewCores = navigator.hardwareConcurrency <= 2;
+
     const feed = new ChunkFeeder(open(gzip).pull);
     const wire = await inspectStream(feed);
     // A gzip stream that gave not even a header: nothing of a trace to show.
     if (feed.failure !== null && wire.version === null) {
+      if (verdict !== null) {
+        abandoned.add(id);
+        await verdict;
+      }
       scope.postMessage({ id, kind: 'failed', error: { code: 'unreadable', message: feed.failure.message } });
       return;
     }
-    const byteLength = wire.totalBytes;
+    byteLength = wire.totalBytes;
     // A header that is not a readable Go trace's: say what the file is instead (a pprof
     // profile, a web page…; a gzip file is decompressed, so this names what it held).
     const headerFault = wire.error !== null && wire.error.fault !== 'damaged';
@@ -111,38 +143,31 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promi
       fileKind = identifyFile(bytes, isGzip(bytes) ? await inflatePrefix(bytes) : null);
     }
     scope.postMessage({ id, kind: 'inspected', summary: wire, byteLength, ...(fileKind ? { fileKind } : {}) });
-    if (!parse) return;
-    const chunks = () => {
-      const src = open(gzip);
-      return src.pull;
-    };
-    // The timeline model costs several times the parse: it is built in a worker of its own,
-    // on another core, streaming in a generation at a time (it reads the same Blob itself,
-    // in slices), while this one reads the trace for Go's verdict (the parse and the cheap
-    // summary) and then for the analyses.
-    const timeline = new TimelineRun(blob, gzip, {
-      chunk: (chunk) => scope.postMessage({ id, kind: 'timeline', chunk }, chunkTransferables(chunk)),
-      end: (loss) => scope.postMessage({ id, kind: 'timeline-end', loss }),
-    });
-    timelines.set(id, timeline);
-    const summary = new SummarySink();
+    wireOut = true;
+    if (verdict === null) return;
+    if (!fewCores) startTimeline();
     kept = null;
-    const progress = (r: PassProgress) => ({ ...r, generations: summary.generations, byteLength });
-    const passOptions = { every: CHUNK_EVENTS };
-    const first = await drive(id, runPassChunks(chunks(), [summary], passOptions), progress);
-    if (first === null) return;
+    const first = await verdict;
+    if (first === null) {
+      scope.postMessage({ id, kind: 'cancelled' });
+      return;
+    }
     scope.postMessage({ id, kind: 'parsed', summary: summary.finish(first) });
+    const model = timeline ?? startTimeline();
     // On two cores or fewer the page's own thread needs one: the analyses wait for the model.
-    if (navigator.hardwareConcurrency <= 2) await timeline.done;
+    if (fewCores) await model.done;
     // The analyses (goroutine summaries, profiles, MMU) read the events again: they cost
     // several times the parse, and the verdict and timeline should not wait for them.
     const analysis = new AnalysisSinks();
-    const second = await drive(id, runPassChunks(chunks(), analysis.sinks, passOptions), null);
-    if (second === null) return;
+    const second = await drive(id, runPassChunks(chunks(), analysis.sinks, { every: CHUNK_EVENTS }), () => null);
+    if (second === null) {
+      scope.postMessage({ id, kind: 'cancelled' });
+      return;
+    }
     const result = analysis.finish(second);
     kept = { id, analysis: result };
     // 'analysis' ends the open: every timeline reply must be out before it.
-    await timeline.done;
+    await model.done;
     if (cancelled.has(id)) {
       scope.postMessage({ id, kind: 'cancelled' });
       return;
@@ -156,30 +181,32 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promi
     timelines.delete(id);
     running.delete(id);
     cancelled.delete(id);
+    abandoned.delete(id);
   }
 }
 
 /**
  * Runs a pass to its end in chunks, giving way to the message queue before each so a cancel is
- * seen; posts progress at most every PROGRESS_MS when `progress` says what to post. Null when
- * the open was cancelled ('cancelled' is then posted).
+ * seen; posts progress at most every PROGRESS_MS when `progress` gives something to post. Null
+ * when the open was cancelled or abandoned (the caller says so, after the wire summary).
  */
-async function drive(id: number, pass: AsyncGenerator<PassProgress, PassEnd>, progress: ((p: PassProgress) => ParseProgress) | null): Promise<PassEnd | null> {
+async function drive(id: number, pass: AsyncGenerator<PassProgress, PassEnd>, progress: (p: PassProgress) => ParseProgress | null): Promise<PassEnd | null> {
   let lastPost = 0;
   for (;;) {
     // Give way first, so a cancel sent right after the open is seen before any parsing.
     await yieldToQueue();
-    if (cancelled.has(id)) {
+    if (cancelled.has(id) || abandoned.has(id)) {
       void pass.return(undefined as unknown as PassEnd);
-      scope.postMessage({ id, kind: 'cancelled' });
       return null;
     }
     const r = await pass.next();
     if (r.done) return r.value;
     const now = performance.now();
-    if (progress !== null && now - lastPost >= PROGRESS_MS) {
+    if (now - lastPost >= PROGRESS_MS) {
+      const p = progress(r.value);
+      if (p === null) continue;
       lastPost = now;
-      scope.postMessage({ id, kind: 'progress', progress: progress(r.value) });
+      scope.postMessage({ id, kind: 'progress', progress: p });
     }
   }
 }

@@ -25,7 +25,7 @@ export {
   type ExperimentalEvent,
 } from './event';
 export { eventString } from './event-string';
-export { transitionResourceId, transitionResourceKind } from './transition-subject';
+export { TRANSITION_ID_IN_ARG, TRANSITION_RESOURCE, transitionResourceId, transitionResourceKind } from './transition-subject';
 export { TraceError, GoPanic, type TraceFault } from './errors';
 export { Validator } from './validator';
 export {
@@ -51,7 +51,8 @@ export {
   type TaskID,
 } from './resources';
 export type { ExperimentalBatch } from './tables';
-export { type Time, type I64, type U64, dec, timeToNumber, timeToBigInt } from './int64';
+export { type Time, type I64, type U64, dec, timeToNumber, timeToBigInt, u64ToI64 } from './int64';
 export { formatUnixRFC3339Nano } from '../go/time';
 export { decodeGoString, encodeGoString, quoteGo } from '../go/string';
 export { HeaderError } from '../wire/version';
+export { EV_SYNC, KIND } from './event-kind';
