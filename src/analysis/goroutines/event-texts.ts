@@ -1,5 +1,5 @@
 // The words cmd/trace's task page (Go 1.27) uses for an event in a task's or region's list,
-// made once per distinct text (goroutines/summarizer.ts keeps one per summarizer).
+// made once per distinct text (annotation-book.ts keeps one per summarizer).
 import { type GoRelease } from '../../trace/go/strconv';
 import { quoteGo } from '../../trace/go/string';
 import { EventKind, goStateString, ResourceKind, type TraceEvent } from '../../trace/parse/index';
