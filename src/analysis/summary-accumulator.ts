@@ -1,13 +1,11 @@
 // The trace summary's counters over one stretch of events (a generation, or the whole trace).
 // Per event this is one increment (events by wire type, from which the counts by kind and by
-// resource follow when the stretch ends), a comparison for each of the event's G, P and M (a
-// run of one M's events mostly repeats them) and at most one bit test: the summary rides along
-// with the parse and should cost next to nothing. Only ranges and metrics, a handful per
-// trace, are read in detail.
+// resource follow when the stretch ends) and one slot look-up for each G, P and M it names
+// (distinct-ids.ts): the summary rides along with the parse and should cost next to nothing.
+// Only ranges and metrics, a handful per trace, are read in detail.
 
 import {
   EventKind,
-  type I64,
   KIND,
   ResourceKind,
   type Time,
@@ -16,7 +14,7 @@ import {
   type TraceEvent,
   u64ToI64,
 } from '../trace/parse/index';
-import { BoundedIdSet } from './bounded-id-set';
+import type { DistinctCount, DistinctIds } from './distinct-ids';
 import type { SummaryCounts } from './trace-summary';
 
 export const GC_RANGE = 'GC concurrent mark phase';
@@ -52,10 +50,14 @@ export function detailsOf(ev: TraceEvent): Details {
   return d;
 }
 
-/** Matches no ID: a fresh stretch has seen none. */
-const NO_ID = NaN;
+/** The distinct goroutines, Ps and Ms of a stretch. */
+export interface StretchIds {
+  gs: DistinctCount;
+  ps: DistinctCount;
+  ms: DistinctCount;
+}
 
-/** Counts over one stretch of events. The ID sets grow with distinct resources, not events. */
+/** Counts over one stretch of events (the distinct IDs are counted beside it: DistinctIds). */
 export class Accumulator {
   /** Events by wire type (EV_SYNC included). */
   readonly byType = new Float64Array(256);
@@ -64,19 +66,6 @@ export class Accumulator {
   private stw = 0;
   private maxGomaxprocs: number | null = null;
   private heapPeakBytes: number | null = null;
-  readonly gs: BoundedIdSet;
-  readonly ps: BoundedIdSet;
-  readonly ms: BoundedIdSet;
-  /** The G, P and M last added: an event on the same M mostly names them again. */
-  lastG: I64 = NO_ID;
-  lastP: I64 = NO_ID;
-  lastM: I64 = NO_ID;
-
-  constructor(idLimit: number) {
-    this.gs = new BoundedIdSet(idLimit);
-    this.ps = new BoundedIdSet(idLimit);
-    this.ms = new BoundedIdSet(idLimit);
-  }
 
   get events(): number {
     let n = 0;
@@ -92,8 +81,8 @@ export class Accumulator {
     if (d.heap !== null && (this.heapPeakBytes === null || d.heap > this.heapPeakBytes)) this.heapPeakBytes = d.heap;
   }
 
-  /** The counts, given the time of the stretch's last event. */
-  finish(last: Time | null): SummaryCounts {
+  /** The counts, given the time of the stretch's last event and its distinct IDs. */
+  finish(last: Time | null, ids: StretchIds): SummaryCounts {
     const first = this.first;
     const byKind = new Array<number>(KINDS).fill(0);
     const transitionsByResource = [0, 0, 0, 0];
@@ -112,12 +101,12 @@ export class Accumulator {
       firstNs: first,
       lastNs: first === null ? null : last,
       durationNs: first === null || last === null ? 0 : spanNs(first, last),
-      goroutines: this.gs.size,
-      procs: this.ps.size,
-      threads: this.ms.size,
-      goroutinesCapped: this.gs.capped,
-      procsCapped: this.ps.capped,
-      threadsCapped: this.ms.capped,
+      goroutines: ids.gs.size,
+      procs: ids.ps.size,
+      threads: ids.ms.size,
+      goroutinesCapped: ids.gs.capped,
+      procsCapped: ids.ps.capped,
+      threadsCapped: ids.ms.capped,
       gcCycles: this.gcCycles,
       stw: this.stw,
       tasks: byKind[EventKind.TaskBegin],
@@ -130,39 +119,21 @@ export class Accumulator {
   }
 }
 
-/**
- * Adds the event's goroutine, P and M, and the resource it moves, to the open stretch's sets
- * and, when new there, to the whole trace's: an ID already seen in this generation is already
- * in the total. `open` is null before the first generation starts.
- */
-export function addIds(ev: TraceEvent, open: Accumulator | null, total: Accumulator): void {
-  const acc = open ?? total;
+/** Counts the event's goroutine, P and M, and the resource it moves, as distinct IDs. */
+export function addIds(ev: TraceEvent, gs: DistinctIds, ps: DistinctIds, ms: DistinctIds): void {
   const g = ev.g;
-  if (g !== acc.lastG) {
-    acc.lastG = g;
-    if (g !== -1) addId(open?.gs, total.gs, g);
-  }
+  if (g !== -1) gs.add(g);
   const p = ev.p;
-  if (p !== acc.lastP) {
-    acc.lastP = p;
-    if (p !== -1) addId(open?.ps, total.ps, p);
-  }
+  if (p !== -1) ps.add(p);
   const m = ev.m;
-  if (m !== acc.lastM) {
-    acc.lastM = m;
-    if (m !== -1) addId(open?.ms, total.ms, m);
-  }
+  if (m !== -1) ms.add(m);
   // A transition moving its own G or P named it above; one moving another names it in a0.
   const t = ev.type;
   if (TRANSITION_ID_IN_ARG[t] !== 0) {
     const id = u64ToI64(ev.a0);
-    if (TRANSITION_RESOURCE[t] === ResourceKind.Goroutine) addId(open?.gs, total.gs, id);
-    else addId(open?.ps, total.ps, id);
+    if (TRANSITION_RESOURCE[t] === ResourceKind.Goroutine) gs.add(id);
+    else ps.add(id);
   }
-}
-
-function addId(open: BoundedIdSet | undefined, total: BoundedIdSet, id: I64): void {
-  if (open === undefined || open.add(id)) total.add(id);
 }
 
 /** b − a in ns as a plain number (exact while the span itself is below 2^53 ns, ~104 days). */

@@ -14,7 +14,8 @@
 
 import { EV_SYNC, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
 import { ID_SET_LIMIT } from './bounded-id-set';
-import { Accumulator, addIds, DETAILED, detailsOf } from './summary-accumulator';
+import { Accumulator, addIds, DETAILED, detailsOf, type StretchIds } from './summary-accumulator';
+import { DistinctIds } from './distinct-ids';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
 
 /** Counts over a stretch of events (one generation, or the whole trace). */
@@ -111,9 +112,16 @@ export class SummarySink implements EventSink {
   private readonly lastTime = new Float64Array(1);
   private lastBig: bigint | null = null;
   private seen = false;
+  /** Distinct IDs, per generation and in the whole trace. */
+  private readonly gs: DistinctIds;
+  private readonly ps: DistinctIds;
+  private readonly ms: DistinctIds;
 
-  constructor(private readonly idLimit = ID_SET_LIMIT) {
-    this.total = new Accumulator(idLimit);
+  constructor(idLimit = ID_SET_LIMIT) {
+    this.total = new Accumulator();
+    this.gs = new DistinctIds(idLimit);
+    this.ps = new DistinctIds(idLimit);
+    this.ms = new DistinctIds(idLimit);
   }
 
   /** Complete generations so far (for progress). */
@@ -141,7 +149,7 @@ export class SummarySink implements EventSink {
     const open = this.open === null ? null : this.open.acc;
     total.byType[type]++;
     if (open !== null) open.byType[type]++;
-    addIds(ev, open, total);
+    addIds(ev, this.gs, this.ps, this.ms);
     if (typeof time === 'number') this.lastTime[0] = time;
     else this.lastBig = time;
     if (!this.seen) {
@@ -154,14 +162,19 @@ export class SummarySink implements EventSink {
   private sync(ev: TraceEvent): void {
     const open = this.open;
     if (open !== null) {
-      this.gens.push({ ...open.acc.finish(this.last()), n: open.n, gen: open.gen, wallStart: open.wall });
+      const ids = { gs: this.gs.stretchCount(), ps: this.ps.stretchCount(), ms: this.ms.stretchCount() };
+      this.gens.push({ ...open.acc.finish(this.last(), ids), n: open.n, gen: open.gen, wallStart: open.wall });
       this.eventsKept += open.acc.events;
     }
+    // What came before the first Sync is in the trace's counts only.
+    this.gs.nextStretch();
+    this.ps.nextStretch();
+    this.ms.nextStretch();
     const s = ev.sync();
     const snap = s.clockSnapshot;
     const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
     if (wall !== null && this.wallStart === null && this.gens.length === 0) this.wallStart = wall;
-    const acc = new Accumulator(this.idLimit);
+    const acc = new Accumulator();
     acc.first = ev.time;
     this.open = { acc, n: s.n, gen: this.reader?.generation ?? null, wall };
   }
@@ -172,7 +185,8 @@ export class SummarySink implements EventSink {
   }
 
   finish(end: PassEnd): TraceSummary {
-    const total = this.total.finish(this.last());
+    const ids: StretchIds = { gs: this.gs.traceCount(), ps: this.ps.traceCount(), ms: this.ms.traceCount() };
+    const total = this.total.finish(this.last(), ids);
     if (end.error !== null) return failedSummary(end.version, end.error, end.fault, end.bytesRead, total, this.gens, this.wallStart, this.eventsKept);
     return {
       version: end.version,
