@@ -5,6 +5,7 @@
 import { dumpFootprint } from '../../trace/dump/footprint';
 import { dumpParsedTo } from '../../trace/dump/parsed';
 import { dumpParsedChunks } from '../../trace/dump/parsed-stream';
+import { dumpFootprintChunks, dumpWireChunks } from '../../trace/dump/wire-stream';
 import type { ChunkSource } from '../../trace/wire/chunk-feeder';
 import { dumpWireTo, type DumpResult } from '../../trace/dump/wire';
 import { encodeGoString } from '../../trace/go/string';
@@ -17,7 +18,7 @@ export interface DumpMode {
    * Strings are quoted as Go release `go` quotes them.
    */
   run(bytes: Uint8Array, write: (chunk: string | Uint8Array) => void, go: GoRelease): Omit<DumpResult, 'stdout'>;
-  /** The same over input in pieces, never held whole (for the modes that read events). */
+  /** The same over input in pieces, never held whole. */
   stream?(source: ChunkSource, write: (chunk: string | Uint8Array) => void, go: GoRelease): Promise<Omit<DumpResult, 'stdout'>>;
 }
 
@@ -37,11 +38,18 @@ export function wholeDump(summary: string, fn: (bytes: Uint8Array) => DumpResult
 }
 
 export const dumpModes: Record<string, DumpMode> = {
-  wire: { summary: 'every raw wire event (go tool trace -d=wire)', run: (bytes, write, go) => dumpWireTo(bytes, write, go) },
+  wire: {
+    summary: 'every raw wire event (go tool trace -d=wire)',
+    run: (bytes, write, go) => dumpWireTo(bytes, write, go),
+    stream: (source, write, go) => dumpWireChunks(source, write, go),
+  },
   parsed: {
     summary: 'every parsed event in order (go tool trace -d=parsed)',
     run: (bytes, write, go) => dumpParsedTo(bytes, rawBytes(write), go),
     stream: (source, write, go) => dumpParsedChunks(source, rawBytes(write), go),
   },
-  footprint: wholeDump('bytes and counts per event type (go tool trace -d=footprint)', dumpFootprint),
+  footprint: {
+    ...wholeDump('bytes and counts per event type (go tool trace -d=footprint)', dumpFootprint),
+    stream: (source, write) => dumpFootprintChunks(source, write),
+  },
 };

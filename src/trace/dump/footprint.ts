@@ -4,7 +4,8 @@
 // (one per type byte) sorted by bytes, descending, with Go's unstable sort, then aligned
 // with text/tabwriter (minwidth 3, tabwidth 8, padding 2, padchar ' ', flags 0).
 
-import { RawReader, rawEventEncodedSize } from '../wire/raw';
+import { type RawEvent, RawReader, rawEventEncodedSize } from '../wire/raw';
+import type { EventSpec } from '../wire/specs';
 import { errorText, type DumpResult } from './wire';
 import { goFixed } from '../go/fmt';
 import { goSortFunc } from '../go/sort';
@@ -16,6 +17,37 @@ interface Row {
   bytes: number;
 }
 
+/** Events counted per type byte, and the table Go prints from them. */
+export class FootprintCount {
+  private readonly rows: Row[] = [];
+  private events = 0;
+
+  constructor() {
+    for (let i = 0; i < 256; i++) this.rows.push({ typ: i, count: 0, bytes: 0 });
+  }
+
+  add(ev: RawEvent): void {
+    const s = this.rows[ev.type];
+    s.count++;
+    s.bytes += rawEventEncodedSize(ev);
+    this.events++;
+  }
+
+  /** The table, given the event specs and the bytes Go's counting reader saw (the whole file). */
+  text(specs: readonly EventSpec[], totalBytes: number): string {
+    const stats = this.rows;
+    goSortFunc(stats, (a, b) => (b.bytes < a.bytes ? -1 : b.bytes > a.bytes ? 1 : 0));
+    let text = 'Event\tBytes\t%\tCount\t%\n-\t-\t-\t-\t-\n';
+    for (const s of stats) {
+      const name = s.typ >= specs.length ? `<unknown (${s.typ})>` : specs[s.typ].name;
+      const bytesPct = goFixed((s.bytes / totalBytes) * 100, 2);
+      const countPct = goFixed((s.count / this.events) * 100, 2);
+      text += `${name}\t${s.bytes}\t${bytesPct}%\t${s.count}\t${countPct}%\n`;
+    }
+    return tabwriterFormat(text, { minwidth: 3, padding: 2, padchar: ' ' });
+  }
+}
+
 export function dumpFootprint(bytes: Uint8Array): DumpResult {
   let r: RawReader;
   try {
@@ -23,29 +55,12 @@ export function dumpFootprint(bytes: Uint8Array): DumpResult {
   } catch (e) {
     return { stdout: '', stderr: errorText(e), exitCode: 1 };
   }
-  const stats: Row[] = [];
-  for (let i = 0; i < 256; i++) stats.push({ typ: i, count: 0, bytes: 0 });
-  let eventsRead = 0;
+  const count = new FootprintCount();
   try {
-    for (let ev = r.next(); ev !== null; ev = r.next()) {
-      const s = stats[ev.type];
-      s.count++;
-      s.bytes += rawEventEncodedSize(ev);
-      eventsRead++;
-    }
+    for (let ev = r.next(); ev !== null; ev = r.next()) count.add(ev);
   } catch (e) {
     return { stdout: '', stderr: errorText(e), exitCode: 1 };
   }
-  goSortFunc(stats, (a, b) => (b.bytes < a.bytes ? -1 : b.bytes > a.bytes ? 1 : 0));
-  const specs = r.specs;
   // Go divides by the bytes its counting reader saw, which at EOF is the whole file.
-  const total = bytes.length;
-  let text = 'Event\tBytes\t%\tCount\t%\n-\t-\t-\t-\t-\n';
-  for (const s of stats) {
-    const name = s.typ >= specs.length ? `<unknown (${s.typ})>` : specs[s.typ].name;
-    const bytesPct = goFixed((s.bytes / total) * 100, 2);
-    const countPct = goFixed((s.count / eventsRead) * 100, 2);
-    text += `${name}\t${s.bytes}\t${bytesPct}%\t${s.count}\t${countPct}%\n`;
-  }
-  return { stdout: tabwriterFormat(text, { minwidth: 3, padding: 2, padchar: ' ' }), stderr: '', exitCode: 0 };
+  return { stdout: count.text(r.specs, bytes.length), stderr: '', exitCode: 0 };
 }

@@ -58,6 +58,11 @@ export class RawReader {
     return new RawReader(buf, version, size);
   }
 
+  /** Reads the events in buf from pos, the header having been read elsewhere (raw-stream.ts). */
+  static over(buf: Uint8Array, version: GoTraceVersion, pos: number): RawReader {
+    return new RawReader(buf, version, pos);
+  }
+
   next(): RawEvent | null {
     try {
       return this.readEvent();
