@@ -3,31 +3,14 @@
 // regression traces and fixtures (damaged and truncated ones included, Go 1.11–1.21 ones too),
 // in seeded random piece sizes, plus random truncations; and a source that fails midway.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededPieces } from '../../testing/seeded-pieces';
 import { seededRandom } from '../../testing/seeded-random';
-import { fixtureBinary, parseFixture } from '../parse/test-fixtures';
+import { streamCorpus } from '../parse/stream-corpus';
 import { dumpFootprint } from './footprint';
 import { dumpWire } from './wire';
 import { dumpFootprintChunks, dumpWireChunks } from './wire-stream';
 
-const ROOT = join(__dirname, '../../..');
-
-function corpus(): { name: string; bytes: Uint8Array }[] {
-  const out: { name: string; bytes: Uint8Array }[] = [];
-  for (const dir of ['testdata/traces', 'testdata/regressions']) {
-    for (const f of readdirSync(join(ROOT, dir)).filter((x) => x.endsWith('.trace'))) {
-      out.push({ name: f, bytes: new Uint8Array(readFileSync(join(ROOT, dir, f))) });
-    }
-  }
-  const own = join(ROOT, 'src/trace/parse/testdata');
-  for (const f of readdirSync(own).filter((x) => x.endsWith('.test'))) {
-    out.push({ name: f, bytes: fixtureBinary(parseFixture(f, readFileSync(join(own, f), 'latin1')).trace) });
-  }
-  return out;
-}
 
 async function streamed(dump: typeof dumpWireChunks, bytes: Uint8Array, seed: number, failAt?: number) {
   const parts: string[] = [];
@@ -36,7 +19,7 @@ async function streamed(dump: typeof dumpWireChunks, bytes: Uint8Array, seed: nu
 }
 
 describe('wire and footprint dumps fed in pieces', () => {
-  const traces = corpus();
+  const traces = streamCorpus();
 
   it('reads a corpus with successes and failures, old formats too', () => {
     const codes = traces.map((t) => dumpWire(t.bytes).exitCode);

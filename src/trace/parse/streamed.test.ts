@@ -3,30 +3,13 @@
 // into random chunk sizes (seeded; a failure names the seed), plus random truncations of real
 // traces: the same events, the same error, the same offset and valid offset.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../testing/seeded-random';
 import { ChunkedInput } from '../wire/chunked-input';
 import { TraceReader } from './reader';
 import { chunkSizes, type ReadOutcome, readChunked, readWhole } from './chunked-read';
-import { fixtureBinary, parseFixture } from './test-fixtures';
+import { streamCorpus } from './stream-corpus';
 
-const ROOT = join(__dirname, '../../..');
-
-function corpus(): { name: string; bytes: Uint8Array }[] {
-  const out: { name: string; bytes: Uint8Array }[] = [];
-  for (const dir of ['testdata/traces', 'testdata/regressions']) {
-    for (const f of readdirSync(join(ROOT, dir)).filter((x) => x.endsWith('.trace'))) {
-      out.push({ name: f, bytes: new Uint8Array(readFileSync(join(ROOT, dir, f))) });
-    }
-  }
-  const own = join(__dirname, 'testdata');
-  for (const f of readdirSync(own).filter((x) => x.endsWith('.test'))) {
-    out.push({ name: f, bytes: fixtureBinary(parseFixture(f, readFileSync(join(own, f), 'latin1')).trace) });
-  }
-  return out;
-}
 
 function expectSame(got: ReadOutcome, want: ReadOutcome, what: string): void {
   expect(got.error, `${what}: error`).toBe(want.error);
@@ -39,7 +22,7 @@ function expectSame(got: ReadOutcome, want: ReadOutcome, what: string): void {
 }
 
 describe('the reader fed in pieces', () => {
-  const traces = corpus();
+  const traces = streamCorpus();
 
   it('reads a corpus with successes and failures', () => {
     const outcomes = traces.map((t) => readWhole(t.bytes));
