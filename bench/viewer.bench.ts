@@ -83,21 +83,25 @@ async function heaps(browser: Browser): Promise<{ type: string; url: string; use
   const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
   const out: { type: string; url: string; used: number; buffers: number }[] = [];
   for (const t of targetInfos.filter((x) => x.type === 'page' || x.type === 'worker')) {
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false })) as { sessionId: string };
+    // A worker can end between the listing and the question (the timeline worker does, once
+    // its model is built): it then never answers, and the sample skips it.
+    const attached = (await cdp.send('Target.attachToTarget', { targetId: t.targetId, flatten: false }).catch(() => null)) as { sessionId: string } | null;
+    if (attached === null) continue;
+    const { sessionId } = attached;
+    let on: (e: { sessionId: string; message: string }) => void = () => {};
     const reply = new Promise<{ usedSize: number; backingStorageSize?: number }>((res) => {
-      const on = (e: { sessionId: string; message: string }) => {
+      on = (e) => {
         const m = JSON.parse(e.message);
-        if (e.sessionId === sessionId && m.id === 1) {
-          cdp.off('Target.receivedMessageFromTarget', on);
-          res(m.result ?? { usedSize: NaN });
-        }
+        if (e.sessionId === sessionId && m.id === 1) res(m.result ?? { usedSize: NaN });
       };
       cdp.on('Target.receivedMessageFromTarget', on);
     });
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) });
-    const r = await reply;
-    out.push({ type: t.type, url: t.url, used: r.usedSize, buffers: r.backingStorageSize ?? NaN });
-    await cdp.send('Target.detachFromTarget', { sessionId });
+    const gone = new Promise<null>((res) => setTimeout(() => res(null), 2000));
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.getHeapUsage' }) }).catch(() => null);
+    const r = await Promise.race([reply, gone]);
+    cdp.off('Target.receivedMessageFromTarget', on);
+    if (r !== null) out.push({ type: t.type, url: t.url, used: r.usedSize, buffers: r.backingStorageSize ?? NaN });
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => null);
   }
   await cdp.detach();
   return out;

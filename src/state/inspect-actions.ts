@@ -99,6 +99,8 @@ export async function openBlob(
         if (analysis !== null) analysed = handle.id;
         setInspect({ analysis, analysing: false });
       },
+      // Someone looking at the timeline wants its first frame before Go's verdict.
+      useApp.getState().traceView === 'timeline',
     );
     current = handle;
     beginTimeline(handle.id);

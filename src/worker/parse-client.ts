@@ -78,7 +78,7 @@ export class ParseClient {
     let resolveWire!: (v: Inspected) => void;
     let rejectWire!: (e: Error) => void;
     const wire = new Promise<Inspected>((res, rej) => ((resolveWire = res), (rejectWire = rej)));
-    this.send(bytes, false, { parse: false, onWire: resolveWire, onProgress: () => {}, onParsed: () => {}, onFail: rejectWire });
+    this.send(bytes, false, false, { parse: false, onWire: resolveWire, onProgress: () => {}, onParsed: () => {}, onFail: rejectWire });
     return wire;
   }
 
@@ -87,7 +87,12 @@ export class ParseClient {
    * is read by the worker in slices; an ArrayBuffer is transferred. If the wire step fails,
    * both promises reject.
    */
-  open(bytes: Blob | ArrayBuffer, onProgress: (p: ParseProgress) => void = () => {}, onAnalysis: (o: AnalysisOverview | null) => void = () => {}): OpenHandle {
+  open(
+    bytes: Blob | ArrayBuffer,
+    onProgress: (p: ParseProgress) => void = () => {},
+    onAnalysis: (o: AnalysisOverview | null) => void = () => {},
+    timelineFirst = false,
+  ): OpenHandle {
     let resolveWire!: (v: Inspected) => void;
     let rejectWire!: (e: Error) => void;
     let resolveParsed!: (v: TraceSummary | null) => void;
@@ -98,7 +103,7 @@ export class ParseClient {
     // A caller that only awaits one of them must not see an unhandled rejection of the other.
     wire.catch(() => {});
     parsed.catch(() => {});
-    const id = this.send(bytes, true, {
+    const id = this.send(bytes, true, timelineFirst, {
       parse: true,
       onWire: (v) => ((gotWire = true), resolveWire(v)),
       onProgress,
@@ -163,10 +168,10 @@ export class ParseClient {
     this.ensureWorker();
   }
 
-  private send(bytes: Blob | ArrayBuffer, parse: boolean, p: Pending): number {
+  private send(bytes: Blob | ArrayBuffer, parse: boolean, timelineFirst: boolean, p: Pending): number {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    const req: ParseRequest = { id, kind: 'inspect', bytes, parse };
+    const req: ParseRequest = { id, kind: 'inspect', bytes, parse, ...(timelineFirst ? { timelineFirst } : {}) };
     this.pending.set(id, p);
     this.onPendingChange(this.pending.size);
     worker.postMessage(req, bytes instanceof ArrayBuffer ? [bytes] : []);

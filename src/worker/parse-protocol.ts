@@ -33,6 +33,11 @@ export type ParseRequest =
       readonly bytes: Blob | ArrayBuffer;
       /** Also run Go's parser over the whole file after the wire summary. */
       readonly parse: boolean;
+      /**
+       * The page shows the timeline: on two cores or fewer its model is built at once, beside
+       * Go's verdict, rather than after it (the first frame sooner, the verdict later).
+       */
+      readonly timelineFirst?: boolean;
     }
   | { readonly id: number; readonly kind: 'cancel'; readonly target: number }
   /** A question about the analysis of an open request's trace (target: that request's id). */

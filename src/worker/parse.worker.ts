@@ -54,7 +54,7 @@ scope.onmessage = (e) => {
     void query(req.id, req.target, req.query);
     return;
   }
-  void run(req.id, req.bytes, req.parse);
+  void run(req.id, req.bytes, req.parse, req.timelineFirst === true);
 };
 
 /** The start of the trace's bytes (decompressed for a gzip file), to name a file that is not a trace. */
@@ -83,7 +83,7 @@ async function prefixOf(src: BlobSource, n: number): Promise<Uint8Array> {
   return out;
 }
 
-async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promise<void> {
+async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timelineFirst: boolean): Promise<void> {
   running.add(id);
   // Bytes in memory (a live snapshot) are wrapped, not copied into one more array.
   const blob = input instanceof Blob ? input : new Blob([input]);
@@ -108,8 +108,8 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promi
     verdict?.catch(() => {});
     // The timeline model costs several times the parse: it is built in a worker of its own,
     // streaming in a generation at a time (it reads the same Blob itself, in slices). With a
-    // core to spare it starts with the wire summary out; on two cores or fewer, where it would
-    // take the verdict's core, it starts after the verdict.
+    // core to spare it starts with the wire summary out. On two cores or fewer it would take
+    // the verdict's core: it starts after the verdict, unless the page shows the timeline.
     let timeline: TimelineRun | null = null;
     const startTimeline = () => {
       timeline = new TimelineRun(blob, gzip, {
@@ -120,6 +120,7 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promi
       return timeline;
     };
     const fewCores = navigator.hardwareConcurrency <= 2;
+    const modelAtOnce = !fewCores || timelineFirst;
 
     const feed = new ChunkFeeder(open(gzip).pull);
     const wire = await inspectStream(feed);
@@ -145,7 +146,7 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean): Promi
     scope.postMessage({ id, kind: 'inspected', summary: wire, byteLength, ...(fileKind ? { fileKind } : {}) });
     wireOut = true;
     if (verdict === null) return;
-    if (!fewCores) startTimeline();
+    if (modelAtOnce) startTimeline();
     kept = null;
     const first = await verdict;
     if (first === null) {
