@@ -25,6 +25,11 @@ export class DistinctIds {
   private inTraceBits = new Uint32Array(32);
   private inStretch = 0;
   private inTrace = 0;
+  /**
+   * The last bitset ID added: consecutive events mostly name the same M, P and goroutine, so
+   * one comparison settles most adds.
+   */
+  private last = -1;
   private otherInStretch: BoundedIdSet;
   private readonly otherInTrace: BoundedIdSet;
 
@@ -35,6 +40,8 @@ export class DistinctIds {
 
   add(id: Id): void {
     if (typeof id === 'number' && id >= 0 && id < BITSET_IDS) {
+      if (id === this.last) return;
+      this.last = id;
       const word = id >>> 5;
       if (word >= this.inStretchBits.length) this.growTo(word);
       const bit = 1 << (id & 31);
@@ -66,6 +73,7 @@ export class DistinctIds {
   nextStretch(): void {
     if (this.inStretch !== 0) this.inStretchBits.fill(0);
     this.inStretch = 0;
+    this.last = -1;
     if (this.otherInStretch.size !== 0 || this.otherInStretch.capped) this.otherInStretch = new BoundedIdSet(this.limit);
   }
 

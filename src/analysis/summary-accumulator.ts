@@ -5,6 +5,7 @@
 // Only ranges and metrics, a handful per trace, are read in detail.
 
 import {
+  EV_SYNC,
   EventKind,
   KIND,
   ResourceKind,
@@ -23,9 +24,12 @@ export const HEAP_METRIC = '/memory/classes/heap/objects:bytes';
 
 const KINDS = 15;
 
-/** Per event type: 1 for the kinds whose details the summary reads (ranges begun, metrics). */
-export const DETAILED = new Uint8Array(256);
-for (let t = 0; t < 256; t++) DETAILED[t] = KIND[t] === EventKind.RangeBegin || KIND[t] === EventKind.Metric ? 1 : 0;
+/**
+ * Per event type: 1 for the events the summary reads beyond type and IDs: the kinds whose
+ * details it reads (ranges begun, metrics) and Sync, which closes a generation.
+ */
+export const SPECIAL = new Uint8Array(256);
+for (let t = 0; t < 256; t++) SPECIAL[t] = KIND[t] === EventKind.RangeBegin || KIND[t] === EventKind.Metric || t === EV_SYNC ? 1 : 0;
 
 /** What a range or metric event adds; reading it can raise Go's panics (GoPanic). */
 export interface Details {
@@ -71,6 +75,11 @@ export class Accumulator {
     let n = 0;
     for (let t = 0; t < 256; t++) n += this.byType[t];
     return n;
+  }
+
+  /** Sets the counts by type to now − base: the events since base was taken. */
+  countSince(base: Float64Array, now: Float64Array): void {
+    for (let t = 0; t < 256; t++) this.byType[t] = now[t] - base[t];
   }
 
   /** Adds a range's or metric's details. */

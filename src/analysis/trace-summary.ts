@@ -14,7 +14,7 @@
 
 import { EV_SYNC, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
 import { ID_SET_LIMIT } from './bounded-id-set';
-import { Accumulator, addIds, DETAILED, detailsOf, type StretchIds } from './summary-accumulator';
+import { Accumulator, addIds, detailsOf, SPECIAL, type StretchIds } from './summary-accumulator';
 import { DistinctIds } from './distinct-ids';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
 
@@ -102,7 +102,8 @@ export class SummarySink implements EventSink {
   private reader: TraceReader | null = null;
   private readonly total: Accumulator;
   private readonly gens: GenerationStats[] = [];
-  private open: { acc: Accumulator; n: number; gen: number | bigint | null; wall: string | null } | null = null;
+  /** The open generation: its counters, and the trace's counts by type when it began. */
+  private open: { acc: Accumulator; base: Float64Array; n: number; gen: number | bigint | null; wall: string | null } | null = null;
   private wallStart: string | null = null;
   private eventsKept = 0;
   /**
@@ -136,32 +137,37 @@ export class SummarySink implements EventSink {
   event(ev: TraceEvent): void {
     const type = ev.type;
     const time = ev.time;
-    if (DETAILED[type] !== 0) {
-      // Reading details can raise Go's panics (GoPanic) on input the reader accepted: the
-      // pass then ends with that error, before the event is counted.
-      const d = detailsOf(ev);
-      this.total.detail(d);
-      this.open?.acc.detail(d);
-    } else if (type === EV_SYNC) {
-      this.sync(ev);
-    }
-    const total = this.total;
-    const open = this.open === null ? null : this.open.acc;
-    total.byType[type]++;
-    if (open !== null) open.byType[type]++;
+    if (SPECIAL[type] !== 0) this.special(ev);
+    // One count per event, in the trace's counts: a generation's are the difference from where
+    // it began (sync).
+    this.total.byType[type]++;
     addIds(ev, this.gs, this.ps, this.ms);
     if (typeof time === 'number') this.lastTime[0] = time;
     else this.lastBig = time;
     if (!this.seen) {
-      total.first = time;
+      this.total.first = time;
       this.seen = true;
     }
+  }
+
+  /** A range, metric or Sync event: the few the summary reads beyond its type and IDs. */
+  private special(ev: TraceEvent): void {
+    if (ev.type === EV_SYNC) {
+      this.sync(ev);
+      return;
+    }
+    // Reading details can raise Go's panics (GoPanic) on input the reader accepted: the pass
+    // then ends with that error, before the event is counted.
+    const d = detailsOf(ev);
+    this.total.detail(d);
+    this.open?.acc.detail(d);
   }
 
   /** The next Sync closes the open generation: it is complete. */
   private sync(ev: TraceEvent): void {
     const open = this.open;
     if (open !== null) {
+      open.acc.countSince(open.base, this.total.byType);
       const ids = { gs: this.gs.stretchCount(), ps: this.ps.stretchCount(), ms: this.ms.stretchCount() };
       this.gens.push({ ...open.acc.finish(this.last(), ids), n: open.n, gen: open.gen, wallStart: open.wall });
       this.eventsKept += open.acc.events;
@@ -176,7 +182,7 @@ export class SummarySink implements EventSink {
     if (wall !== null && this.wallStart === null && this.gens.length === 0) this.wallStart = wall;
     const acc = new Accumulator();
     acc.first = ev.time;
-    this.open = { acc, n: s.n, gen: this.reader?.generation ?? null, wall };
+    this.open = { acc, base: this.total.byType.slice(), n: s.n, gen: this.reader?.generation ?? null, wall };
   }
 
   private last(): Time | null {
