@@ -21,7 +21,7 @@ import { answer, overview } from '../analysis/queries';
 import type { AnalysisQuery, ParseFailure, ParseProgress, ParseReply, ParseRequest } from './parse-protocol';
 import { isGzip } from './gunzip';
 import { type BlobSource, blobIsGzip, blobSource } from './blob-source';
-import { TimelineRun } from './timeline-runner';
+import { TimelineRun, warmTimelineWorker } from './timeline-runner';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
@@ -56,6 +56,9 @@ scope.onmessage = (e) => {
   }
   void run(req.id, req.bytes, req.parse, req.timelineFirst === true);
 };
+
+// This worker is started before the first open (ParseClient.warm): so is the first timeline's.
+warmTimelineWorker();
 
 /** The start of the trace's bytes (decompressed for a gzip file), to name a file that is not a trace. */
 async function prefixOf(src: BlobSource, n: number): Promise<Uint8Array> {

@@ -1,4 +1,4 @@
-// The parse worker's side of the timeline worker: starts one per open, forwards its chunks to
+// The parse worker's side of the timeline worker: starts one per open (a spare loaded ahead), forwards its chunks to
 // the page, and settles when the model is complete (or the worker broke, or the open was
 // cancelled). A broken timeline worker is a loss on the timeline, not a failed open: the
 // verdict and the analyses still stand.
@@ -9,6 +9,38 @@ import type { TimelineReply, TimelineRequest } from './timeline-protocol';
 export interface TimelineOutput {
   chunk(chunk: TimelineChunk): void;
   end(loss: TimelineLoss | null): void;
+}
+
+/**
+ * A timeline worker started ahead of the next open, its code loaded and compiled while nothing
+ * else runs, so a trace's first timeline frame does not wait for that. `broken` is set if it
+ * failed to load (its error fired before any run listened): it is then not used.
+ */
+let spare: { worker: Worker; broken: boolean } | null = null;
+
+function newTimelineWorker(): Worker {
+  return new Worker(new URL('./timeline.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Starts a spare timeline worker if there is none (the next run takes it). */
+export function warmTimelineWorker(): void {
+  if (spare !== null) return;
+  const s = { worker: newTimelineWorker(), broken: false };
+  s.worker.onerror = (e) => {
+    e.preventDefault();
+    s.broken = true;
+  };
+  spare = s;
+}
+
+/** The spare worker if it loaded, else a new one. */
+function takeTimelineWorker(): Worker {
+  const s = spare;
+  spare = null;
+  if (s === null) return newTimelineWorker();
+  if (!s.broken) return s.worker;
+  s.worker.terminate();
+  return newTimelineWorker();
 }
 
 export class TimelineRun {
@@ -24,7 +56,7 @@ export class TimelineRun {
   /** Starts modelling the trace in `blob` (structured-cloned: no bytes are copied). */
   constructor(blob: Blob, gzip: boolean, private readonly out: TimelineOutput) {
     this.done = new Promise((resolve) => (this.settle = resolve));
-    this.worker = new Worker(new URL('./timeline.worker.ts', import.meta.url), { type: 'module' });
+    this.worker = takeTimelineWorker();
     this.worker.onmessage = (e: MessageEvent<TimelineReply>) => this.reply(e.data);
     this.worker.onerror = (e) => {
       e.preventDefault();
@@ -39,6 +71,7 @@ export class TimelineRun {
     this.finished = true;
     this.worker.terminate();
     this.settle();
+    warmTimelineWorker();
   }
 
   private reply(r: TimelineReply): void {
@@ -66,5 +99,7 @@ export class TimelineRun {
     this.worker.terminate();
     this.out.end(loss);
     this.settle();
+    // Ready for the next trace opened.
+    warmTimelineWorker();
   }
 }
