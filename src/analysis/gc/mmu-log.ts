@@ -10,6 +10,7 @@ import { EventKind, GoState, ResourceKind, type GoID, type TraceEvent } from '..
 import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
 import { transitionOf } from '../transition-memo';
+import { GoroutineStates } from '../goroutine-states';
 
 export const enum Op {
   Sync = 0,
@@ -124,7 +125,7 @@ export class MmuLogSink implements EventSink {
   private readonly log = new Columns();
   /** Go ignores everything before the first GOMAXPROCS metric. */
   private procsKnown = false;
-  private readonly states = new Map<GoID, number>();
+  private readonly states = new GoroutineStates();
   /** Goroutines that could be "in GC" for some option set (assist ranges, GC worker labels). */
   private readonly gcGoroutines = new Set<GoID>();
   private tickAfter: number | null = null;
@@ -170,7 +171,7 @@ export class MmuLogSink implements EventSink {
         const op = kind === EventKind.RangeBegin ? Op.RangeBegin : kind === EventKind.RangeActive ? Op.RangeActive : Op.RangeEnd;
         if (rk === RangeKind.Assist && scope !== -1) this.gcGoroutines.add(scope);
         // For an active range Go asks whether the event's goroutine is executing (bit 8).
-        const exec = op === Op.RangeActive && executing(this.states.get(ev.g) ?? 0) ? 8 : 0;
+        const exec = op === Op.RangeActive && executing(this.states.get(ev.g)) ? 8 : 0;
         this.push(op, t, rk | exec, Number(ev.p), scope);
         return;
       }
