@@ -77,6 +77,17 @@ function pct(xs: number[], p: number): number {
 
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 
+/**
+ * Which of the app's workers a target is, from its script's URL (the parse worker, the timeline
+ * worker — a spare one waits for the next trace — or the live runtime's).
+ */
+function workerName(url: string): string {
+  if (/parse\.worker/.test(url)) return 'parse worker';
+  if (/timeline\.worker/.test(url)) return 'timeline worker';
+  if (/runtime\.worker/.test(url)) return 'runtime worker';
+  return 'worker';
+}
+
 /** JS heap and array-buffer bytes of every page and worker target, via the browser's CDP. */
 async function heaps(browser: Browser): Promise<{ type: string; url: string; used: number; buffers: number }[]> {
   const cdp = await browser.newBrowserCDPSession();
@@ -166,12 +177,16 @@ async function main(): Promise<void> {
       document.addEventListener('change', () => ((window as unknown as { __chosenAt: number }).__chosenAt = performance.now()), true);
     });
     // Sample the worker's heap while it parses: its peak is the figure that matters.
-    let workerPeak = { used: 0, buffers: 0 };
+    const workerPeak = new Map<string, { used: number; buffers: number }>();
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
         for (const h of await heaps(browser).catch(() => [])) {
-          if (h.type === 'worker') workerPeak = { used: Math.max(workerPeak.used, h.used), buffers: Math.max(workerPeak.buffers, h.buffers || 0) };
+          // A worker whose script has not loaded yet has no URL: nothing to tell.
+          if (h.type !== 'worker' || h.url === '') continue;
+          const name = workerName(h.url);
+          const was = workerPeak.get(name) ?? { used: 0, buffers: 0 };
+          workerPeak.set(name, { used: Math.max(was.used, h.used), buffers: Math.max(was.buffers, h.buffers || 0) });
         }
         await new Promise((r) => setTimeout(r, 250));
       }
@@ -217,7 +232,7 @@ async function main(): Promise<void> {
     ];
     const after = await heaps(browser);
     const pageHeap = after.find((h) => h.type === 'page');
-    const worker = after.find((h) => h.type === 'worker');
+    const parseWorker = after.find((h) => h.type === 'worker' && workerName(h.url) === 'parse worker');
 
     console.log(`viewer: ${(size / MB).toFixed(1)} MB real Go trace (bench/go/viewerload), ${load.goroutines.toLocaleString('en-US')} goroutines, Chromium headless, software rendering, 1600×1000`);
     console.log(`  first frame from the model    ${f1(load.first)} ms after choosing the file (${load.gens} generation${load.gens === 1 ? '' : 's'} on it)`);
@@ -233,8 +248,10 @@ async function main(): Promise<void> {
     console.log(`  frames: all moving             n=${all.length}  p50 ${f1(pct(all, 50))} ms  p95 ${f1(pct(all, 95))} ms (goal ≤ 33 ms)`);
     console.log(`  model arrays                  ${(load.modelBytes / MB).toFixed(1)} MB = ${(load.modelBytes / size).toFixed(2)}× the file (goal ≤ 2×)`);
     if (pageHeap) console.log(`  page                          JS heap ${(pageHeap.used / MB).toFixed(1)} MB, array buffers ${(pageHeap.buffers / MB).toFixed(1)} MB`);
-    if (worker) console.log(`  parse worker after the parse  JS heap ${(worker.used / MB).toFixed(1)} MB, array buffers ${(worker.buffers / MB).toFixed(1)} MB`);
-    console.log(`  parse worker peak (sampled)   JS heap ${(workerPeak.used / MB).toFixed(1)} MB, array buffers ${(workerPeak.buffers / MB).toFixed(1)} MB`);
+    if (parseWorker) console.log(`  parse worker after the parse  JS heap ${(parseWorker.used / MB).toFixed(1)} MB, array buffers ${(parseWorker.buffers / MB).toFixed(1)} MB`);
+    for (const [name, peak] of workerPeak) {
+      console.log(`  ${`${name} peak (sampled)`.padEnd(29)} JS heap ${(peak.used / MB).toFixed(1)} MB, array buffers ${(peak.buffers / MB).toFixed(1)} MB`);
+    }
   } finally {
     await browser.close();
     server.kill();
