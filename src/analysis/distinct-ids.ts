@@ -25,11 +25,8 @@ export class DistinctIds {
   private inTraceBits = new Uint32Array(32);
   private inStretch = 0;
   private inTrace = 0;
-  /**
-   * The last bitset ID added: consecutive events mostly name the same M, P and goroutine, so
-   * one comparison settles most adds.
-   */
-  private last = -1;
+  /** IDs below this have a bit in the bitsets as they are now (32 per word). */
+  private bitLimit = 32 * 32;
   private otherInStretch: BoundedIdSet;
   private readonly otherInTrace: BoundedIdSet;
 
@@ -38,10 +35,17 @@ export class DistinctIds {
     this.otherInTrace = new BoundedIdSet(limit);
   }
 
+  /**
+   * Counts id. Nearly every call names an ID already seen in this stretch: that case is one
+   * bit test, in a method small enough for the compiler to copy into its caller.
+   */
   add(id: Id): void {
+    if (typeof id === 'number' && id >= 0 && id < this.bitLimit && (this.inStretchBits[id >>> 5] & (1 << (id & 31))) !== 0) return;
+    this.addSlow(id);
+  }
+
+  private addSlow(id: Id): void {
     if (typeof id === 'number' && id >= 0 && id < BITSET_IDS) {
-      if (id === this.last) return;
-      this.last = id;
       const word = id >>> 5;
       if (word >= this.inStretchBits.length) this.growTo(word);
       const bit = 1 << (id & 31);
@@ -73,7 +77,6 @@ export class DistinctIds {
   nextStretch(): void {
     if (this.inStretch !== 0) this.inStretchBits.fill(0);
     this.inStretch = 0;
-    this.last = -1;
     if (this.otherInStretch.size !== 0 || this.otherInStretch.capped) this.otherInStretch = new BoundedIdSet(this.limit);
   }
 
@@ -86,6 +89,7 @@ export class DistinctIds {
     const trace = new Uint32Array(n);
     trace.set(this.inTraceBits);
     this.inTraceBits = trace;
+    this.bitLimit = n * 32;
   }
 }
 
