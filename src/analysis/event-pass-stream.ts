@@ -11,7 +11,7 @@ import { ChunkFeeder, type ChunkSource, type SourceError } from '../trace/wire/c
 import { HeaderError, TraceError, TraceReader, type TraceEvent } from '../trace/parse/index';
 import { headerReady } from '../trace/parse/generation-feed';
 export { type ChunkSource, SourceError } from '../trace/wire/chunk-feeder';
-import { type EventSink, oneCallback, type PassEnd, type PassProgress } from './event-pass';
+import { deliverTo, type EventSink, type PassEnd, type PassProgress, type Tally } from './event-pass';
 
 export interface StreamPassOptions {
   /** Events between progress yields (default 20,000). */
@@ -43,27 +43,23 @@ export async function* runPassChunks(
     return { version: null, error: e, fault, bytesRead: 0, events: 0 };
   }
   for (const s of sinks) s.start?.(reader);
-  let events = 0;
-  const deliver = oneCallback(sinks);
-  const count = (ev: TraceEvent) => {
-    events++;
-    deliver(ev);
-  };
+  const tally: Tally = { events: 0 };
+  const deliver = deliverTo(sinks, tally);
   for (;;) {
     let ended: boolean;
     try {
-      ended = reader.forEachEvent(count, every);
+      ended = reader.forEachEvent(deliver, every);
     } catch (e) {
-      if (feed.failure !== null && e instanceof TraceError) return sourceEnd(feed.failure, reader, events);
+      if (feed.failure !== null && e instanceof TraceError) return sourceEnd(feed.failure, reader, tally.events);
       const fault = e instanceof TraceError ? e.fault : 'internal';
-      return { version: reader.version, error: e, fault, bytesRead: reader.offset, events };
+      return { version: reader.version, error: e, fault, bytesRead: reader.offset, events: tally.events };
     }
     if (ended) break;
     if (reader.wantsInput) await feed.more();
-    yield { events, bytesRead: reader.offset };
+    yield { events: tally.events, bytesRead: reader.offset };
   }
-  if (feed.failure !== null) return sourceEnd(feed.failure, reader, events);
-  return { version: reader.version, error: null, fault: '', bytesRead: reader.offset, events };
+  if (feed.failure !== null) return sourceEnd(feed.failure, reader, tally.events);
+  return { version: reader.version, error: null, fault: '', bytesRead: reader.offset, events: tally.events };
 }
 
 /** Runs a streamed pass to its end (no giving way: the CLI). */
