@@ -10,58 +10,51 @@ import { dec, type U64 } from './int64';
 import type { EvTable } from './tables';
 
 /**
- * Per event type, the argument slots (after dt) holding stack IDs and string IDs, -1 for none.
- * No event has more than two of either.
+ * Per event type, which argument slots (after dt) hold stack IDs and which hold string IDs: bit
+ * i for slot i. No event has more than two of either.
  */
-const STACK_SLOT_1 = new Int8Array(256).fill(-1);
-const STACK_SLOT_2 = new Int8Array(256).fill(-1);
-const STRING_SLOT_1 = new Int8Array(256).fill(-1);
-const STRING_SLOT_2 = new Int8Array(256).fill(-1);
+const STACK_SLOTS = new Uint8Array(256);
+const STRING_SLOTS = new Uint8Array(256);
 SPECS.forEach((s, t) => {
-  if (s.stackIDs.length > 0) STACK_SLOT_1[t] = s.stackIDs[0] - 1;
-  if (s.stackIDs.length > 1) STACK_SLOT_2[t] = s.stackIDs[1] - 1;
-  if (s.stringIDs.length > 0) STRING_SLOT_1[t] = s.stringIDs[0] - 1;
-  if (s.stringIDs.length > 1) STRING_SLOT_2[t] = s.stringIDs[1] - 1;
+  for (const i of s.stackIDs) STACK_SLOTS[t] |= 1 << (i - 1);
+  for (const i of s.stringIDs) STRING_SLOTS[t] |= 1 << (i - 1);
 });
 
 /** Per event type, 1 if it names any stack or string ID (Sync and GoStart, say, do not). */
 export const HAS_TABLE_IDS = new Uint8Array(256);
-for (let t = 0; t < 256; t++) HAS_TABLE_IDS[t] = STACK_SLOT_1[t] >= 0 || STRING_SLOT_1[t] >= 0 ? 1 : 0;
-
-/** Argument slot i of an event. */
-function argAt(e: TraceEvent, i: number): U64 {
-  return i === 0 ? e.a0 : i === 1 ? e.a1 : i === 2 ? e.a2 : e.a3;
-}
+for (let t = 0; t < 256; t++) HAS_TABLE_IDS[t] = STACK_SLOTS[t] !== 0 || STRING_SLOTS[t] !== 0 ? 1 : 0;
 
 /**
  * Checks that every stack and string ID an event names exists in its table (Go's
- * validateTableIDs). Nearly always a table's IDs have no gaps, so one comparison decides.
+ * validateTableIDs). Nearly always a table's IDs have no gaps, so one comparison per ID
+ * decides; an ID at or past the gapless part sends the event to Go's check, in Go's order.
  */
 export function validateTableIDs(e: TraceEvent): void {
   const typ = e.type;
   const t = e.table!;
-  let i = STACK_SLOT_1[typ];
-  if (i >= 0) {
-    const lim = t.stacks.fullBelow;
-    let id = argAt(e, i);
-    if (!(id < lim)) checkStack(t, e, id);
-    i = STACK_SLOT_2[typ];
-    if (i >= 0) {
-      id = argAt(e, i);
-      if (!(id < lim)) checkStack(t, e, id);
-    }
+  const stacks = STACK_SLOTS[typ];
+  if (stacks !== 0 && !allBelow(e, stacks, t.stacks.fullBelow)) {
+    for (const i of SPECS[typ].stackIDs) checkStack(t, e, argAt(e, i - 1));
   }
-  i = STRING_SLOT_1[typ];
-  if (i >= 0) {
-    const lim = t.strings.fullBelow;
-    let id = argAt(e, i);
-    if (!(id < lim)) checkString(t, e, id);
-    i = STRING_SLOT_2[typ];
-    if (i >= 0) {
-      id = argAt(e, i);
-      if (!(id < lim)) checkString(t, e, id);
-    }
+  const strings = STRING_SLOTS[typ];
+  if (strings !== 0 && !allBelow(e, strings, t.strings.fullBelow)) {
+    for (const i of SPECS[typ].stringIDs) checkString(t, e, argAt(e, i - 1));
   }
+}
+
+/** Whether every argument slot in `slots` (bit i for slot i) holds a value below lim. */
+function allBelow(e: TraceEvent, slots: number, lim: number): boolean {
+  return (
+    ((slots & 1) === 0 || e.a0 < lim) &&
+    ((slots & 2) === 0 || e.a1 < lim) &&
+    ((slots & 4) === 0 || e.a2 < lim) &&
+    ((slots & 8) === 0 || e.a3 < lim)
+  );
+}
+
+/** Argument slot i of an event. */
+function argAt(e: TraceEvent, i: number): U64 {
+  return i === 0 ? e.a0 : i === 1 ? e.a1 : i === 2 ? e.a2 : e.a3;
 }
 
 function checkStack(t: EvTable, e: TraceEvent, id: U64): void {
