@@ -18,9 +18,9 @@
 import { Ev, SPECS } from '../wire/specs';
 import { type GoTraceVersion, isV2Version, scanHeader, type Version } from '../wire/version';
 import { V1Reader } from '../v1/reader';
-import { type Batch, ByteStream } from './batch';
 import { ChunkedInput } from '../wire/chunked-input';
-import { DEFAULT_MAX_GENERATION_BYTES, GenerationFeed, headerBytes, WANT_INPUT } from './generation-feed';
+import { DEFAULT_MAX_GENERATION_BYTES, headerBytes, WANT_INPUT } from './generation-feed';
+import { GenerationSource } from './generation-source';
 import {
   BatchCursor,
   blankEvent,
@@ -33,7 +33,7 @@ import {
 } from './batch-cursor';
 import { EV_SYNC, TraceEvent } from './event';
 import { GoEOF, TraceError } from './errors';
-import { type Generation, readGeneration, readGenerationWithSpill } from './generation';
+import type { Generation } from './generation';
 import { goSortFunc } from '../go/sort';
 import { dec, i64Add, type Time, ticksToNs, type U64 } from './int64';
 import { Ordering } from './order';
@@ -49,11 +49,8 @@ export class TraceReader {
   readonly version: GoTraceVersion;
   /** A Go 1.11–1.21 trace is read by src/trace/v1 (Go's tracev1), with the same events. */
   private v1: V1Reader | null = null;
-  private stream: ByteStream;
-  /** Absolute offset of stream.buf[0]: 0 over a whole buffer, a slice's start when streamed. */
-  private streamBase = 0;
-  /** Streamed input: where each generation's slice comes from (null over a whole buffer). */
-  private readonly feed: GenerationFeed | null = null;
+  /** The generations' bytes: a whole buffer, or a streamed input (see generation-source.ts). */
+  private readonly source: GenerationSource;
   /** Streamed, a Go 1.11–1.21 trace waits for the whole input: its header size until then. */
   private v1Pending = -1;
   private wanting = false;
@@ -64,15 +61,8 @@ export class TraceReader {
   private cpuNext = 0;
   private readonly order: Ordering;
   private syncs = 0;
-  private readGenErr: TraceError | null = null;
   private done = false;
   private failed: Error | null = null;
-  // Before Go 1.26 there is no end-of-generation marker: the first batch of the next
-  // generation is read while reading this one and kept for the next read.
-  private spill: Batch | null = null;
-  private spillErr: TraceError | null = null;
-  private spillErrSync = false;
-  private goodOffset: number;
   /**
    * An event object forEachEvent has handed out and taken back: the next cursor to advance
    * decodes into it. Never an object readEvent returned.
@@ -91,16 +81,15 @@ export class TraceReader {
       const { version, size } = scanHeader(headerBytes(input));
       this.version = version;
       this.order = new Ordering(version as Version);
-      this.goodOffset = size;
-      this.stream = new ByteStream(new Uint8Array(0), 0);
-      if (!isV2Version(version)) {
-        this.v1Pending = size;
-      } else {
-        input.skipTo(size);
-        this.streamBase = size;
-        this.feed = new GenerationFeed(input, version, maxGenerationBytes);
-      }
       this.streamInput = input;
+      if (isV2Version(version)) {
+        this.source = new GenerationSource(input, size, version as Version, maxGenerationBytes);
+      } else {
+        // Read whole once the input has ended (startV1); until then nothing is taken off it.
+        this.v1Pending = size;
+        this.source = new GenerationSource(new Uint8Array(0), 0, version as Version, maxGenerationBytes);
+        this.source.goodOffset = size;
+      }
       return;
     }
     // A plain Uint8Array view (not a Node Buffer subclass) keeps the decoders monomorphic.
@@ -108,16 +97,15 @@ export class TraceReader {
     const { version, size } = scanHeader(bytes);
     this.version = version;
     if (!isV2Version(version)) this.v1 = new V1Reader(bytes, size, version);
-    this.stream = new ByteStream(bytes, size);
+    this.source = new GenerationSource(bytes, size, version as Version, maxGenerationBytes);
     this.order = new Ordering(version as Version);
-    this.goodOffset = size;
   }
 
   private streamInput: ChunkedInput | null = null;
 
   /** Bytes of the input consumed so far. */
   get offset(): number {
-    return this.v1 !== null ? this.v1.offset : this.streamBase + this.stream.pos;
+    return this.v1 !== null ? this.v1.offset : this.source.offset;
   }
 
   /**
@@ -131,7 +119,7 @@ export class TraceReader {
 
   /** End offset of the last generation read without error: what a damaged trace still shows. */
   get validOffset(): number {
-    return this.v1 !== null ? this.v1.validOffset : this.goodOffset;
+    return this.v1 !== null ? this.v1.validOffset : this.source.goodOffset;
   }
 
   /**
@@ -304,23 +292,7 @@ export class TraceReader {
     if (queued !== undefined) return queued;
 
     const frontier = this.frontier;
-    if (frontier.length === 0 && this.cpuNext === this.cpuSamples.length) {
-      if (this.version < 26) return this.nextGenWithSpill();
-      if (this.readGenErr !== null) throw this.readGenErr;
-      let gen: Generation | null;
-      try {
-        if (this.feed !== null) this.nextGenerationBytes(null);
-        this.goodOffset = this.streamBase + this.stream.pos;
-        gen = readGeneration(this.stream, this.version as Version);
-      } catch (e) {
-        if (!(e instanceof TraceError)) throw e;
-        // Emit the Sync that closes the last good generation, then the error.
-        this.readGenErr = e;
-        this.gen = null;
-        return syncEvent(null, this.lastTs, ++this.syncs);
-      }
-      return this.installGen(gen);
-    }
+    if (frontier.length === 0 && this.cpuNext === this.cpuSamples.length) return this.nextGeneration();
 
     const gen = this.gen!;
     // A CPU sample goes first if it is strictly earlier than the next event (events win ties).
@@ -377,46 +349,16 @@ export class TraceReader {
     return true;
   }
 
-  private nextGenWithSpill(): TraceEvent {
-    if (this.spillErr !== null) {
-      if (this.spillErrSync) throw this.spillErr;
-      this.spillErrSync = true;
-      return syncEvent(null, this.lastTs, ++this.syncs);
-    }
-    if (this.gen !== null && this.spill === null) {
-      // No batch of a further generation was seen: the trace is over.
-      this.done = true;
-      return syncEvent(null, this.lastTs, ++this.syncs);
-    }
-    let gen: Generation | null;
-    try {
-      if (this.feed !== null) this.nextGenerationBytes(this.spill === null ? null : this.spill.gen);
-      this.goodOffset = this.streamBase + this.stream.pos;
-      const r = readGenerationWithSpill(this.stream, this.spill, this.version as Version);
-      gen = r.gen;
-      this.spill = r.spill;
-      this.spillErr = r.error;
-      // The spilled batch is a view into this slice: a copy lets the slice go with the generation.
-      if (this.feed !== null && r.spill !== null) r.spill.data = r.spill.data.slice();
-    } catch (e) {
-      if (!(e instanceof TraceError)) throw e;
-      this.spill = null;
-      this.spillErr = e;
-      gen = null;
-    }
-    if (gen === null) {
-      this.gen = null;
-      this.spillErrSync = true;
-      return syncEvent(null, this.lastTs, ++this.syncs);
-    }
-    return this.installGen(gen);
-  }
-
-  /** Streamed: reads from the next generation's slice (throws WANT_INPUT until it has arrived). */
-  private nextGenerationBytes(spillGen: number | bigint | null): void {
-    const w = this.feed!.next(spillGen);
-    this.stream = new ByteStream(w.bytes, 0);
-    this.streamBase = w.base;
+  /**
+   * At a generation boundary: the next generation's Sync, or the Sync that closes the last good
+   * generation (the trace then ends, or the next call throws what stopped it).
+   */
+  private nextGeneration(): TraceEvent {
+    const step = this.source.next(this.gen !== null);
+    if (step.gen !== null) return this.installGen(step.gen);
+    if (step.dropGen) this.gen = null;
+    if (step.ended) this.done = true;
+    return syncEvent(null, this.lastTs, ++this.syncs);
   }
 
   /** Streamed Go 1.11–1.21 trace: once the input has ended, reads it whole as Go's tracev1 does. */
@@ -431,12 +373,7 @@ export class TraceReader {
     return true;
   }
 
-  private installGen(gen: Generation | null): TraceEvent {
-    if (gen === null) {
-      this.gen = null;
-      this.done = true;
-      return syncEvent(null, this.lastTs, ++this.syncs);
-    }
+  private installGen(gen: Generation): TraceEvent {
     this.gen = gen;
     this.cpuSamples = gen.cpuSamples;
     this.cpuNext = 0;
