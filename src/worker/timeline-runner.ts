@@ -1,7 +1,7 @@
-// The parse worker's side of the timeline worker: starts one per open (a spare loaded ahead), forwards its chunks to
-// the page, and settles when the model is complete (or the worker broke, or the open was
-// cancelled). A broken timeline worker is a loss on the timeline, not a failed open: the
-// verdict and the analyses still stand.
+// The parse worker's side of the timeline worker: starts one per open (a spare loaded ahead),
+// forwards its chunks to the page, and settles when the model is complete (or the worker broke,
+// or the open was cancelled). A broken timeline worker is a loss on the timeline, not a failed
+// open: the verdict and the analyses still stand.
 
 import type { TimelineChunk, TimelineLoss } from '../analysis/timeline/chunk';
 import type { TimelineReply, TimelineRequest } from './timeline-protocol';
