@@ -2,10 +2,12 @@
 // read in slices of a few megabytes, never whole; a gzip file (by its magic bytes, never its
 // name) decompressed as a stream through the platform's DecompressionStream. Each pass over
 // the trace (the wire summary, the parse, the analyses) opens its own source on the same Blob,
-// which costs a re-read (and, for gzip, a re-inflate) instead of holding the trace.
+// which costs a re-read (and, for gzip, a re-inflate) instead of holding the trace. A plain
+// file's slices are read by a slice-reader worker (slice-reader.ts), off the parsing thread.
 
 import { isGzip } from './gunzip';
 import { GunzipError } from './gunzip';
+import { type ReadSlice, readSlice } from './slice-reader';
 
 /**
  * The most bytes of trace the page reads (a plain file's size, a gzip file's decompressed
@@ -29,27 +31,26 @@ export interface BlobSource {
 }
 
 /** The trace's bytes from the Blob, in pieces; decompressed when gzip is true. */
-export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOut = MAX_TRACE_BYTES): BlobSource {
+export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOut = MAX_TRACE_BYTES, read: ReadSlice = readSlice): BlobSource {
   if (!gzip) {
-    // One slice is read ahead: the next is on its way while the reader works on this one.
+    // One slice is read ahead: the next is on its way while the reader works on this one. The
+    // first read starts at once, not at the first pull: the reads of a pass opened first (the
+    // parse's, in the parse worker) are then served before those of passes opened after it.
     let pos = 0;
-    const read = (): Promise<Uint8Array> | null => {
+    const next = (): Promise<Uint8Array> | null => {
       if (pos >= blob.size) return null;
       const end = Math.min(blob.size, pos + slice);
-      const part = blob
-        .slice(pos, end)
-        .arrayBuffer()
-        .then((b) => new Uint8Array(b));
+      const part = read(blob, pos, end);
       part.catch(() => {}); // a read ahead that is never pulled (cancel) must not go unhandled
       pos = end;
       return part;
     };
-    let ahead: Promise<Uint8Array> | null = null;
+    let ahead: Promise<Uint8Array> | null = next();
     return {
       async pull() {
-        const part = ahead ?? read();
+        const part = ahead ?? next();
         if (part === null) return null;
-        ahead = read();
+        ahead = next();
         return part;
       },
       cancel() {

@@ -9,7 +9,7 @@ import { ScrollRegion } from '../ScrollRegion';
 import type { GenRow } from './inspect-model';
 import { parsedGenerations, spanMs } from './parsed-model';
 
-export function GenerationTable({ rows, caption, parse }: { rows: readonly GenRow[]; caption: string; parse: ParsedState }) {
+export function GenerationTable({ rows, caption, parse }: { rows: readonly GenRow[]; caption: string; parse: Pick<ParsedState, 'status' | 'summary'> }) {
   const parsed = parsedGenerations(parse.summary);
   const pending = parse.status === 'parsing';
   const missing = pending ? '…' : '—';

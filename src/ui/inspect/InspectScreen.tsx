@@ -1,6 +1,7 @@
 // The first screen: drop or pick a Go trace; see what the wire layer finds in it at once, then
 // what Go's parser finds when it has read every event.
 
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../state/store';
 import { clearInspect } from '../../state/inspect-actions';
 import { MAX_FILE_TEXT } from '../../state/inspect-limits';
@@ -12,7 +13,17 @@ import { TRACE_PAGES } from './trace-pages';
 import './inspect.css';
 
 export function InspectScreen() {
-  const ins = useApp((s) => s.inspect);
+  // What this frame shows, not the whole open (the parse's progress ticks would re-render it).
+  const ins = useApp(
+    useShallow((s) => ({
+      status: s.inspect.status,
+      fileName: s.inspect.fileName,
+      fileSize: s.inspect.fileSize,
+      origin: s.inspect.origin,
+      loadError: s.inspect.loadError,
+      summary: s.inspect.summary,
+    })),
+  );
 
   if (ins.status === 'empty') return <EmptyState />;
 

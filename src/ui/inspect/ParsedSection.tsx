@@ -3,14 +3,15 @@
 // and events by kind.
 
 import { useMemo } from 'react';
-import type { ParsedState } from '../../state/store';
+import { useApp } from '../../state/store';
 import { Stat } from '../Stat';
 import { formatInt } from '../format';
 import { KindBars } from './KindBars';
 import { parsedView } from './parsed-model';
 import './parsed.css';
 
-export function ParsedSection({ parse }: { parse: ParsedState }) {
+export function ParsedSection() {
+  const parse = useApp((s) => s.inspect.parse);
   const view = useMemo(() => (parse.summary ? parsedView(parse.summary) : null), [parse.summary]);
 
   if (parse.status === 'idle' || parse.status === 'cancelled') return null;
@@ -30,13 +31,12 @@ export function ParsedSection({ parse }: { parse: ParsedState }) {
       <section className="card card-pad parsed pending" aria-labelledby="parsed-title" data-parsed="parsing">
         <div className="kind">Go’s parser</div>
         <div className="file-row" role="status" aria-live="polite">
-          <div className="spinner" aria-hidden="true" />
           <h2 id="parsed-title" style={{ margin: 0, fontSize: 16 }}>
             {p ? `Reading events… ${formatInt(p.events)} so far, ${Math.round(frac * 100)}% of the file` : 'Reading every event in a background worker…'}
           </h2>
         </div>
         <div className="progress-track" aria-hidden="true">
-          <div className="progress-fill" style={{ width: `${frac * 100}%` }} />
+          <div className="progress-fill" style={{ transform: `scaleX(${frac})` }} />
         </div>
       </section>
     );

@@ -2,6 +2,7 @@
 // batches, bytes) and what Go's parser found when it had read every event.
 
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../../state/store';
 import { Stat } from '../Stat';
 import { formatBytes, formatInt } from '../format';
@@ -14,7 +15,11 @@ import { TriageList } from '../analysis/TriageList';
 import './summary.css';
 
 export function SummaryPage() {
-  const ins = useApp((s) => s.inspect);
+  // Not the parse's progress: a tick re-renders the progress line (ParsedSection), not the page.
+  const ins = useApp(
+    useShallow((s) => ({ summary: s.inspect.summary, fileName: s.inspect.fileName, fileKind: s.inspect.fileKind, fetched: s.inspect.fetched })),
+  );
+  const parse = useApp(useShallow((s) => ({ status: s.inspect.parse.status, summary: s.inspect.parse.summary })));
   const view = useMemo(
     () => (ins.summary ? inspectView(ins.summary, { fileName: ins.fileName ?? '', fileKind: ins.fileKind, fetched: ins.fetched }) : null),
     [ins.summary, ins.fileName, ins.fileKind, ins.fetched],
@@ -35,7 +40,7 @@ export function SummaryPage() {
       )}
       <TriageList />
       {/* Go's parser has nothing to add to a header that is not a readable trace's. */}
-      {(view.verdict === 'ok' || view.verdict === 'damaged') && <ParsedSection parse={ins.parse} />}
+      {(view.verdict === 'ok' || view.verdict === 'damaged') && <ParsedSection />}
       {view.generations.length > 0 && (
         <div className="summary-cols">
           <section className="card card-pad" aria-labelledby="bytes-chart-title">
@@ -46,7 +51,7 @@ export function SummaryPage() {
           </section>
           <section className="card card-pad" aria-labelledby="gen-table-title">
             <h3 className="section-title" id="gen-table-title">Generations</h3>
-            <GenerationTable rows={view.generations} caption="Generations in this trace" parse={ins.parse} />
+            <GenerationTable rows={view.generations} caption="Generations in this trace" parse={parse} />
           </section>
         </div>
       )}
