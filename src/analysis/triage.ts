@@ -16,6 +16,7 @@ import { taskTypes } from './annotations/task-stats';
 import { regionTypes, regionSpan } from './annotations/region-stats';
 import { DEFAULT_MMU, worstWindows } from './gc/mmu';
 import { transitionOf } from './transition-memo';
+import { IdMap } from './id-map';
 
 interface Spell {
   startNs: number;
@@ -43,7 +44,7 @@ class GoWaits {
 
 export class WaitSink implements EventSink {
   readonly clock = new TraceClock();
-  private readonly gs = new Map<GoID, GoWaits>();
+  private readonly gs = new IdMap<GoWaits>();
   private finished = 0;
 
   constructor(private readonly stacks: StackTable) {}

@@ -11,6 +11,7 @@ import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
 import { transitionOf } from '../transition-memo';
 import { GoroutineStates } from '../goroutine-states';
+import { IdMap } from '../id-map';
 
 export const enum Op {
   Sync = 0,
@@ -127,7 +128,7 @@ export class MmuLogSink implements EventSink {
   private procsKnown = false;
   private readonly states = new GoroutineStates();
   /** Goroutines that could be "in GC" for some option set (assist ranges, GC worker labels). */
-  private readonly gcGoroutines = new Set<GoID>();
+  private readonly gcGoroutines = new IdMap<true>();
   private tickAfter: number | null = null;
 
   private push(op: Op, t: number, a = 0, b = -1, c: number | bigint = -1): void {
@@ -169,7 +170,7 @@ export class MmuLogSink implements EventSink {
         if (rk === -1) return;
         const scope = r.scope.kind === ResourceKind.Goroutine ? r.scope.id : -1;
         const op = kind === EventKind.RangeBegin ? Op.RangeBegin : kind === EventKind.RangeActive ? Op.RangeActive : Op.RangeEnd;
-        if (rk === RangeKind.Assist && scope !== -1) this.gcGoroutines.add(scope);
+        if (rk === RangeKind.Assist && scope !== -1) this.gcGoroutines.set(scope, true);
         // For an active range Go asks whether the event's goroutine is executing (bit 8).
         const exec = op === Op.RangeActive && executing(this.states.get(ev.g)) ? 8 : 0;
         this.push(op, t, rk | exec, Number(ev.p), scope);
@@ -189,7 +190,7 @@ export class MmuLogSink implements EventSink {
       case EventKind.Label: {
         const l = ev.label().label;
         if (!l.startsWith('GC ') || l === 'GC (idle)') return;
-        this.gcGoroutines.add(ev.g);
+        this.gcGoroutines.set(ev.g, true);
         this.push(Op.Label, t, l === 'GC (dedicated)' ? 1 : 0, Number(ev.p), ev.g);
         return;
       }

@@ -18,6 +18,7 @@ import { AnnotationBook } from './annotation-book';
 import { addTo } from './exec-stats';
 import { finalize, newG, UNSET, type G } from './goroutine-pending';
 import type { GoroutineSummary, RegionSummary, TraceAnnotations } from './summary-types';
+import { IdMap } from '../id-map';
 
 export { MAX_LOGS } from './annotation-book';
 
@@ -25,10 +26,10 @@ const NONE: readonly RegionSummary[] = [];
 
 export class GoroutineSummarizer implements EventSink {
   readonly clock = new TraceClock();
-  private readonly gs = new Map<GoID, G>();
+  private readonly gs = new IdMap<G>();
   private readonly book: AnnotationBook;
   private readonly syscallingP = new Map<number | bigint, GoID>();
-  private readonly syscallingG = new Map<GoID, number | bigint>();
+  private readonly syscallingG = new IdMap<number | bigint>();
   private readonly rangesP = new Map<string, GoID>();
   private lastTs = 0;
   private syncTs = UNSET;

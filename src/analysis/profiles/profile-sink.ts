@@ -20,6 +20,7 @@ import type { RegionSummary } from '../goroutines/summary-types';
 import { TraceClock } from '../trace-time';
 import { StackTable } from './stack-table';
 import { transitionOf } from '../transition-memo';
+import { IdMap } from '../id-map';
 
 export type ProfileKind = 'net' | 'sync' | 'syscall' | 'sched' | 'cpu';
 export const PROFILE_KINDS: readonly ProfileKind[] = ['net', 'sync', 'syscall', 'sched', 'cpu'];
@@ -132,7 +133,7 @@ export interface ProfileState {
   stacks: StackTable;
   /** By the same key as ProfileTotals (stack * 8 + kind). */
   longest: Map<number, Longest>;
-  byGoroutine: Map<GoID, GoroutineTotals>;
+  byGoroutine: IdMap<GoroutineTotals>;
   byRegion: Map<number, ProfileTotals>;
   /** Every CPU sample, with or without a goroutine. */
   cpu: ProfileTotals;
@@ -149,9 +150,9 @@ interface OpenIntervals {
 
 export class ProfileSink implements EventSink {
   readonly clock = new TraceClock();
-  readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new Map(), byRegion: new Map(), cpu: new ProfileTotals() };
+  readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new IdMap(), byRegion: new Map(), cpu: new ProfileTotals() };
   /** Per goroutine, the blocking interval of each tracked kind that is open now. */
-  private readonly tracking = new Map<GoID, OpenIntervals>();
+  private readonly tracking = new IdMap<OpenIntervals>();
   /** Counts finished intervals and samples, in the order Go meets them. */
   private seq = 0;
 
