@@ -10,7 +10,6 @@ import {
   KIND,
   ResourceKind,
   type Time,
-  TRANSITION_ID_IN_ARG,
   TRANSITION_RESOURCE,
   type TraceEvent,
   u64ToI64,
@@ -128,21 +127,14 @@ export class Accumulator {
   }
 }
 
-/** Counts the event's goroutine, P and M, and the resource it moves, as distinct IDs. */
-export function addIds(ev: TraceEvent, gs: DistinctIds, ps: DistinctIds, ms: DistinctIds): void {
-  const g = ev.g;
-  if (g !== -1) gs.add(g);
-  const p = ev.p;
-  if (p !== -1) ps.add(p);
-  const m = ev.m;
-  if (m !== -1) ms.add(m);
-  // A transition moving its own G or P named it above; one moving another names it in a0.
-  const t = ev.type;
-  if (TRANSITION_ID_IN_ARG[t] !== 0) {
-    const id = u64ToI64(ev.a0);
-    if (TRANSITION_RESOURCE[t] === ResourceKind.Goroutine) gs.add(id);
-    else ps.add(id);
-  }
+/**
+ * Counts the G or P a transition moves when the event names it in a0 (TRANSITION_ID_IN_ARG):
+ * a transition of the event's own G or P is counted with the event's G and P.
+ */
+export function addSubject(ev: TraceEvent, gs: DistinctIds, ps: DistinctIds): void {
+  const id = u64ToI64(ev.a0);
+  if (TRANSITION_RESOURCE[ev.type] === ResourceKind.Goroutine) gs.add(id);
+  else ps.add(id);
 }
 
 /** b − a in ns as a plain number (exact while the span itself is below 2^53 ns, ~104 days). */

@@ -12,9 +12,9 @@
 // Counts are exact up to the limit; past it the summary says "more than the limit". On a parse error, Go's partial rule applies (cmd/trace prints every
 // event read before the error): everything before the damage is reported, with Go's message.
 
-import { EV_SYNC, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
+import { EV_SYNC, TRANSITION_ID_IN_ARG, type GoID, type ProcID, type ThreadID, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
 import { ID_SET_LIMIT } from './bounded-id-set';
-import { Accumulator, addIds, detailsOf, SPECIAL, type StretchIds } from './summary-accumulator';
+import { Accumulator, addSubject, detailsOf, SPECIAL, type StretchIds } from './summary-accumulator';
 import { DistinctIds } from './distinct-ids';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
 
@@ -117,6 +117,10 @@ export class SummarySink implements EventSink {
   private readonly gs: DistinctIds;
   private readonly ps: DistinctIds;
   private readonly ms: DistinctIds;
+  /** The last event's G, P and M, counted in this generation already (null: none yet). */
+  private lastG: GoID | null = null;
+  private lastP: ProcID | null = null;
+  private lastM: ThreadID | null = null;
 
   constructor(idLimit = ID_SET_LIMIT) {
     this.total = new Accumulator();
@@ -141,7 +145,24 @@ export class SummarySink implements EventSink {
     // One count per event, in the trace's counts: a generation's are the difference from where
     // it began (sync).
     this.total.byType[type]++;
-    addIds(ev, this.gs, this.ps, this.ms);
+    // A run of one M's events mostly names the same G, P and M: only a change is looked up
+    // (the last ones are reset with each generation, whose sets start empty).
+    const g = ev.g;
+    if (g !== this.lastG) {
+      this.lastG = g;
+      if (g !== -1) this.gs.add(g);
+    }
+    const p = ev.p;
+    if (p !== this.lastP) {
+      this.lastP = p;
+      if (p !== -1) this.ps.add(p);
+    }
+    const m = ev.m;
+    if (m !== this.lastM) {
+      this.lastM = m;
+      if (m !== -1) this.ms.add(m);
+    }
+    if (TRANSITION_ID_IN_ARG[type] !== 0) addSubject(ev, this.gs, this.ps);
     if (typeof time === 'number') this.lastTime[0] = time;
     else this.lastBig = time;
     if (!this.seen) {
@@ -176,6 +197,7 @@ export class SummarySink implements EventSink {
     this.gs.nextStretch();
     this.ps.nextStretch();
     this.ms.nextStretch();
+    this.lastG = this.lastP = this.lastM = null;
     const s = ev.sync();
     const snap = s.clockSnapshot;
     const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
