@@ -1,9 +1,11 @@
 import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError, type CliIO } from './command';
-import { readFileCapped } from './node-io';
+import { nodeIO, readFileCapped } from './node-io';
+import { binaryToText, textToBinary } from '../trace/wire/convert';
 import { runCli } from './run';
 import { headerBytes } from '../trace/wire/version';
 
@@ -103,6 +105,30 @@ describe('flightdeck CLI', () => {
     const broken = memIO(new TextEncoder().encode('Trace Go1.26\nBogus\n'));
     expect(await runCli(['convert', '--to=binary', '-', '-'], broken.io)).toBe(1);
     expect(broken.stderr()).toBe('unidentified event: Bogus\n');
+  });
+
+  it('converts streamed files (a gzipped trace in, text out, and back), and keeps what came before a fault', async () => {
+    const streamed = () => {
+      const m = memIO();
+      return { ...m, io: { ...m.io, openInput: nodeIO.openInput, openOutput: nodeIO.openOutput } };
+    };
+    const traceFile = join(__dirname, '../../testdata/traces/syscallsteal.go126.trace');
+    const gz = join(dir, 'syscallsteal.trace.gz');
+    writeFileSync(gz, gzipSync(readFileSync(traceFile)));
+    const textPath = join(dir, 'syscallsteal.txt');
+    const binPath = join(dir, 'syscallsteal2.trace');
+    expect(await runCli(['convert', '--to=text', gz, textPath], streamed().io)).toBe(0);
+    expect(readFileSync(textPath, 'utf8')).toBe(binaryToText(new Uint8Array(readFileSync(traceFile))));
+    expect(await runCli(['convert', '--to=binary', textPath, binPath], streamed().io)).toBe(0);
+    // As the whole-file conversion writes it (Go's runtime pads some varints; text does not keep that).
+    expect(readFileSync(binPath).equals(textToBinary(new Uint8Array(readFileSync(textPath))))).toBe(true);
+
+    const bad = join(dir, 'bad.txt');
+    writeFileSync(bad, 'Trace Go1.26\nEventBatch gen=1 m=2 time=3 size=0\nBogus x=1\n');
+    const m = streamed();
+    expect(await runCli(['convert', '--to=binary', bad, binPath], m.io)).toBe(1);
+    expect(m.stderr()).toBe('unidentified event: Bogus\n');
+    expect(Buffer.from(readFileSync(binPath)).subarray(16).toString('hex')).toBe('0101020300');
   });
 
   it('lists commands in help and shows a command’s usage', async () => {

@@ -26,18 +26,30 @@ export interface CliIO {
 }
 
 export interface OutputStream {
-  write(text: string): void;
+  /** Text is written as UTF-8; bytes as they are. */
+  write(piece: string | Uint8Array): void;
   close(): Promise<void>;
 }
 
 /** io.openOutput, or a stream that gathers the pieces and writes them whole at close. */
 export function outputStream(io: CliIO, path: string): OutputStream {
   if (io.openOutput) return io.openOutput(path);
-  const parts: string[] = [];
+  const parts: Uint8Array[] = [];
+  const utf8 = new TextEncoder();
   return {
-    write: (t) => void parts.push(t),
-    close: () => io.writeOutput(path, new TextEncoder().encode(parts.join(''))),
+    write: (p) => void parts.push(typeof p === 'string' ? utf8.encode(p) : p),
+    close: () => io.writeOutput(path, concatBytes(parts)),
   };
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
 }
 
 /** The input as chunks: io.openInput, or readInput's bytes as one chunk. */

@@ -105,20 +105,36 @@ function openOutputFile(path: string): OutputStream {
       throw new CliError(`failed to write ${path}: ${ERRNO_TEXT[code] ?? (e as Error).message}`);
     }
   }
-  let parts: string[] = [];
+  let parts: (string | Uint8Array)[] = [];
   let size = 0;
   const flush = () => {
     if (parts.length === 0) return;
-    const buf = Buffer.from(parts.join(''), 'utf8');
+    // Runs of text are encoded together; bytes go as they are.
+    const bufs: Uint8Array[] = [];
+    let text: string[] = [];
+    const endText = () => {
+      if (text.length > 0) bufs.push(Buffer.from(text.join(''), 'utf8'));
+      text = [];
+    };
+    for (const p of parts) {
+      if (typeof p === 'string') text.push(p);
+      else {
+        endText();
+        bufs.push(p);
+      }
+    }
+    endText();
     parts = [];
     size = 0;
-    let off = 0;
-    while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    for (const buf of bufs) {
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+    }
   };
   return {
-    write(text) {
-      parts.push(text);
-      size += text.length;
+    write(piece) {
+      parts.push(piece);
+      size += piece.length;
       if (size >= WRITE_BUFFER) flush();
     },
     async close() {

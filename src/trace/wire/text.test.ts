@@ -1,7 +1,8 @@
 // The text format against Go's raw.TextReader/TextWriter. Each expected message below is
 // the error Go's text reader gives for the same input.
 import { describe, expect, it } from 'vitest';
-import { binaryToText, readBinaryTrace, textToBinary, writeBinaryTrace } from './convert';
+import { binaryToText, binaryToTextStream, readBinaryTrace, textToBinary, textToBinaryStream, writeBinaryTrace } from './convert';
+import { ChunkFeeder } from './chunk-feeder';
 import { WireError } from './errors';
 import { rawEventString } from './raw';
 import { readTextTrace, TextFormatError } from './text';
@@ -22,8 +23,8 @@ function errorOf(text: string): string {
   return 'no error';
 }
 
-describe('text reader', () => {
-  it.each<[string, string]>([
+/** Text traces Go's reader rejects, with its message. */
+const REJECTS: [string, string][] = [
     ['', 'EOF'],
     ['Trace', 'failed to parse header Go version'],
     ['Trace Go1.22 x\n', 'encountered unexpected non-space at the end of the header: " x"'],
@@ -44,11 +45,10 @@ describe('text reader', () => {
     ['Trace Go1.26\nEndOfGeneration x=1\n', 'reading args for EndOfGeneration: encountered unexpected non-space at the end of an event: " x=1"'],
     ['Trace Go1.22\n' + 'x'.repeat(65536) + '\n', 'bufio.Scanner: token too long'],
     ['Trace Go1.22\n#' + 'x'.repeat(65535), 'bufio.Scanner: token too long'],
-  ])('rejects %j with Go\'s message', (text, msg) => {
-    expect(errorOf(text)).toBe(msg);
-  });
+];
 
-  it.each<[string, string]>([
+/** Text traces and the bytes (after the header) Go writes for them. */
+const ACCEPTS: [string, string][] = [
     ['Trace  Go1.22  \r\n# c\n\n  EventBatch gen=1 m=2 time=3 size=4 \r\n', '0101020304'],
     ['Trace Go1.22\nEventBatch\u00a0gen=1 m=2 time=3 size=4\n', '0101020304'],
     ['Trace Go1.22\nStack id=1 nframes=18446744073709551615\n', '0301ffffffffffffffffff01'],
@@ -58,7 +58,14 @@ describe('text reader', () => {
     ['Trace Go1.22\nString id=1\n# comment\ndata="\xff\xfe"\n', '050106efbfbdefbfbd'],
     ['Trace Go1.22\n' + 'x'.repeat(65535).replace(/^x/, '#') + '\n', ''],
     ['Trace Go1.26\nEndOfGeneration\nExperimentalBatch exp=1 gen=2 m=3 time=4\ndata="\\x01"\n', '3431010203040101'],
-  ])('converts %j to the bytes Go writes', (text, body) => {
+];
+
+describe('text reader', () => {
+  it.each(REJECTS)('rejects %j with Go\'s message', (text, msg) => {
+    expect(errorOf(text)).toBe(msg);
+  });
+
+  it.each(ACCEPTS)('converts %j to the bytes Go writes', (text, body) => {
     const bytes = text.includes('\u00a0') ? enc(text) : latin1(text);
     const out = hex(textToBinary(bytes));
     expect(out.slice(HEADER22.length)).toBe(body);
@@ -92,5 +99,75 @@ describe('text writer and round trips', () => {
     expect(textToBinary(enc(binaryToText(bin)))).toEqual(bin);
     const { version, events } = readBinaryTrace(bin);
     expect(writeBinaryTrace(version, events)).toEqual(bin);
+  });
+});
+
+/** bytes as a ChunkFeeder handing out pieces of `size` bytes. */
+function pieces(bytes: Uint8Array, size: number): ChunkFeeder {
+  return new ChunkFeeder(
+    (async function* () {
+      for (let i = 0; i < bytes.length; i += size) yield bytes.slice(i, i + size);
+    })(),
+  );
+}
+
+/** textToBinaryStream's bytes, or its error's message and the bytes written before it. */
+async function streamedBinary(text: Uint8Array, size: number): Promise<{ out: string; error: string | null }> {
+  const parts: Uint8Array[] = [];
+  let error: string | null = null;
+  try {
+    await textToBinaryStream(pieces(text, size), (b) => void parts.push(b));
+  } catch (e) {
+    expect(e).toBeInstanceOf(TextFormatError);
+    error = (e as Error).message;
+  }
+  return { out: parts.map(hex).join(''), error };
+}
+
+describe('text reader over input in pieces (text-stream.ts)', () => {
+  it.each(REJECTS)('rejects %j with the same message, read a byte and 5 bytes at a time', async (text, msg) => {
+    for (const size of [1, 5]) expect((await streamedBinary(latin1(text), size)).error).toBe(msg);
+  });
+
+  it.each(ACCEPTS)('converts %j to the same bytes, read a byte and 5 bytes at a time', async (text, body) => {
+    const bytes = text.includes('\u00a0') ? enc(text) : latin1(text);
+    for (const size of [1, 5]) {
+      const r = await streamedBinary(bytes, size);
+      expect(r.error).toBeNull();
+      expect(r.out).toBe(hex(textToBinary(bytes)));
+      expect(r.out.slice(HEADER22.length)).toBe(body);
+    }
+  });
+
+  it('writes every event before a fault, then fails with it', async () => {
+    const text = 'Trace Go1.22\nEventBatch gen=1 m=2 time=3 size=0\nString id=1\n\tdata="a"\nBogus x=1\n';
+    const r = await streamedBinary(enc(text), 3);
+    expect(r.error).toBe('unidentified event: Bogus');
+    expect(r.out).toBe(HEADER22 + '0101020300' + '05010161');
+  });
+
+  it('converts binary to text in pieces as whole, and stops at the same fault', async () => {
+    const bin = textToBinary(enc('Trace Go1.26\nEventBatch gen=1 m=2 time=3 size=3\nString id=1\n\tdata="ab"\nEndOfGeneration\n'));
+    for (const size of [1, 2, 7]) {
+      let text = '';
+      await binaryToTextStream(pieces(bin, size), (t) => void (text += t));
+      expect(text).toBe(binaryToText(bin));
+    }
+    // An unknown event type, and a varint cut by the end of the file, after the good events.
+    for (const tail of [[0xee], [0x05, 0x80]]) {
+      const bad = new Uint8Array([...bin, ...tail]);
+      let wholeError = '';
+      try {
+        binaryToText(bad);
+      } catch (e) {
+        wholeError = (e as Error).message;
+      }
+      expect(wholeError).not.toBe('');
+      for (const size of [1, 3]) {
+        let text = '';
+        await expect(binaryToTextStream(pieces(bad, size), (t) => void (text += t))).rejects.toThrow(wholeError);
+        expect(text).toBe(binaryToText(bin));
+      }
+    }
   });
 });

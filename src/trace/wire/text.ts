@@ -9,7 +9,7 @@ import type { EventSpec } from './specs';
 import { isValidVersion, specsForAny, type GoTraceVersion } from './version';
 
 /** bufio.MaxScanTokenSize: a line (with its newline) must fit in 64 KiB. */
-const MAX_LINE = 64 * 1024;
+export const MAX_LINE = 64 * 1024;
 
 export class TextFormatError extends WireError {
   constructor(message: string, offset: number) {
@@ -90,15 +90,23 @@ function readData(line: string): Uint8Array {
   return binaryToBytes(value);
 }
 
-/** Reads a text trace, as Go's raw.TextReader. Construct with TextReader.open. */
+/**
+ * Reads a text trace, as Go's raw.TextReader. Construct with TextReader.open, or over for the
+ * events of a part of a trace (text-stream.ts).
+ */
 export class TextReader {
-  private pos = 0;
+  /** Where the next line begins in buf; a caller may move it back to read an event again. */
+  pos = 0;
   private lineStart = 0;
   private names = new Map<string, number>();
   private specs: readonly EventSpec[] = [];
   version!: GoTraceVersion;
 
-  private constructor(private readonly buf: Uint8Array) {}
+  /** base: the offset in the whole input of buf's first byte (errors give whole-input offsets). */
+  private constructor(
+    private readonly buf: Uint8Array,
+    private readonly base = 0,
+  ) {}
 
   /** Reads the header line. Throws TextFormatError with Go's message. */
   static open(buf: Uint8Array): TextReader {
@@ -115,18 +123,29 @@ export class TextReader {
     // version.Version is a uint32: the conversion keeps the low 32 bits.
     const v = Number(parsed.value & 0xffff_ffffn);
     if (!isValidVersion(v)) throw fail(`unknown or unsupported Go version 1.${v}`);
-    r.version = v;
-    r.specs = specsForAny(v);
-    r.specs.forEach((s, i) => r.names.set(s.name, i));
+    r.setVersion(v);
     if (!onlySpace(rest2)) throw fail(`encountered unexpected non-space at the end of the header: ${goQuote(rest2)}`);
     return r;
+  }
+
+  /** A reader of the events (no header line) in buf, which begins at offset base of the trace. */
+  static over(buf: Uint8Array, version: GoTraceVersion, base: number): TextReader {
+    const r = new TextReader(buf, base);
+    r.setVersion(version);
+    return r;
+  }
+
+  private setVersion(v: GoTraceVersion): void {
+    this.version = v;
+    this.specs = specsForAny(v);
+    this.specs.forEach((s, i) => this.names.set(s.name, i));
   }
 
   /** The next event, or null at the end. Throws TextFormatError with Go's message. */
   next(): RawEvent | null {
     const line = this.nextLine();
     if (line === null) return null;
-    const at = this.lineStart;
+    const at = this.base + this.lineStart;
     const fail = (m: string) => new TextFormatError(m, at);
     const [evStr, rest] = readToken(line);
     const typ = this.names.get(evStr);
@@ -148,7 +167,7 @@ export class TextReader {
         try {
           args.push(...readArgs(frameLine, FRAME_FIELDS));
         } catch (m) {
-          throw new TextFormatError(m as string, this.lineStart);
+          throw new TextFormatError(m as string, this.base + this.lineStart);
         }
       }
     }
@@ -159,7 +178,7 @@ export class TextReader {
       try {
         data = readData(dataLine);
       } catch (m) {
-        throw new TextFormatError(m as string, this.lineStart);
+        throw new TextFormatError(m as string, this.base + this.lineStart);
       }
     }
     return { version: this.version, type: typ, args, data };
@@ -172,7 +191,7 @@ export class TextReader {
       const start = this.pos;
       const nl = buf.indexOf(0x0a, start);
       const end = nl < 0 ? buf.length : nl;
-      if (end - start >= MAX_LINE) throw new TextFormatError('bufio.Scanner: token too long', start);
+      if (end - start >= MAX_LINE) throw new TextFormatError('bufio.Scanner: token too long', this.base + start);
       this.pos = nl < 0 ? buf.length : nl + 1;
       let stop = end;
       if (stop > start && buf[stop - 1] === 0x0d) stop--;
