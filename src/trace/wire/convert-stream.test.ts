@@ -82,4 +82,33 @@ describe('streamed conversion', () => {
     }
     expect(faults).toBeGreaterThan(100);
   });
+
+  it('reads 300 damaged copies of a text trace with the same events or the same fault as whole', async () => {
+    const text = new TextEncoder().encode(binaryToText(new Uint8Array(readFileSync(join(DIR, 'basic.go126.trace')))));
+    const rnd = seededRandom(12);
+    const alphabet = new TextEncoder().encode(' \n\t#=x0123456789"`\\Stack data');
+    let faults = 0;
+    for (let n = 0; n < 300; n++) {
+      const bad = text.slice(0, Math.floor(rnd() * text.length));
+      for (let k = 0; k < 2; k++) bad[Math.floor(rnd() * bad.length)] = alphabet[Math.floor(rnd() * alphabet.length)];
+      let wholeOut: string | null = null;
+      let wholeError: string | null = null;
+      try {
+        wholeOut = Buffer.from(textToBinary(bad)).toString('hex');
+      } catch (e) {
+        wholeError = (e as Error).message;
+      }
+      const parts: Uint8Array[] = [];
+      let error: string | null = null;
+      try {
+        await textToBinaryStream(pieces(bad, 1 + Math.floor(rnd() * 300)), (b) => void parts.push(b));
+      } catch (e) {
+        error = (e as Error).message;
+      }
+      expect(error).toBe(wholeError);
+      if (wholeError === null) expect(Buffer.concat(parts).toString('hex')).toBe(wholeOut);
+      else faults++;
+    }
+    expect(faults).toBeGreaterThan(50);
+  });
 });
