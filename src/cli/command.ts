@@ -2,6 +2,7 @@
 // from the real process and from tests.
 
 import type { ChunkSource } from '../trace/wire/chunk-feeder';
+import { concatChunks } from '../trace/wire/chunked-input';
 
 export interface CliIO {
   /** Writes to standard output. */
@@ -38,18 +39,8 @@ export function outputStream(io: CliIO, path: string): OutputStream {
   const utf8 = new TextEncoder();
   return {
     write: (p) => void parts.push(typeof p === 'string' ? utf8.encode(p) : p),
-    close: () => io.writeOutput(path, concatBytes(parts)),
+    close: () => io.writeOutput(path, concatChunks(parts)),
   };
-}
-
-function concatBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** The input as chunks: io.openInput, or readInput's bytes as one chunk. */

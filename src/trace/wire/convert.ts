@@ -42,6 +42,16 @@ export function binaryToText(bytes: Uint8Array): string {
 /** Output is handed on in pieces of about this many bytes (characters, for text). */
 const PIECE = 1 << 16;
 
+/** Every event of a streamed reader, taking in more input as it asks for it. */
+async function eachEvent(r: RawStreamReader | TextStreamReader, f: (ev: RawEvent) => void): Promise<void> {
+  for (;;) {
+    const ev = r.next();
+    if (ev === null) return;
+    if (ev === NEED_INPUT) await r.more();
+    else f(ev);
+  }
+}
+
 /**
  * binaryToText over input in pieces (raw-stream.ts), the text handed to `write` as it is
  * made, the header line first: never the whole trace in memory. On a fault (HeaderError,
@@ -51,19 +61,13 @@ export async function binaryToTextStream(feed: ChunkFeeder, write: (text: string
   const r = await RawStreamReader.open(feed);
   let out = `Trace Go1.${r.version}\n`;
   try {
-    for (;;) {
-      const ev = r.next();
-      if (ev === null) break;
-      if (ev === NEED_INPUT) {
-        await r.more();
-        continue;
-      }
+    await eachEvent(r, (ev) => {
       out += rawEventString(ev) + '\n';
       if (out.length >= PIECE) {
         write(out);
         out = '';
       }
-    }
+    });
   } finally {
     if (out !== '') write(out);
   }
@@ -78,19 +82,13 @@ export async function textToBinaryStream(feed: ChunkFeeder, write: (bytes: Uint8
   const w = new ByteWriter(PIECE * 2);
   w.bytes(headerBytes(r.version));
   try {
-    for (;;) {
-      const ev = r.next();
-      if (ev === null) break;
-      if (ev === NEED_INPUT) {
-        await r.more();
-        continue;
-      }
+    await eachEvent(r, (ev) => {
       writeRawEvent(w, ev);
       if (w.length >= PIECE) {
         write(w.finish());
         w.reset();
       }
-    }
+    });
   } finally {
     if (w.length > 0) write(w.finish());
   }

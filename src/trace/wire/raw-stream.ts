@@ -15,6 +15,25 @@ import { scanHeader, type GoTraceVersion } from './version';
 /** The error a varint cut by the view's end gives: the end of input, if the input has ended. */
 const CUT_VARINT = uvarintFaultText(UVARINT_UNEXPECTED_EOF);
 
+/**
+ * r.next() over a view of input that arrives in pieces: the event; null at the end of the
+ * input; or NEED_INPUT, with r moved back to the event's start, when the view ended first
+ * (r.next() gave null, or an error `cut` says the view's end caused) and more input may come.
+ */
+export function readOrWant<E>(r: { pos: number; next(): E | null }, ended: boolean, cut: (e: unknown) => boolean): E | null | typeof NEED_INPUT {
+  const start = r.pos;
+  let ev: E | null;
+  try {
+    ev = r.next();
+  } catch (e) {
+    if (ended || !cut(e)) throw e;
+    ev = null;
+  }
+  if (ev !== null || ended) return ev;
+  r.pos = start;
+  return NEED_INPUT;
+}
+
 export class RawStreamReader {
   private reader: RawReader;
   /** Absolute offset of the view's first byte. */
@@ -46,19 +65,7 @@ export class RawStreamReader {
    * view ends first (call more(), then next() again); throws RawReadError.
    */
   next(): RawEvent | null | typeof NEED_INPUT {
-    const r = this.reader;
-    const start = r.pos;
-    let ev: RawEvent | null;
-    try {
-      ev = r.next();
-    } catch (e) {
-      if (this.feed.input.ended || !(e instanceof RawReadError) || e.message !== CUT_VARINT) throw e;
-      ev = null;
-    }
-    // Null is the end of the view (before or inside an event): the end, once the input ended.
-    if (ev !== null || this.feed.input.ended) return ev;
-    r.pos = start;
-    return NEED_INPUT;
+    return readOrWant(this.reader, this.feed.input.ended, (e) => e instanceof RawReadError && e.message === CUT_VARINT);
   }
 
   /** Drops the view's bytes already read and takes in at least as many again as remain. */

@@ -8,6 +8,7 @@
 import type { ChunkFeeder } from './chunk-feeder';
 import { NEED_INPUT } from './batch-peek';
 import type { RawEvent } from './raw';
+import { readOrWant } from './raw-stream';
 import { MAX_LINE, TextFormatError, TextReader } from './text';
 import type { GoTraceVersion } from './version';
 
@@ -46,18 +47,7 @@ export class TextStreamReader {
    * view ends first (call more(), then next() again); throws TextFormatError.
    */
   next(): RawEvent | null | typeof NEED_INPUT {
-    const r = this.reader;
-    const start = r.pos;
-    let ev: RawEvent | null;
-    try {
-      ev = r.next();
-    } catch (e) {
-      if (this.feed.input.ended || !(e instanceof TextFormatError) || !e.message.startsWith('unexpected EOF')) throw e;
-      ev = null;
-    }
-    if (ev !== null || this.feed.input.ended) return ev;
-    r.pos = start;
-    return NEED_INPUT;
+    return readOrWant(this.reader, this.feed.input.ended, (e) => e instanceof TextFormatError && e.message.startsWith('unexpected EOF'));
   }
 
   /** Drops the view's lines already read and takes in more. */
