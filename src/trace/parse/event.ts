@@ -85,6 +85,16 @@ function mustString(t: EvTable, id: U64): string {
   return s;
 }
 
+// A goroutine's or a P's transition, for TraceEvent.stateTransition: module functions, not
+// closures made on every call (a busy trace's analyses ask for millions of transitions).
+function go(id: GoID, from: GoState, to: GoState, stack = Stack.none, reason = ''): StateTransition {
+  return { resource: ResourceID.goroutine(id), from, to, stack, reason };
+}
+
+function proc(id: ProcID, from: ProcState, to: ProcState): StateTransition {
+  return { resource: ResourceID.proc(id), from, to, stack: Stack.none, reason: '' };
+}
+
 export class TraceEvent {
   // Declared, not initialised: with ES2022 class fields, a field initialiser (or a parameter
   // property) first defines the field as undefined, and V8 then keeps every field as a tagged
@@ -239,20 +249,6 @@ export class TraceEvent {
 
   stateTransition(): StateTransition {
     this.expectKind(EventKind.StateTransition, 'StateTransition');
-    const go = (id: GoID, from: GoState, to: GoState, stack = Stack.none, reason = ''): StateTransition => ({
-      resource: ResourceID.goroutine(id),
-      from,
-      to,
-      stack,
-      reason,
-    });
-    const proc = (id: ProcID, from: ProcState, to: ProcState): StateTransition => ({
-      resource: ResourceID.proc(id),
-      from,
-      to,
-      stack: Stack.none,
-      reason: '',
-    });
     switch (this.type) {
       case Ev.ProcStart:
         return proc(u64ToI64(this.a0), ProcState.Idle, ProcState.Running);
