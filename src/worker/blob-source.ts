@@ -3,11 +3,13 @@
 // name) decompressed as a stream through the platform's DecompressionStream. Each pass over
 // the trace (the wire summary, the parse, the analyses) opens its own source on the same Blob,
 // which costs a re-read (and, for gzip, a re-inflate) instead of holding the trace. A plain
-// file's slices are read by a slice-reader worker (slice-reader.ts), off the parsing thread.
+// file's slices are read, and a gzip file inflated, by a slice-reader worker (slice-reader.ts),
+// off the parsing thread.
 
 import { isGzip } from './gunzip';
 import { GunzipError } from './gunzip';
-import { type ReadSlice, readSlice } from './slice-reader';
+import { inflateHere } from './inflate';
+import { inflateSlices, type ReadSlice, readHere, readSlice } from './slice-reader';
 
 /**
  * The most bytes of trace the page reads (a plain file's size, a gzip file's decompressed
@@ -30,8 +32,13 @@ export interface BlobSource {
   cancel(): void;
 }
 
-/** The trace's bytes from the Blob, in pieces; decompressed when gzip is true. */
-export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOut = MAX_TRACE_BYTES, read: ReadSlice = readSlice): BlobSource {
+/**
+ * The trace's bytes from the Blob, in pieces; decompressed when gzip is true. `here`: read and
+ * inflate on this thread, not through the slice reader (for a pass that should not wait behind
+ * another's inflating there).
+ */
+export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOut = MAX_TRACE_BYTES, here = false): BlobSource {
+  const read: ReadSlice = here ? readHere : readSlice;
   if (!gzip) {
     // One slice is read ahead: the next is on its way while the reader works on this one. The
     // first read starts at once, not at the first pull: the reads of a pass opened first (the
@@ -59,35 +66,40 @@ export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOu
       },
     };
   }
-  const reader = blob.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  // Inflated by the slice reader (or here), one piece read ahead, as for a plain file.
+  const inflating = here ? inflateHere(blob) : inflateSlices(blob);
+  let ahead: Promise<Uint8Array | null> | null = inflating.next();
+  ahead.catch(() => {}); // a read ahead that is never pulled (cancel) must not go unhandled
   let done = false;
   let out = 0;
   return {
     async pull() {
-      if (done) return null;
-      let r: ReadableStreamReadResult<Uint8Array>;
+      if (done || ahead === null) return null;
+      let piece: Uint8Array | null;
       try {
-        r = await reader.read();
+        piece = await ahead;
       } catch (e) {
         done = true;
         throw new GunzipError(`the gzip data is damaged or cut short (${e instanceof Error ? e.message : String(e)})`);
       }
-      if (r.done) {
+      if (piece === null) {
         done = true;
         return null;
       }
-      out += r.value.length;
+      out += piece.length;
       if (out > maxOut) {
         done = true;
-        void reader.cancel().catch(() => {});
+        inflating.cancel();
         throw new GunzipError(`decompressed, the trace is more than ${maxOut} bytes, the most read`);
       }
-      return r.value;
+      ahead = inflating.next();
+      ahead.catch(() => {});
+      return piece;
     },
     cancel() {
       if (done) return;
       done = true;
-      void reader.cancel().catch(() => {});
+      inflating.cancel();
     },
   };
 }

@@ -100,8 +100,8 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
   // Bytes in memory (a live snapshot) are wrapped, not copied into one more array.
   const blob = input instanceof Blob ? input : new Blob([input]);
   const sources: BlobSource[] = [];
-  const open = (gzip: boolean) => {
-    const src = blobSource(blob, gzip);
+  const open = (gzip: boolean, here = false) => {
+    const src = blobSource(blob, gzip, undefined, undefined, here);
     sources.push(src);
     return src;
   };
@@ -136,7 +136,9 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
     const fewCores = navigator.hardwareConcurrency <= 2;
     const modelAtOnce = !fewCores || timelineFirst;
 
-    const feed = new ChunkFeeder(open(gzip).pull);
+    // A gzip file's wire walk inflates here, beside the parse: in the slice reader it would take
+    // turns with the parse's own inflating there, and its summary would come later.
+    const feed = new ChunkFeeder(open(gzip, gzip).pull);
     const wire = await inspectStream(feed);
     // A gzip stream that gave not even a header: nothing of a trace to show.
     if (feed.failure !== null && wire.version === null) {

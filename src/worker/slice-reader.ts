@@ -1,9 +1,12 @@
-// Where a worker's Blob reads happen (blob-source.ts): in a slice-reader worker of its own
-// where a worker can start one (slice-reader.worker.ts), else on the calling thread. One slice
+// Where a worker's Blob reads (and a gzip Blob's inflating) happen (blob-source.ts): in a
+// slice-reader worker of its own where a worker can start one (slice-reader.worker.ts), else
+// on the calling thread. One slice
 // reader serves every pass of the worker that started it, and stays for the next trace.
 // A slice reader that fails to start, or breaks, is dropped: its reads in flight and every
-// later one are made on the calling thread instead, so a read is never lost to it.
+// later one are made on the calling thread instead, so a read is never lost to it (a gzip
+// stream it was inflating ends with an error: the pass keeps what it read).
 
+import { inflateHere, type Inflating } from './inflate';
 import type { SliceReply, SliceRequest } from './slice-protocol';
 
 /** The bytes of blob from start to end. */
@@ -17,15 +20,17 @@ export const readHere: ReadSlice = (blob, start, end) =>
     .then((b) => new Uint8Array(b));
 
 interface Pending {
-  req: SliceRequest;
-  resolve(bytes: Uint8Array): void;
+  resolve(bytes: Uint8Array | null): void;
   reject(err: Error): void;
+  /** What to do instead if the slice reader breaks first. */
+  instead(): Promise<Uint8Array | null>;
 }
 
 class SliceReader {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
+  private streams = 0;
   broken = false;
 
   constructor() {
@@ -38,9 +43,29 @@ class SliceReader {
   }
 
   read(blob: Blob, start: number, end: number): Promise<Uint8Array> {
-    const req: SliceRequest = { seq: this.seq++, blob, start, end };
+    const seq = this.seq++;
+    return this.ask(seq, { kind: 'slice', seq, blob, start, end }, () => readHere(blob, start, end)) as Promise<Uint8Array>;
+  }
+
+  /** A gzip Blob inflated in the slice reader. */
+  inflate(blob: Blob): Inflating {
+    const stream = this.streams++;
+    return {
+      next: () => {
+        const seq = this.seq++;
+        // A stream cannot be taken up here from where it was: a broken reader ends it.
+        return this.ask(seq, { kind: 'inflate', seq, stream, blob }, () => Promise.reject(new Error('the file reader stopped')));
+      },
+      cancel: () => {
+        if (!this.broken) this.worker.postMessage({ kind: 'cancel', stream } satisfies SliceRequest);
+      },
+    };
+  }
+
+  private ask(seq: number, req: SliceRequest, instead: () => Promise<Uint8Array | null>): Promise<Uint8Array | null> {
+    if (this.broken) return instead();
     return new Promise((resolve, reject) => {
-      this.pending.set(req.seq, { req, resolve, reject });
+      this.pending.set(seq, { resolve, reject, instead });
       this.worker.postMessage(req);
     });
   }
@@ -49,15 +74,15 @@ class SliceReader {
     const p = this.pending.get(r.seq);
     if (p === undefined) return;
     this.pending.delete(r.seq);
-    if ('bytes' in r) p.resolve(new Uint8Array(r.bytes));
+    if ('bytes' in r) p.resolve(r.bytes === null ? null : new Uint8Array(r.bytes));
     else p.reject(new Error(r.error));
   }
 
-  /** The worker failed: its reads in flight are made here instead. */
+  /** The worker failed: its requests in flight are answered here instead. */
   private break(): void {
     this.broken = true;
     this.worker.terminate();
-    for (const p of this.pending.values()) readHere(p.req.blob, p.req.start, p.req.end).then(p.resolve, p.reject);
+    for (const p of this.pending.values()) p.instead().then(p.resolve, p.reject);
     this.pending.clear();
   }
 }
@@ -74,6 +99,13 @@ export const readSlice: ReadSlice = (blob, start, end) => {
   if (r === 'here' || r.broken) return readHere(blob, start, end);
   return r.read(blob, start, end);
 };
+
+/** A gzip Blob inflated by this thread's slice reader, or here where there is none. */
+export function inflateSlices(blob: Blob): Inflating {
+  const r = startSliceReader();
+  if (r === 'here' || r.broken) return inflateHere(blob);
+  return r.inflate(blob);
+}
 
 /** Starts this thread's slice reader ahead of the first read (its code loads meanwhile). */
 export function startSliceReader(): SliceReader | 'here' {

@@ -1,8 +1,11 @@
-// Reads byte ranges of a Blob for the worker that started it and hands each over, transferred.
-// Reading a Blob costs the reading thread many small tasks (the bytes arrive through a data
-// pipe in pieces); done here, on a thread of its own, they no longer stall the parse, which
-// only gets one message per slice.
+// Reads for the worker that started it, and hands each piece over, transferred: byte ranges of
+// a Blob, and the inflated pieces of a gzip Blob. Reading a Blob costs the reading thread many
+// small tasks (the bytes arrive through a data pipe in pieces), and inflating costs it the
+// inflate; done here, on a thread of its own, neither stalls the parse, which only gets one
+// message per piece.
 
+import { concatChunks } from '../trace/wire/chunked-input';
+import { inflateHere, type Inflating } from './inflate';
 import type { SliceReply, SliceRequest } from './slice-protocol';
 
 const scope = self as unknown as {
@@ -10,12 +13,78 @@ const scope = self as unknown as {
   postMessage(msg: SliceReply, transfer?: Transferable[]): void;
 };
 
-scope.onmessage = async (e) => {
-  const { seq, blob, start, end } = e.data;
+/** Inflated bytes gathered into each reply: fewer, larger messages. */
+const PIECE = 1 << 20;
+
+/** Open streams, each with its requests answered one after another, in order. */
+const streams = new Map<number, { inflating: Inflating; queue: Promise<void>; fault: string | null }>();
+
+scope.onmessage = (e) => {
+  const req = e.data;
+  switch (req.kind) {
+    case 'slice':
+      void slice(req.seq, req.blob, req.start, req.end);
+      return;
+    case 'cancel':
+      streams.get(req.stream)?.inflating.cancel();
+      streams.delete(req.stream);
+      return;
+    case 'inflate': {
+      let s = streams.get(req.stream);
+      if (s === undefined) streams.set(req.stream, (s = { inflating: inflateHere(req.blob), queue: Promise.resolve(), fault: null }));
+      const open = s;
+      open.queue = open.queue.then(() => inflated(req.seq, req.stream, open.inflating));
+    }
+  }
+};
+
+async function slice(seq: number, blob: Blob, start: number, end: number): Promise<void> {
   try {
     const bytes = await blob.slice(start, end).arrayBuffer();
     scope.postMessage({ seq, bytes }, [bytes]);
   } catch (err) {
-    scope.postMessage({ seq, error: err instanceof Error ? err.message : String(err) });
+    scope.postMessage({ seq, error: message(err) });
   }
-};
+}
+
+async function inflated(seq: number, stream: number, inflating: Inflating): Promise<void> {
+  const s = streams.get(stream);
+  // The fault after the last piece: told once that piece is out.
+  if (s?.fault != null) {
+    streams.delete(stream);
+    scope.postMessage({ seq, error: s.fault });
+    return;
+  }
+  const parts: Uint8Array[] = [];
+  let n = 0;
+  try {
+    while (n < PIECE) {
+      const c = await inflating.next();
+      if (c === null) break;
+      parts.push(c);
+      n += c.length;
+    }
+  } catch (err) {
+    // What came out before the fault is sent first: the reader keeps every generation in it.
+    if (parts.length === 0 || s === undefined) {
+      streams.delete(stream);
+      scope.postMessage({ seq, error: message(err) });
+      return;
+    }
+    s.fault = message(err);
+  }
+  if (parts.length === 0) {
+    streams.delete(stream);
+    scope.postMessage({ seq, bytes: null });
+    return;
+  }
+  // The whole buffer is transferred: a piece that is a view into a larger one is copied.
+  let piece = concatChunks(parts);
+  if (piece.byteOffset !== 0 || piece.byteLength !== piece.buffer.byteLength) piece = piece.slice();
+  const bytes = piece.buffer as ArrayBuffer;
+  scope.postMessage({ seq, bytes }, [bytes]);
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
