@@ -68,13 +68,13 @@ export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOu
   }
   // Inflated by the slice reader (or here), one piece read ahead, as for a plain file.
   const inflating = here ? inflateHere(blob) : inflateSlices(blob);
-  let ahead: Promise<Uint8Array | null> | null = inflating.next();
+  let ahead = inflating.next();
   ahead.catch(() => {}); // a read ahead that is never pulled (cancel) must not go unhandled
   let done = false;
   let out = 0;
   return {
     async pull() {
-      if (done || ahead === null) return null;
+      if (done) return null;
       let piece: Uint8Array | null;
       try {
         piece = await ahead;

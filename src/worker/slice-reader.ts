@@ -1,7 +1,7 @@
 // Where a worker's Blob reads (and a gzip Blob's inflating) happen (blob-source.ts): in a
 // slice-reader worker of its own where a worker can start one (slice-reader.worker.ts), else
-// on the calling thread. One slice
-// reader serves every pass of the worker that started it, and stays for the next trace.
+// on the calling thread. One slice reader serves every pass of the worker that started it, and
+// stays for the next trace.
 // A slice reader that fails to start, or breaks, is dropped: its reads in flight and every
 // later one are made on the calling thread instead, so a read is never lost to it (a gzip
 // stream it was inflating ends with an error: the pass keeps what it read).

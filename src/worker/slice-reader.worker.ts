@@ -16,8 +16,15 @@ const scope = self as unknown as {
 /** Inflated bytes gathered into each reply: fewer, larger messages. */
 const PIECE = 1 << 20;
 
-/** Open streams, each with its requests answered one after another, in order. */
-const streams = new Map<number, { inflating: Inflating; queue: Promise<void>; fault: string | null }>();
+/** An open stream: its requests are answered one after another, in order. */
+interface Stream {
+  inflating: Inflating;
+  queue: Promise<void>;
+  /** The fault after the last piece sent: told at the next request. */
+  fault: string | null;
+}
+
+const streams = new Map<number, Stream>();
 
 scope.onmessage = (e) => {
   const req = e.data;
@@ -33,7 +40,7 @@ scope.onmessage = (e) => {
       let s = streams.get(req.stream);
       if (s === undefined) streams.set(req.stream, (s = { inflating: inflateHere(req.blob), queue: Promise.resolve(), fault: null }));
       const open = s;
-      open.queue = open.queue.then(() => inflated(req.seq, req.stream, open.inflating));
+      open.queue = open.queue.then(() => inflated(req.seq, req.stream, open));
     }
   }
 };
@@ -47,10 +54,8 @@ async function slice(seq: number, blob: Blob, start: number, end: number): Promi
   }
 }
 
-async function inflated(seq: number, stream: number, inflating: Inflating): Promise<void> {
-  const s = streams.get(stream);
-  // The fault after the last piece: told once that piece is out.
-  if (s?.fault != null) {
+async function inflated(seq: number, stream: number, s: Stream): Promise<void> {
+  if (s.fault !== null) {
     streams.delete(stream);
     scope.postMessage({ seq, error: s.fault });
     return;
@@ -59,14 +64,14 @@ async function inflated(seq: number, stream: number, inflating: Inflating): Prom
   let n = 0;
   try {
     while (n < PIECE) {
-      const c = await inflating.next();
+      const c = await s.inflating.next();
       if (c === null) break;
       parts.push(c);
       n += c.length;
     }
   } catch (err) {
     // What came out before the fault is sent first: the reader keeps every generation in it.
-    if (parts.length === 0 || s === undefined) {
+    if (parts.length === 0) {
       streams.delete(stream);
       scope.postMessage({ seq, error: message(err) });
       return;
