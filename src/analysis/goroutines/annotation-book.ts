@@ -13,7 +13,7 @@ import { EventKind, NO_TASK, type GoID, type Stack, type StackFrame, type TaskID
 import type { EvTable } from '../../trace/parse/tables';
 import { EventTexts } from './event-texts';
 import { emptyStats, subStats, type ExecStats } from './exec-stats';
-import { snapshot, type G } from './goroutine-pending';
+import type { LiveGoroutines } from './goroutine-pending';
 import { regionFingerprintFrame, type EventRef, type LogRef, type RegionSummary, type TaskSummary, type TraceAnnotations } from './summary-types';
 
 /**
@@ -36,39 +36,45 @@ export class AnnotationBook {
   private readonly frames = new WeakMap<EvTable, Map<Stack['id'], StackFrame>>();
 
   /** `go`: the release whose strconv tables quote names and messages in event texts. */
-  constructor(private readonly go: GoRelease) {
+  constructor(
+    private readonly go: GoRelease,
+    private readonly live: LiveGoroutines,
+  ) {
     this.texts = new EventTexts(go);
   }
 
   /**
-   * A goroutine made inside a region (ev creates g on `creator`) inherits that region's task,
-   * as a region with no name that starts at its creation.
+   * A goroutine made inside a region (ev creates the goroutine of live slot s on the one of
+   * slot `creator`, -1 if that one is not alive) inherits that region's task, as a region with
+   * no name that starts at its creation.
    */
-  inheritRegion(g: G, creator: G | undefined, ev: TraceEvent, t: number): void {
-    const act = creator?.pending?.active;
-    if (act && act.length > 0) {
+  inheritRegion(s: number, creator: number, ev: TraceEvent, t: number): void {
+    if (creator < 0) return;
+    const act = this.live.active[creator];
+    if (act.length > 0) {
       const top = act[act.length - 1];
+      const g = this.live.summary[s]!;
       const r = this.newRegion(g.id, top.task, '', this.texts.ref(ev, t), this.fingerprint(ev.stack()), emptyStats());
-      g.pending!.active = [r];
+      this.live.regionsOpen(s).push(r);
     }
   }
 
-  /** RegionBegin on g: a region opens with a snapshot of g's stats. */
-  regionBegin(g: G, ev: TraceEvent, t: number): void {
-    if (!g.pending) return;
+  /** RegionBegin on the goroutine of live slot s: a region opens with a snapshot of its stats. */
+  regionBegin(s: number, ev: TraceEvent, t: number): void {
+    const id = this.live.summary[s]!.id;
     const info = ev.region();
-    const region = this.newRegion(g.id, info.task, info.type, this.texts.ref(ev, t), this.fingerprint(ev.stack()), snapshot(g, t));
-    g.pending.active.push(region);
+    const region = this.newRegion(id, info.task, info.type, this.texts.ref(ev, t), this.fingerprint(ev.stack()), this.live.snapshot(s, t));
+    this.live.regionsOpen(s).push(region);
     const task = this.task(info.task);
     task.regions.push(region.index);
-    this.join(task, g.id);
+    this.join(task, id);
   }
 
-  /** RegionEnd on g; `onMadeUp` is told of a region made up for an end without a begin. */
-  regionEnd(g: G, ev: TraceEvent, t: number, onMadeUp: ((r: RegionSummary) => void) | null): void {
-    if (!g.pending) return;
+  /** RegionEnd on the goroutine of live slot s; `onMadeUp` is told of a region made up for an end without a begin. */
+  regionEnd(s: number, ev: TraceEvent, t: number, onMadeUp: ((r: RegionSummary) => void) | null): void {
+    const g = this.live.summary[s]!;
     const info = ev.region();
-    let r = g.pending.active.pop();
+    let r = this.live.active[s].pop();
     if (!r) {
       // An end without a begin (the region began before the trace): made up now.
       r = this.newRegion(g.id, info.task, info.type, null, { pc: 0, func: '', file: '', line: 0 }, emptyStats());
@@ -77,7 +83,7 @@ export class AnnotationBook {
       task.regions.push(r.index);
       onMadeUp?.(r);
     }
-    r.stats = subStats(snapshot(g, t), r.stats);
+    r.stats = subStats(this.live.snapshot(s, t), r.stats);
     r.end = this.texts.ref(ev, t);
     g.regions.push(r.index);
   }

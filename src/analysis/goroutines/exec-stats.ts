@@ -22,10 +22,6 @@ export function emptyStats(): ExecStats {
   return { execNs: 0, schedWaitNs: 0, syscallNs: 0, syscallBlockNs: 0, totalNs: 0, blockNs: new Map(), rangeNs: new Map() };
 }
 
-export function cloneStats(s: ExecStats): ExecStats {
-  return { ...s, blockNs: new Map(s.blockNs), rangeNs: new Map(s.rangeNs) };
-}
-
 /**
  * The one map every finished record with no keys shares: most regions never block and most
  * records have no ranges, and half a million regions each kept two empty Maps (about 170 bytes
@@ -36,12 +32,7 @@ class NoKeys extends Map<string, number> {
     throw new Error('a finished ExecStats was written');
   }
 }
-const NO_KEYS: Map<string, number> = new NoKeys();
-
-/** A copy of s whose maps are fresh only where asked for (the others are the shared empty map). */
-export function copyStats(s: ExecStats, block: boolean, range: boolean): ExecStats {
-  return { ...s, blockNs: block ? new Map(s.blockNs) : NO_KEYS, rangeNs: range ? new Map(s.rangeNs) : NO_KEYS };
-}
+export const NO_KEYS: Map<string, number> = new NoKeys();
 
 /** s with its empty maps swapped for the shared one: for a record that no longer changes. */
 export function settled(s: ExecStats): ExecStats {

@@ -9,24 +9,29 @@
 // the others noted in goroutine-pending.ts and annotation-book.ts.
 
 import { type GoRelease, NEWEST_GO } from '../../trace/go/strconv';
-import { EventKind, GoState, NO_PROC, ResourceKind, type GoID, type TraceEvent } from '../../trace/parse/index';
+import { EventKind, GoState, NO_PROC, ResourceKind, type GoID, type StackFrame, type TraceEvent } from '../../trace/parse/index';
 import { dec } from '../../trace/parse/int64';
 import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
 import { transitionOf } from '../transition-memo';
 import { AnnotationBook } from './annotation-book';
-import { addTo } from './exec-stats';
-import { finalize, newG, UNSET, type G } from './goroutine-pending';
+import { addTo, NO_KEYS, type ExecStats } from './exec-stats';
+import { LiveGoroutines, UNSET } from './goroutine-pending';
 import type { GoroutineSummary, RegionSummary, TraceAnnotations } from './summary-types';
 import { IdMap } from '../id-map';
 
 export { MAX_LOGS } from './annotation-book';
 
 const NONE: readonly RegionSummary[] = [];
+/** A summary's stats until its goroutine ends (finalize gives it its own). */
+const NO_STATS: ExecStats = { execNs: 0, schedWaitNs: 0, syscallNs: 0, syscallBlockNs: 0, totalNs: 0, blockNs: NO_KEYS, rangeNs: NO_KEYS };
 
 export class GoroutineSummarizer implements EventSink {
   readonly clock = new TraceClock();
-  private readonly gs = new IdMap<G>();
+  /** Every goroutine's summary, in the order they came into view. */
+  private readonly gs = new IdMap<GoroutineSummary>();
+  /** The state of the goroutines alive in the pass, by slot. */
+  private readonly live = new LiveGoroutines();
   private readonly book: AnnotationBook;
   private readonly syscallingP = new Map<number | bigint, GoID>();
   private readonly syscallingG = new IdMap<number | bigint>();
@@ -38,7 +43,7 @@ export class GoroutineSummarizer implements EventSink {
 
   /** `go`: the release whose strconv tables quote names and messages in event texts. */
   constructor(go: GoRelease = NEWEST_GO) {
-    this.book = new AnnotationBook(go);
+    this.book = new AnnotationBook(go, this.live);
   }
 
   event(ev: TraceEvent): void {
@@ -60,13 +65,13 @@ export class GoroutineSummarizer implements EventSink {
         this.rangeEnd(ev, t);
         break;
       case EventKind.RegionBegin: {
-        const g = this.gs.get(ev.g);
-        if (g) this.book.regionBegin(g, ev, t);
+        const s = this.live.slotOf(ev.g);
+        if (s >= 0) this.book.regionBegin(s, ev, t);
         break;
       }
       case EventKind.RegionEnd: {
-        const g = this.gs.get(ev.g);
-        if (g) this.book.regionEnd(g, ev, t, this.onMadeUpRegion);
+        const s = this.live.slotOf(ev.g);
+        if (s >= 0) this.book.regionEnd(s, ev, t, this.onMadeUpRegion);
         break;
       }
       case EventKind.TaskBegin:
@@ -81,13 +86,14 @@ export class GoroutineSummarizer implements EventSink {
 
   private transition(ev: TraceEvent, t: number): void {
     const st = transitionOf(ev);
+    const live = this.live;
     if (st.resource.kind === ResourceKind.Proc) {
       // A P going idle while its goroutine is in a syscall: the syscall now blocks.
       if (st.from !== st.to && st.to === 3 /* ProcState.Idle */) {
         const goid = this.syscallingP.get(st.resource.id);
         if (goid !== undefined) {
-          const g = this.gs.get(goid);
-          if (g?.pending) g.pending.lastSyscallBlock = t;
+          const gs = live.slotOf(goid);
+          if (gs >= 0) live.lastSyscallBlock[gs] = t;
           this.syscallingP.delete(st.resource.id);
         }
       }
@@ -99,162 +105,175 @@ export class GoroutineSummarizer implements EventSink {
     const to = st.to as GoState;
     if (from === to) return;
 
-    let g = this.gs.get(id);
+    let s = live.slotOf(id);
     switch (from) {
       case GoState.Undetermined: {
         // First sight of a goroutine that existed before this generation: it has been in
         // its state since the last sync.
-        g = newG(id, this.syncTs);
+        s = this.track(id, this.syncTs);
         const dt = t - this.syncTs;
-        if (to === GoState.Running) g.stats.execNs += dt;
-        else if (to === GoState.Waiting) addTo(g.stats.blockNs, st.reason, dt);
-        else if (to === GoState.Runnable) g.stats.schedWaitNs += dt;
+        if (to === GoState.Running) live.execNs[s] += dt;
+        else if (to === GoState.Waiting) live.addBlock(s, live.reason(st.reason), dt);
+        else if (to === GoState.Runnable) live.schedWaitNs[s] += dt;
         else if (to === GoState.Syscall) {
-          if (ev.p === NO_PROC) g.stats.syscallBlockNs += dt;
-          else g.stats.syscallNs += dt;
+          if (ev.p === NO_PROC) live.syscallBlockNs[s] += dt;
+          else live.syscallNs[s] += dt;
         }
-        this.gs.set(id, g);
         break;
       }
       case GoState.NotExist: {
-        g = newG(id, t);
-        this.book.inheritRegion(g, this.gs.get(ev.g), ev, t);
-        this.gs.set(id, g);
+        const creator = live.slotOf(ev.g);
+        s = this.track(id, t);
+        this.book.inheritRegion(s, creator, ev, t);
         break;
       }
       case GoState.Running:
-        if (g?.pending && g.pending.lastStart !== UNSET) g.stats.execNs += t - g.pending.lastStart;
-        if (g?.pending) g.pending.lastStart = UNSET;
+        if (s >= 0 && live.lastStart[s] !== UNSET) {
+          live.execNs[s] += t - live.lastStart[s];
+          live.lastStart[s] = UNSET;
+        }
         break;
       case GoState.Waiting:
-        if (g?.pending && g.pending.lastBlock !== UNSET) {
-          addTo(g.stats.blockNs, g.pending.lastBlockReason, t - g.pending.lastBlock);
-          g.pending.lastBlock = UNSET;
+        if (s >= 0 && live.lastBlock[s] !== UNSET) {
+          live.addBlock(s, live.blockReason[s], t - live.lastBlock[s]);
+          live.lastBlock[s] = UNSET;
         }
         break;
       case GoState.Runnable:
-        if (g?.pending && g.pending.lastRunnable !== UNSET) {
-          g.stats.schedWaitNs += t - g.pending.lastRunnable;
-          g.pending.lastRunnable = UNSET;
+        if (s >= 0 && live.lastRunnable[s] !== UNSET) {
+          live.schedWaitNs[s] += t - live.lastRunnable[s];
+          live.lastRunnable[s] = UNSET;
         }
         break;
-      case GoState.Syscall: {
-        const p = g?.pending;
-        if (g && p && p.lastSyscall !== UNSET) {
-          if (p.lastSyscallBlock !== UNSET) {
-            g.stats.syscallBlockNs += t - p.lastSyscallBlock;
-            g.stats.syscallNs += p.lastSyscallBlock - p.lastSyscall;
+      case GoState.Syscall:
+        if (s >= 0 && live.lastSyscall[s] !== UNSET) {
+          const block = live.lastSyscallBlock[s];
+          if (block !== UNSET) {
+            live.syscallBlockNs[s] += t - block;
+            live.syscallNs[s] += block - live.lastSyscall[s];
           } else {
-            g.stats.syscallNs += t - p.lastSyscall;
+            live.syscallNs[s] += t - live.lastSyscall[s];
           }
-          p.lastSyscall = UNSET;
-          p.lastSyscallBlock = UNSET;
+          live.lastSyscall[s] = UNSET;
+          live.lastSyscallBlock[s] = UNSET;
           const proc = this.syscallingG.get(id);
           if (proc !== undefined) this.syscallingP.delete(proc);
           this.syscallingG.delete(id);
         }
         break;
-      }
     }
-    if (!g) return;
-
-    // Name the goroutine by the root frame of the first stack seen for it: its start function.
-    if (g.name === '') {
-      const frames = st.stack.frames();
-      for (const f of frames) {
-        g.pc = f.pc;
-        g.name = f.func;
-      }
+    if (s < 0) {
+      // A goroutine that has ended still takes a name from a stack, as in Go.
+      const g = this.gs.get(id);
+      if (g !== undefined && g.name === '') nameFrom(g, st.stack.frames());
+      return;
     }
+    if (live.named[s] === 0 && nameFrom(live.summary[s]!, st.stack.frames())) live.named[s] = 1;
 
-    const p = g.pending;
-    if (!p) return;
     switch (to) {
       case GoState.Running:
-        p.lastStart = t;
-        if (g.startNs === null) g.startNs = t;
+        live.lastStart[s] = t;
+        if (live.firstStart[s] === UNSET) live.firstStart[s] = t;
         break;
       case GoState.Runnable:
-        p.lastRunnable = t;
+        live.lastRunnable[s] = t;
         break;
       case GoState.Waiting:
         if (st.reason !== 'forever') {
-          p.lastBlock = t;
-          p.lastBlockReason = st.reason;
+          live.lastBlock[s] = t;
+          live.blockReason[s] = live.reason(st.reason);
           break;
         }
         // Waiting forever is the goroutine's end.
-        finalize(g, t, this.book.texts.ref(ev, t));
+        live.finalize(id, s, t, this.book.texts.ref(ev, t));
         break;
       case GoState.NotExist:
-        finalize(g, t, this.book.texts.ref(ev, t));
+        live.finalize(id, s, t, this.book.texts.ref(ev, t));
         break;
       case GoState.Syscall:
         this.syscallingP.set(ev.p, id);
         this.syscallingG.set(id, ev.p);
-        p.lastSyscall = t;
+        live.lastSyscall[s] = t;
         break;
     }
   }
 
+  /** A goroutine comes into view (or comes back, for Go starts over): a new summary and columns. */
+  private track(id: GoID, creation: number): number {
+    const g: GoroutineSummary = { id, name: '', pc: 0, creationNs: creation, startNs: null, endNs: null, stats: NO_STATS, regions: [] };
+    this.gs.set(id, g);
+    return this.live.open(id, g, creation);
+  }
+
   private rangeBegin(ev: TraceEvent, t: number): void {
     const r = ev.range();
-    let g: G | undefined;
-    if (r.scope.kind === ResourceKind.Goroutine) g = this.gs.get(r.scope.id);
+    const live = this.live;
+    let s = -1;
+    if (r.scope.kind === ResourceKind.Goroutine) s = live.slotOf(r.scope.id);
     else if (r.scope.kind === ResourceKind.Proc) {
       // A P's range (a sweep) counts for the goroutine on the P if it also ends there.
-      g = this.gs.get(ev.g);
-      if (g) this.rangesP.set(`${dec(r.scope.id)} ${r.name}`, ev.g);
+      if (this.gs.has(ev.g)) this.rangesP.set(`${dec(r.scope.id)} ${r.name}`, ev.g);
+      s = live.slotOf(ev.g);
     }
-    const p = g?.pending;
-    if (!g || !p) return;
+    if (s < 0) return;
+    const open = (live.lastRange[s] ??= new Map());
     if (ev.kind() === EventKind.RangeActive) {
-      p.lastRange ??= new Map();
-      const since = p.lastRange.get(r.name);
-      if (since !== undefined) addTo(g.stats.rangeNs, r.name, this.syncTs - since);
-      p.lastRange.set(r.name, this.syncTs);
+      const since = open.get(r.name);
+      if (since !== undefined) addTo((live.rangeNs[s] ??= new Map()), r.name, this.syncTs - since);
+      open.set(r.name, this.syncTs);
     } else {
-      (p.lastRange ??= new Map()).set(r.name, t);
+      open.set(r.name, t);
     }
   }
 
   private rangeEnd(ev: TraceEvent, t: number): void {
     const r = ev.range();
-    let g: G | undefined;
-    if (r.scope.kind === ResourceKind.Goroutine) g = this.gs.get(r.scope.id);
+    const live = this.live;
+    let s = -1;
+    if (r.scope.kind === ResourceKind.Goroutine) s = live.slotOf(r.scope.id);
     else if (r.scope.kind === ResourceKind.Proc) {
       const key = `${dec(r.scope.id)} ${r.name}`;
       const goid = this.rangesP.get(key);
       if (goid !== undefined) {
-        if (goid === ev.g) g = this.gs.get(goid);
+        if (goid === ev.g) s = live.slotOf(goid);
         this.rangesP.delete(key);
       }
     }
-    const p = g?.pending;
-    if (!g || !p) return;
-    const since = p.lastRange?.get(r.name);
+    if (s < 0) return;
+    const open = live.lastRange[s];
+    const since = open?.get(r.name);
     if (since === undefined) return;
-    addTo(g.stats.rangeNs, r.name, t - since);
-    p.lastRange!.delete(r.name);
+    addTo((live.rangeNs[s] ??= new Map()), r.name, t - since);
+    open!.delete(r.name);
   }
 
   /** The regions open on a goroutine right now, innermost last (for the profiles' sink). */
   activeRegions(id: GoID): readonly RegionSummary[] {
-    return this.gs.get(id)?.pending?.active ?? NONE;
+    const s = this.live.slotOf(id);
+    return s < 0 ? NONE : this.live.active[s];
   }
 
   /** Ends the pass: every goroutine still alive is finalized at the last event's time. */
   finish(): TraceAnnotations {
     const goroutines: GoroutineSummary[] = [];
-    for (const g of this.gs.values()) {
-      if (g.pending) finalize(g, this.lastTs, null);
+    for (const [id, g] of this.gs) {
+      const s = this.live.slotOf(id);
+      if (s >= 0 && this.live.summary[s] === g) this.live.finalize(id, s, this.lastTs, null);
       this.book.sortByStart(g.regions);
-      const { pending: _, ...summary } = g;
       // Arrays grown by push keep spare room (16 slots for the first); these stop growing here.
-      summary.regions = summary.regions.slice();
-      goroutines.push(summary);
+      g.regions = g.regions.slice();
+      goroutines.push(g);
     }
     const { tasks, regions, logsDropped } = this.book.finish();
     return { goroutines, tasks, regions, startNs: 0, endNs: this.lastTs, logsDropped };
   }
+}
+
+/** Names a goroutine by the root frame of a stack (its start function); whether it now has a name. */
+function nameFrom(g: GoroutineSummary, frames: readonly StackFrame[]): boolean {
+  for (const f of frames) {
+    g.pc = f.pc;
+    g.name = f.func;
+  }
+  return g.name !== '';
 }

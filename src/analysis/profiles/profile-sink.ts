@@ -21,6 +21,7 @@ import { TraceClock } from '../trace-time';
 import { StackTable } from './stack-table';
 import { transitionOf } from '../transition-memo';
 import { IdMap } from '../id-map';
+import { grown, LiveSlots } from '../live-slots';
 
 export type ProfileKind = 'net' | 'sync' | 'syscall' | 'sched' | 'cpu';
 export const PROFILE_KINDS: readonly ProfileKind[] = ['net', 'sync', 'syscall', 'sched', 'cpu'];
@@ -134,25 +135,27 @@ export interface ProfileState {
   /** By the same key as ProfileTotals (stack * 8 + kind). */
   longest: Map<number, Longest>;
   byGoroutine: IdMap<GoroutineTotals>;
-  byRegion: Map<number, ProfileTotals>;
+  /** By region index (TraceAnnotations.regions); undefined for a region with nothing. */
+  byRegion: (ProfileTotals | undefined)[];
   /** Every CPU sample, with or without a goroutine. */
   cpu: ProfileTotals;
 }
 
-/** The open blocking intervals of one goroutine: bit k of mask set while TRACKED[k] is open. */
-interface OpenIntervals {
-  mask: number;
-  /** The goroutine's totals, found once (a Map lookup on every transition was a tenth of this sink). */
-  totals: GoroutineTotals | null;
-  start: number[];
-  stack: number[];
-}
-
 export class ProfileSink implements EventSink {
   readonly clock = new TraceClock();
-  readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new IdMap(), byRegion: new Map(), cpu: new ProfileTotals() };
-  /** Per goroutine, the blocking interval of each tracked kind that is open now. */
-  private readonly tracking = new IdMap<OpenIntervals>();
+  readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new IdMap(), byRegion: [], cpu: new ProfileTotals() };
+  /**
+   * The goroutines with a blocking interval open, and per slot: bit k of `openKinds` set
+   * while an interval of TRACKED[k] is, its start and stack at [slot * 4 + k] of `since` and
+   * `sinceStack`, and the goroutine's
+   * totals once found. In columns (see live-slots.ts): an object per goroutine, updated in
+   * place, left this sink waiting on memory; Map entries per interval, more so.
+   */
+  private readonly tracking = new LiveSlots();
+  private openKinds = new Uint8Array(0);
+  private since = new Float64Array(0);
+  private sinceStack = new Int32Array(0);
+  private totalsOf: (GoroutineTotals | null)[] = [];
   /** Counts finished intervals and samples, in the order Go meets them. */
   private seq = 0;
 
@@ -183,33 +186,49 @@ export class ProfileSink implements EventSink {
     const id = st.resource.id;
     const to = st.to as GoState;
     const t = this.clock.rel(ev.time);
-    // One record per goroutine, updated in place: opening and closing intervals as Map
-    // entries (a set and a delete per blocking interval, on maps as large as the goroutines)
-    // was most of this sink's time.
-    let o = this.tracking.get(id);
+    let s = this.tracking.slotOf(id);
     for (let k = 0; k < TRACKED.length; k++) {
       const tr = TRACKED[k];
       const bit = 1 << k;
-      if (o === undefined || (o.mask & bit) === 0) {
+      if (s < 0 || (this.openKinds[s] & bit) === 0) {
         if (to === tr.state && tr.reason(st.reason)) {
-          if (o === undefined) this.tracking.set(id, (o = { mask: 0, totals: null, start: [0, 0, 0, 0], stack: [0, 0, 0, 0] }));
-          o.mask |= bit;
-          o.start[k] = t;
-          o.stack[k] = this.state.stacks.intern(ev.stack());
+          if (s < 0) s = this.track(id);
+          this.openKinds[s] |= bit;
+          this.since[s * 4 + k] = t;
+          this.sinceStack[s * 4 + k] = this.state.stacks.intern(ev.stack());
         }
         continue;
       }
       if (to === tr.state) continue;
-      o.mask &= ~bit;
-      const d = t - o.start[k];
+      this.openKinds[s] &= ~bit;
+      const start = this.since[s * 4 + k];
+      const d = t - start;
       if (d > 0) {
-        this.recordTo((o.totals ??= this.totals(id)), id, k, o.stack[k], 1, d);
-        this.noteLongest(k, o.stack[k], o.start[k], t, id);
+        const stack = this.sinceStack[s * 4 + k];
+        this.recordTo((this.totalsOf[s] ??= this.totals(id)), id, k, stack, 1, d);
+        this.noteLongest(k, stack, start, t, id);
       }
     }
-    if (to === GoState.Running) (o !== undefined ? (o.totals ??= this.totals(id)) : this.totals(id)).started = true;
-    // A goroutine that is gone has nothing open; its record goes with it.
-    else if (to === GoState.NotExist && o !== undefined && o.mask === 0) this.tracking.delete(id);
+    if (to === GoState.Running) (s >= 0 ? (this.totalsOf[s] ??= this.totals(id)) : this.totals(id)).started = true;
+    // A goroutine that is gone has nothing open; its slot goes with it.
+    else if (to === GoState.NotExist && s >= 0 && this.openKinds[s] === 0) {
+      this.totalsOf[s] = null;
+      this.tracking.close(id, s);
+    }
+  }
+
+  /** A slot for a goroutine that opens its first blocking interval. */
+  private track(id: GoID): number {
+    const s = this.tracking.open(id);
+    if (s >= this.openKinds.length) {
+      const n = this.tracking.used;
+      this.openKinds = grown(this.openKinds, n);
+      this.since = grown(this.since, this.openKinds.length * 4);
+      this.sinceStack = grown(this.sinceStack, this.openKinds.length * 4);
+    }
+    this.openKinds[s] = 0;
+    this.totalsOf[s] = null;
+    return s;
   }
 
   private noteLongest(kind: number, stack: number, startNs: number, endNs: number, g: GoID): void {
@@ -236,8 +255,9 @@ export class ProfileSink implements EventSink {
   }
 
   private region(i: number): ProfileTotals {
-    let t = this.state.byRegion.get(i);
-    if (!t) this.state.byRegion.set(i, (t = new ProfileTotals()));
+    const byRegion = fillTo(this.state.byRegion, i);
+    let t = byRegion[i];
+    if (t === undefined) byRegion[i] = t = new ProfileTotals();
     return t;
   }
 
@@ -247,16 +267,24 @@ export class ProfileSink implements EventSink {
       g.all.trim();
       g.beforeStart.trim();
     }
-    for (const r of this.state.byRegion.values()) r.trim();
-    this.tracking.clear();
+    for (const r of this.state.byRegion) r?.trim();
     return this.state;
   }
 
   /** A region that began before the trace holds everything its goroutine did until it ended. */
   private madeUpRegion(r: RegionSummary): void {
     const g = this.state.byGoroutine.get(r.goroutine);
-    if (g) this.state.byRegion.set(r.index, g.all.copy());
+    if (g) fillTo(this.state.byRegion, r.index)[r.index] = g.all.copy();
   }
+}
+
+/**
+ * The array with slots up to index i (undefined where nothing is), filled in order so it never
+ * turns sparse: a region may get its first interval long after later regions began.
+ */
+function fillTo<T>(a: (T | undefined)[], i: number): (T | undefined)[] {
+  while (a.length <= i) a.push(undefined);
+  return a;
 }
 
 export const KIND_INDEX: Record<ProfileKind, number> = { net: 0, sync: 1, syscall: 2, sched: 3, cpu: CPU };

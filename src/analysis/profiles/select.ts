@@ -58,7 +58,7 @@ export function selectProfile(state: ProfileState, a: TraceAnnotations, kind: Pr
       for (const s of spans) {
         if (last > s.startNs) continue;
         last = s.endNs;
-        const t = state.byRegion.get(s.i);
+        const t = state.byRegion[s.i];
         if (t) sum.addAll(t);
       }
     }
