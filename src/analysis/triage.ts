@@ -16,7 +16,8 @@ import { taskTypes } from './annotations/task-stats';
 import { regionTypes, regionSpan } from './annotations/region-stats';
 import { DEFAULT_MMU, worstWindows } from './gc/mmu';
 import { transitionOf } from './transition-memo';
-import { IdMap } from './id-map';
+import { grown, LiveSlots } from './live-slots';
+import { StringIndex } from './string-index';
 
 interface Spell {
   startNs: number;
@@ -26,25 +27,45 @@ interface Spell {
 }
 
 /**
- * One goroutine's record: the wait or runnable spell open now (state 0: none) and the longest
- * of each kind so far, each with the order in which the goroutine first finished one (ties go
- * to the earlier). One record and one Map lookup per transition; two Maps of spells and a Map
- * of open spells were three.
+ * Per goroutine (by a slot of its own, in the order goroutines first wait or become runnable):
+ * the wait or runnable spell open now (`state` 0: none), and the longest of each kind so far,
+ * each with the order in which the goroutine first finished one (ties go to the earlier; 0:
+ * none yet). In columns (see live-slots.ts): an object per goroutine and per spell left this
+ * sink waiting on memory on every transition of a server's hundreds of thousands of goroutines.
  */
-class GoWaits {
-  state = 0;
-  startNs = 0;
-  reason = '';
-  stack = 0;
-  wait: Spell | null = null;
-  waitOrder = 0;
-  runnable: Spell | null = null;
-  runnableOrder = 0;
+class SpellColumns {
+  state = new Uint8Array(0);
+  start = new Float64Array(0);
+  reason = new Int32Array(0);
+  stack = new Int32Array(0);
+  // The longest finished spell of each kind: [slot * 2 + 0] waits, [slot * 2 + 1] runnable spells.
+  bestStart = new Float64Array(0);
+  bestEnd = new Float64Array(0);
+  bestReason = new Int32Array(0);
+  bestStack = new Int32Array(0);
+  bestOrder = new Int32Array(0);
+
+  grow(n: number): void {
+    this.state = grown(this.state, n);
+    this.start = grown(this.start, n);
+    this.reason = grown(this.reason, n);
+    this.stack = grown(this.stack, n);
+    const m = this.state.length * 2;
+    this.bestStart = grown(this.bestStart, m);
+    this.bestEnd = grown(this.bestEnd, m);
+    this.bestReason = grown(this.bestReason, m);
+    this.bestStack = grown(this.bestStack, m);
+    this.bestOrder = grown(this.bestOrder, m);
+  }
 }
 
 export class WaitSink implements EventSink {
   readonly clock = new TraceClock();
-  private readonly gs = new IdMap<GoWaits>();
+  /** Never closed: a goroutine's slot keeps its longest spells to the end. */
+  private readonly slots = new LiveSlots();
+  private readonly ids: GoID[] = [];
+  private readonly c = new SpellColumns();
+  private readonly reasons = new StringIndex();
   private finished = 0;
 
   constructor(private readonly stacks: StackTable) {}
@@ -56,52 +77,51 @@ export class WaitSink implements EventSink {
     if (st.resource.kind !== ResourceKind.Goroutine || st.from === st.to) return;
     const g = st.resource.id;
     const t = this.clock.rel(ev.time);
-    let o = this.gs.get(g);
-    if (o && o.state !== 0) {
-      const best = o.state === GoState.Waiting ? o.wait : o.runnable;
-      if (!best) {
-        const spell = { startNs: o.startNs, endNs: t, reason: o.reason, stack: o.stack };
-        if (o.state === GoState.Waiting) {
-          o.wait = spell;
-          o.waitOrder = ++this.finished;
-        } else {
-          o.runnable = spell;
-          o.runnableOrder = ++this.finished;
-        }
-      } else if (t - o.startNs > best.endNs - best.startNs) {
-        best.startNs = o.startNs;
-        best.endNs = t;
-        best.reason = o.reason;
-        best.stack = o.stack;
+    const c = this.c;
+    let s = this.slots.slotOf(g);
+    if (s >= 0 && c.state[s] !== 0) {
+      const b = s * 2 + (c.state[s] === GoState.Waiting ? 0 : 1);
+      if (c.bestOrder[b] === 0 || t - c.start[s] > c.bestEnd[b] - c.bestStart[b]) {
+        if (c.bestOrder[b] === 0) c.bestOrder[b] = ++this.finished;
+        c.bestStart[b] = c.start[s];
+        c.bestEnd[b] = t;
+        c.bestReason[b] = c.reason[s];
+        c.bestStack[b] = c.stack[s];
       }
-      o.state = 0;
+      c.state[s] = 0;
     }
     if ((st.to === GoState.Waiting && st.reason !== 'forever') || st.to === GoState.Runnable) {
-      if (!o) this.gs.set(g, (o = new GoWaits()));
-      o.state = st.to;
-      o.startNs = t;
-      o.reason = st.reason;
-      o.stack = st.to === GoState.Waiting ? this.stacks.intern(ev.stack()) : 0;
+      if (s < 0) {
+        s = this.slots.open(g);
+        this.ids.push(g);
+        if (s >= c.state.length) c.grow(this.slots.used);
+      }
+      c.state[s] = st.to;
+      c.start[s] = t;
+      c.reason[s] = this.reasons.indexOf(st.reason);
+      c.stack[s] = st.to === GoState.Waiting ? this.stacks.intern(ev.stack()) : 0;
     }
     // A goroutine that ended (or waits forever) has nothing open: its state is 0 here.
   }
 
   /** The longest wait (or runnable spell) of the goroutines `keep` accepts; ties to the one that finished a spell of that kind first. */
   longest(waiting: boolean, keep: (g: GoID) => boolean): [GoID, Spell] | null {
-    let best: [GoID, Spell] | null = null;
-    let bestOrder = 0;
-    for (const [g, o] of this.gs) {
-      const s = waiting ? o.wait : o.runnable;
-      if (s === null || !keep(g)) continue;
-      const order = waiting ? o.waitOrder : o.runnableOrder;
-      const d = s.endNs - s.startNs;
-      const bd = best === null ? 0 : best[1].endNs - best[1].startNs;
-      if (best === null || d > bd || (d === bd && order < bestOrder)) {
-        best = [g, s];
-        bestOrder = order;
+    const c = this.c;
+    let best = -1;
+    for (let s = 0; s < this.ids.length; s++) {
+      const b = s * 2 + (waiting ? 0 : 1);
+      if (c.bestOrder[b] === 0 || !keep(this.ids[s])) continue;
+      if (best < 0) {
+        best = b;
+        continue;
       }
+      const d = c.bestEnd[b] - c.bestStart[b];
+      const bd = c.bestEnd[best] - c.bestStart[best];
+      if (d > bd || (d === bd && c.bestOrder[b] < c.bestOrder[best])) best = b;
     }
-    return best;
+    if (best < 0) return null;
+    const spell = { startNs: c.bestStart[best], endNs: c.bestEnd[best], reason: this.reasons.strings[c.bestReason[best]], stack: c.bestStack[best] };
+    return [this.ids[best >> 1], spell];
   }
 }
 

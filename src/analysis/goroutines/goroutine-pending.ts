@@ -17,6 +17,7 @@
 import type { GoID } from '../../trace/parse/index';
 import { addTo, NO_KEYS, settled, subStats, type ExecStats } from './exec-stats';
 import { grown, LiveSlots } from '../live-slots';
+import { StringIndex } from '../string-index';
 import { isSystemGoroutine, type EventRef, type GoroutineSummary, type RegionSummary } from './summary-types';
 
 export const UNSET = Number.NEGATIVE_INFINITY;
@@ -58,10 +59,7 @@ export class LiveGoroutines {
   active: RegionSummary[][] = [];
 
   /** Block reasons, by the index the columns keep. */
-  readonly reasons: string[] = [];
-  private readonly reasonIndex = new Map<string, number>();
-  private lastReason: string | null = null;
-  private lastReasonIndex = -1;
+  readonly reasons = new StringIndex();
 
   /** The slot of the goroutine if it is alive in the pass, else -1. */
   slotOf(id: GoID): number {
@@ -92,20 +90,6 @@ export class LiveGoroutines {
     this.rangeNs[s] = null;
     this.active[s] = NO_REGIONS;
     return s;
-  }
-
-  /** The index of a block reason in `reasons`. */
-  reason(r: string): number {
-    if (r === this.lastReason) return this.lastReasonIndex;
-    let i = this.reasonIndex.get(r);
-    if (i === undefined) {
-      i = this.reasons.length;
-      this.reasons.push(r);
-      this.reasonIndex.set(r, i);
-    }
-    this.lastReason = r;
-    this.lastReasonIndex = i;
-    return i;
   }
 
   /** Adds ns of blocked time for reason index `reason` to slot s. */
@@ -169,9 +153,9 @@ export class LiveGoroutines {
     // snapshots; most never block).
     const first = this.firstReason[s];
     const blockNs = first >= 0 || this.lastBlock[s] !== UNSET ? new Map<string, number>() : NO_KEYS;
-    if (first >= 0) blockNs.set(this.reasons[first], this.firstReasonNs[s]);
+    if (first >= 0) blockNs.set(this.reasons.strings[first], this.firstReasonNs[s]);
     const b = this.blocks[s];
-    if (b !== null) for (let i = 0; i < b.length; i += 2) blockNs.set(this.reasons[b[i]], b[i + 1]);
+    if (b !== null) for (let i = 0; i < b.length; i += 2) blockNs.set(this.reasons.strings[b[i]], b[i + 1]);
     const ranges = this.rangeNs[s];
     const open = this.lastRange[s];
     return {
@@ -190,7 +174,7 @@ export class LiveGoroutines {
     ret.totalNs = now - this.creation[s];
     if (this.lastStart[s] !== UNSET) ret.execNs += now - this.lastStart[s];
     if (this.lastRunnable[s] !== UNSET) ret.schedWaitNs += now - this.lastRunnable[s];
-    if (this.lastBlock[s] !== UNSET) addTo(ret.blockNs, this.reasons[this.blockReason[s]], now - this.lastBlock[s]);
+    if (this.lastBlock[s] !== UNSET) addTo(ret.blockNs, this.reasons.strings[this.blockReason[s]], now - this.lastBlock[s]);
     if (this.lastSyscall[s] !== UNSET) ret.syscallNs += now - this.lastSyscall[s];
     // Go adds a pending blocked syscall to scheduler wait here (and the whole syscall above).
     if (this.lastSyscallBlock[s] !== UNSET) ret.schedWaitNs += now - this.lastSyscallBlock[s];

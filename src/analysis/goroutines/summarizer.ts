@@ -113,7 +113,7 @@ export class GoroutineSummarizer implements EventSink {
         s = this.track(id, this.syncTs);
         const dt = t - this.syncTs;
         if (to === GoState.Running) live.execNs[s] += dt;
-        else if (to === GoState.Waiting) live.addBlock(s, live.reason(st.reason), dt);
+        else if (to === GoState.Waiting) live.addBlock(s, live.reasons.indexOf(st.reason), dt);
         else if (to === GoState.Runnable) live.schedWaitNs[s] += dt;
         else if (to === GoState.Syscall) {
           if (ev.p === NO_PROC) live.syscallBlockNs[s] += dt;
@@ -181,7 +181,7 @@ export class GoroutineSummarizer implements EventSink {
       case GoState.Waiting:
         if (st.reason !== 'forever') {
           live.lastBlock[s] = t;
-          live.blockReason[s] = live.reason(st.reason);
+          live.blockReason[s] = live.reasons.indexOf(st.reason);
           break;
         }
         // Waiting forever is the goroutine's end.
