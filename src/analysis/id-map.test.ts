@@ -3,17 +3,10 @@
 // compact its slots.
 
 import { describe, expect, it } from 'vitest';
+import { randomId } from '../testing/random-ids';
 import { seededRandom } from '../testing/seeded-random';
 import { IdMap } from './id-map';
 import type { Id } from './bounded-id-set';
-
-function randomId(rnd: () => number): Id {
-  const r = rnd();
-  if (r < 0.7) return Math.floor(rnd() * 3000);
-  if (r < 0.8) return (1 << 22) + Math.floor(rnd() * 50);
-  if (r < 0.9) return -1 - Math.floor(rnd() * 50);
-  return 2n ** 63n + BigInt(Math.floor(rnd() * 50));
-}
 
 describe('IdMap', () => {
   it('answers as a Map does, in the same order, through random sets and deletes', () => {

@@ -7,9 +7,8 @@
 // order and outputs built by iterating do not change.
 
 import type { Id } from './bounded-id-set';
+import { isDenseId, withRoomFor } from './live-slots';
 
-/** IDs below this are indexes of the slot array (at most 16 MiB of it); others go to a Map. */
-const DENSE_IDS = 1 << 22;
 /** The key of a deleted entry's slot, until the arrays are compacted. */
 const HOLE = Symbol('deleted');
 
@@ -52,7 +51,7 @@ export class IdMap<V> {
   delete(id: Id): boolean {
     const s = this.slot(id);
     if (s < 0) return false;
-    if (isDense(id)) this.slotOf[id as number] = 0;
+    if (isDenseId(id)) this.slotOf[id] = 0;
     else this.other.delete(id);
     this.keys[s] = HOLE;
     this.vals[s] = undefined;
@@ -88,24 +87,17 @@ export class IdMap<V> {
   }
 
   private slot(id: Id): number {
-    if (typeof id === 'number' && id >= 0 && id < DENSE_IDS) return id < this.slotOf.length ? this.slotOf[id] - 1 : -1;
+    if (isDenseId(id)) return id < this.slotOf.length ? this.slotOf[id] - 1 : -1;
     return this.other.get(id) ?? -1;
   }
 
   private place(id: Id, slot: number): void {
-    if (!isDense(id)) {
+    if (!isDenseId(id)) {
       this.other.set(id, slot);
       return;
     }
-    const n = id as number;
-    if (n >= this.slotOf.length) {
-      let len = this.slotOf.length;
-      while (len <= n) len *= 2;
-      const next = new Int32Array(Math.min(len, DENSE_IDS));
-      next.set(this.slotOf);
-      this.slotOf = next;
-    }
-    this.slotOf[n] = slot + 1;
+    this.slotOf = withRoomFor(this.slotOf, id);
+    this.slotOf[id] = slot + 1;
   }
 
   private compact(): void {
@@ -121,8 +113,4 @@ export class IdMap<V> {
     this.keys = keys;
     this.vals = vals;
   }
-}
-
-function isDense(id: Id): boolean {
-  return typeof id === 'number' && id >= 0 && id < DENSE_IDS;
 }

@@ -3,17 +3,10 @@
 // come back (the columns stay as long as the most IDs open at once), and grown() keeps values.
 
 import { describe, expect, it } from 'vitest';
+import { randomId } from '../testing/random-ids';
 import { seededRandom } from '../testing/seeded-random';
 import type { Id } from './bounded-id-set';
 import { grown, LiveSlots } from './live-slots';
-
-function randomId(rnd: () => number): Id {
-  const r = rnd();
-  if (r < 0.7) return Math.floor(rnd() * 3000);
-  if (r < 0.8) return (1 << 22) + Math.floor(rnd() * 50);
-  if (r < 0.9) return -1 - Math.floor(rnd() * 50);
-  return 2n ** 63n + BigInt(Math.floor(rnd() * 50));
-}
 
 describe('LiveSlots', () => {
   it('gives each open ID a slot of its own and takes it back on close', () => {

@@ -10,7 +10,23 @@
 
 import type { Id } from './bounded-id-set';
 
-const DENSE_IDS = 1 << 22;
+/** IDs below this are indexes of a slot array (at most 16 MiB of it); others go to a Map. */
+export const DENSE_IDS = 1 << 22;
+
+/** Whether an ID is looked up through the slot array. */
+export function isDenseId(id: Id): id is number {
+  return typeof id === 'number' && id >= 0 && id < DENSE_IDS;
+}
+
+/** The slot array, replaced by one twice as long (as often as needed) if it has no entry for id. */
+export function withRoomFor(slots: Int32Array<ArrayBuffer>, id: number): Int32Array<ArrayBuffer> {
+  if (id < slots.length) return slots;
+  let len = slots.length;
+  while (len <= id) len *= 2;
+  const next = new Int32Array(Math.min(len, DENSE_IDS));
+  next.set(slots);
+  return next;
+}
 
 export class LiveSlots {
   /** Per dense ID: its slot + 1, or 0 for none. */
@@ -22,21 +38,15 @@ export class LiveSlots {
 
   /** The ID's slot, or -1 when it has none. */
   slotOf(id: Id): number {
-    if (typeof id === 'number' && id >= 0 && id < DENSE_IDS) return id < this.slotById.length ? this.slotById[id] - 1 : -1;
+    if (isDenseId(id)) return id < this.slotById.length ? this.slotById[id] - 1 : -1;
     return this.otherSlots.get(id) ?? -1;
   }
 
   /** A slot for an ID that has none (check slotOf first); may raise `used`. */
   open(id: Id): number {
     const s = this.free.length > 0 ? this.free.pop()! : this.used++;
-    if (typeof id === 'number' && id >= 0 && id < DENSE_IDS) {
-      if (id >= this.slotById.length) {
-        let len = this.slotById.length;
-        while (len <= id) len *= 2;
-        const next = new Int32Array(Math.min(len, DENSE_IDS));
-        next.set(this.slotById);
-        this.slotById = next;
-      }
+    if (isDenseId(id)) {
+      this.slotById = withRoomFor(this.slotById, id);
       this.slotById[id] = s + 1;
     } else {
       this.otherSlots.set(id, s);
@@ -46,7 +56,7 @@ export class LiveSlots {
 
   /** Gives back the ID's slot s, to be handed out again. */
   close(id: Id, s: number): void {
-    if (typeof id === 'number' && id >= 0 && id < DENSE_IDS) this.slotById[id] = 0;
+    if (isDenseId(id)) this.slotById[id] = 0;
     else this.otherSlots.delete(id);
     this.free.push(s);
   }

@@ -92,8 +92,8 @@ export class GoroutineSummarizer implements EventSink {
       if (st.from !== st.to && st.to === 3 /* ProcState.Idle */) {
         const goid = this.syscallingP.get(st.resource.id);
         if (goid !== undefined) {
-          const gs = live.slotOf(goid);
-          if (gs >= 0) live.lastSyscallBlock[gs] = t;
+          const gslot = live.slotOf(goid);
+          if (gslot >= 0) live.lastSyscallBlock[gslot] = t;
           this.syscallingP.delete(st.resource.id);
         }
       }
