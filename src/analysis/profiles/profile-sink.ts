@@ -118,8 +118,8 @@ export class ProfileTotals {
 export interface GoroutineTotals {
   /** Every finished interval of the goroutine. */
   all: ProfileTotals;
-  /** Those that ended before (or as) it first ran. */
-  beforeStart: ProfileTotals;
+  /** Those that ended before (or as) it first ran; null while there are none. */
+  beforeStart: ProfileTotals | null;
   started: boolean;
 }
 
@@ -239,7 +239,7 @@ export class ProfileSink implements EventSink {
 
   private totals(id: GoID): GoroutineTotals {
     let g = this.state.byGoroutine.get(id);
-    if (!g) this.state.byGoroutine.set(id, (g = { all: new ProfileTotals(), beforeStart: new ProfileTotals(), started: false }));
+    if (!g) this.state.byGoroutine.set(id, (g = { all: new ProfileTotals(), beforeStart: null, started: false }));
     return g;
   }
 
@@ -250,7 +250,7 @@ export class ProfileSink implements EventSink {
   private recordTo(g: GoroutineTotals, id: GoID, kind: number, stack: number, count: number, ns: number): void {
     const seq = ++this.seq;
     g.all.add(kind, stack, count, ns, seq);
-    if (!g.started) g.beforeStart.add(kind, stack, count, ns, seq);
+    if (!g.started) (g.beforeStart ??= new ProfileTotals()).add(kind, stack, count, ns, seq);
     for (const r of this.summarizer.activeRegions(id)) this.region(r.index).add(kind, stack, count, ns, seq);
   }
 
@@ -265,7 +265,7 @@ export class ProfileSink implements EventSink {
   finish(): ProfileState {
     for (const g of this.state.byGoroutine.values()) {
       g.all.trim();
-      g.beforeStart.trim();
+      g.beforeStart?.trim();
     }
     for (const r of this.state.byRegion) r?.trim();
     return this.state;

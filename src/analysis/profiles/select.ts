@@ -41,7 +41,7 @@ export function selectProfile(state: ProfileState, a: TraceAnnotations, kind: Pr
     for (const [id, g] of state.byGoroutine) {
       if (names !== null && names.get(id) !== (sel as { name: string }).name) continue;
       sum.addAll(g.all);
-      if (g.started && kind !== 'cpu') sum.addAll(g.beforeStart, -1);
+      if (g.started && kind !== 'cpu' && g.beforeStart !== null) sum.addAll(g.beforeStart, -1);
     }
   } else {
     const tasks = sel.by === 'task' ? taskAndDescendants(a, sel.id) : null;
