@@ -38,6 +38,9 @@ const TRACKED: { state: GoState; reason(r: string): boolean }[] = [
   { state: GoState.Runnable, reason: () => true },
 ];
 const CPU = 4;
+/** Per goroutine state, the TRACKED kinds (bit k for TRACKED[k]) that follow it. */
+const KINDS_OF_STATE: number[] = new Array(8).fill(0);
+TRACKED.forEach((tr, k) => (KINDS_OF_STATE[tr.state] |= 1 << k));
 
 /** Up to this many keys a totals record is searched in order; past it, through a Map. */
 const LINEAR_KEYS = 8;
@@ -156,6 +159,10 @@ export class ProfileSink implements EventSink {
   private since = new Float64Array(0);
   private sinceStack = new Int32Array(0);
   private totalsOf: (GoroutineTotals | null)[] = [];
+  /** kindsBegunBy's answers for waits by reason, and its last one. */
+  private readonly waitKinds = new Map<string, number>();
+  private lastWaitReason: string | null = null;
+  private lastWaitKinds = 0;
   /** Counts finished intervals and samples, in the order Go meets them. */
   private seq = 0;
 
@@ -187,26 +194,32 @@ export class ProfileSink implements EventSink {
     const to = st.to as GoState;
     const t = this.clock.rel(ev.time);
     let s = this.tracking.slotOf(id);
-    for (let k = 0; k < TRACKED.length; k++) {
-      const tr = TRACKED[k];
-      const bit = 1 << k;
-      if (s < 0 || (this.openKinds[s] & bit) === 0) {
-        if (to === tr.state && tr.reason(st.reason)) {
-          if (s < 0) s = this.track(id);
-          this.openKinds[s] |= bit;
-          this.since[s * 4 + k] = t;
-          this.sinceStack[s * 4 + k] = this.state.stacks.intern(ev.stack());
+    const open = s < 0 ? 0 : this.openKinds[s];
+    // Every open interval of a state the goroutine leaves ends (in TRACKED's order); every
+    // kind whose state and reason it enters, and that is not open yet, begins.
+    let ending = open & ~KINDS_OF_STATE[to];
+    const beginning = ~open & this.kindsBegunBy(to, st.reason);
+    if (ending !== 0) {
+      this.openKinds[s] = open & ~ending;
+      for (let k = 0; ending !== 0; k++, ending >>= 1) {
+        if ((ending & 1) === 0) continue;
+        const start = this.since[s * 4 + k];
+        const d = t - start;
+        if (d > 0) {
+          const stack = this.sinceStack[s * 4 + k];
+          this.recordTo((this.totalsOf[s] ??= this.totals(id)), id, k, stack, 1, d);
+          this.noteLongest(k, stack, start, t, id);
         }
-        continue;
       }
-      if (to === tr.state) continue;
-      this.openKinds[s] &= ~bit;
-      const start = this.since[s * 4 + k];
-      const d = t - start;
-      if (d > 0) {
-        const stack = this.sinceStack[s * 4 + k];
-        this.recordTo((this.totalsOf[s] ??= this.totals(id)), id, k, stack, 1, d);
-        this.noteLongest(k, stack, start, t, id);
+    }
+    if (beginning !== 0) {
+      if (s < 0) s = this.track(id);
+      this.openKinds[s] |= beginning;
+      const stack = this.state.stacks.intern(ev.stack());
+      for (let k = 0, b = beginning; b !== 0; k++, b >>= 1) {
+        if ((b & 1) === 0) continue;
+        this.since[s * 4 + k] = t;
+        this.sinceStack[s * 4 + k] = stack;
       }
     }
     if (to === GoState.Running) (s >= 0 ? (this.totalsOf[s] ??= this.totals(id)) : this.totals(id)).started = true;
@@ -215,6 +228,23 @@ export class ProfileSink implements EventSink {
       this.totalsOf[s] = null;
       this.tracking.close(id, s);
     }
+  }
+
+  /** The kinds (bit k for TRACKED[k]) whose state is `to` and whose reason test `reason` passes. */
+  private kindsBegunBy(to: GoState, reason: string): number {
+    const kinds = KINDS_OF_STATE[to];
+    // Only waits tell kinds apart by reason; the answer for each reason is kept.
+    if (to !== GoState.Waiting || kinds === 0) return kinds;
+    if (reason === this.lastWaitReason) return this.lastWaitKinds;
+    let k = this.waitKinds.get(reason);
+    if (k === undefined) {
+      k = 0;
+      for (let i = 0; i < TRACKED.length; i++) if (TRACKED[i].state === to && TRACKED[i].reason(reason)) k |= 1 << i;
+      this.waitKinds.set(reason, k);
+    }
+    this.lastWaitReason = reason;
+    this.lastWaitKinds = k;
+    return k;
   }
 
   /** A slot for a goroutine that opens its first blocking interval. */

@@ -14,6 +14,9 @@ export class StackTable {
   private readonly byContent = new Map<string, number>();
   private readonly byHandle = new WeakMap<EvTable, Map<number | bigint, number>>();
   private noStack: number | null = null;
+  /** The last generation's table asked about and its map (generations come one at a time). */
+  private lastTable: EvTable | null = null;
+  private lastMap: Map<number | bigint, number> | null = null;
   /** Frames of each entry, leaf first. */
   readonly frames: StackFrame[][] = [];
   /** Go's deduplication key of each entry: the first 128 PCs, trailing zeros dropped. */
@@ -24,8 +27,13 @@ export class StackTable {
       if (this.noStack === null) this.noStack = this.entry([]);
       return this.noStack;
     }
-    let m = this.byHandle.get(stack.table);
-    if (!m) this.byHandle.set(stack.table, (m = new Map()));
+    let m = this.lastMap;
+    if (stack.table !== this.lastTable || m === null) {
+      m = this.byHandle.get(stack.table) ?? null;
+      if (m === null) this.byHandle.set(stack.table, (m = new Map()));
+      this.lastTable = stack.table;
+      this.lastMap = m;
+    }
     let idx = m.get(stack.id);
     if (idx === undefined) {
       idx = this.entry(stack.frames());
