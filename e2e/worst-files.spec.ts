@@ -106,7 +106,7 @@ test('random bytes, a header over random bytes and an empty file get their own w
   await expect(page.getByTestId('parsed-events')).toHaveText('1');
 });
 
-test('a large trace: progress shows, the tabs still switch, Close ends the parse, a second open reads it all', async ({ page }, info) => {
+test('a large trace: progress shows, the tabs still switch, Close ends the parse, a second open reads it all and the analyses show how far they have read', async ({ page }, info) => {
   test.setTimeout(90_000);
   const path = info.outputPath('busy.trace');
   execFileSync('npx', ['tsx', 'src/cli/main.ts', 'simulate', '--workload', 'busy', '--seconds', '8', '--out', path], { stdio: 'pipe' });
@@ -146,9 +146,19 @@ test('a large trace: progress shows, the tabs still switch, Close ends the parse
   expect(s.verdict.kind).toBe('ok');
   await pick(page, path);
   await expect(page.getByTestId('parsed-verdict')).toHaveText('Go’s parser reads it cleanly', { timeout: 60_000 });
-  await waitIdle(page);
   await expect(page.getByTestId('parsed-events')).toHaveText(fmt(s.total.events));
   await expect(page.getByTestId('parsed-goroutines')).toHaveText(fmt(s.total.goroutines));
+
+  // The analyses read the trace again, for seconds on a file this size: their page says how
+  // far they have come, then shows them.
+  await page.getByRole('tab', { name: 'Goroutines' }).click();
+  const pending = page.getByTestId('analysis-pending').getByRole('status');
+  await expect(pending).toHaveText(/Analysing every goroutine, task, region, GC cycle and blocking event… \d+% of the trace read/, { timeout: 60_000 });
+  const first = Number(/(\d+)% of the trace read/.exec((await pending.textContent()) ?? '')![1]);
+  await expect(page.getByTestId('goroutine-groups')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('analysis-pending')).toHaveCount(0);
+  expect(first).toBeLessThan(100);
+  await waitIdle(page);
 });
 
 test('more distinct goroutines than the summary counts: "100,000+", not a growing set', async ({ page }, info) => {

@@ -72,7 +72,7 @@ export async function openBlob(
   // a dropped or picked file keeps the page the URL names (a shared link's view).
   if (origin === 'snapshot' || origin === 'full-trace') setTraceView('timeline');
   else setScreen('inspect');
-  const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse, embed, analysis: null, analysing: false };
+  const fresh = { fileName, fileSize: blob.size, origin, summary: null, fileKind: null, fetched, parse: initialParse, embed, analysis: null, analysing: false, analysisRead: null };
   // Checked before reading: past the cap the read itself could exhaust the tab's memory.
   const posted = !(blob instanceof Blob);
   const tooBig = posted ? fileSizeProblem(fileName, blob.size, MAX_POSTED_BYTES, true) : fileSizeProblem(fileName, blob.size);
@@ -101,6 +101,9 @@ export async function openBlob(
       },
       // Someone looking at the timeline wants its first frame before Go's verdict.
       useApp.getState().traceView === 'timeline',
+      (fraction) => {
+        if (token === latest) setInspect({ analysisRead: fraction });
+      },
     );
     current = handle;
     beginTimeline(handle.id);
@@ -123,7 +126,7 @@ export async function openBlob(
     }
   } catch (err) {
     if (token !== latest) return;
-    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}`, parse: initialParse, analysis: null, analysing: false });
+    setInspect({ status: 'failed', loadError: `Could not read ${fileName}: ${message(err)}`, parse: initialParse, analysis: null, analysing: false, analysisRead: null });
   }
 }
 
@@ -172,6 +175,7 @@ export async function openUrl(raw: string): Promise<void> {
     embed: null,
     analysis: null,
     analysing: false,
+    analysisRead: null,
   });
   let res: Response;
   try {
@@ -222,6 +226,7 @@ export function clearInspect(): void {
     embed: null,
     analysis: null,
     analysing: false,
+    analysisRead: null,
   });
 }
 
@@ -238,6 +243,7 @@ function failed(name: string) {
     embed: null,
     analysis: null,
     analysing: false,
+    analysisRead: null,
   };
 }
 

@@ -44,6 +44,11 @@ export interface InspectState {
   readonly analysis: AnalysisOverview | null;
   /** The analyses are being made (after the parser's verdict, in a second pass). */
   readonly analysing: boolean;
+  /**
+   * How much of the trace the analyses have read, 0 to 1; null before they start reading
+   * (on two cores they wait for the timeline model).
+   */
+  readonly analysisRead: number | null;
   /** Set when the file came through the embedding API. */
   readonly embed: EmbedSource | null;
   /** The open file's timeline model: its state and version (the model itself: state/timeline.ts). */
@@ -326,6 +331,7 @@ export const initialInspect: InspectState = {
   parse: initialParse,
   analysis: null,
   analysing: false,
+  analysisRead: null,
   embed: null,
   timeline: initialTimeline,
 };

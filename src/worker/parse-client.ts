@@ -46,6 +46,8 @@ interface Pending {
   /** The analyses' overview, or null when there will be none (cancelled or failed). */
   onAnalysis?(o: AnalysisOverview | null): void;
   onAnswer?(a: AnalysisAnswer): void;
+  /** How much of the trace the analyses have read, 0 to 1. */
+  onAnalysisProgress?(fraction: number): void;
   onWire(v: Inspected): void;
   onProgress(p: ParseProgress): void;
   onParsed(s: TraceSummary | null): void;
@@ -92,6 +94,7 @@ export class ParseClient {
     onProgress: (p: ParseProgress) => void = () => {},
     onAnalysis: (o: AnalysisOverview | null) => void = () => {},
     timelineFirst = false,
+    onAnalysisProgress: (fraction: number) => void = () => {},
   ): OpenHandle {
     let resolveWire!: (v: Inspected) => void;
     let rejectWire!: (e: Error) => void;
@@ -108,6 +111,7 @@ export class ParseClient {
       onWire: (v) => ((gotWire = true), resolveWire(v)),
       onProgress,
       onAnalysis,
+      onAnalysisProgress,
       onParsed: resolveParsed,
       onFail: (e) => {
         if (!gotWire) rejectWire(e);
@@ -206,6 +210,9 @@ export class ParseClient {
         break;
       case 'progress':
         p.onProgress(reply.progress);
+        break;
+      case 'analysis-progress':
+        p.onAnalysisProgress?.(reply.byteLength > 0 ? Math.min(1, reply.bytesRead / reply.byteLength) : 0);
         break;
       case 'timeline':
         this.timeline?.chunk(reply.id, reply.chunk);

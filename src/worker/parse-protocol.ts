@@ -3,6 +3,7 @@
 //   'inspected'   the wire layer's summary (fast: batch framing only), always first;
 //   'progress'*   while Go's parser runs (only when parse was asked for);
 //   'parsed'      the parser's summary and verdict;
+//   'analysis-progress'* while the analyses read the events again (after 'parsed');
 //   'timeline'*   the timeline model of each completed generation (built by a worker of its
 //                 own, so these come before, between and after the others), then one
 //                 'timeline-end', always before the terminal reply;
@@ -71,6 +72,8 @@ export type ParseReply =
   | { readonly id: number; readonly kind: 'timeline'; readonly chunk: TimelineChunk }
   /** No more timeline chunks; what a damaged trace lost (null when whole). Before 'analysis'. */
   | { readonly id: number; readonly kind: 'timeline-end'; readonly loss: TimelineLoss | null }
+  /** How far the analyses have read (of byteLength, the trace's size); not terminal. */
+  | { readonly id: number; readonly kind: 'analysis-progress'; readonly bytesRead: number; readonly byteLength: number }
   /** The parser's summary and verdict; the analyses follow (not terminal). */
   | { readonly id: number; readonly kind: 'parsed'; readonly summary: TraceSummary }
   /** The analyses' overview, after 'parsed' (terminal for an open). */

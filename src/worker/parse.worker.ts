@@ -18,7 +18,7 @@ import { SummarySink } from '../analysis/trace-summary';
 import { chunkTransferables } from '../analysis/timeline/transfer';
 import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
-import type { AnalysisQuery, ParseFailure, ParseProgress, ParseReply, ParseRequest } from './parse-protocol';
+import type { AnalysisQuery, ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
 import { isGzip } from './gunzip';
 import { type BlobSource, blobIsGzip, blobSource } from './blob-source';
 import { TimelineRun, warmTimelineWorker } from './timeline-runner';
@@ -114,7 +114,7 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
     const summary = new SummarySink();
     let wireOut = false;
     let byteLength = 0;
-    const progress = (r: PassProgress) => (wireOut ? { ...r, generations: summary.generations, byteLength } : null);
+    const progress = (r: PassProgress): ParseReply | null => (wireOut ? { id, kind: 'progress', progress: { ...r, generations: summary.generations, byteLength } } : null);
     // While the wire walk (in this worker too) runs, the parse gives way at every chunk so the
     // walk's pieces are read and its summary goes out early; then every GIVE_WAY_MS.
     const verdict = parse ? drive(id, runPassChunks(chunks(), [summary], { every: CHUNK_EVENTS }), progress, () => (wireOut ? GIVE_WAY_MS : 0)) : null;
@@ -176,7 +176,8 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
     // The analyses (goroutine summaries, profiles, MMU) read the events again: they cost
     // several times the parse, and the verdict and timeline should not wait for them.
     const analysis = new AnalysisSinks();
-    const second = await drive(id, runPassChunks(chunks(), analysis.sinks, { every: CHUNK_EVENTS }), () => null);
+    const analysed = (r: PassProgress): ParseReply => ({ id, kind: 'analysis-progress', bytesRead: r.bytesRead, byteLength });
+    const second = await drive(id, runPassChunks(chunks(), analysis.sinks, { every: CHUNK_EVENTS }), analysed);
     if (second === null) {
       scope.postMessage({ id, kind: 'cancelled' });
       return;
@@ -211,7 +212,7 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
 async function drive(
   id: number,
   pass: AsyncGenerator<PassProgress, PassEnd>,
-  progress: (p: PassProgress) => ParseProgress | null,
+  progress: (p: PassProgress) => ParseReply | null,
   turnEvery: () => number = () => GIVE_WAY_MS,
 ): Promise<PassEnd | null> {
   let lastPost = 0;
@@ -230,10 +231,10 @@ async function drive(
     if (r.done) return r.value;
     const now = performance.now();
     if (now - lastPost >= PROGRESS_MS) {
-      const p = progress(r.value);
-      if (p === null) continue;
+      const reply = progress(r.value);
+      if (reply === null) continue;
       lastPost = now;
-      scope.postMessage({ id, kind: 'progress', progress: p });
+      scope.postMessage(reply);
     }
   }
 }

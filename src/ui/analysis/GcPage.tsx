@@ -10,7 +10,7 @@ import { openOnTimeline } from '../../state/navigation';
 import { useApp } from '../../state/store';
 import { goDuration } from '../../trace/go/duration';
 import { formatBytes } from '../format';
-import { AnalysisPending } from './GoroutinesPage';
+import { AnalysisPending } from './AnalysisPending';
 import { MmuPlot } from './MmuPlot';
 import { SortableTable, type Column } from './SortableTable';
 import { useAnalysisQuery } from './use-analysis';

@@ -10,6 +10,7 @@ import { openOnTimeline, setTraceView, setViewParams } from '../../state/navigat
 import { useApp } from '../../state/store';
 import { goDuration } from '../../trace/go/duration';
 import { dec } from '../../trace/parse/int64';
+import { AnalysisPending } from './AnalysisPending';
 import { SortableTable, type Column } from './SortableTable';
 import { StatBar, StatLegend } from './StatBar';
 import { useAnalysisQuery } from './use-analysis';
@@ -120,22 +121,6 @@ function GroupDetailCard({ name, endNs }: { name: string; endNs: number }) {
           />
         </>
       )}
-    </section>
-  );
-}
-
-export function AnalysisPending() {
-  const parse = useApp((s) => s.inspect.parse);
-  const analysing = useApp((s) => s.inspect.analysing);
-  return (
-    <section className="card card-pad">
-      <p className="analysis-empty" role="status">
-        {parse.status === 'parsing'
-          ? 'Reading every event; the analysis follows once the whole file is read…'
-          : analysing
-            ? 'Analysing every goroutine, task, region, GC cycle and blocking event…'
-            : 'No analysis: Go’s parser could not read this file.'}
-      </p>
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { openOnTimeline, setTraceView, setViewParams } from '../../state/navigat
 import { useApp } from '../../state/store';
 import { goDuration } from '../../trace/go/duration';
 import { dec } from '../../trace/parse/int64';
-import { AnalysisPending } from './GoroutinesPage';
+import { AnalysisPending } from './AnalysisPending';
 import { Histogram } from './Histogram';
 import { SortableTable, type Column } from './SortableTable';
 import { StatBar } from './StatBar';

@@ -4,6 +4,7 @@
 
 import { useMemo } from 'react';
 import { useApp } from '../../state/store';
+import { ProgressBar } from '../ProgressBar';
 import { Stat } from '../Stat';
 import { formatInt } from '../format';
 import { KindBars } from './KindBars';
@@ -35,9 +36,7 @@ export function ParsedSection() {
             {p ? `Reading events… ${formatInt(p.events)} so far, ${Math.round(frac * 100)}% of the file` : 'Reading every event in a background worker…'}
           </h2>
         </div>
-        <div className="progress-track" aria-hidden="true">
-          <div className="progress-fill" style={{ transform: `scaleX(${frac})` }} />
-        </div>
+        <ProgressBar fraction={frac} />
       </section>
     );
   }
