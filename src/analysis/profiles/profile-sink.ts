@@ -148,11 +148,10 @@ export class ProfileSink implements EventSink {
   readonly clock = new TraceClock();
   readonly state: ProfileState = { stacks: new StackTable(), longest: new Map(), byGoroutine: new IdMap(), byRegion: [], cpu: new ProfileTotals() };
   /**
-   * The goroutines with a blocking interval open, and per slot: bit k of `openKinds` set
-   * while an interval of TRACKED[k] is, its start and stack at [slot * 4 + k] of `since` and
-   * `sinceStack`, and the goroutine's
-   * totals once found. In columns (see live-slots.ts): an object per goroutine, updated in
-   * place, left this sink waiting on memory; Map entries per interval, more so.
+   * The goroutines with a blocking interval open, and per slot: bit k of `openKinds` set while
+   * an interval of TRACKED[k] is, its start and stack at [slot * 4 + k] of `since` and
+   * `sinceStack`, and the goroutine's totals once found. In columns (see live-slots.ts): an
+   * object per goroutine, updated in place, left this sink waiting on memory.
    */
   private readonly tracking = new LiveSlots();
   private openKinds = new Uint8Array(0);
