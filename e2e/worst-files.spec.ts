@@ -113,7 +113,8 @@ test('a large trace: progress shows, the tabs still switch, Close ends the parse
   const bytes = new Uint8Array(readFileSync(path));
   expect(bytes.length).toBeGreaterThan(20 * MiB);
 
-  await openApp(page);
+  // Listening before the page loads: it starts its parse worker once idle, which may come
+  // before or after openApp returns.
   const workers: { closed: boolean }[] = [];
   page.on('worker', (w) => {
     if (!w.url().includes('parse.worker')) return;
@@ -121,6 +122,7 @@ test('a large trace: progress shows, the tabs still switch, Close ends the parse
     workers.push(rec);
     w.on('close', () => (rec.closed = true));
   });
+  await openApp(page);
 
   await pick(page, path);
   // Progress is visible while Go's parser runs.
