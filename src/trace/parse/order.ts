@@ -77,26 +77,32 @@ export class Ordering {
    * made around it). Generations must not decrease.
    */
   advance(bc: BatchCursor, evt: EvTable, gen: U64): boolean {
+    return this.advanceOn(bc.ev, evt, bc.m, gen, this.enter(bc, gen));
+  }
+
+  /**
+   * What every advance of bc's events in generation gen first does: notes the generation and
+   * gives the M's state, made on its first advance as Go's Advance does (never removed, so the
+   * cursor keeps it; null for an event with no M). A run of one cursor's events in one
+   * generation (the reader's headRun) does this once, then calls advanceOn per event.
+   */
+  enter(bc: BatchCursor, gen: U64): MState | null {
     if (this.initialGen === 0) this.initialGen = gen;
     if (gen !== this.lastGen) this.enterGen(gen);
-    const ev = bc.ev;
-    const m = bc.m;
-    // The M's state is made on its first advance, as Go's Advance does (it is never removed,
-    // so the cursor keeps it).
     let ms = bc.ms;
-    if (ms === null && m !== NONE) {
-      ms = this.mStates.get(m) ?? null;
+    if (ms === null && bc.m !== NONE) {
+      ms = this.mStates.get(bc.m) ?? null;
       if (ms === null) {
         ms = new MState();
-        this.mStates.set(m, ms);
+        this.mStates.set(bc.m, ms);
       }
       bc.ms = ms;
     }
-    // Goroutine scheduling, syscalls and user regions are nearly every event of a busy trace
-    // (GoStart, GoBlock and GoUnblock alone are ~95% of a CPU-bound one; a server adds
-    // syscalls, regions and goroutine creation). Their fast paths take the common case
-    // (plain-number IDs, the context they require) straight from the M's state; anything else
-    // (-1) goes through the handlers, which give Go's exact outcome and errors.
+    return ms;
+  }
+
+  /** advance for an event of thread m, after enter gave the M's state ms. */
+  advanceOn(ev: TraceEvent, evt: EvTable, m: I64, gen: U64, ms: MState | null): boolean {
     if (ms !== null) {
       let r = -1;
       switch (ev.type) {

@@ -212,18 +212,24 @@ export class TraceReader {
       const c = this.cpuSamples[this.cpuNext].time;
       if (c < limit) limit = c;
     }
+    const m = head.m;
     // One try around the loop; an exception from f is not the reader's failure.
     let inF = false;
     try {
+      const ms = order.enter(head, genNum);
+      // The object the cursor decodes the next event into: the one f saw last, kept in a
+      // local for the run (this.spare on the way out).
+      let spare = this.spare;
+      this.spare = null;
       for (;;) {
         const ev = head.ev;
-        if (!order.advance(head, table, genNum)) {
+        if (!order.advanceOn(ev, table, m, genNum, ms)) {
+          this.spare = spare;
           this.headStuck = true;
           return n;
         }
-        const spare = this.spare;
-        this.spare = null;
         head.ev = spare !== null ? spare : blankEvent();
+        spare = null;
         let stay = true;
         if (!head.next(freq)) {
           heapRemove(frontier, 0);
@@ -235,15 +241,19 @@ export class TraceReader {
             stay = false;
           }
         }
-        const out = order.queued === 0 ? ev : order.next()!;
+        const queued = order.queued;
+        const out = queued === 0 ? ev : order.next()!;
         this.finish(out);
         n++;
         inF = true;
         f(out);
         inF = false;
-        this.spare = out;
+        spare = out;
         // Events made around this one (GoSwitch, say) are left to step.
-        if (!stay || n >= max || order.queued !== 0) return n;
+        if (!stay || n >= max || queued > 1) {
+          this.spare = spare;
+          return n;
+        }
       }
     } catch (e) {
       if (!inF) this.failed = e as Error;
