@@ -37,7 +37,7 @@ import type { Generation } from './generation';
 import { goSortFunc } from '../go/sort';
 import { dec, i64Add, type Time, ticksToNs, type U64 } from './int64';
 import { Ordering } from './order';
-import { HAS_TABLE_IDS, validateTableIDs } from './table-ids';
+import { allBelow, ID_SLOTS, idsExistBelow, validateTableIDs } from './table-ids';
 import type { CPUSample } from './structural';
 import type { EvTable } from './tables';
 
@@ -213,6 +213,7 @@ export class TraceReader {
       if (c < limit) limit = c;
     }
     const m = head.m;
+    const idLimit = idsExistBelow(table);
     // One try around the loop; an exception from f is not the reader's failure.
     let inF = false;
     try {
@@ -243,7 +244,12 @@ export class TraceReader {
         }
         const queued = order.queued;
         const out = queued === 0 ? ev : order.next()!;
-        this.finish(out);
+        // finish, with the table's bound hoisted out of the run.
+        const ids = ID_SLOTS[out.type];
+        if (ids !== 0 && !allBelow(out, ids, idLimit)) validateTableIDs(out);
+        const last = this.lastTs;
+        if (out.time <= last) out.time = i64Add(last, 1);
+        this.lastTs = out.time;
         n++;
         inF = true;
         f(out);
@@ -263,7 +269,7 @@ export class TraceReader {
 
   /** Go's deferred checks on every event ReadEvent returns: table IDs, then strictly rising time. */
   private finish(ev: TraceEvent): void {
-    if (HAS_TABLE_IDS[ev.type] !== 0) validateTableIDs(ev);
+    if (ID_SLOTS[ev.type] !== 0) validateTableIDs(ev);
     const last = this.lastTs;
     if (ev.time <= last) ev.time = i64Add(last, 1);
     this.lastTs = ev.time;

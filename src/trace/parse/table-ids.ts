@@ -20,9 +20,20 @@ SPECS.forEach((s, t) => {
   for (const i of s.stringIDs) STRING_SLOTS[t] |= 1 << (i - 1);
 });
 
-/** Per event type, 1 if it names any stack or string ID (Sync and GoStart, say, do not). */
-export const HAS_TABLE_IDS = new Uint8Array(256);
-for (let t = 0; t < 256; t++) HAS_TABLE_IDS[t] = STACK_SLOTS[t] !== 0 || STRING_SLOTS[t] !== 0 ? 1 : 0;
+/**
+ * Per event type, the argument slots that hold a stack or a string ID (bit i for slot i); 0 for
+ * a type that names none (Sync and GoStart, say).
+ */
+export const ID_SLOTS = new Uint8Array(256);
+for (let t = 0; t < 256; t++) ID_SLOTS[t] = STACK_SLOTS[t] | STRING_SLOTS[t];
+
+/**
+ * The bound below which every stack and string ID of table t exists: an event whose ID slots
+ * (ID_SLOTS) all hold values below it passes validateTableIDs, with nothing more to look up.
+ */
+export function idsExistBelow(t: EvTable): number {
+  return Math.min(t.stacks.fullBelow, t.strings.fullBelow);
+}
 
 /**
  * Checks that every stack and string ID an event names exists in its table (Go's
@@ -43,7 +54,7 @@ export function validateTableIDs(e: TraceEvent): void {
 }
 
 /** Whether every argument slot in `slots` (bit i for slot i) holds a value below lim. */
-function allBelow(e: TraceEvent, slots: number, lim: number): boolean {
+export function allBelow(e: TraceEvent, slots: number, lim: number): boolean {
   return (
     ((slots & 1) === 0 || e.a0 < lim) &&
     ((slots & 2) === 0 || e.a1 < lim) &&
