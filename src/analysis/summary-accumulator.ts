@@ -10,11 +10,11 @@ import {
   KIND,
   ResourceKind,
   type Time,
+  TRANSITION_ID_IN_ARG,
   TRANSITION_RESOURCE,
   type TraceEvent,
-  u64ToI64,
 } from '../trace/parse/index';
-import type { DistinctCount, DistinctIds } from './distinct-ids';
+import type { DistinctCount } from './distinct-ids';
 import type { SummaryCounts } from './trace-summary';
 
 export const GC_RANGE = 'GC concurrent mark phase';
@@ -24,11 +24,19 @@ export const HEAP_METRIC = '/memory/classes/heap/objects:bytes';
 const KINDS = 15;
 
 /**
- * Per event type: 1 for the events the summary reads beyond type and IDs: the kinds whose
- * details it reads (ranges begun, metrics) and Sync, which closes a generation.
+ * Per event type, what the summary does with it beyond counting it and its G, P and M, as bits:
+ * SPECIAL for the events whose details it reads (ranges begun, metrics) and Sync, which closes
+ * a generation; G_IN_ARG or P_IN_ARG for a transition that names the goroutine or P it moves in
+ * a0 (a transition of the event's own G or P is counted with the event's G and P).
  */
-export const SPECIAL = new Uint8Array(256);
-for (let t = 0; t < 256; t++) SPECIAL[t] = KIND[t] === EventKind.RangeBegin || KIND[t] === EventKind.Metric || t === EV_SYNC ? 1 : 0;
+export const SUMMARY_WORK = new Uint8Array(256);
+export const SPECIAL = 1;
+export const G_IN_ARG = 2;
+export const P_IN_ARG = 4;
+for (let t = 0; t < 256; t++) {
+  if (KIND[t] === EventKind.RangeBegin || KIND[t] === EventKind.Metric || t === EV_SYNC) SUMMARY_WORK[t] |= SPECIAL;
+  if (TRANSITION_ID_IN_ARG[t] !== 0) SUMMARY_WORK[t] |= TRANSITION_RESOURCE[t] === ResourceKind.Goroutine ? G_IN_ARG : P_IN_ARG;
+}
 
 /** What a range or metric event adds; reading it can raise Go's panics (GoPanic). */
 export interface Details {
@@ -125,16 +133,6 @@ export class Accumulator {
       heapPeakBytes: this.heapPeakBytes,
     };
   }
-}
-
-/**
- * Counts the G or P a transition moves when the event names it in a0 (TRANSITION_ID_IN_ARG):
- * a transition of the event's own G or P is counted with the event's G and P.
- */
-export function addSubject(ev: TraceEvent, gs: DistinctIds, ps: DistinctIds): void {
-  const id = u64ToI64(ev.a0);
-  if (TRANSITION_RESOURCE[ev.type] === ResourceKind.Goroutine) gs.add(id);
-  else ps.add(id);
 }
 
 /** b − a in ns as a plain number (exact while the span itself is below 2^53 ns, ~104 days). */

@@ -12,9 +12,9 @@
 // Counts are exact up to the limit; past it the summary says "more than the limit". On a parse error, Go's partial rule applies (cmd/trace prints every
 // event read before the error): everything before the damage is reported, with Go's message.
 
-import { EV_SYNC, TRANSITION_ID_IN_ARG, type GoID, type ProcID, type ThreadID, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
+import { EV_SYNC, type GoID, u64ToI64, type ProcID, type ThreadID, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
 import { ID_SET_LIMIT } from './bounded-id-set';
-import { Accumulator, addSubject, detailsOf, SPECIAL, type StretchIds } from './summary-accumulator';
+import { Accumulator, detailsOf, G_IN_ARG, P_IN_ARG, SPECIAL, type StretchIds, SUMMARY_WORK } from './summary-accumulator';
 import { DistinctIds } from './distinct-ids';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
 
@@ -101,6 +101,8 @@ export { BoundedIdSet, ID_SET_LIMIT } from './bounded-id-set';
 export class SummarySink implements EventSink {
   private reader: TraceReader | null = null;
   private readonly total: Accumulator;
+  /** The trace's counts by type (total.byType), one load away. */
+  private readonly byType: Float64Array;
   private readonly gens: GenerationStats[] = [];
   /** The open generation: its counters, and the trace's counts by type when it began. */
   private open: { acc: Accumulator; base: Float64Array; n: number; gen: number | bigint | null; wall: string | null } | null = null;
@@ -124,6 +126,7 @@ export class SummarySink implements EventSink {
 
   constructor(idLimit = ID_SET_LIMIT) {
     this.total = new Accumulator();
+    this.byType = this.total.byType;
     this.gs = new DistinctIds(idLimit);
     this.ps = new DistinctIds(idLimit);
     this.ms = new DistinctIds(idLimit);
@@ -141,10 +144,11 @@ export class SummarySink implements EventSink {
   event(ev: TraceEvent): void {
     const type = ev.type;
     const time = ev.time;
-    if (SPECIAL[type] !== 0) this.special(ev);
+    const work = SUMMARY_WORK[type];
+    if ((work & SPECIAL) !== 0) this.special(ev);
     // One count per event, in the trace's counts: a generation's are the difference from where
     // it began (sync).
-    this.total.byType[type]++;
+    this.byType[type]++;
     // A run of one M's events mostly names the same G, P and M: only a change is looked up
     // (the last ones are reset with each generation, whose sets start empty).
     const g = ev.g;
@@ -162,7 +166,13 @@ export class SummarySink implements EventSink {
       this.lastM = m;
       if (m !== -1) this.ms.add(m);
     }
-    if (TRANSITION_ID_IN_ARG[type] !== 0) addSubject(ev, this.gs, this.ps);
+    // The goroutine or P a transition moves, when a0 names it (an ID past 2^63 is read as Go's
+    // int64, as the event's own IDs are).
+    if ((work & (G_IN_ARG | P_IN_ARG)) !== 0) {
+      const id = u64ToI64(ev.a0);
+      if ((work & G_IN_ARG) !== 0) this.gs.add(id);
+      else this.ps.add(id);
+    }
     if (typeof time === 'number') this.lastTime[0] = time;
     else this.lastBig = time;
     if (!this.seen) {
