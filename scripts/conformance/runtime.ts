@@ -6,7 +6,7 @@
 // which: no `go`, a validator that does not build, or one that falls back to its reader-only
 // checks. --no-go skips the step, loudly. Exits 1 on any failure.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,45 +37,78 @@ if (!existsSync(validator)) {
 
 let failed = false;
 
-function judge(name: string, bytes: Uint8Array): boolean {
+/** A child process to its end: exit status and what it printed (stdout only when asked for). */
+function run(cmd: string, args: string[], keepStdout: boolean): Promise<{ status: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], timeout: 300_000 });
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (d) => (out += d));
+    child.stderr?.on('data', (d) => (err = (err + d).slice(-4096)));
+    child.on('close', (status) => resolve({ status, out, err }));
+    child.on('error', (e) => resolve({ status: -1, out, err: String(e) }));
+  });
+}
+
+/**
+ * Two judgements at a time: Go's reader prints every event for -d=parsed (some 20 s for a
+ * 12 MB trace), so the machine's second core judges while the first simulates the next trace.
+ */
+const JUDGES_AT_ONCE = 2;
+const judging = new Set<Promise<boolean>>();
+
+/**
+ * Starts judging the trace once a judge is free; the verdict comes later (wrapped, so awaiting
+ * judge waits for a free judge only).
+ */
+async function judge(name: string, bytes: Uint8Array): Promise<{ verdict: Promise<boolean> }> {
   const file = join(dir, `${name}.trace`);
   writeFileSync(file, bytes);
-  const go = spawnSync('go', ['tool', 'trace', '-d=parsed', file], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26, timeout: 300_000 });
+  while (judging.size >= JUDGES_AT_ONCE) await Promise.race(judging);
+  const verdict = judgeFile(name, file);
+  judging.add(verdict);
+  void verdict.finally(() => judging.delete(verdict));
+  return { verdict };
+}
+
+async function judgeFile(name: string, file: string): Promise<boolean> {
+  const go = await run('go', ['tool', 'trace', '-d=parsed', file], false);
   if (go.status !== 0) {
-    console.log(`  FAIL ${name}: go tool trace -d=parsed exited ${go.status}: ${String(go.stderr).trim().slice(0, 300)}`);
+    console.log(`  FAIL ${name}: go tool trace -d=parsed exited ${go.status}: ${go.err.trim().slice(0, 300)}`);
     return false;
   }
-  const v = spawnSync(validator, [file], { encoding: 'utf8', timeout: 300_000 });
+  const v = await run(validator, [file], true);
   if (v.status !== 0) {
-    console.log(`  FAIL ${name}: x/exp validator: ${(v.stdout + v.stderr).trim().slice(0, 300)}`);
+    console.log(`  FAIL ${name}: x/exp validator: ${(v.out + v.err).trim().slice(0, 300)}`);
     return false;
   }
   // bench/go/validate falls back to reader-only checks when it cannot build testtrace (and says
   // so on stderr): that is not the judge this step promises.
-  if (v.stderr.includes('testtrace validator unavailable')) {
-    console.log(`  FAIL ${name}: ${v.stderr.trim().slice(0, 300)}`);
+  if (v.err.includes('testtrace validator unavailable')) {
+    console.log(`  FAIL ${name}: ${v.err.trim().slice(0, 300)}`);
     return false;
   }
   return true;
 }
 
+/** The number of judgements that accepted their trace. */
+async function accepted(verdicts: Promise<boolean>[]): Promise<number> {
+  return (await Promise.all(verdicts)).filter(Boolean).length;
+}
+
 // ---- every preset, both formats ----
-let presetsOk = 0;
-let presets = 0;
+const presetVerdicts: Promise<boolean>[] = [];
 for (const workload of WORKLOADS) {
   for (const go of ['1.25', '1.26'] as const) {
-    presets++;
     const rt = new SimulatedRuntime({ workload, go, seed: 77 });
     rt.advanceBy(40e6);
     const sink = new BufferSink();
     startTrace(rt, sink);
     rt.advanceBy(3.3e9);
     stopTrace(rt);
-    if (judge(`${workload}-${go}`, sink.bytes())) presetsOk++;
+    presetVerdicts.push((await judge(`${workload}-${go}`, sink.bytes())).verdict);
   }
 }
-console.log(`runtime: ${presetsOk}/${presets} presets accepted by Go's parser and x/exp's validator`);
-if (presetsOk !== presets) failed = true;
 
 // ---- recorder snapshots ----
 interface Case {
@@ -93,8 +126,7 @@ const cases: Case[] = [
   { name: 'small-ring', workload: 'busy', maxBytes: 1 << 20, minAge: 1500, at: [4.4] },
   { name: 'beside-trace', workload: 'idle', withTrace: true, at: [1.5, 3.3] },
 ];
-let snapsOk = 0;
-let snaps = 0;
+const snapVerdicts: Promise<boolean>[] = [];
 for (const c of cases) {
   for (const go of ['1.25', '1.26'] as const) {
     const rt = new SimulatedRuntime({ workload: c.workload, go, seed: 5 });
@@ -106,27 +138,22 @@ for (const c of cases) {
       rt.advanceTo(t * 1e9);
       const sink = new BufferSink();
       await fr.writeTo(sink);
-      snaps++;
-      if (judge(`snap-${c.name}-${go}-${i + 1}`, sink.bytes())) snapsOk++;
+      snapVerdicts.push((await judge(`snap-${c.name}-${go}-${i + 1}`, sink.bytes())).verdict);
     }
     fr.stop();
     if (c.withTrace) {
       rt.advanceBy(0.7e9);
       stopTrace(rt);
-      snaps++;
-      if (judge(`full-beside-${c.name}-${go}`, full.bytes())) snapsOk++;
+      snapVerdicts.push((await judge(`full-beside-${c.name}-${go}`, full.bytes())).verdict);
     }
   }
 }
-console.log(`snapshots: ${snapsOk}/${snaps} accepted`);
-if (snapsOk !== snaps) failed = true;
 
 // ---- snapshots taken by triggers, through the runtime worker's own handler ----
 // The slow-requests workload with a "request longer than 100 ms" trigger, driven exactly as
 // the worker drives it (tick, then fireTriggers): each triggered WriteTo must be a trace Go
 // reads, like one taken by hand.
-let triggeredOk = 0;
-let triggered = 0;
+const triggeredVerdicts: Promise<boolean>[] = [];
 for (const go of ['1.25', '1.26'] as const) {
   const events: RuntimeEvent[] = [];
   let wall = 0;
@@ -144,16 +171,23 @@ for (const go of ['1.25', '1.26'] as const) {
   }
   for (const [i, id] of taken.entries()) {
     const r = await send({ kind: 'trigger.take', snapshot: id });
-    triggered++;
-    if (r.kind === 'snapshot' && judge(`triggered-slow-request-${go}-${i + 1}`, new Uint8Array(r.bytes))) triggeredOk++;
+    triggeredVerdicts.push(r.kind === 'snapshot' ? (await judge(`triggered-slow-request-${go}-${i + 1}`, new Uint8Array(r.bytes))).verdict : Promise.resolve(false));
   }
   if (taken.length < 2) {
     console.log(`  FAIL triggered snapshots ${go}: only ${taken.length} trigger(s) fired`);
     failed = true;
   }
 }
-console.log(`triggered snapshots: ${triggeredOk}/${triggered} accepted`);
-if (triggeredOk !== triggered) failed = true;
+// The verdicts, once every judge is done (the sections above overlap with the judging).
+for (const [what, verdicts] of [
+  ["presets accepted by Go's parser and x/exp's validator", presetVerdicts],
+  ['snapshots accepted', snapVerdicts],
+  ['triggered snapshots accepted', triggeredVerdicts],
+] as const) {
+  const ok = await accepted(verdicts);
+  console.log(`runtime: ${ok}/${verdicts.length} ${what}`);
+  if (ok !== verdicts.length) failed = true;
+}
 
 rmSync(dir, { recursive: true, force: true });
 process.exit(failed ? 1 : 0);
