@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { DumpMode, Manifest, Toolchain, TraceRecord } from '../regen-testdata';
 import { DUMPER_MODULES, type DumpResult, loadDumper } from '../lib/dumpers';
+import { CHILDREN_AT_ONCE, mapLimit, runChild } from '../lib/child';
 import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -53,10 +54,10 @@ function toolchainWorks(tc: Toolchain): boolean {
   return r.status === 0;
 }
 
-function runGo(tc: Toolchain, mode: DumpMode, file: string): DumpResult {
-  const r = spawnSync('go', ['tool', 'trace', `-d=${mode}`, file], { env: goEnv(tc), maxBuffer: 1 << 30 });
-  if (r.error) throw r.error;
-  return { stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), exitCode: r.status ?? -1 };
+async function runGo(tc: Toolchain, mode: DumpMode, file: string): Promise<DumpResult> {
+  const r = await runChild('go', ['tool', 'trace', `-d=${mode}`, file], { env: goEnv(tc) });
+  if (r.status === -1) throw new Error(`go tool trace could not start: ${r.stderr}`);
+  return { stdout: r.stdout.toString('utf8'), stderr: r.stderr, exitCode: r.status ?? -1 };
 }
 
 /**
@@ -134,18 +135,19 @@ async function main(): Promise<number> {
       return ok;
     });
     for (const mode of MODES) {
-      let same = 0;
-      let total = 0;
-      for (const d of dumpSets(manifest)) {
+      const sets = dumpSets(manifest).flatMap((d) => {
         const tc = usable.find((x) => x.tag === d.tag);
-        if (!tc) continue;
-        total++;
-        const diff = difference(committed(d.t, mode, d.dumps), runGo(tc, mode, join(TRACES, d.t.file)));
-        if (diff === null) same++;
-        else report(`  FAIL Go's ${mode} dump of ${d.label} changed: ${diff}`);
-      }
-      report(`go compare: Go ${mode} dumps still match the committed ones: ${same}/${total}`);
-      if (same !== total) failed = true;
+        return tc ? [{ d, tc }] : [];
+      });
+      const diffs = await mapLimit(sets, CHILDREN_AT_ONCE, async ({ d, tc }) =>
+        difference(committed(d.t, mode, d.dumps), await runGo(tc, mode, join(TRACES, d.t.file))),
+      );
+      diffs.forEach((diff, i) => {
+        if (diff !== null) report(`  FAIL Go's ${mode} dump of ${sets[i].d.label} changed: ${diff}`);
+      });
+      const same = diffs.filter((x) => x === null).length;
+      report(`go compare: Go ${mode} dumps still match the committed ones: ${same}/${sets.length}`);
+      if (same !== sets.length) failed = true;
     }
     if (args.includes('--cross')) {
       // Informational: does `go tool trace` output depend on which toolchain runs it?
@@ -155,7 +157,7 @@ async function main(): Promise<number> {
         for (const t of traces.filter((x) => x.toolchain !== tc.tag)) {
           for (const mode of MODES) {
             total++;
-            const diff = difference(committed(t, mode), runGo(tc, mode, join(TRACES, t.file)));
+            const diff = difference(committed(t, mode), await runGo(tc, mode, join(TRACES, t.file)));
             if (diff === null) same++;
             else report(`  note: ${manifest.toolchains[tc.tag] ?? tc.gotoolchain} ${mode} dump of ${t.file} differs from its writer's: ${diff}`);
           }

@@ -6,7 +6,7 @@
 // which: no `go`, a validator that does not build, or one that falls back to its reader-only
 // checks. --no-go skips the step, loudly. Exits 1 on any failure.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { BufferSink, FlightRecorder, SimulatedRuntime, startTrace, stopTrace } f
 import { WORKLOADS } from '../../src/runtime/index';
 import { createState, fireTriggers, handleCommand, tick } from '../../src/worker/runtime-handler';
 import type { RuntimeEvent } from '../../src/worker/protocol';
+import { CHILDREN_AT_ONCE, runChild } from '../lib/child';
 import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 
 if (NO_GO || !goOnPath()) {
@@ -37,24 +38,10 @@ if (!existsSync(validator)) {
 
 let failed = false;
 
-/** A child process to its end: exit status and what it printed (stdout only when asked for). */
-function run(cmd: string, args: string[], keepStdout: boolean): Promise<{ status: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], timeout: 300_000 });
-    let out = '';
-    let err = '';
-    child.stdout?.on('data', (d) => (out += d));
-    child.stderr?.on('data', (d) => (err = (err + d).slice(-4096)));
-    child.on('close', (status) => resolve({ status, out, err }));
-    child.on('error', (e) => resolve({ status: -1, out, err: String(e) }));
-  });
-}
-
 /**
- * Two judgements at a time: Go's reader prints every event for -d=parsed (some 20 s for a
- * 12 MB trace), so the machine's second core judges while the first simulates the next trace.
+ * Judgements run beside the simulation, one per core: Go's reader prints every event for
+ * -d=parsed (some 20 s for a 12 MB trace), while this process simulates the next trace.
  */
-const JUDGES_AT_ONCE = 2;
 const judging = new Set<Promise<boolean>>();
 
 /**
@@ -64,7 +51,7 @@ const judging = new Set<Promise<boolean>>();
 async function judge(name: string, bytes: Uint8Array): Promise<{ verdict: Promise<boolean> }> {
   const file = join(dir, `${name}.trace`);
   writeFileSync(file, bytes);
-  while (judging.size >= JUDGES_AT_ONCE) await Promise.race(judging);
+  while (judging.size >= CHILDREN_AT_ONCE) await Promise.race(judging);
   const verdict = judgeFile(name, file);
   judging.add(verdict);
   void verdict.finally(() => judging.delete(verdict));
@@ -72,20 +59,20 @@ async function judge(name: string, bytes: Uint8Array): Promise<{ verdict: Promis
 }
 
 async function judgeFile(name: string, file: string): Promise<boolean> {
-  const go = await run('go', ['tool', 'trace', '-d=parsed', file], false);
+  const go = await runChild('go', ['tool', 'trace', '-d=parsed', file], { keepStdout: false });
   if (go.status !== 0) {
-    console.log(`  FAIL ${name}: go tool trace -d=parsed exited ${go.status}: ${go.err.trim().slice(0, 300)}`);
+    console.log(`  FAIL ${name}: go tool trace -d=parsed exited ${go.status}: ${go.stderr.trim().slice(0, 300)}`);
     return false;
   }
-  const v = await run(validator, [file], true);
+  const v = await runChild(validator, [file]);
   if (v.status !== 0) {
-    console.log(`  FAIL ${name}: x/exp validator: ${(v.out + v.err).trim().slice(0, 300)}`);
+    console.log(`  FAIL ${name}: x/exp validator: ${(v.stdout.toString('utf8') + v.stderr).trim().slice(0, 300)}`);
     return false;
   }
   // bench/go/validate falls back to reader-only checks when it cannot build testtrace (and says
   // so on stderr): that is not the judge this step promises.
-  if (v.err.includes('testtrace validator unavailable')) {
-    console.log(`  FAIL ${name}: ${v.err.trim().slice(0, 300)}`);
+  if (v.stderr.includes('testtrace validator unavailable')) {
+    console.log(`  FAIL ${name}: ${v.stderr.trim().slice(0, 300)}`);
     return false;
   }
   return true;

@@ -22,6 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareWithGo, type Dump, dumpV1WithTimes, parseV1Fixture, withGoOutputs } from '../../src/trace/v1/go-compare';
 import { writeV1Trace } from '../../src/trace/v1/text-writer';
+import { CHILDREN_AT_ONCE, mapLimit, runChild } from '../lib/child';
 import { couldNotCompare, NO_GO } from '../lib/go-needed';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -65,16 +66,16 @@ function traceTool(toolchain: string): string {
   return bin;
 }
 
-function goDump(tool: string, file: string): Dump {
-  const r = spawnSync(tool, ['-d=parsed', file], { env: goEnv('local'), maxBuffer: 1 << 30 });
-  return { stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8'), exitCode: r.status ?? -1 };
+async function goDump(tool: string, file: string): Promise<Dump> {
+  const r = await runChild(tool, ['-d=parsed', file], { env: goEnv('local') });
+  return { stdout: r.stdout.toString('utf8'), stderr: r.stderr, exitCode: r.status ?? -1 };
 }
 
-/** Runs Go n times; distinct outputs, most frequent first. */
-function goRuns(tool: string, file: string, n: number): { dump: Dump; runs: number }[] {
+/** Runs Go n times (one per core at once); distinct outputs, most frequent first. */
+async function goRuns(tool: string, file: string, n: number): Promise<{ dump: Dump; runs: number }[]> {
   const seen = new Map<string, { dump: Dump; runs: number }>();
-  for (let i = 0; i < n; i++) {
-    const d = goDump(tool, file);
+  const dumps = await mapLimit(Array.from({ length: n }), CHILDREN_AT_ONCE, () => goDump(tool, file));
+  for (const d of dumps) {
     const key = sha(d.stdout + '\0' + d.stderr + '\0' + d.exitCode);
     const e = seen.get(key);
     if (e) e.runs++;
@@ -83,7 +84,7 @@ function goRuns(tool: string, file: string, n: number): { dump: Dump; runs: numb
   return [...seen.values()].sort((a, b) => b.runs - a.runs);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   // A run that cannot ask Go fails (scripts/lib/go-needed.ts); --no-go skips, saying so. The
   // unit tests still check our dumps against the recorded Go outputs.
   const v126 = NO_GO ? null : goVersion('local');
@@ -104,9 +105,9 @@ function main(): void {
   let tracesIdentical = 0;
   let tracesChecked = 0;
 
-  const check = (label: string, bytes: Uint8Array, file: string) => {
+  const check = async (label: string, bytes: Uint8Array, file: string) => {
     const ours = dumpV1WithTimes(bytes);
-    const outputs = goRuns(local, file, RUNS);
+    const outputs = await goRuns(local, file, RUNS);
     let identical = 0;
     let equivalent = 0;
     for (const o of outputs) {
@@ -116,7 +117,7 @@ function main(): void {
       else console.log(`  FAIL ${label}: not Go-equivalent to ${o.runs} of Go's runs: ${c.problem}`);
     }
     for (const t of others) {
-      const c = compareWithGo(ours, goDump(t.tool, file));
+      const c = compareWithGo(ours, await goDump(t.tool, file));
       if (!c.equivalent) console.log(`  FAIL ${label}: not Go-equivalent to ${t.name}: ${c.problem}`);
       if (!c.equivalent) failed = true;
     }
@@ -140,7 +141,7 @@ function main(): void {
   for (const f of readdirSync(dir).sort()) {
     const file = join(dir, f);
     const bytes = new Uint8Array(readFileSync(file));
-    const { ours, outputs } = check(f, bytes, file);
+    const { ours, outputs } = await check(f, bytes, file);
     const rec: GorootRecord = {
       sha256: sha(bytes),
       go: v126,
@@ -173,7 +174,7 @@ function main(): void {
     const bytes = writeV1Trace(fx.trace);
     const file = join(tmp, f + '.trace');
     writeFileSync(file, bytes);
-    const { outputs } = check(f, bytes, file);
+    const { outputs } = await check(f, bytes, file);
     if (record) {
       writeFileSync(path, withGoOutputs(text, outputs, `${v126}, ${RUNS} runs`));
     } else {
@@ -193,7 +194,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
