@@ -21,6 +21,7 @@ import { gunzipSync } from 'node:zlib';
 import type { DumpMode, Manifest, Toolchain, TraceRecord } from '../regen-testdata';
 import { DUMPER_MODULES, type DumpResult, loadDumper } from '../lib/dumpers';
 import { CHILDREN_AT_ONCE, mapLimit, runChild } from '../lib/child';
+import { traceToolPath } from '../lib/go-trace-tool';
 import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -55,7 +56,8 @@ function toolchainWorks(tc: Toolchain): boolean {
 }
 
 async function runGo(tc: Toolchain, mode: DumpMode, file: string): Promise<DumpResult> {
-  const r = await runChild('go', ['tool', 'trace', `-d=${mode}`, file], { env: goEnv(tc) });
+  const env = goEnv(tc);
+  const r = await runChild(traceToolPath(env), [`-d=${mode}`, file], { env });
   if (r.status === -1) throw new Error(`go tool trace could not start: ${r.stderr}`);
   return { stdout: r.stdout.toString('utf8'), stderr: r.stderr, exitCode: r.status ?? -1 };
 }

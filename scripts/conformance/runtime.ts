@@ -15,6 +15,7 @@ import { WORKLOADS } from '../../src/runtime/index';
 import { createState, fireTriggers, handleCommand, tick } from '../../src/worker/runtime-handler';
 import type { RuntimeEvent } from '../../src/worker/protocol';
 import { CHILDREN_AT_ONCE, runChild } from '../lib/child';
+import { traceToolPath } from '../lib/go-trace-tool';
 import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 
 if (NO_GO || !goOnPath()) {
@@ -59,7 +60,7 @@ async function judge(name: string, bytes: Uint8Array): Promise<{ verdict: Promis
 }
 
 async function judgeFile(name: string, file: string): Promise<boolean> {
-  const go = await runChild('go', ['tool', 'trace', '-d=parsed', file], { keepStdout: false });
+  const go = await runChild(traceToolPath(process.env), ['-d=parsed', file], { keepStdout: false });
   if (go.status !== 0) {
     console.log(`  FAIL ${name}: go tool trace -d=parsed exited ${go.status}: ${go.stderr.trim().slice(0, 300)}`);
     return false;

@@ -3,7 +3,9 @@
 // -http=127.0.0.1:0 FILE` serves (/goroutines and every /goroutine?name=…, /usertasks and every
 // /usertask?type=…, /userregions and every /userregion?…, /mmu plot data for several option
 // sets, /mmu worst windows) and `go tool trace -pprof=TYPE FILE` for the four profile types.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { runChild } from './child';
+import { traceToolPath } from './go-trace-tool';
 import { createInterface } from 'node:readline';
 
 export const PPROF_TYPES = ['net', 'sync', 'syscall', 'sched'] as const;
@@ -43,16 +45,16 @@ export interface GoEnv {
   env: NodeJS.ProcessEnv;
 }
 
-export function runPprof(file: string, type: PprofType, env: NodeJS.ProcessEnv) {
-  const r = spawnSync('go', ['tool', 'trace', `-pprof=${type}`, file], { env, maxBuffer: 1 << 30 });
-  if (r.error) throw r.error;
-  return { stdout: r.stdout.toString('base64'), stderr: r.stderr.toString('utf8'), exitCode: r.status ?? -1 };
+export async function runPprof(file: string, type: PprofType, env: NodeJS.ProcessEnv) {
+  const r = await runChild(traceToolPath(env), [`-pprof=${type}`, file], { env });
+  if (r.status === -1) throw new Error(`go tool trace could not start: ${r.stderr}`);
+  return { stdout: r.stdout.toString('base64'), stderr: r.stderr, exitCode: r.status ?? -1 };
 }
 
 /** Starts Go's trace server on a free loopback port; resolves with its base URL and a stop. */
 export async function startGoServer(file: string, env: NodeJS.ProcessEnv): Promise<{ base: string; stop(): void } | { error: string }> {
   // BROWSER=true: cmd/trace tries to open a browser; let that be a no-op.
-  const child = spawn('go', ['tool', 'trace', '-http=127.0.0.1:0', file], { env: { ...env, BROWSER: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(traceToolPath(env), ['-http=127.0.0.1:0', file], { env: { ...env, BROWSER: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] });
   const lines = createInterface({ input: child.stderr });
   const log: string[] = [];
   return new Promise((resolve) => {
@@ -115,7 +117,7 @@ async function get(base: string, path: string): Promise<string> {
 /** Everything Go says about one trace. Throws when Go cannot serve it. */
 export async function captureGoAnalysis(file: string, name: string, go: GoEnv): Promise<GoAnalysisCapture> {
   const pprof = {} as GoAnalysisCapture['pprof'];
-  for (const t of PPROF_TYPES) pprof[t] = runPprof(file, t, go.env);
+  for (const t of PPROF_TYPES) pprof[t] = await runPprof(file, t, go.env);
   const server = await startGoServer(file, go.env);
   if ('error' in server) throw new Error(server.error);
   const pages: Record<string, string> = {};

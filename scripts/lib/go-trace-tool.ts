@@ -29,6 +29,24 @@ export function findGoTraceTool(gotoolchain = 'local'): GoTraceTool | string {
   return { version: v.stdout.trim(), path: t.stdout.trim() };
 }
 
+const toolPaths = new Map<string, string>();
+
+/**
+ * The trace tool binary `go tool trace` runs under this environment (its GOTOOLCHAIN), found
+ * once: run directly, it skips the launcher's ~300 ms. Throws when go cannot name it.
+ */
+export function traceToolPath(goEnv: NodeJS.ProcessEnv): string {
+  const key = goEnv.GOTOOLCHAIN ?? '';
+  let path = toolPaths.get(key);
+  if (path === undefined) {
+    const t = spawnSync('go', ['tool', '-n', 'trace'], { env: goEnv, encoding: 'utf8' });
+    if (t.error || t.status !== 0) throw new Error(`go tool -n trace failed: ${String(t.error ?? t.stderr).trim()}`);
+    path = t.stdout.trim();
+    toolPaths.set(key, path);
+  }
+  return path;
+}
+
 /** `go tool trace -d=parsed FILE`, with TZ=UTC (stderr as raw bytes: see ParsedOutcome). */
 export function goParsedSync(tool: GoTraceTool, file: string): ParsedOutcome {
   const r = spawnSync(tool.path, ['-d=parsed', file], { env: env('local'), maxBuffer: 1 << 30 });
