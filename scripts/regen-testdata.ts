@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { traceToolPath } from './lib/go-trace-tool';
 
 export const DUMP_MODES = ['wire', 'parsed', 'footprint'] as const;
 export type DumpMode = (typeof DUMP_MODES)[number];
@@ -297,7 +298,8 @@ const DAMAGED: Damaged[] = [
 function dumpAll(file: string, tc: Toolchain, by = ''): Record<DumpMode, DumpRecord> {
   const dumps = {} as Record<DumpMode, DumpRecord>;
   for (const mode of DUMP_MODES) {
-    const r = run('go', ['tool', 'trace', `-d=${mode}`, join(TRACES_DIR, file)], { env: goEnv(tc) });
+    const env = goEnv(tc);
+    const r = run(traceToolPath(env), [`-d=${mode}`, join(TRACES_DIR, file)], { env });
     const stdoutName = `${file}${by}.${mode}.txt.gz`;
     writeFileSync(join(TRACES_DIR, stdoutName), gzipSync(r.stdout, { level: 9 }));
     const stderrName = `${file}${by}.${mode}.stderr`;

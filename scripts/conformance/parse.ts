@@ -18,6 +18,7 @@ import { meetsExpectation, parseGoldenTest } from '../lib/golden';
 import { couldNotCompare, goOnPath, NO_GO } from '../lib/go-needed';
 import { GO_GOLDEN_TESTS, goSuiteMode, goSuiteNotice } from '../lib/go-suite';
 import { committedDumps, fuzzSeeds, goldenBinaries, readCommitted, REPO_ROOT, TESTDATA_TRACES } from '../lib/wire-checks';
+import { traceToolPath } from '../lib/go-trace-tool';
 
 let failed = false;
 
@@ -114,7 +115,7 @@ if (NO_GO || !goOnPath()) {
         .map((fx) => {
           const file = join(dir, fx.name + '.trace');
           writeFileSync(file, fixtureBinary(fx.trace));
-          const go = spawnSync('go', ['tool', 'trace', '-d=parsed', file], { maxBuffer: 1 << 28 });
+          const go = spawnSync(traceToolPath(process.env), ['-d=parsed', file], { maxBuffer: 1 << 28 });
           return { name: fx.name, problem: go.stdout.toString('latin1') === fx.parsed ? null : 'recorded dump is not what go prints' };
         }),
     );

@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { compareWithGo, type Dump, dumpV1WithTimes, parseV1Fixture, withGoOutputs } from '../../src/trace/v1/go-compare';
 import { writeV1Trace } from '../../src/trace/v1/text-writer';
 import { CHILDREN_AT_ONCE, mapLimit, runChild } from '../lib/child';
+import { traceToolPath } from '../lib/go-trace-tool';
 import { couldNotCompare, NO_GO } from '../lib/go-needed';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -58,12 +59,9 @@ function goVersion(toolchain: string): string | null {
 
 const tmp = mkdtempSync(join(tmpdir(), 'flightdeck-v1-'));
 
-/** Builds cmd/trace of a toolchain once, so each run is one process. */
+/** The toolchain's trace tool binary, so each run is one process (no go launcher). */
 function traceTool(toolchain: string): string {
-  const bin = join(tmp, `trace-${toolchain}`);
-  const r = spawnSync('go', ['build', '-o', bin, 'cmd/trace'], { env: goEnv(toolchain), encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`building cmd/trace (${toolchain}): ${r.stderr}`);
-  return bin;
+  return traceToolPath(goEnv(toolchain));
 }
 
 async function goDump(tool: string, file: string): Promise<Dump> {

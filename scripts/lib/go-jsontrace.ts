@@ -2,6 +2,7 @@
 // starts Go's viewer on a free local port, reads the address it prints, asks for the views,
 // and stops it (the whole process group: `go tool trace` runs the trace binary as a child).
 import { spawn } from 'node:child_process';
+import { traceToolPath } from './go-trace-tool';
 
 export type JsonView = 'proc' | 'thread';
 
@@ -17,7 +18,7 @@ function viewQuery(v: JsonView): string {
 }
 
 export async function fetchGoJsonTrace(file: string, env: NodeJS.ProcessEnv, views: JsonView[], timeoutMs = 120_000): Promise<GoJsonResult> {
-  const child = spawn('go', ['tool', 'trace', '-http=127.0.0.1:0', file], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(traceToolPath(env), ['-http=127.0.0.1:0', file], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const stop = () => {
     try {
