@@ -12,7 +12,7 @@ import type { Batch } from './batch';
 import { TraceError } from './errors';
 import { TraceEvent } from './event';
 import { uvarintAt, uvarintScan } from '../wire/varint';
-import { i64Add, type I64, type Time, ticksToNs, type U64 } from './int64';
+import { dec, i64Add, type I64, type Time, ticksToNs, type U64 } from './int64';
 import type { MState } from './order-state';
 
 /** Per event type: how many arguments follow dt, -1 for a type without a timestamp, -2 for none. */
@@ -384,4 +384,16 @@ export function headLimit(heap: BatchCursor[]): Time {
   if (n < 3) return l;
   const r = heap[2].ev.time;
   return r < l ? r : l;
+}
+
+/** The frontier as Go prints it in its "failed to advance" error: each M and its next event. */
+export function dumpFrontier(frontier: BatchCursor[]): string {
+  let s = '';
+  for (const bc of frontier) {
+    const spec = SPECS[bc.ev.type];
+    s += `M ${dec(bc.m)} [${spec.name} time=${dec(bc.ev.time)}`;
+    spec.args.slice(1).forEach((a, i) => (s += ` ${a}=${dec(bc.ev[(['a0', 'a1', 'a2', 'a3'] as const)[i]])}`));
+    s += ']\n';
+  }
+  return s;
 }

@@ -347,6 +347,11 @@ export class TraceEvent {
   }
 }
 
+/** The Sync event that opens generation n (1 is the first), or closes the trace, at time. */
+export function syncEvent(table: EvTable | null, time: Time, n: number): TraceEvent {
+  return new TraceEvent(table, -1, -1, -1, EV_SYNC, time, n);
+}
+
 // V8 gives each field of a class a representation from the values it has seen: small integers,
 // doubles, or anything. A field that held only small integers and then gets a large one (a
 // goroutine ID, a byte count) or a bigint changes the class's layout, and every piece of

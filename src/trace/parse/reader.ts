@@ -15,7 +15,7 @@
 // 1.11–1.21 trace is one generation that Go's old parser reads whole: streamed, it waits for
 // the end of input and then holds all of it.
 
-import { Ev, SPECS } from '../wire/specs';
+import { Ev } from '../wire/specs';
 import { type GoTraceVersion, isV2Version, scanHeader, type Version } from '../wire/version';
 import { V1Reader } from '../v1/reader';
 import { ChunkedInput } from '../wire/chunked-input';
@@ -25,13 +25,14 @@ import {
   BatchCursor,
   blankEvent,
   compareCursors,
+  dumpFrontier,
   headLimit,
   heapInsert,
   heapRemove,
   heapUpdate,
   siftDown,
 } from './batch-cursor';
-import { EV_SYNC, TraceEvent } from './event';
+import { syncEvent, TraceEvent } from './event';
 import { GoEOF, TraceError } from './errors';
 import type { Generation } from './generation';
 import { goSortFunc } from '../go/sort';
@@ -39,11 +40,6 @@ import { dec, i64Add, type Time, ticksToNs, type U64 } from './int64';
 import { Ordering } from './order';
 import { allBelow, ID_SLOTS, idsExistBelow, validateTableIDs } from './table-ids';
 import type { CPUSample } from './structural';
-import type { EvTable } from './tables';
-
-function syncEvent(table: EvTable | null, time: Time, n: number): TraceEvent {
-  return new TraceEvent(table, -1, -1, -1, EV_SYNC, time, n);
-}
 
 export class TraceReader {
   readonly version: GoTraceVersion;
@@ -244,12 +240,7 @@ export class TraceReader {
         }
         const queued = order.queued;
         const out = queued === 0 ? ev : order.next()!;
-        // finish, with the table's bound hoisted out of the run.
-        const ids = ID_SLOTS[out.type];
-        if (ids !== 0 && !allBelow(out, ids, idLimit)) validateTableIDs(out);
-        const last = this.lastTs;
-        if (out.time <= last) out.time = i64Add(last, 1);
-        this.lastTs = out.time;
+        this.finish(out, idLimit);
         n++;
         inF = true;
         f(out);
@@ -267,9 +258,13 @@ export class TraceReader {
     }
   }
 
-  /** Go's deferred checks on every event ReadEvent returns: table IDs, then strictly rising time. */
-  private finish(ev: TraceEvent): void {
-    if (ID_SLOTS[ev.type] !== 0) validateTableIDs(ev);
+  /**
+   * Go's deferred checks on every event ReadEvent returns: table IDs, then strictly rising time.
+   * IDs below idLimit (idsExistBelow of the event's table; 0 when not known) need no look-up.
+   */
+  private finish(ev: TraceEvent, idLimit: number): void {
+    const ids = ID_SLOTS[ev.type];
+    if (ids !== 0 && !allBelow(ev, ids, idLimit)) validateTableIDs(ev);
     const last = this.lastTs;
     if (ev.time <= last) ev.time = i64Add(last, 1);
     this.lastTs = ev.time;
@@ -285,7 +280,7 @@ export class TraceReader {
     if (this.done) return null;
     try {
       const ev = this.next(reuse);
-      this.finish(ev);
+      this.finish(ev, 0);
       return ev;
     } catch (e) {
       // The next generation has not arrived: nothing changed, the caller feeds more input.
@@ -400,15 +395,4 @@ export class TraceReader {
     }
     return syncEvent(gen.table, ticksToNs(gen.table.freq, gen.minTs), ++this.syncs);
   }
-}
-
-function dumpFrontier(frontier: BatchCursor[]): string {
-  let s = '';
-  for (const bc of frontier) {
-    const spec = SPECS[bc.ev.type];
-    s += `M ${dec(bc.m)} [${spec.name} time=${dec(bc.ev.time)}`;
-    spec.args.slice(1).forEach((a, i) => (s += ` ${a}=${dec(bc.ev[(['a0', 'a1', 'a2', 'a3'] as const)[i]])}`));
-    s += ']\n';
-  }
-  return s;
 }
