@@ -10,9 +10,10 @@
 // goroutines a stretch of trace works on sit side by side in memory, as they would in an array
 // indexed by ID, where a scrambling hash would scatter every lookup to its own cache miss. IDs
 // that pile up on the same low bits make an insert probe far; the table then switches to
-// Fibonacci hashing for good, so no input makes lookups slow. Real traces get there too: a
-// run of more than 32 live consecutive IDs is one long probe run, and both bench traces (a
-// busy scheduler, an HTTP server) switch within their first few million events. Growing the
+// Fibonacci hashing for good, so no input makes lookups slow. Real traces get there too: more
+// than 32 live IDs in a row fill a probe run that an ID whose home lands at its start must
+// walk, and both bench traces (a busy scheduler, an HTTP server) switch within their first few
+// million events. Growing the
 // table instead, to 2^18 entries, was tried on the server trace: no fewer cache misses.
 //
 // IDs in [0, 2^31) — nearly every goroutine and P ID — are their own keys. Any other ID
