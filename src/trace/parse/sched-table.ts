@@ -13,8 +13,8 @@
 // Fibonacci hashing for good, so no input makes lookups slow. Real traces get there too: more
 // than 32 live IDs in a row fill a probe run that an ID whose home lands at its start must
 // walk, and both bench traces (a busy scheduler, an HTTP server) switch within their first few
-// million events. Growing the
-// table instead, to 2^18 entries, was tried on the server trace: no fewer cache misses.
+// million events. Growing the table instead, to 2^18 entries, was tried on the server trace:
+// no fewer cache misses.
 //
 // IDs in [0, 2^31) — nearly every goroutine and P ID — are their own keys. Any other ID
 // (negative, larger, past 2^53) gets a negative stand-in key from a Map. Sequence numbers
