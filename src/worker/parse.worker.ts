@@ -8,8 +8,6 @@
 // inspectTrace and runPass never throw for bad input (a damaged trace is a summary with
 // an error), so a 'failed' reply means a bug or an exhausted worker.
 
-import { inspectStream } from '../trace/wire/inspect-stream';
-import { ChunkFeeder } from '../trace/wire/chunk-feeder';
 import { identifyFile } from '../trace/wire/file-kind';
 import { inflatePrefix } from './inflate-prefix';
 import { type PassEnd, type PassProgress } from '../analysis/event-pass';
@@ -23,6 +21,7 @@ import { isGzip } from './gunzip';
 import { type BlobSource, blobIsGzip, blobSource } from './blob-source';
 import { TimelineRun, warmTimelineWorker } from './timeline-runner';
 import { startSliceReader } from './slice-reader';
+import { inspectBlob } from './inspect-blob';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ParseRequest>) => void) | null;
@@ -99,25 +98,24 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
   running.add(id);
   // Bytes in memory (a live snapshot) are wrapped, not copied into one more array.
   const blob = input instanceof Blob ? input : new Blob([input]);
-  const sources: BlobSource[] = [];
-  const open = (gzip: boolean, here = false) => {
-    const src = blobSource(blob, gzip, undefined, undefined, here);
+  /** What the open reads: stopped when it ends. */
+  const sources: { cancel(): void }[] = [];
+  const open = (gzip: boolean) => {
+    const src = blobSource(blob, gzip);
     sources.push(src);
     return src;
   };
   try {
     const gzip = await blobIsGzip(blob);
     const chunks = () => open(gzip).pull;
-    // Go's verdict (the parse and the cheap summary) starts at once, beside the wire walk,
-    // which only looks at batch headers and is done long before it; nothing of the parse is
-    // posted before the wire summary.
+    // Go's verdict (the parse and the cheap summary) starts at once, beside the wire walk (in
+    // the slice reader), which only looks at batch headers and is done long before it; nothing
+    // of the parse is posted before the wire summary.
     const summary = new SummarySink();
     let wireOut = false;
     let byteLength = 0;
     const progress = (r: PassProgress): ParseReply | null => (wireOut ? { id, kind: 'progress', progress: { ...r, generations: summary.generations, byteLength } } : null);
-    // While the wire walk (in this worker too) runs, the parse gives way at every chunk so the
-    // walk's pieces are read and its summary goes out early; then every GIVE_WAY_MS.
-    const verdict = parse ? drive(id, runPassChunks(chunks(), [summary], { every: CHUNK_EVENTS }), progress, () => (wireOut ? GIVE_WAY_MS : 0)) : null;
+    const verdict = parse ? drive(id, runPassChunks(chunks(), [summary], { every: CHUNK_EVENTS }), progress) : null;
     // Awaited below; if the walk throws first, its failure is the one reported.
     verdict?.catch(() => {});
     // The timeline model costs several times the parse: it is built in a worker of its own,
@@ -136,17 +134,17 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
     const fewCores = navigator.hardwareConcurrency <= 2;
     const modelAtOnce = !fewCores || timelineFirst;
 
-    // A gzip file's wire walk inflates here, beside the parse: in the slice reader it would take
-    // turns with the parse's own inflating there, and its summary would come later.
-    const feed = new ChunkFeeder(open(gzip, gzip).pull);
-    const wire = await inspectStream(feed);
+    // The walk runs in the slice reader, beside the parse (inspect-blob.ts).
+    const walk = inspectBlob(blob, gzip);
+    sources.push(walk);
+    const { wire, failure: streamFailure } = await walk.done;
     // A gzip stream that gave not even a header: nothing of a trace to show.
-    if (feed.failure !== null && wire.version === null) {
+    if (streamFailure !== null && wire.version === null) {
       if (verdict !== null) {
         abandoned.add(id);
         await verdict;
       }
-      scope.postMessage({ id, kind: 'failed', error: { code: 'unreadable', message: feed.failure.message } });
+      scope.postMessage({ id, kind: 'failed', error: { code: 'unreadable', message: streamFailure } });
       return;
     }
     byteLength = wire.totalBytes;
@@ -205,7 +203,7 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
 
 /**
  * Runs a pass to its end in chunks, giving way to the message queue (so a cancel is seen) when
- * `turnEvery()` ms have passed since it last did; posts progress at most every PROGRESS_MS when
+ * GIVE_WAY_MS have passed since it last did; posts progress at most every PROGRESS_MS when
  * `progress` gives something to post. Null when the open was cancelled or abandoned (the caller
  * says so, after the wire summary).
  */
@@ -213,13 +211,12 @@ async function drive(
   id: number,
   pass: AsyncGenerator<PassProgress, PassEnd>,
   progress: (p: PassProgress) => ParseReply | null,
-  turnEvery: () => number = () => GIVE_WAY_MS,
 ): Promise<PassEnd | null> {
   let lastPost = 0;
   // Give way first, so a cancel sent right after the open is seen before any parsing.
   let lastTurn = -Infinity;
   for (;;) {
-    if (performance.now() - lastTurn >= turnEvery()) {
+    if (performance.now() - lastTurn >= GIVE_WAY_MS) {
       await yieldToQueue();
       lastTurn = performance.now();
       if (cancelled.has(id) || abandoned.has(id)) {

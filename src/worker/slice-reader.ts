@@ -7,7 +7,8 @@
 // stream it was inflating ends with an error: the pass keeps what it read).
 
 import { inflateHere, type Inflating } from './inflate';
-import type { SliceReply, SliceRequest } from './slice-protocol';
+import type { Inspected, SliceReply, SliceRequest } from './slice-protocol';
+import type { Inspecting } from './inspect-blob';
 
 /** The bytes of blob from start to end. */
 export type ReadSlice = (blob: Blob, start: number, end: number) => Promise<Uint8Array>;
@@ -19,11 +20,14 @@ export const readHere: ReadSlice = (blob, start, end) =>
     .arrayBuffer()
     .then((b) => new Uint8Array(b));
 
+/** What a request is answered with. */
+type Answer = Uint8Array | null | Inspected;
+
 interface Pending {
-  resolve(bytes: Uint8Array | null): void;
+  resolve(answer: Answer): void;
   reject(err: Error): void;
   /** What to do instead if the slice reader breaks first. */
-  instead(): Promise<Uint8Array | null>;
+  instead(): Promise<Answer>;
 }
 
 class SliceReader {
@@ -47,6 +51,21 @@ class SliceReader {
     return this.ask(seq, { kind: 'slice', seq, blob, start, end }, () => readHere(blob, start, end)) as Promise<Uint8Array>;
   }
 
+  /** The Blob's wire summary, walked in the slice reader; `instead` walks it if that breaks. */
+  inspect(blob: Blob, gzip: boolean, instead: () => Inspecting): Inspecting {
+    const seq = this.seq++;
+    const stream = this.streams++;
+    let fallback: Inspecting | null = null;
+    const done = this.ask(seq, { kind: 'inspect', seq, stream, blob, gzip }, () => (fallback = instead()).done) as Promise<Inspected>;
+    return {
+      done,
+      cancel: () => {
+        fallback?.cancel();
+        if (!this.broken) this.worker.postMessage({ kind: 'cancel', stream } satisfies SliceRequest);
+      },
+    };
+  }
+
   /** A gzip Blob inflated in the slice reader. */
   inflate(blob: Blob): Inflating {
     const stream = this.streams++;
@@ -54,7 +73,7 @@ class SliceReader {
       next: () => {
         const seq = this.seq++;
         // A stream cannot be taken up here from where it was: a broken reader ends it.
-        return this.ask(seq, { kind: 'inflate', seq, stream, blob }, () => Promise.reject(new Error('the file reader stopped')));
+        return this.ask(seq, { kind: 'inflate', seq, stream, blob }, () => Promise.reject(new Error('the file reader stopped'))) as Promise<Uint8Array | null>;
       },
       cancel: () => {
         if (!this.broken) this.worker.postMessage({ kind: 'cancel', stream } satisfies SliceRequest);
@@ -62,7 +81,7 @@ class SliceReader {
     };
   }
 
-  private ask(seq: number, req: SliceRequest, instead: () => Promise<Uint8Array | null>): Promise<Uint8Array | null> {
+  private ask(seq: number, req: SliceRequest, instead: () => Promise<Answer>): Promise<Answer> {
     if (this.broken) return instead();
     return new Promise((resolve, reject) => {
       this.pending.set(seq, { resolve, reject, instead });
@@ -75,6 +94,7 @@ class SliceReader {
     if (p === undefined) return;
     this.pending.delete(r.seq);
     if ('bytes' in r) p.resolve(r.bytes === null ? null : new Uint8Array(r.bytes));
+    else if ('inspected' in r) p.resolve(r.inspected);
     else p.reject(new Error(r.error));
   }
 
@@ -105,6 +125,16 @@ export function inflateSlices(blob: Blob): Inflating {
   const r = startSliceReader();
   if (r === 'here' || r.broken) return inflateHere(blob);
   return r.inflate(blob);
+}
+
+/**
+ * A Blob's wire summary, walked by this thread's slice reader (its reads and inflating then
+ * take none of this thread's time); by `here` where there is none or it broke.
+ */
+export function inspectSlices(blob: Blob, gzip: boolean, here: () => Inspecting): Inspecting {
+  const r = startSliceReader();
+  if (r === 'here' || r.broken) return here();
+  return r.inspect(blob, gzip, here);
 }
 
 /** Starts this thread's slice reader ahead of the first read (its code loads meanwhile). */

@@ -1,12 +1,13 @@
 // Reads for the worker that started it, and hands each piece over, transferred: byte ranges of
-// a Blob, and the inflated pieces of a gzip Blob. Reading a Blob costs the reading thread many
-// small tasks (the bytes arrive through a data pipe in pieces), and inflating costs it the
-// inflate; done here, on a thread of its own, neither stalls the parse, which only gets one
-// message per piece.
+// a Blob, and the inflated pieces of a gzip Blob; and walks a Blob for its wire summary.
+// Reading a Blob costs the reading thread many small tasks (the bytes arrive through a data
+// pipe in pieces), and inflating costs it the inflate; done here, on a thread of its own,
+// neither stalls the parse, which only gets one message per piece.
 
 import { concatChunks } from '../trace/wire/chunked-input';
 import { inflateHere, type Inflating } from './inflate';
 import type { SliceReply, SliceRequest } from './slice-protocol';
+import { inspectHere, type Inspecting } from './inspect-blob';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<SliceRequest>) => void) | null;
@@ -25,6 +26,8 @@ interface Stream {
 }
 
 const streams = new Map<number, Stream>();
+/** Walks under way, by stream number (a cancel names it). */
+const walks = new Map<number, Inspecting>();
 
 scope.onmessage = (e) => {
   const req = e.data;
@@ -32,9 +35,13 @@ scope.onmessage = (e) => {
     case 'slice':
       void slice(req.seq, req.blob, req.start, req.end);
       return;
+    case 'inspect':
+      void inspect(req.seq, req.stream, req.blob, req.gzip);
+      return;
     case 'cancel':
       streams.get(req.stream)?.inflating.cancel();
       streams.delete(req.stream);
+      walks.get(req.stream)?.cancel();
       return;
     case 'inflate': {
       let s = streams.get(req.stream);
@@ -51,6 +58,18 @@ async function slice(seq: number, blob: Blob, start: number, end: number): Promi
     scope.postMessage({ seq, bytes }, [bytes]);
   } catch (err) {
     scope.postMessage({ seq, error: message(err) });
+  }
+}
+
+async function inspect(seq: number, stream: number, blob: Blob, gzip: boolean): Promise<void> {
+  const walk = inspectHere(blob, gzip);
+  walks.set(stream, walk);
+  try {
+    scope.postMessage({ seq, inspected: await walk.done });
+  } catch (err) {
+    scope.postMessage({ seq, error: message(err) });
+  } finally {
+    walks.delete(stream);
   }
 }
 
