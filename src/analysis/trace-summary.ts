@@ -18,6 +18,12 @@ import { Accumulator, detailsOf, G_IN_ARG, P_IN_ARG, SPECIAL, type StretchIds, S
 import { DistinctIds } from './distinct-ids';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
 
+/**
+ * Equal to no ID: IDs are int64s, numbers only within ±2^53 (past that, bigints), so this
+ * number is never one.
+ */
+const NO_ID = -(2 ** 60);
+
 /** Counts over a stretch of events (one generation, or the whole trace). */
 export interface SummaryCounts {
   events: number;
@@ -119,10 +125,13 @@ export class SummarySink implements EventSink {
   private readonly gs: DistinctIds;
   private readonly ps: DistinctIds;
   private readonly ms: DistinctIds;
-  /** The last event's G, P and M, counted in this generation already (null: none yet). */
-  private lastG: GoID | null = null;
-  private lastP: ProcID | null = null;
-  private lastM: ThreadID | null = null;
+  /**
+   * The last event's G, P and M, counted in this generation already (NO_ID: none yet). Never
+   * null: a comparison that can meet null is a call to the generic equality check per event.
+   */
+  private lastG: GoID = NO_ID;
+  private lastP: ProcID = NO_ID;
+  private lastM: ThreadID = NO_ID;
 
   constructor(idLimit = ID_SET_LIMIT) {
     this.total = new Accumulator();
@@ -175,10 +184,6 @@ export class SummarySink implements EventSink {
     }
     if (typeof time === 'number') this.lastTime[0] = time;
     else this.lastBig = time;
-    if (!this.seen) {
-      this.total.first = time;
-      this.seen = true;
-    }
   }
 
   /** A range, metric or Sync event: the few the summary reads beyond its type and IDs. */
@@ -194,8 +199,15 @@ export class SummarySink implements EventSink {
     this.open?.acc.detail(d);
   }
 
-  /** The next Sync closes the open generation: it is complete. */
+  /**
+   * The next Sync closes the open generation: it is complete. Every pass begins with a Sync
+   * (Go's reader emits one before any other event), so the trace's first time is taken here.
+   */
   private sync(ev: TraceEvent): void {
+    if (!this.seen) {
+      this.total.first = ev.time;
+      this.seen = true;
+    }
     const open = this.open;
     if (open !== null) {
       open.acc.countSince(open.base, this.total.byType);
@@ -207,7 +219,7 @@ export class SummarySink implements EventSink {
     this.gs.nextStretch();
     this.ps.nextStretch();
     this.ms.nextStretch();
-    this.lastG = this.lastP = this.lastM = null;
+    this.lastG = this.lastP = this.lastM = NO_ID;
     const s = ev.sync();
     const snap = s.clockSnapshot;
     const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
