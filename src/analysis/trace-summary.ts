@@ -18,12 +18,6 @@ import { Accumulator, detailsOf, G_IN_ARG, P_IN_ARG, SPECIAL, type StretchIds, S
 import { DistinctIds } from './distinct-ids';
 import { runPass, type EventSink, type PassEnd } from './event-pass';
 
-/**
- * Equal to no ID: IDs are int64s, numbers only within ±2^53 (past that, bigints), so this
- * number is never one.
- */
-const NO_ID = -(2 ** 60);
-
 /** Counts over a stretch of events (one generation, or the whole trace). */
 export interface SummaryCounts {
   events: number;
@@ -126,12 +120,13 @@ export class SummarySink implements EventSink {
   private readonly ps: DistinctIds;
   private readonly ms: DistinctIds;
   /**
-   * The last event's G, P and M, counted in this generation already (NO_ID: none yet). Never
-   * null: a comparison that can meet null is a call to the generic equality check per event.
+   * The last event's G, P and M, counted in this generation already. -1 (none, never counted)
+   * stands for "none yet": a small integer keeps the fields, and the comparisons with them,
+   * plain integers (null would make each comparison a call to the generic equality check).
    */
-  private lastG: GoID = NO_ID;
-  private lastP: ProcID = NO_ID;
-  private lastM: ThreadID = NO_ID;
+  private lastG: GoID = -1;
+  private lastP: ProcID = -1;
+  private lastM: ThreadID = -1;
 
   constructor(idLimit = ID_SET_LIMIT) {
     this.total = new Accumulator();
@@ -219,7 +214,7 @@ export class SummarySink implements EventSink {
     this.gs.nextStretch();
     this.ps.nextStretch();
     this.ms.nextStretch();
-    this.lastG = this.lastP = this.lastM = NO_ID;
+    this.lastG = this.lastP = this.lastM = -1;
     const s = ev.sync();
     const snap = s.clockSnapshot;
     const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;

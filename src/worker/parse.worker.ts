@@ -1,7 +1,8 @@
 // Runs the wire inspector and Go's parser off the main thread, so a large file never freezes
-// the page. Both start at once; the wire summary goes out first (it only walks batch headers),
-// and the parse, in chunks, posts progress after it, giving way to the message queue between
-// chunks so a 'cancel' (another file was opened) stops it within one chunk.
+// the page. Both start at once, the wire walk in the slice reader's thread (inspect-blob.ts);
+// the wire summary goes out first (it only walks batch headers), and the parse, in chunks,
+// posts progress after it, giving way to the message queue every GIVE_WAY_MS so a 'cancel'
+// (another file was opened) stops it soon.
 // The file is never held whole: each pass (wire summary, parse, analyses, and the timeline
 // worker's) reads the Blob again in slices, a gzip file through a DecompressionStream
 // (blob-source.ts), and the reader holds one generation at a time.
@@ -134,7 +135,6 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
     const fewCores = navigator.hardwareConcurrency <= 2;
     const modelAtOnce = !fewCores || timelineFirst;
 
-    // The walk runs in the slice reader, beside the parse (inspect-blob.ts).
     const walk = inspectBlob(blob, gzip);
     sources.push(walk);
     const { wire, failure: streamFailure } = await walk.done;
