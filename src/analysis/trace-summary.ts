@@ -12,7 +12,7 @@
 // Counts are exact up to the limit; past it the summary says "more than the limit". On a parse error, Go's partial rule applies (cmd/trace prints every
 // event read before the error): everything before the damage is reported, with Go's message.
 
-import { EV_SYNC, type GoID, u64ToI64, type ProcID, type ThreadID, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
+import { EV_SYNC, u64ToI64, type ThreadID, formatUnixRFC3339Nano, type Time, type TraceEvent, type TraceReader } from '../trace/parse/index';
 import { ID_SET_LIMIT } from './bounded-id-set';
 import { Accumulator, detailsOf, G_IN_ARG, P_IN_ARG, SPECIAL, type StretchIds, SUMMARY_WORK } from './summary-accumulator';
 import { DistinctIds } from './distinct-ids';
@@ -120,12 +120,10 @@ export class SummarySink implements EventSink {
   private readonly ps: DistinctIds;
   private readonly ms: DistinctIds;
   /**
-   * The last event's G, P and M, counted in this generation already. -1 (none, never counted)
-   * stands for "none yet": a small integer keeps the fields, and the comparisons with them,
-   * plain integers (null would make each comparison a call to the generic equality check).
+   * The last event's M, counted in this generation already. -1 (none, never counted) stands
+   * for "none yet": a small integer keeps the field, and the comparison with it, a plain
+   * integer (null would make each comparison a call to the generic equality check).
    */
-  private lastG: GoID = -1;
-  private lastP: ProcID = -1;
   private lastM: ThreadID = -1;
 
   constructor(idLimit = ID_SET_LIMIT) {
@@ -153,22 +151,17 @@ export class SummarySink implements EventSink {
     // One count per event, in the trace's counts: a generation's are the difference from where
     // it began (sync).
     this.byType[type]++;
-    // A run of one M's events mostly names the same G, P and M: only a change is looked up
-    // (the last ones are reset with each generation, whose sets start empty).
-    const g = ev.g;
-    if (g !== this.lastG) {
-      this.lastG = g;
-      if (g !== -1) this.gs.add(g);
-    }
-    const p = ev.p;
-    if (p !== this.lastP) {
-      this.lastP = p;
-      if (p !== -1) this.ps.add(p);
-    }
+    // A stretch of one M's events names the G and P of its first event, then only those that
+    // a transition on that M makes current, which name them in a0 (counted below): the G and P
+    // are looked at when the M changes (and for every event without an M, which are few).
     const m = ev.m;
-    if (m !== this.lastM) {
+    if (m !== this.lastM || m === -1) {
       this.lastM = m;
       if (m !== -1) this.ms.add(m);
+      const g = ev.g;
+      if (g !== -1) this.gs.add(g);
+      const p = ev.p;
+      if (p !== -1) this.ps.add(p);
     }
     // The goroutine or P a transition moves, when a0 names it (an ID past 2^63 is read as Go's
     // int64, as the event's own IDs are).
@@ -214,7 +207,7 @@ export class SummarySink implements EventSink {
     this.gs.nextStretch();
     this.ps.nextStretch();
     this.ms.nextStretch();
-    this.lastG = this.lastP = this.lastM = -1;
+    this.lastM = -1;
     const s = ev.sync();
     const snap = s.clockSnapshot;
     const wall = snap ? formatUnixRFC3339Nano(snap.wall.sec, snap.wall.nsec, true) : null;
