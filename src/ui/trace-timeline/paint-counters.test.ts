@@ -41,4 +41,20 @@ describe('counter columns', () => {
       }
     }
   });
+
+  it('draws nothing from the end of what has been read on (the last value is not known to hold)', () => {
+    const width = 100;
+    const kk = width / t;
+    const out = new Float64Array(width);
+    const endNs = times[n / 2];
+    columnMax({ startNs: 0, k: kk }, width, series, out, endNs);
+    for (let x = 0; x < width; x++) {
+      const a = x / kk;
+      if (a >= endNs) expect(out[x], `column ${x}`).toBeNaN();
+      else if (a >= times[0]) expect(out[x], `column ${x}`).toBeGreaterThanOrEqual(0);
+    }
+    // Without an end, the series fills the frame to its edge.
+    columnMax({ startNs: 0, k: kk }, width, series, out);
+    for (let x = Math.ceil(endNs * kk); x < width; x++) expect(out[x], `column ${x}`).toBeGreaterThanOrEqual(0);
+  });
 });

@@ -79,16 +79,18 @@ function gallop(ts: Float64Array, from: number, t: number): number {
 
 /**
  * Per device column x of the frame, the largest value the step function takes within it
- * (peaks survive zooming out), written into out; NaN before the first sample. A forward
- * search and a pyramid query per column, however many samples fall in it.
+ * (peaks survive zooming out), written into out; NaN before the first sample and from
+ * `endNs` on (the end of what has been read: the last value is not known to hold past it).
+ * A forward search and a pyramid query per column, however many samples fall in it.
  */
-export function columnMax(p: Pick<PaintArgs, 'k' | 'startNs'>, width: number, s: CounterSeries, out: Float64Array): void {
+export function columnMax(p: Pick<PaintArgs, 'k' | 'startNs'>, width: number, s: CounterSeries, out: Float64Array, endNs = Infinity): void {
   out.fill(NaN);
   const ts = s.timesNs;
   if (ts.length === 0) return;
   const rm = pyramid(s);
   let prevLast = lastAtOrBefore(ts, p.startNs);
   for (let x = 0; x < width; x++) {
+    if (p.startNs + x / p.k >= endNs) break;
     const tb = p.startNs + (x + 1) / p.k;
     const last = gallop(ts, prevLast, tb - 1e-9);
     // The column shows the value in force at its left edge and every sample inside it.
@@ -103,8 +105,11 @@ interface Layer {
   readonly colour: (p: PaintArgs) => Rgba;
 }
 
-/** Stacked areas (layers bottom up) under an optional line. */
-function counterLane(layers: readonly Layer[], line: Layer | null, describe: (t: number) => HoverInfo | null): LaneContent {
+/**
+ * Stacked areas (layers bottom up) under an optional line, drawn up to endNs: the end of the
+ * generations read when the lane was made (while a trace loads, later ones are not in its series).
+ */
+function counterLane(layers: readonly Layer[], line: Layer | null, endNs: number, describe: (t: number) => HoverInfo | null): LaneContent {
   let cols = new Float64Array(0);
   let base = new Float64Array(0);
   // The scale: the line's peak or the stacked layers' peaks added up (an upper bound of the
@@ -123,7 +128,7 @@ function counterLane(layers: readonly Layer[], line: Layer | null, describe: (t:
       const h = p.y1 - p.y0;
       base.fill(0);
       for (const l of layers) {
-        columnMax(p, w, l.series, cols);
+        columnMax(p, w, l.series, cols, endNs);
         const c = l.colour(p);
         for (let x = 0; x < w; x++) {
           const v = cols[x];
@@ -136,7 +141,7 @@ function counterLane(layers: readonly Layer[], line: Layer | null, describe: (t:
         }
       }
       if (line) {
-        columnMax(p, w, line.series, cols);
+        columnMax(p, w, line.series, cols, endNs);
         const c = line.colour(p);
         let prev = NaN;
         for (let x = 0; x < w; x++) {
@@ -166,7 +171,7 @@ function hoverFor(title: string, t: number, rows: [string, number | null, (v: nu
 export function heapLane(ctx: ModelContext): LaneContent {
   const live = ctx.model.counter(CounterKind.HeapLive);
   const goal = ctx.model.counter(CounterKind.HeapGoal);
-  return counterLane([{ series: live, colour: (p) => p.palette.rgba.heap }], { series: goal, colour: (p) => p.palette.rgba['heap-goal'] }, (t) =>
+  return counterLane([{ series: live, colour: (p) => p.palette.rgba.heap }], { series: goal, colour: (p) => p.palette.rgba['heap-goal'] }, ctx.model.endNs, (t) =>
     hoverFor('Heap', t, [
       ['live', sample(live, t), formatBytes],
       ['goal', sample(goal, t), formatBytes],
@@ -185,6 +190,7 @@ export function goroutinesLane(ctx: ModelContext): LaneContent {
       { series: runnable, colour: (p) => p.palette.rgba.runnable },
     ],
     null,
+    ctx.model.endNs,
     (t) =>
       hoverFor('Goroutines', t, [
         ['running', sample(running, t), formatInt],
@@ -204,6 +210,7 @@ export function threadsLane(ctx: ModelContext): LaneContent {
       { series: sys, colour: (p) => p.palette.rgba.syscall },
     ],
     null,
+    ctx.model.endNs,
     (t) =>
       hoverFor('Threads', t, [
         ['holding a P', sample(running, t), formatInt],
