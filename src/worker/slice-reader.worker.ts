@@ -62,9 +62,10 @@ async function slice(seq: number, blob: Blob, start: number, end: number): Promi
 }
 
 async function inspect(seq: number, stream: number, blob: Blob, gzip: boolean): Promise<void> {
-  const walk = inspectHere(blob, gzip);
-  walks.set(stream, walk);
   try {
+    // Inside the try: a request that is not a Blob's is answered with why, never left hanging.
+    const walk = inspectHere(blob, gzip);
+    walks.set(stream, walk);
     scope.postMessage({ seq, inspected: await walk.done });
   } catch (err) {
     scope.postMessage({ seq, error: message(err) });
