@@ -186,13 +186,16 @@ export class TraceReader {
   }
 
   /**
-   * The fast path of forEachEvent, Go's ReadEvent unrolled over a run of one M's events:
-   * while the head cursor's next event is no later than its heap children's (so Go's siftDown
-   * would leave it in place) and no CPU sample is due before it, each event is advanced,
-   * the cursor decodes the next one into a recycled object, and the advanced event goes to f,
-   * with no heap operation. Returns the new event count; stops at max, at the end of the run,
-   * or when the ordering queued more than one event or could not advance the head (the general
-   * path, step, then takes over with the same state).
+   * The fast path of forEachEvent, Go's ReadEvent unrolled over runs of events: while the head
+   * cursor's next event is no later than its heap children's (so Go's siftDown would leave it
+   * in place) and no CPU sample is due before it, each event is advanced, the cursor decodes
+   * the next one into a recycled object, and the advanced event goes to f, with no heap
+   * operation. When another M's event comes first, one siftDown makes that M the head and the
+   * loop goes on with it: in a trace of Ms running side by side the head changes every event
+   * or two, and going back through forEachEvent for each would cost more than the event.
+   * Returns the new event count; stops at max, at a batch's end, before a CPU sample, or when
+   * the ordering queued more than one event or could not advance the head (the general path,
+   * step, then takes over with the same state).
    */
   private headRun(f: (ev: TraceEvent) => void, n: number, max: number): number {
     const gen = this.gen!;
@@ -201,19 +204,20 @@ export class TraceReader {
     const genNum = gen.gen;
     const order = this.order;
     const frontier = this.frontier;
-    const head = frontier[0];
-    const bound = headLimit(frontier);
+    const cpu = this.cpuSamples;
+    const idLimit = idsExistBelow(table);
+    let head = frontier[0];
+    let bound = headLimit(frontier);
     let limit = bound;
-    if (this.cpuNext < this.cpuSamples.length) {
-      const c = this.cpuSamples[this.cpuNext].time;
+    if (this.cpuNext < cpu.length) {
+      const c = cpu[this.cpuNext].time;
       if (c < limit) limit = c;
     }
-    const m = head.m;
-    const idLimit = idsExistBelow(table);
     // One try around the loop; an exception from f is not the reader's failure.
     let inF = false;
     try {
-      const ms = order.enter(head, genNum);
+      let m = head.m;
+      let ms = order.enter(head, genNum);
       // The object the cursor decodes the next event into: the one f saw last, kept in a
       // local for the run (this.spare on the way out).
       let spare = this.spare;
@@ -227,15 +231,21 @@ export class TraceReader {
         }
         head.ev = spare !== null ? spare : blankEvent();
         spare = null;
-        let stay = true;
+        // Whether the head stays (same), changes to the cursor siftDown brings up (switched),
+        // or the run ends here (neither).
+        let same = true;
+        let switched = false;
         if (!head.next(freq)) {
           heapRemove(frontier, 0);
-          stay = false;
+          same = false;
         } else {
           const t = head.ev.time;
           if (!(t <= limit)) {
-            if (!(t <= bound)) siftDown(frontier, 0);
-            stay = false;
+            same = false;
+            if (!(t <= bound)) {
+              siftDown(frontier, 0);
+              switched = true;
+            }
           }
         }
         const queued = order.queued;
@@ -247,9 +257,24 @@ export class TraceReader {
         inF = false;
         spare = out;
         // Events made around this one (GoSwitch, say) are left to step.
-        if (!stay || n >= max || queued > 1) {
+        if (n >= max || queued > 1 || !(same || switched)) {
           this.spare = spare;
           return n;
+        }
+        if (switched) {
+          head = frontier[0];
+          bound = headLimit(frontier);
+          limit = bound;
+          if (this.cpuNext < cpu.length) {
+            const c = cpu[this.cpuNext].time;
+            if (c < head.ev.time) {
+              this.spare = spare;
+              return n;
+            }
+            if (c < limit) limit = c;
+          }
+          m = head.m;
+          ms = order.enter(head, genNum);
         }
       }
     } catch (e) {
