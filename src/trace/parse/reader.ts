@@ -262,8 +262,19 @@ export class TraceReader {
           return n;
         }
         if (switched) {
+          // headLimit and enter, written out: this runs for nearly every event of Ms that run
+          // side by side, and the calls cost more than their bodies.
           head = frontier[0];
-          bound = headLimit(frontier);
+          const len = frontier.length;
+          if (len < 2) {
+            bound = Infinity;
+          } else {
+            bound = frontier[1].ev.time;
+            if (len > 2) {
+              const r = frontier[2].ev.time;
+              if (r < bound) bound = r;
+            }
+          }
           limit = bound;
           if (this.cpuNext < cpu.length) {
             const c = cpu[this.cpuNext].time;
@@ -274,7 +285,8 @@ export class TraceReader {
             if (c < limit) limit = c;
           }
           m = head.m;
-          ms = order.enter(head, genNum);
+          ms = head.ms;
+          if (ms === null) ms = order.enter(head, genNum);
         }
       }
     } catch (e) {
