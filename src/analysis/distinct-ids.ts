@@ -36,31 +36,35 @@ export class DistinctIds {
   }
 
   /**
-   * Counts id. Nearly every call names an ID already seen in this stretch: that case is one
-   * bit test, in a method small enough for the compiler to copy into its caller.
+   * Counts id; returns whether it is new to this stretch (or past telling, once a bounded set
+   * is full). Nearly every call names an ID already seen in this stretch: that case is one bit
+   * test, in a method small enough for the compiler to copy into its caller.
    */
-  add(id: Id): void {
-    if (typeof id === 'number' && id >= 0 && id < this.bitLimit && (this.inStretchBits[id >>> 5] & (1 << (id & 31))) !== 0) return;
-    this.addSlow(id);
+  add(id: Id): boolean {
+    if (typeof id === 'number' && id >= 0 && id < this.bitLimit && (this.inStretchBits[id >>> 5] & (1 << (id & 31))) !== 0) return false;
+    return this.addSlow(id);
   }
 
-  private addSlow(id: Id): void {
+  private addSlow(id: Id): boolean {
     if (typeof id === 'number' && id >= 0 && id < BITSET_IDS) {
       const word = id >>> 5;
       if (word >= this.inStretchBits.length) this.growTo(word);
       const bit = 1 << (id & 31);
       const w = this.inStretchBits[word];
-      if ((w & bit) !== 0) return;
+      if ((w & bit) !== 0) return false;
       this.inStretchBits[word] = w | bit;
       this.inStretch++;
       const t = this.inTraceBits[word];
-      if ((t & bit) !== 0) return;
-      this.inTraceBits[word] = t | bit;
-      this.inTrace++;
-      return;
+      if ((t & bit) === 0) {
+        this.inTraceBits[word] = t | bit;
+        this.inTrace++;
+      }
+      return true;
     }
     // New to the stretch, or past telling: the trace's set decides.
-    if (this.otherInStretch.add(id)) this.otherInTrace.add(id);
+    if (!this.otherInStretch.add(id)) return false;
+    this.otherInTrace.add(id);
+    return true;
   }
 
   /** Distinct IDs since the stretch began. */

@@ -222,7 +222,7 @@ describe('distinct-ID sets are bounded', () => {
 /**
  * The G, P and M IDs each event names (its own, and the one a transition moves), per
  * Sync-delimited stretch and in the whole trace, collected event by event: what the summary
- * counts, without the summary's shortcut (an event's G and P looked at only when its M changes).
+ * counts, without the summary's shortcut (an event's G and P looked at only on its M's first event in a generation).
  */
 function namedIds(bytes: Uint8Array): { total: Set<string>[]; stretches: Set<string>[][] } {
   const total = [new Set<string>(), new Set<string>(), new Set<string>()];

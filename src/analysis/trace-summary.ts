@@ -151,19 +151,20 @@ export class SummarySink implements EventSink {
     // One count per event, in the trace's counts: a generation's are the difference from where
     // it began (sync).
     this.byType[type]++;
-    // A stretch of one M's events names the G and P of its first event, then only those that
-    // a transition on that M makes current, which name them in a0 (counted below): the G and P
-    // are looked at when the M changes (and for every event without an M, which are few). In
-    // every trace tested, real or mutated, even those were named in a0 first; looking costs
-    // little, and keeps the count exact where that does not hold.
+    // Within a generation an M's G and P change only through a transition on that M that
+    // names the new one in a0 (counted below), so the G and P an event runs with need a look
+    // only on its M's first event in the generation: they may have come from the one before.
+    // Events without an M, which are few, are looked at each time. The last event's M is kept
+    // so that a stretch of one M's events costs one comparison.
     const m = ev.m;
     if (m !== this.lastM || m === -1) {
       this.lastM = m;
-      if (m !== -1) this.ms.add(m);
-      const g = ev.g;
-      if (g !== -1) this.gs.add(g);
-      const p = ev.p;
-      if (p !== -1) this.ps.add(p);
+      if (m === -1 || this.ms.add(m)) {
+        const g = ev.g;
+        if (g !== -1) this.gs.add(g);
+        const p = ev.p;
+        if (p !== -1) this.ps.add(p);
+      }
     }
     // The goroutine or P a transition moves, when a0 names it (an ID past 2^63 is read as Go's
     // int64, as the event's own IDs are).
