@@ -81,4 +81,34 @@ describe('blobSource', () => {
   it('a small trace in one slice', async () => {
     expect((await streamed(new Blob([small]))).summary).toEqual(whole(small).summary);
   });
+
+  it('a read plan that changes between slices still gives every byte once, in order', async () => {
+    const rand = seededRandom(10);
+    const asked: number[] = [];
+    const plan = () => {
+      const ahead = 1 + Math.floor(rand() * 4);
+      asked.push(ahead);
+      return { here: rand() < 0.5, ahead };
+    };
+    const src = blobSource(new Blob([bytes]), false, 1021, undefined, false, plan);
+    const parts: Uint8Array[] = [];
+    for (let c = await src.pull(); c !== null; c = await src.pull()) parts.push(c);
+    const got = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let o = 0;
+    for (const p of parts) (got.set(p, o), (o += p.length));
+    expect(got).toEqual(bytes);
+    expect(asked.some((a) => a > 1)).toBe(true);
+  });
+
+  it('a plan of three ahead has three slices on their way before the first pull', async () => {
+    let reads = 0;
+    const blob = new Blob([bytes]);
+    const slice = blob.slice.bind(blob);
+    blob.slice = (...args: Parameters<Blob['slice']>) => (reads++, slice(...args));
+    const src = blobSource(blob, false, 4096, undefined, false, () => ({ here: true, ahead: 3 }));
+    expect(reads).toBe(3);
+    await src.pull();
+    expect(reads).toBe(4);
+    src.cancel();
+  });
 });

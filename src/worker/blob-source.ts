@@ -9,7 +9,7 @@
 import { isGzip } from './gunzip';
 import { GunzipError } from './gunzip';
 import { inflateHere } from './inflate';
-import { inflateSlices, type ReadSlice, readHere, readSlice } from './slice-reader';
+import { inflateSlices, readHere, readSlice } from './slice-reader';
 
 /**
  * The most bytes of trace the page reads (a plain file's size, a gzip file's decompressed
@@ -33,36 +33,58 @@ export interface BlobSource {
 }
 
 /**
+ * How a plain file's next slice is read: on this thread (`here`) or by the slice reader, and
+ * how many slices are kept on their way ahead of the reader.
+ */
+export interface ReadPlan {
+  here: boolean;
+  ahead: number;
+}
+
+/**
  * The trace's bytes from the Blob, in pieces; decompressed when gzip is true. `here`: read and
  * inflate on this thread, not through the slice reader (for a pass that should not wait behind
- * another's inflating there).
+ * another's inflating there). `plan`, for a plain file, decides that per slice instead (asked
+ * before each read); without it, one slice is read ahead.
  */
-export function blobSource(blob: Blob, gzip: boolean, slice = SLICE_BYTES, maxOut = MAX_TRACE_BYTES, here = false): BlobSource {
-  const read: ReadSlice = here ? readHere : readSlice;
+export function blobSource(
+  blob: Blob,
+  gzip: boolean,
+  slice = SLICE_BYTES,
+  maxOut = MAX_TRACE_BYTES,
+  here = false,
+  plan?: () => ReadPlan,
+): BlobSource {
   if (!gzip) {
-    // One slice is read ahead: the next is on its way while the reader works on this one. The
+    // Slices are read ahead: the next are on their way while the reader works on this one. The
     // first read starts at once, not at the first pull: the reads of a pass opened first (the
     // parse's, in the parse worker) are then served before those of passes opened after it.
+    const planned = plan ?? (() => ({ here, ahead: 1 }));
     let pos = 0;
-    const next = (): Promise<Uint8Array> | null => {
-      if (pos >= blob.size) return null;
-      const end = Math.min(blob.size, pos + slice);
-      const part = read(blob, pos, end);
-      part.catch(() => {}); // a read ahead that is never pulled (cancel) must not go unhandled
-      pos = end;
-      return part;
+    const ahead: Promise<Uint8Array>[] = [];
+    const fill = () => {
+      for (;;) {
+        const p = planned();
+        if (ahead.length >= p.ahead || pos >= blob.size) return;
+        const end = Math.min(blob.size, pos + slice);
+        const part = (p.here ? readHere : readSlice)(blob, pos, end);
+        part.catch(() => {}); // a read ahead that is never pulled (cancel) must not go unhandled
+        ahead.push(part);
+        pos = end;
+      }
     };
-    let ahead: Promise<Uint8Array> | null = next();
+    fill();
     return {
       async pull() {
-        const part = ahead ?? next();
-        if (part === null) return null;
-        ahead = next();
+        fill();
+        const part = ahead.shift();
+        if (part === undefined) return null;
+        fill();
         return part;
       },
       cancel() {
         pos = blob.size;
-        ahead = null;
+        ahead.length = 0;
       },
     };
   }

@@ -19,7 +19,7 @@ import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
 import type { AnalysisQuery, ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
 import { isGzip } from './gunzip';
-import { type BlobSource, blobIsGzip, blobSource } from './blob-source';
+import { type BlobSource, blobIsGzip, blobSource, type ReadPlan } from './blob-source';
 import { TimelineRun, warmTimelineWorker } from './timeline-runner';
 import { startSliceReader } from './slice-reader';
 import { inspectBlob } from './inspect-blob';
@@ -101,8 +101,14 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
   const blob = input instanceof Blob ? input : new Blob([input]);
   /** What the open reads: stopped when it ends. */
   const sources: { cancel(): void }[] = [];
+  // No event can be ordered before the first generation is read whole, and until then nothing
+  // runs on this thread: its slices are read here, three at a time, beside the slice reader's
+  // thread (busy with the wire walk). Once the parse runs, the slice reader reads ahead, one
+  // slice, so that reading does not take turns with the parse on this thread.
+  let parsing = false;
+  const plan = (): ReadPlan => (parsing ? { here: false, ahead: 1 } : { here: true, ahead: 3 });
   const open = (gzip: boolean) => {
-    const src = blobSource(blob, gzip);
+    const src = blobSource(blob, gzip, undefined, undefined, false, plan);
     sources.push(src);
     return src;
   };
@@ -116,7 +122,10 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
     let wireOut = false;
     let byteLength = 0;
     const progress = (r: PassProgress): ParseReply | null => (wireOut ? { id, kind: 'progress', progress: { ...r, generations: summary.generations, byteLength } } : null);
-    const verdict = parse ? drive(id, runPassChunks(chunks(), [summary], { every: CHUNK_EVENTS }), progress) : null;
+    const started = (r: PassProgress) => {
+      if (r.events > 0) parsing = true;
+    };
+    const verdict = parse ? drive(id, runPassChunks(chunks(), [summary], { every: CHUNK_EVENTS }), progress, started) : null;
     // Awaited below; if the walk throws first, its failure is the one reported.
     verdict?.catch(() => {});
     // The timeline model costs several times the parse: it is built in a worker of its own,
@@ -204,13 +213,14 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
 /**
  * Runs a pass to its end in chunks, giving way to the message queue (so a cancel is seen) when
  * GIVE_WAY_MS have passed since it last did; posts progress at most every PROGRESS_MS when
- * `progress` gives something to post. Null when the open was cancelled or abandoned (the caller
- * says so, after the wire summary).
+ * `progress` gives something to post; `step` sees every chunk's progress. Null when the open
+ * was cancelled or abandoned (the caller says so, after the wire summary).
  */
 async function drive(
   id: number,
   pass: AsyncGenerator<PassProgress, PassEnd>,
   progress: (p: PassProgress) => ParseReply | null,
+  step: (p: PassProgress) => void = () => {},
 ): Promise<PassEnd | null> {
   let lastPost = 0;
   // Give way first, so a cancel sent right after the open is seen before any parsing.
@@ -226,6 +236,7 @@ async function drive(
     }
     const r = await pass.next();
     if (r.done) return r.value;
+    step(r.value);
     const now = performance.now();
     if (now - lastPost >= PROGRESS_MS) {
       const reply = progress(r.value);
