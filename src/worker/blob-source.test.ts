@@ -11,7 +11,7 @@ import { runPassChunks } from '../analysis/event-pass-stream';
 import { runPassSync, type PassEnd } from '../analysis/event-pass';
 import { SummarySink, type TraceSummary } from '../analysis/trace-summary';
 import { seededRandom } from '../testing/seeded-random';
-import { blobIsGzip, blobSource } from './blob-source';
+import { blobIsGzip, blobSource, firstGenerationHere } from './blob-source';
 
 const DIR = join(__dirname, '../../testdata/traces');
 const bytes = new Uint8Array(readFileSync(join(DIR, 'generations.go126.trace')));
@@ -98,6 +98,14 @@ describe('blobSource', () => {
     for (const p of parts) (got.set(p, o), (o += p.length));
     expect(got).toEqual(bytes);
     expect(asked.some((a) => a > 1)).toBe(true);
+  });
+
+  it('reads the first generation here, three ahead, then through the slice reader, one ahead', () => {
+    let started = false;
+    const plan = firstGenerationHere(() => started);
+    expect(plan()).toEqual({ here: true, ahead: 3 });
+    started = true;
+    expect(plan()).toEqual({ here: false, ahead: 1 });
   });
 
   it('a plan of three ahead has three slices on their way before the first pull', async () => {

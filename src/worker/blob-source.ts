@@ -42,6 +42,17 @@ export interface ReadPlan {
 }
 
 /**
+ * The plan of a pass over a plain file: no event can be ordered before the first generation is
+ * read whole, and until then nothing else runs on the pass's thread, so its slices are read
+ * there, three at a time (beside the slice reader's thread, which may be serving another pass).
+ * Once `started` says the pass has begun, the slice reader reads one slice ahead, so that
+ * reading does not take turns with the pass on its thread.
+ */
+export function firstGenerationHere(started: () => boolean): () => ReadPlan {
+  return () => (started() ? { here: false, ahead: 1 } : { here: true, ahead: 3 });
+}
+
+/**
  * The trace's bytes from the Blob, in pieces; decompressed when gzip is true. `here`: read and
  * inflate on this thread, not through the slice reader (for a pass that should not wait behind
  * another's inflating there). `plan`, for a plain file, decides that per slice instead (asked

@@ -19,7 +19,7 @@ import { AnalysisSinks, type TraceAnalysis } from '../analysis/analyse';
 import { answer, overview } from '../analysis/queries';
 import type { AnalysisQuery, ParseFailure, ParseReply, ParseRequest } from './parse-protocol';
 import { isGzip } from './gunzip';
-import { type BlobSource, blobIsGzip, blobSource, type ReadPlan } from './blob-source';
+import { type BlobSource, blobIsGzip, blobSource, firstGenerationHere } from './blob-source';
 import { TimelineRun, warmTimelineWorker } from './timeline-runner';
 import { startSliceReader } from './slice-reader';
 import { inspectBlob } from './inspect-blob';
@@ -101,12 +101,10 @@ async function run(id: number, input: Blob | ArrayBuffer, parse: boolean, timeli
   const blob = input instanceof Blob ? input : new Blob([input]);
   /** What the open reads: stopped when it ends. */
   const sources: { cancel(): void }[] = [];
-  // No event can be ordered before the first generation is read whole, and until then nothing
-  // runs on this thread: its slices are read here, three at a time, beside the slice reader's
-  // thread (busy with the wire walk). Once the parse runs, the slice reader reads ahead, one
-  // slice, so that reading does not take turns with the parse on this thread.
+  // The first generation is read here, beside the slice reader's thread (busy with the wire
+  // walk), until the verdict pass has read events.
   let parsing = false;
-  const plan = (): ReadPlan => (parsing ? { here: false, ahead: 1 } : { here: true, ahead: 3 });
+  const plan = firstGenerationHere(() => parsing);
   const open = (gzip: boolean) => {
     const src = blobSource(blob, gzip, undefined, undefined, false, plan);
     sources.push(src);

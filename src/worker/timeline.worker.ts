@@ -6,7 +6,7 @@
 // reading), holding one generation at a time.
 
 import { runPassChunksToEnd } from '../analysis/event-pass-stream';
-import { blobSource } from './blob-source';
+import { blobSource, firstGenerationHere } from './blob-source';
 import { startSliceReader } from './slice-reader';
 import { TimelineSink } from '../analysis/timeline/sink';
 import { chunkTransferables } from '../analysis/timeline/transfer';
@@ -23,7 +23,8 @@ startSliceReader();
 scope.onmessage = async (e) => {
   try {
     const sink = new TimelineSink((chunk) => scope.postMessage({ kind: 'chunk', chunk }, chunkTransferables(chunk)));
-    const end = await runPassChunksToEnd(blobSource(e.data.blob, e.data.gzip).pull, [sink]);
+    const plan = firstGenerationHere(() => sink.started);
+    const end = await runPassChunksToEnd(blobSource(e.data.blob, e.data.gzip, undefined, undefined, false, plan).pull, [sink]);
     scope.postMessage({ kind: 'end', loss: sink.finish(end) });
   } catch (err) {
     scope.postMessage({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });

@@ -65,6 +65,11 @@ export class TimelineSink implements EventSink {
     this.sched = new Scheduling(this.tables, this.ann.procs);
   }
 
+  /** Whether the pass has begun: the first generation was read whole and its Sync came. */
+  get started(): boolean {
+    return this.genIndex >= 0;
+  }
+
   /** Complete generations handed out so far. */
   get generations(): number {
     return this.generationsSent;
