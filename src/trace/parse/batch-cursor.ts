@@ -346,10 +346,18 @@ function siftUp(heap: BatchCursor[], i: number): number {
  * its time is at most both children's times (headLimit).
  */
 export function siftDown(heap: BatchCursor[], i: number): void {
-  const n = heap.length;
-  if (i >= n) return;
+  if (i >= heap.length) return;
   const x = heap[i];
-  const t = x.ev.time;
+  sinkFrom(heap, i, x, x.ev.time);
+}
+
+/**
+ * siftDown's loop for cursor x, whose next event is at time t, from position i (where x is not
+ * stored yet): x goes down past every child earlier than it, and is stored where it stops.
+ * Returns that position.
+ */
+export function sinkFrom(heap: BatchCursor[], i: number, x: BatchCursor, t: Time): number {
+  const n = heap.length;
   for (;;) {
     const l = 2 * i + 1;
     if (l >= n) break;
@@ -371,6 +379,7 @@ export function siftDown(heap: BatchCursor[], i: number): void {
     i = m;
   }
   heap[i] = x;
+  return i;
 }
 
 /**

@@ -30,7 +30,7 @@ import {
   heapInsert,
   heapRemove,
   heapUpdate,
-  siftDown,
+  sinkFrom,
 } from './batch-cursor';
 import { syncEvent, TraceEvent } from './event';
 import { GoEOF, TraceError } from './errors';
@@ -243,7 +243,30 @@ export class TraceReader {
           if (!(t <= limit)) {
             same = false;
             if (!(t <= bound)) {
-              siftDown(frontier, 0);
+              // Go's siftDown from the root, written out with what is known here: the head's
+              // new time t is later than a child's, so the earlier child (the left one on a
+              // tie) comes up and the head sinks below it. The new bound is then the earlier of
+              // the other child and whatever now sits where the risen child was.
+              const c1 = frontier[1];
+              const t1 = c1.ev.time;
+              let rise = 1;
+              let risen = c1;
+              let other = Infinity as Time;
+              if (frontier.length > 2) {
+                const c2 = frontier[2];
+                const t2 = c2.ev.time;
+                if (t2 < t1) {
+                  rise = 2;
+                  risen = c2;
+                  other = t1;
+                } else {
+                  other = t2;
+                }
+              }
+              frontier[0] = risen;
+              const at = sinkFrom(frontier, rise, head, t);
+              const there = at === rise ? t : frontier[rise].ev.time;
+              bound = there < other ? there : other;
               switched = true;
             }
           }
@@ -262,19 +285,9 @@ export class TraceReader {
           return n;
         }
         if (switched) {
-          // headLimit and enter, written out: this runs for nearly every event of Ms that run
-          // side by side, and the calls cost more than their bodies.
+          // The M's state read in place, not through enter: this runs for nearly every event of
+          // Ms that run side by side, and the call costs more than its body.
           head = frontier[0];
-          const len = frontier.length;
-          if (len < 2) {
-            bound = Infinity;
-          } else {
-            bound = frontier[1].ev.time;
-            if (len > 2) {
-              const r = frontier[2].ev.time;
-              if (r < bound) bound = r;
-            }
-          }
           limit = bound;
           if (this.cpuNext < cpu.length) {
             const c = cpu[this.cpuNext].time;
