@@ -1,7 +1,7 @@
-// A cursor over one M's event batches, and the min-heap of cursors ordered by the time of
-// their next event. Follows Go's internal/trace/batchcursor.go, including its timestamp
-// arithmetic: a batch's first event time is mul(base) + mul(dt), each later one adds mul(dt)
-// to the previous time, each dt converted separately and truncated.
+// A cursor over one M's event batches (their min-heap is cursor-heap.ts). Follows Go's
+// internal/trace/batchcursor.go, including its timestamp arithmetic: a batch's first event time
+// is mul(base) + mul(dt), each later one adds mul(dt) to the previous time, each dt converted
+// separately and truncated.
 //
 // Where Go decodes into a base event and the ordering then copies it into an Event, the cursor
 // here decodes straight into the TraceEvent the reader hands out: when the event advances, the
@@ -12,7 +12,7 @@ import type { Batch } from './batch';
 import { TraceError } from './errors';
 import { TraceEvent } from './event';
 import { uvarintAt, uvarintScan } from '../wire/varint';
-import { dec, i64Add, type I64, type Time, ticksToNs, type U64 } from './int64';
+import { i64Add, type I64, type Time, ticksToNs, type U64 } from './int64';
 import type { MState } from './order-state';
 
 /** Per event type: how many arguments follow dt, -1 for a type without a timestamp, -2 for none. */
@@ -287,122 +287,4 @@ export class BatchCursor {
   const bc = new BatchCursor(0, []);
   bc.lastTs = 0.5;
   (bc as { m: I64 }).m = 0n;
-}
-
-/** Go's batchCursor.compare. */
-export function compareCursors(a: BatchCursor, b: BatchCursor): number {
-  const x = a.ev.time;
-  const y = b.ev.time;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
-// The heap, as Go's hand-written one (strict > on sift-up; sift-down takes the smallest of
-// parent and children, preferring the parent, then the left child, on ties).
-
-export function heapInsert(heap: BatchCursor[], bc: BatchCursor): void {
-  heap.push(bc);
-  siftUp(heap, heap.length - 1);
-}
-
-export function heapUpdate(heap: BatchCursor[], i: number): void {
-  if (siftUp(heap, i) !== i) return;
-  siftDown(heap, i);
-}
-
-export function heapRemove(heap: BatchCursor[], i: number): void {
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    const t = heap[p];
-    heap[p] = heap[i];
-    heap[i] = t;
-    i = p;
-  }
-  const last = heap.length - 1;
-  const t = heap[0];
-  heap[0] = heap[last];
-  heap[last] = t;
-  heap.pop();
-  siftDown(heap, 0);
-}
-
-function siftUp(heap: BatchCursor[], i: number): number {
-  const x = heap[i];
-  const t = x.ev.time;
-  const start = i;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    const parent = heap[p];
-    if (!(parent.ev.time > t)) break;
-    heap[i] = parent;
-    i = p;
-  }
-  if (i !== start) heap[i] = x;
-  return i;
-}
-
-/**
- * Go's siftDown with min3: the smallest of parent and children moves up; on ties the parent
- * stays, and the left child wins over the right. So the head stays where it is exactly when
- * its time is at most both children's times (headLimit).
- */
-export function siftDown(heap: BatchCursor[], i: number): void {
-  if (i >= heap.length) return;
-  const x = heap[i];
-  sinkFrom(heap, i, x, x.ev.time);
-}
-
-/**
- * siftDown's loop for cursor x, whose next event is at time t, from position i (where x is not
- * stored yet): x goes down past every child earlier than it, and is stored where it stops.
- * Returns that position.
- */
-export function sinkFrom(heap: BatchCursor[], i: number, x: BatchCursor, t: Time): number {
-  const n = heap.length;
-  for (;;) {
-    const l = 2 * i + 1;
-    if (l >= n) break;
-    let m = l;
-    let mc = heap[l];
-    let mt = mc.ev.time;
-    const r = l + 1;
-    if (r < n) {
-      const rc = heap[r];
-      const rt = rc.ev.time;
-      if (rt < mt) {
-        m = r;
-        mc = rc;
-        mt = rt;
-      }
-    }
-    if (!(mt < t)) break;
-    heap[i] = mc;
-    i = m;
-  }
-  heap[i] = x;
-  return i;
-}
-
-/**
- * The latest time the head's next event may have and still be the head after siftDown: the
- * smaller of its children's times (Infinity without children).
- */
-export function headLimit(heap: BatchCursor[]): Time {
-  const n = heap.length;
-  if (n < 2) return Infinity;
-  const l = heap[1].ev.time;
-  if (n < 3) return l;
-  const r = heap[2].ev.time;
-  return r < l ? r : l;
-}
-
-/** The frontier as Go prints it in its "failed to advance" error: each M and its next event. */
-export function dumpFrontier(frontier: BatchCursor[]): string {
-  let s = '';
-  for (const bc of frontier) {
-    const spec = SPECS[bc.ev.type];
-    s += `M ${dec(bc.m)} [${spec.name} time=${dec(bc.ev.time)}`;
-    spec.args.slice(1).forEach((a, i) => (s += ` ${a}=${dec(bc.ev[(['a0', 'a1', 'a2', 'a3'] as const)[i]])}`));
-    s += ']\n';
-  }
-  return s;
 }

@@ -21,17 +21,8 @@ import { V1Reader } from '../v1/reader';
 import { ChunkedInput } from '../wire/chunked-input';
 import { DEFAULT_MAX_GENERATION_BYTES, headerBytes, WANT_INPUT } from './generation-feed';
 import { GenerationSource } from './generation-source';
-import {
-  BatchCursor,
-  blankEvent,
-  compareCursors,
-  dumpFrontier,
-  headLimit,
-  heapInsert,
-  heapRemove,
-  heapUpdate,
-  sinkFrom,
-} from './batch-cursor';
+import { BatchCursor, blankEvent } from './batch-cursor';
+import { compareCursors, dumpFrontier, headLimit, heapInsert, heapRemove, heapUpdate, sinkFrom } from './cursor-heap';
 import { syncEvent, TraceEvent } from './event';
 import { GoEOF, TraceError } from './errors';
 import type { Generation } from './generation';
