@@ -28,7 +28,7 @@ const RING_TESTS = ['src/recorder/ring.test.ts'];
 // Our parser fixtures with Go's parsed dumps (go126-seq-order.test was written for the three
 // ordering mutations Go's own golden tests caught and ours did not), the regression traces with
 // Go's answers, and the frontier heap's own test. Cheap: no real trace is parsed whole.
-const PARSE_TESTS = ['src/trace/parse/fixtures.test.ts', 'src/trace/dump/regressions.test.ts', 'src/trace/parse/batch-cursor.test.ts'];
+const PARSE_TESTS = ['src/trace/parse/fixtures.test.ts', 'src/trace/dump/regressions.test.ts', 'src/trace/parse/cursor-heap.test.ts'];
 
 const MUTATIONS: Mutation[] = [
   {
@@ -102,7 +102,7 @@ const MUTATIONS: Mutation[] = [
   },
   {
     name: 'parser: the frontier heap ordered latest first',
-    file: 'src/trace/parse/batch-cursor.ts',
+    file: 'src/trace/parse/cursor-heap.ts',
     find: 'return x < y ? -1 : x > y ? 1 : 0;',
     replace: 'return x < y ? 1 : x > y ? -1 : 0;',
     tests: PARSE_TESTS,
