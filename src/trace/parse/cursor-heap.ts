@@ -2,8 +2,19 @@
 // as Go's internal/trace/batchcursor.go keeps it, and the frontier as Go prints it in errors.
 
 import { SPECS } from '../wire/specs';
-import type { BatchCursor } from './batch-cursor';
+import { BatchCursor } from './batch-cursor';
+import type { Generation } from './generation';
 import { dec, type Time } from './int64';
+
+/** A generation's frontier: a cursor on each M's batches, at its first event, in a heap. */
+export function frontierOf(gen: Generation): BatchCursor[] {
+  const heap: BatchCursor[] = [];
+  for (const m of gen.batchMs) {
+    const bc = new BatchCursor(m, gen.batches.get(m)!);
+    if (bc.next(gen.table.freq)) heapInsert(heap, bc); // else only empty batches
+  }
+  return heap;
+}
 
 /** Go's batchCursor.compare. */
 export function compareCursors(a: BatchCursor, b: BatchCursor): number {

@@ -8,21 +8,18 @@
 // event starts every generation and ends the trace. Output times are forced to increase
 // strictly.
 //
-// Streamed (constructed over a ChunkedInput), the reader takes each generation's bytes off the
-// input as one slice before reading it (generation-feed.ts) and, while the next generation has
-// not wholly arrived, forEachEvent returns early with wantsInput set. Only the generation
-// being read (and, before Go 1.26, the spilled first batch of the next) is held. A Go
-// 1.11–1.21 trace is one generation that Go's old parser reads whole: streamed, it waits for
-// the end of input and then holds all of it.
+// Streamed (over a ChunkedInput), each generation's bytes are taken off the input whole before
+// it is read (generation-feed.ts), and forEachEvent returns early with wantsInput set while the
+// next has not wholly arrived. Where the bytes come from, and Go 1.11–1.21 traces (read whole by
+// Go's old parser), are reader-input.ts's.
 
 import { Ev } from '../wire/specs';
-import { type GoTraceVersion, isV2Version, scanHeader, type Version } from '../wire/version';
-import { V1Reader } from '../v1/reader';
-import { ChunkedInput } from '../wire/chunked-input';
-import { DEFAULT_MAX_GENERATION_BYTES, headerBytes, WANT_INPUT } from './generation-feed';
-import { GenerationSource } from './generation-source';
+import type { GoTraceVersion, Version } from '../wire/version';
+import type { ChunkedInput } from '../wire/chunked-input';
+import { DEFAULT_MAX_GENERATION_BYTES, WANT_INPUT } from './generation-feed';
+import { ReaderInput } from './reader-input';
 import { BatchCursor, blankEvent } from './batch-cursor';
-import { compareCursors, dumpFrontier, headLimit, heapInsert, heapRemove, heapUpdate, sinkFrom } from './cursor-heap';
+import { compareCursors, dumpFrontier, frontierOf, headLimit, heapRemove, heapUpdate, sinkFrom } from './cursor-heap';
 import { syncEvent, TraceEvent } from './event';
 import { GoEOF, TraceError } from './errors';
 import type { Generation } from './generation';
@@ -34,12 +31,8 @@ import type { CPUSample } from './structural';
 
 export class TraceReader {
   readonly version: GoTraceVersion;
-  /** A Go 1.11–1.21 trace is read by src/trace/v1 (Go's tracev1), with the same events. */
-  private v1: V1Reader | null = null;
-  /** The generations' bytes: a whole buffer, or a streamed input (see generation-source.ts). */
-  private readonly source: GenerationSource;
-  /** Streamed, a Go 1.11–1.21 trace waits for the whole input: its header size until then. */
-  private v1Pending = -1;
+  /** The header, the generations' bytes, or Go's old-format reader (reader-input.ts). */
+  private readonly input: ReaderInput;
   private wanting = false;
   private lastTs: Time = 0;
   private gen: Generation | null = null;
@@ -64,41 +57,19 @@ export class TraceReader {
    * then takes bytes off the input as it reads, and wants more through wantsInput.
    */
   constructor(input: Uint8Array | ChunkedInput, maxGenerationBytes = DEFAULT_MAX_GENERATION_BYTES) {
-    if (input instanceof ChunkedInput) {
-      const { version, size } = scanHeader(headerBytes(input));
-      this.version = version;
-      this.order = new Ordering(version as Version);
-      this.streamInput = input;
-      if (isV2Version(version)) {
-        this.source = new GenerationSource(input, size, version as Version, maxGenerationBytes);
-      } else {
-        // Read whole once the input has ended (startV1); until then nothing is taken off it.
-        this.v1Pending = size;
-        this.source = new GenerationSource(new Uint8Array(0), 0, version as Version, maxGenerationBytes);
-        this.source.goodOffset = size;
-      }
-      return;
-    }
-    // A plain Uint8Array view (not a Node Buffer subclass) keeps the decoders monomorphic.
-    const bytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-    const { version, size } = scanHeader(bytes);
-    this.version = version;
-    if (!isV2Version(version)) this.v1 = new V1Reader(bytes, size, version);
-    this.source = new GenerationSource(bytes, size, version as Version, maxGenerationBytes);
-    this.order = new Ordering(version as Version);
+    this.input = new ReaderInput(input, maxGenerationBytes);
+    this.version = this.input.version;
+    this.order = new Ordering(this.version as Version);
   }
-
-  private streamInput: ChunkedInput | null = null;
 
   /** Bytes of the input consumed so far. */
   get offset(): number {
-    return this.v1 !== null ? this.v1.offset : this.source.offset;
+    return this.input.offset;
   }
 
   /**
-   * Streamed: the last forEachEvent or readEvent stopped because the next generation has not
-   * wholly arrived (push more, or end the input, and call again). Always false over a whole
-   * buffer.
+   * Streamed: the last call stopped because the next generation has not wholly arrived (push
+   * more, or end the input, and call again). Always false over a whole buffer.
    */
   get wantsInput(): boolean {
     return this.wanting;
@@ -106,15 +77,13 @@ export class TraceReader {
 
   /** End offset of the last generation read without error: what a damaged trace still shows. */
   get validOffset(): number {
-    return this.v1 !== null ? this.v1.validOffset : this.source.goodOffset;
+    return this.input.validOffset;
   }
 
-  /**
-   * The number of the generation being read (its wire number), or null between generations.
-   * A Go 1.11–1.21 trace is read as one generation, numbered 1.
-   */
+  /** The generation being read (its wire number; 1 for a Go 1.11–1.21 trace), or null between. */
   get generation(): number | bigint | null {
-    if (this.v1 !== null) return this.v1.generation;
+    const v1 = this.input.v1;
+    if (v1 !== null) return v1.generation;
     return this.gen ? this.gen.gen : null;
   }
 
@@ -125,8 +94,9 @@ export class TraceReader {
    */
   readEvent(): TraceEvent | null {
     this.wanting = false;
-    if (this.v1Pending >= 0 && !this.startV1()) return null;
-    if (this.v1 !== null) return this.v1.next(null);
+    if (!this.inputReady()) return null;
+    const v1 = this.input.v1;
+    if (v1 !== null) return v1.next(null);
     return this.step(false);
   }
 
@@ -143,8 +113,9 @@ export class TraceReader {
    */
   forEachEvent(f: (ev: TraceEvent) => void, max = Infinity): boolean {
     this.wanting = false;
-    if (this.v1Pending >= 0 && !this.startV1()) return false;
-    if (this.v1 !== null) return this.v1.forEach(f, max);
+    if (!this.inputReady()) return false;
+    const v1 = this.input.v1;
+    if (v1 !== null) return v1.forEach(f, max);
     let n = 0;
     while (n < max) {
       if (this.canRunHead()) {
@@ -177,16 +148,13 @@ export class TraceReader {
   }
 
   /**
-   * The fast path of forEachEvent, Go's ReadEvent unrolled over runs of events: while the head
-   * cursor's next event is no later than its heap children's (so Go's siftDown would leave it
-   * in place) and no CPU sample is due before it, each event is advanced, the cursor decodes
-   * the next one into a recycled object, and the advanced event goes to f, with no heap
-   * operation. When another M's event comes first, one siftDown makes that M the head and the
-   * loop goes on with it: in a trace of Ms running side by side the head changes every event
-   * or two, and going back through forEachEvent for each would cost more than the event.
-   * Returns the new event count; stops at max, at a batch's end, before a CPU sample, or when
-   * the ordering queued more than one event or could not advance the head (the general path,
-   * step, then takes over with the same state).
+   * The fast path of forEachEvent, Go's ReadEvent unrolled: while the head cursor's next event
+   * is no later than its heap children's and no CPU sample is due first, each event is
+   * advanced, the cursor decodes the next into a recycled object, and the event goes to f, with
+   * no heap operation. When another M's event comes first, that M becomes the head and the loop
+   * goes on (with Ms side by side the head changes every event or two). Returns the new event
+   * count; stops at max, a batch's end, a CPU sample, or when the ordering queued more than one
+   * event or could not advance the head (step then takes over with the same state).
    */
   private headRun(f: (ev: TraceEvent) => void, n: number, max: number): number {
     const gen = this.gen!;
@@ -406,34 +374,25 @@ export class TraceReader {
    * generation (the trace then ends, or the next call throws what stopped it).
    */
   private nextGeneration(): TraceEvent {
-    const step = this.source.next(this.gen !== null);
+    const step = this.input.source.next(this.gen !== null);
     if (step.gen !== null) return this.installGen(step.gen);
     if (step.dropGen) this.gen = null;
     if (step.ended) this.done = true;
     return syncEvent(null, this.lastTs, ++this.syncs);
   }
 
-  /** Streamed Go 1.11–1.21 trace: once the input has ended, reads it whole as Go's tracev1 does. */
-  private startV1(): boolean {
-    const input = this.streamInput!;
-    if (!input.ended) {
-      this.wanting = true;
-      return false;
-    }
-    this.v1 = new V1Reader(input.take(input.available), this.v1Pending, this.version);
-    this.v1Pending = -1;
-    return true;
+  /** Whether the input lets reading go on; if not (see ReaderInput.ready), it wants more. */
+  private inputReady(): boolean {
+    if (this.input.ready()) return true;
+    this.wanting = true;
+    return false;
   }
 
   private installGen(gen: Generation): TraceEvent {
     this.gen = gen;
     this.cpuSamples = gen.cpuSamples;
     this.cpuNext = 0;
-    for (const m of gen.batchMs) {
-      const bc = new BatchCursor(m, gen.batches.get(m)!);
-      if (!bc.next(gen.table.freq)) continue; // only empty batches
-      heapInsert(this.frontier, bc);
-    }
+    this.frontier = frontierOf(gen);
     return syncEvent(gen.table, ticksToNs(gen.table.freq, gen.minTs), ++this.syncs);
   }
 }
