@@ -6,6 +6,7 @@ import { EventKind, goStateString, ResourceKind, type TraceEvent } from '../../t
 import { dec } from '../../trace/parse/int64';
 import { transitionOf } from '../transition-memo';
 import type { EventRef } from './summary-types';
+import { settleNumberFields } from './exec-stats';
 
 export class EventTexts {
   private readonly stateTexts = new Map<number, string>();
@@ -51,3 +52,7 @@ export class EventTexts {
     }
   }
 }
+
+// Event references' times stay tagged (see settleNumberFields), in the property order of ref's
+// literals (a LogRef goes on from the same three).
+settleNumberFields((n): EventRef => ({ timeNs: n, g: n, what: '' }));

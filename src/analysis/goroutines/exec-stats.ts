@@ -3,8 +3,11 @@
 // blocked by reason never overlap; "total" is the goroutine's time in the trace, and ranges
 // (GC mark assist, sweep, …) overlap the others. Times are nanoseconds.
 //
-// Reasons and range names are Map keys, not object properties: they come from the trace's
-// string table, and Go's page shows a column for every key a map holds, even at zero.
+// Reasons and range names are keys, not object properties: they come from the trace's string
+// table, and Go's page shows a column for every key a record holds, even at zero. A finished
+// record's blocked times are a FrozenTimes (frozen-times.ts); one still changing has a Map.
+
+import { frozen, FrozenTimes, NO_TIMES, type TimesByName } from './frozen-times';
 
 export interface ExecStats {
   execNs: number;
@@ -13,12 +16,15 @@ export interface ExecStats {
   syscallBlockNs: number;
   totalNs: number;
   /** Blocked time by the reason of the block (Go's BlockTimeByReason). */
-  blockNs: Map<string, number>;
+  blockNs: TimesByName;
   /** Time in special ranges (GC mark assist, GC incremental sweep); overlaps the rest. */
   rangeNs: Map<string, number>;
 }
 
-export function emptyStats(): ExecStats {
+/** An ExecStats still being added to: its blocked times are a Map. */
+export type DraftStats = ExecStats & { blockNs: Map<string, number> };
+
+export function emptyStats(): DraftStats {
   return { execNs: 0, schedWaitNs: 0, syscallNs: 0, syscallBlockNs: 0, totalNs: 0, blockNs: new Map(), rangeNs: new Map() };
 }
 
@@ -34,9 +40,12 @@ class NoKeys extends Map<string, number> {
 }
 export const NO_KEYS: Map<string, number> = new NoKeys();
 
-/** s with its empty maps swapped for the shared one: for a record that no longer changes. */
+/**
+ * s made compact for a record that no longer changes: its empty range map swapped for the
+ * shared one, its blocked times frozen.
+ */
 export function settled(s: ExecStats): ExecStats {
-  if (s.blockNs.size === 0) s.blockNs = NO_KEYS;
+  s.blockNs = frozen(s.blockNs);
   if (s.rangeNs.size === 0) s.rangeNs = NO_KEYS;
   return s;
 }
@@ -53,9 +62,13 @@ export function subStats(s: ExecStats, v: ExecStats): ExecStats {
     syscallNs: s.syscallNs - v.syscallNs,
     syscallBlockNs: s.syscallBlockNs - v.syscallBlockNs,
     totalNs: s.totalNs - v.totalNs,
-    blockNs: subKeys(s.blockNs, v.blockNs),
+    blockNs: s.blockNs.size === 0 ? NO_TIMES : new FrozenTimes(subEntries(s.blockNs, v.blockNs)),
     rangeNs: subKeys(s.rangeNs, v.rangeNs),
   };
+}
+
+function* subEntries(s: TimesByName, v: TimesByName): Generator<[string, number]> {
+  for (const [k, ns] of s) yield [k, ns - (v.get(k) ?? 0)];
 }
 
 function subKeys(s: Map<string, number>, v: Map<string, number>): Map<string, number> {
@@ -100,3 +113,20 @@ export function orderStatNames(names: Iterable<string>): string[] {
     return a < b ? -1 : 1;
   });
 }
+
+/**
+ * Makes the number fields of the analysis' results tagged from the start, so that a value that
+ * fits a small integer (most durations and times under 2^31 ns) is stored in the object itself.
+ * V8 gives a field that first holds a fraction or a number past 2^31 a "double" representation,
+ * for every object of that shape made later, and each of those then keeps each value in a heap
+ * number of its own (16 bytes, one more object for every collection to visit): a server trace's
+ * half a million region and goroutine stats kept over a million of them, a fifth of the heap the
+ * analyses hold. A field that once held a non-number is tagged for good. `make` builds one
+ * object with the same properties, in the same order, as the real ones (objects made by
+ * literals of one property order share their shape); `placeholder` goes in each number field.
+ */
+export function settleNumberFields(make: (placeholder: number) => object): void {
+  make(null as unknown as number);
+}
+
+settleNumberFields((n): ExecStats => ({ execNs: n, schedWaitNs: n, syscallNs: n, syscallBlockNs: n, totalNs: n, blockNs: NO_KEYS, rangeNs: NO_KEYS }));

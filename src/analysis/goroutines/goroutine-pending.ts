@@ -15,7 +15,7 @@
 // and scheduler-wait time when a region or the trace ends.
 
 import type { GoID } from '../../trace/parse/index';
-import { addTo, NO_KEYS, settled, subStats, type ExecStats } from './exec-stats';
+import { addTo, type DraftStats, NO_KEYS, settled, subStats } from './exec-stats';
 import { grown, LiveSlots } from '../live-slots';
 import { StringIndex } from '../string-index';
 import { isSystemGoroutine, type EventRef, type GoroutineSummary, type RegionSummary } from './summary-types';
@@ -122,7 +122,7 @@ export class LiveGoroutines {
   }
 
   /** The goroutine's stats as if it stopped now (Go's snapshotStat). */
-  snapshot(s: number, now: number): ExecStats {
+  snapshot(s: number, now: number): DraftStats {
     return this.withPending(s, now, this.runningStats(s));
   }
 
@@ -148,7 +148,7 @@ export class LiveGoroutines {
   }
 
   /** The stats the columns hold for slot s, without what its open intervals add. */
-  private runningStats(s: number): ExecStats {
+  private runningStats(s: number): DraftStats {
     // A map nothing will add to is the shared empty one (a region begins and ends with two
     // snapshots; most never block).
     const first = this.firstReason[s];
@@ -170,7 +170,7 @@ export class LiveGoroutines {
   }
 
   /** Adds to ret what slot s's open intervals hold at `now`. */
-  private withPending(s: number, now: number, ret: ExecStats): ExecStats {
+  private withPending(s: number, now: number, ret: DraftStats): DraftStats {
     ret.totalNs = now - this.creation[s];
     if (this.lastStart[s] !== UNSET) ret.execNs += now - this.lastStart[s];
     if (this.lastRunnable[s] !== UNSET) ret.schedWaitNs += now - this.lastRunnable[s];

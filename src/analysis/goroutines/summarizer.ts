@@ -15,7 +15,7 @@ import type { EventSink } from '../event-pass';
 import { TraceClock } from '../trace-time';
 import { transitionOf } from '../transition-memo';
 import { AnnotationBook } from './annotation-book';
-import { addTo, NO_KEYS, type ExecStats } from './exec-stats';
+import { addTo, NO_KEYS, settleNumberFields, type ExecStats } from './exec-stats';
 import { LiveGoroutines, UNSET } from './goroutine-pending';
 import type { GoroutineSummary, RegionSummary, TraceAnnotations } from './summary-types';
 import { IdMap } from '../id-map';
@@ -277,3 +277,6 @@ function nameFrom(g: GoroutineSummary, frames: readonly StackFrame[]): boolean {
   }
   return g.name !== '';
 }
+
+// The summaries' numbers stay tagged (see settleNumberFields), in the property order of track's.
+settleNumberFields((n): GoroutineSummary => ({ id: n, name: '', pc: n, creationNs: n, startNs: n, endNs: n, stats: NO_STATS, regions: [] }));
