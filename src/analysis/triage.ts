@@ -99,7 +99,7 @@ export class WaitSink implements EventSink {
       c.state[s] = st.to;
       c.start[s] = t;
       c.reason[s] = this.reasons.indexOf(st.reason);
-      c.stack[s] = st.to === GoState.Waiting ? this.stacks.intern(ev.stack()) : 0;
+      c.stack[s] = st.to === GoState.Waiting ? this.stacks.internEventStack(ev) : 0;
     }
     // A goroutine that ended (or waits forever) has nothing open: its state is 0 here.
   }

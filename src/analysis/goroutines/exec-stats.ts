@@ -62,13 +62,9 @@ export function subStats(s: ExecStats, v: ExecStats): ExecStats {
     syscallNs: s.syscallNs - v.syscallNs,
     syscallBlockNs: s.syscallBlockNs - v.syscallBlockNs,
     totalNs: s.totalNs - v.totalNs,
-    blockNs: s.blockNs.size === 0 ? NO_TIMES : new FrozenTimes(subEntries(s.blockNs, v.blockNs)),
+    blockNs: s.blockNs.size === 0 ? NO_TIMES : FrozenTimes.difference(s.blockNs, v.blockNs),
     rangeNs: subKeys(s.rangeNs, v.rangeNs),
   };
-}
-
-function* subEntries(s: TimesByName, v: TimesByName): Generator<[string, number]> {
-  for (const [k, ns] of s) yield [k, ns - (v.get(k) ?? 0)];
 }
 
 function subKeys(s: Map<string, number>, v: Map<string, number>): Map<string, number> {
@@ -81,7 +77,7 @@ function subKeys(s: Map<string, number>, v: Map<string, number>): Map<string, nu
 /** Whatever total time the non-overlapping stats leave unexplained (Go's UnknownTime). */
 export function unknownNs(s: ExecStats): number {
   let sum = s.execNs + s.schedWaitNs + s.syscallNs + s.syscallBlockNs;
-  for (const v of s.blockNs.values()) sum += v;
+  s.blockNs.forEach((ns) => (sum += ns));
   return sum < s.totalNs ? s.totalNs - sum : 0;
 }
 
@@ -100,7 +96,7 @@ export function nonOverlapping(s: ExecStats): Map<string, number> {
     [SYSCALL_BLOCK, s.syscallBlockNs],
     [UNKNOWN, unknownNs(s)],
   ]);
-  for (const [reason, ns] of s.blockNs) addTo(m, `Block time (${reason})`, ns);
+  s.blockNs.forEach((ns, reason) => addTo(m, `Block time (${reason})`, ns));
   return m;
 }
 

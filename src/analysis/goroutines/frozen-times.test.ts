@@ -9,18 +9,21 @@ describe('FrozenTimes', () => {
       ['select', 0],
       ['network', 2 ** 40 + 0.5],
     ]);
-    const f = new FrozenTimes(m);
+    const f = FrozenTimes.of(m);
     expect(f.size).toBe(3);
     expect([...f]).toEqual([...m]);
     expect([...f.keys()]).toEqual([...m.keys()]);
     expect([...f.values()]).toEqual([...m.values()]);
     for (const k of ['chan receive', 'select', 'network', 'sync', '']) expect(f.get(k)).toBe(m.get(k));
+    const seen: [string, number][] = [];
+    f.forEach((ns, name) => seen.push([name, ns]));
+    expect(seen).toEqual([...m]);
   });
 
   it('frozen gives the shared empty one for nothing, and keeps one already frozen', () => {
     expect(frozen(new Map())).toBe(NO_TIMES);
     expect(NO_TIMES.size).toBe(0);
-    const f = new FrozenTimes([['sync', 3]]);
+    const f = FrozenTimes.of(new Map([['sync', 3]]));
     expect(frozen(f)).toBe(f);
     expect([...frozen(new Map([['sync', 3]]))]).toEqual([['sync', 3]]);
   });

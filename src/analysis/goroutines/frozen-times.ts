@@ -11,16 +11,27 @@ export interface TimesByName extends Iterable<[string, number]> {
   get(name: string): number | undefined;
   keys(): Iterable<string>;
   values(): Iterable<number>;
+  /** Each entry in order, without making an array for it (as Map.forEach). */
+  forEach(f: (ns: number, name: string) => void): void;
 }
 
 export class FrozenTimes implements TimesByName {
-  private readonly flat: (string | number)[];
+  /** flat must not change after (nor have room to grow: see of). */
+  private constructor(private readonly flat: (string | number)[]) {}
 
-  constructor(entries: Iterable<readonly [string, number]>) {
+  /** The entries of times, in their order. */
+  static of(times: TimesByName): FrozenTimes {
     const flat: (string | number)[] = [];
-    for (const [name, ns] of entries) flat.push(name, ns);
+    times.forEach((ns, name) => flat.push(name, ns));
     // An array grown by push keeps room to grow; the copy is exactly as long as its entries.
-    this.flat = flat.slice();
+    return new FrozenTimes(flat.slice());
+  }
+
+  /** Each entry of s less v's time of the same name (none there: 0), in s's order. */
+  static difference(s: TimesByName, v: TimesByName): FrozenTimes {
+    const flat: (string | number)[] = [];
+    s.forEach((ns, name) => flat.push(name, ns - (v.get(name) ?? 0)));
+    return new FrozenTimes(flat.slice());
   }
 
   get size(): number {
@@ -31,6 +42,11 @@ export class FrozenTimes implements TimesByName {
     const f = this.flat;
     for (let i = 0; i < f.length; i += 2) if (f[i] === name) return f[i + 1] as number;
     return undefined;
+  }
+
+  forEach(fn: (ns: number, name: string) => void): void {
+    const f = this.flat;
+    for (let i = 0; i < f.length; i += 2) fn(f[i + 1] as number, f[i] as string);
   }
 
   *keys(): IterableIterator<string> {
@@ -50,10 +66,10 @@ export class FrozenTimes implements TimesByName {
 }
 
 /** The one FrozenTimes with nothing in it, shared by every record that never blocked. */
-export const NO_TIMES: TimesByName = new FrozenTimes([]);
+export const NO_TIMES: TimesByName = FrozenTimes.of(new Map());
 
 /** times as a FrozenTimes (the shared empty one when it has nothing). */
 export function frozen(times: TimesByName): TimesByName {
   if (times.size === 0) return NO_TIMES;
-  return times instanceof FrozenTimes ? times : new FrozenTimes(times);
+  return times instanceof FrozenTimes ? times : FrozenTimes.of(times);
 }

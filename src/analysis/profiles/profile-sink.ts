@@ -178,7 +178,7 @@ export class ProfileSink implements EventSink {
     const kind = ev.kind();
     if (kind === EventKind.StateTransition) this.transition(ev);
     else if (kind === EventKind.StackSample) {
-      const stack = this.state.stacks.intern(ev.stack());
+      const stack = this.state.stacks.internEventStack(ev);
       this.state.cpu.add(CPU, stack, 1, CPU_PERIOD_NS, ++this.seq);
       const t = this.clock.rel(ev.time);
       this.noteLongest(CPU, stack, t - CPU_PERIOD_NS, t, ev.g);
@@ -214,7 +214,7 @@ export class ProfileSink implements EventSink {
     if (beginning !== 0) {
       if (s < 0) s = this.track(id);
       this.openKinds[s] |= beginning;
-      const stack = this.state.stacks.intern(ev.stack());
+      const stack = this.state.stacks.internEventStack(ev);
       for (let k = 0, b = beginning; b !== 0; k++, b >>= 1) {
         if ((b & 1) === 0) continue;
         this.since[s * 4 + k] = t;

@@ -4,7 +4,8 @@
 // stack whose one frame is unknown merge — and shows the frames of the stack it saw last.
 // mergeKey gives that key; select.ts merges and picks the frames of the entry last counted.
 
-import type { Stack, StackFrame } from '../../trace/parse/index';
+import { Ev } from '../../trace/wire/specs';
+import { Stack, type StackFrame, type TraceEvent } from '../../trace/parse/index';
 import type { EvTable } from '../../trace/parse/tables';
 
 /** Go dedupes on at most this many PCs (pprofMaxStack). */
@@ -23,21 +24,32 @@ export class StackTable {
   readonly mergeKey: string[] = [];
 
   intern(stack: Stack): number {
-    if (stack.table === null) {
+    return this.internAt(stack.table, stack.id);
+  }
+
+  /** intern(ev.stack()), without making the Stack when the entry exists already. */
+  internEventStack(ev: TraceEvent): number {
+    if (ev.type === Ev.CPUSample) return this.intern(ev.stack());
+    const id = ev.stackId();
+    return this.internAt(id === 0 ? null : ev.table, id);
+  }
+
+  private internAt(table: EvTable | null, id: number | bigint): number {
+    if (table === null) {
       if (this.noStack === null) this.noStack = this.entry([]);
       return this.noStack;
     }
     let m = this.lastMap;
-    if (stack.table !== this.lastTable || m === null) {
-      m = this.byHandle.get(stack.table) ?? null;
-      if (m === null) this.byHandle.set(stack.table, (m = new Map()));
-      this.lastTable = stack.table;
+    if (table !== this.lastTable || m === null) {
+      m = this.byHandle.get(table) ?? null;
+      if (m === null) this.byHandle.set(table, (m = new Map()));
+      this.lastTable = table;
       this.lastMap = m;
     }
-    let idx = m.get(stack.id);
+    let idx = m.get(id);
     if (idx === undefined) {
-      idx = this.entry(stack.frames());
-      m.set(stack.id, idx);
+      idx = this.entry(new Stack(table, id).frames());
+      m.set(id, idx);
     }
     return idx;
   }

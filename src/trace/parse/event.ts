@@ -160,13 +160,20 @@ export class TraceEvent {
 
   /** The stack of the current execution context (Go's Event.Stack). */
   stack(): Stack {
-    if (this.type === EV_SYNC) return Stack.none;
     if (this.type === Ev.CPUSample) return new Stack(this.table, this.a0);
+    const id = this.stackId();
+    return id === 0 ? Stack.none : new Stack(this.table, id);
+  }
+
+  /**
+   * The ID in its generation's table of stack(), without making the Stack: 0 where stack() is
+   * NoStack. (A CPU sample's stack 0 is not NoStack: ask stack() for one.)
+   */
+  stackId(): U64 {
+    if (this.type === EV_SYNC) return 0;
+    if (this.type === Ev.CPUSample) return this.a0;
     const ids = SPECS[this.type].stackIDs;
-    if (ids.length === 0) return Stack.none;
-    const id = this.arg(ids[0] - 1);
-    if (id === 0) return Stack.none;
-    return new Stack(this.table, id);
+    return ids.length === 0 ? 0 : this.arg(ids[0] - 1);
   }
 
   metric(): Metric {
