@@ -1,9 +1,10 @@
 // Durations by name (an ExecStats' blocked time by reason), read like a ReadonlyMap. A record
-// that still changes keeps a Map; a finished one gets a FrozenTimes: its entries in one flat
-// array, [name, ns, name, ns, …], in the order they came. A Map holds a hash table of its own,
-// about 180 bytes for one or two entries where this takes about 60: a server trace's finished
-// goroutines and regions kept a hundred thousand of them, a sixth of the heap the analyses hold.
-// Lookups walk the entries; a record has a few (the reasons its goroutine blocked for).
+// that still changes keeps a Map; a finished one gets a FrozenTimes: its first entry in fields,
+// the others in one flat array, [name, ns, name, ns, …], in the order they came. A Map holds a
+// hash table of its own, about 180 bytes for one entry where this takes about 60: a server
+// trace's finished goroutines and regions kept a hundred thousand of them, most with one entry,
+// a sixth of the heap the analyses hold. Lookups walk the entries; a record has a few (the
+// reasons its goroutine blocked for).
 
 /** What readers of an ExecStats' times need: a Map<string, number> is one too. */
 export interface TimesByName extends Iterable<[string, number]> {
@@ -16,52 +17,73 @@ export interface TimesByName extends Iterable<[string, number]> {
 }
 
 export class FrozenTimes implements TimesByName {
-  /** flat must not change after (nor have room to grow: see of). */
-  private constructor(private readonly flat: (string | number)[]) {}
+  /**
+   * The first entry in fields (most records have one), the others in `more`, flat; more must
+   * not change after (nor have room to grow: see of).
+   */
+  private constructor(
+    readonly size: number,
+    private readonly name0: string,
+    private readonly ns0: number,
+    private readonly more: (string | number)[] | null,
+  ) {}
 
   /** The entries of times, in their order. */
   static of(times: TimesByName): FrozenTimes {
-    const flat: (string | number)[] = [];
-    times.forEach((ns, name) => flat.push(name, ns));
-    // An array grown by push keeps room to grow; the copy is exactly as long as its entries.
-    return new FrozenTimes(flat.slice());
+    return FrozenTimes.build(times, null);
   }
 
   /** Each entry of s less v's time of the same name (none there: 0), in s's order. */
   static difference(s: TimesByName, v: TimesByName): FrozenTimes {
-    const flat: (string | number)[] = [];
-    s.forEach((ns, name) => flat.push(name, ns - (v.get(name) ?? 0)));
-    return new FrozenTimes(flat.slice());
+    return FrozenTimes.build(s, v);
   }
 
-  get size(): number {
-    return this.flat.length >> 1;
+  private static build(s: TimesByName, less: TimesByName | null): FrozenTimes {
+    let name0 = '';
+    let ns0 = 0;
+    let n = 0;
+    const more: (string | number)[] = [];
+    s.forEach((ns, name) => {
+      const t = less === null ? ns : ns - (less.get(name) ?? 0);
+      if (n++ === 0) {
+        name0 = name;
+        ns0 = t;
+      } else {
+        more.push(name, t);
+      }
+    });
+    // An array grown by push keeps room to grow; the copy is exactly as long as its entries.
+    return new FrozenTimes(n, name0, ns0, n > 1 ? more.slice() : null);
   }
 
   get(name: string): number | undefined {
-    const f = this.flat;
-    for (let i = 0; i < f.length; i += 2) if (f[i] === name) return f[i + 1] as number;
+    if (this.size === 0) return undefined;
+    if (this.name0 === name) return this.ns0;
+    const f = this.more;
+    if (f !== null) for (let i = 0; i < f.length; i += 2) if (f[i] === name) return f[i + 1] as number;
     return undefined;
   }
 
   forEach(fn: (ns: number, name: string) => void): void {
-    const f = this.flat;
-    for (let i = 0; i < f.length; i += 2) fn(f[i + 1] as number, f[i] as string);
-  }
-
-  *keys(): IterableIterator<string> {
-    const f = this.flat;
-    for (let i = 0; i < f.length; i += 2) yield f[i] as string;
-  }
-
-  *values(): IterableIterator<number> {
-    const f = this.flat;
-    for (let i = 1; i < f.length; i += 2) yield f[i] as number;
+    if (this.size === 0) return;
+    fn(this.ns0, this.name0);
+    const f = this.more;
+    if (f !== null) for (let i = 0; i < f.length; i += 2) fn(f[i + 1] as number, f[i] as string);
   }
 
   *[Symbol.iterator](): IterableIterator<[string, number]> {
-    const f = this.flat;
-    for (let i = 0; i < f.length; i += 2) yield [f[i] as string, f[i + 1] as number];
+    if (this.size === 0) return;
+    yield [this.name0, this.ns0];
+    const f = this.more;
+    if (f !== null) for (let i = 0; i < f.length; i += 2) yield [f[i] as string, f[i + 1] as number];
+  }
+
+  *keys(): IterableIterator<string> {
+    for (const [name] of this) yield name;
+  }
+
+  *values(): IterableIterator<number> {
+    for (const [, ns] of this) yield ns;
   }
 }
 

@@ -45,40 +45,70 @@ TRACKED.forEach((tr, k) => (KINDS_OF_STATE[tr.state] |= 1 << k));
 /** Up to this many keys a totals record is searched in order; past it, through a Map. */
 const LINEAR_KEYS = 8;
 
+/** find's answer for the first key, kept in fields. */
+const FIRST = -2;
+
 /**
  * Totals by (stack, kind): key stack * 8 + kind → count, ns, and the seq of the last interval
  * added (the order in which Go would have met them, for choosing frames; see stack-table.ts).
- * Kept as one flat array of [key, count, ns, seq] in the order keys were first added: there are
- * two per goroutine and one per region, most with one to five keys, and a Map of three-element
- * arrays kept about 470 bytes for three keys where this keeps under 200.
+ * The first key's totals are fields; the others one flat array of [key, count, ns, seq] in the
+ * order keys were first added. There are two per goroutine and one per region, two thirds of
+ * them with one key: a Map of three-element arrays kept about 470 bytes for three keys, a flat
+ * array alone 120 bytes for one key, where the fields take 72.
  */
 export class ProfileTotals {
-  private q: number[] = [];
-  /** key → offset in q, made once there are more than LINEAR_KEYS keys. */
+  /** The first key (keys are never negative), or -1 while there is none. */
+  private k0 = -1;
+  private c0 = 0;
+  private n0 = 0;
+  private s0 = 0;
+  private q: number[] | null = null;
+  /** key → offset in q, made once q has more than LINEAR_KEYS keys. */
   private index: Map<number, number> | null = null;
 
+  /** Where key's totals are: FIRST, an offset in q, or -1. */
   private find(key: number): number {
+    if (this.k0 === key) return FIRST;
     if (this.index !== null) return this.index.get(key) ?? -1;
     const q = this.q;
-    for (let i = 0; i < q.length; i += 4) if (q[i] === key) return i;
+    if (q !== null) for (let i = 0; i < q.length; i += 4) if (q[i] === key) return i;
     return -1;
   }
 
-  private put(key: number, count: number, ns: number, seq: number): void {
-    const i = this.find(key);
-    if (i >= 0) {
-      const q = this.q;
-      q[i + 1] += count;
-      q[i + 2] += ns;
-      if (seq > q[i + 3]) q[i + 3] = seq;
+  /** Adds to the totals at `at` (find's answer); seq is kept unless later (keepSeq: kept). */
+  private addAt(at: number, count: number, ns: number, seq: number, keepSeq: boolean): void {
+    if (at === FIRST) {
+      this.c0 += count;
+      this.n0 += ns;
+      if (!keepSeq && seq > this.s0) this.s0 = seq;
       return;
     }
-    const at = this.q.length;
-    this.q.push(key, count, ns, seq);
-    if (this.index !== null) this.index.set(key, at);
-    else if (at >= LINEAR_KEYS * 4) {
+    const q = this.q!;
+    q[at + 1] += count;
+    q[at + 2] += ns;
+    if (!keepSeq && seq > q[at + 3]) q[at + 3] = seq;
+  }
+
+  private put(key: number, count: number, ns: number, seq: number, keepSeq = false): void {
+    const at = this.find(key);
+    if (at !== -1) {
+      this.addAt(at, count, ns, seq, keepSeq);
+      return;
+    }
+    if (this.k0 === -1) {
+      this.k0 = key;
+      this.c0 = count;
+      this.n0 = ns;
+      this.s0 = seq;
+      return;
+    }
+    const q = (this.q ??= []);
+    const i = q.length;
+    q.push(key, count, ns, seq);
+    if (this.index !== null) this.index.set(key, i);
+    else if (i >= LINEAR_KEYS * 4) {
       this.index = new Map();
-      for (let j = 0; j < this.q.length; j += 4) this.index.set(this.q[j], j);
+      for (let j = 0; j < q.length; j += 4) this.index.set(q[j], j);
     }
   }
 
@@ -88,16 +118,7 @@ export class ProfileTotals {
 
   /** Adds (sign 1) or takes away (-1) another's totals; taking away keeps this one's seq. */
   addAll(o: ProfileTotals, sign = 1): void {
-    const q = o.q;
-    for (let i = 0; i < q.length; i += 4) {
-      const at = this.find(q[i]);
-      if (at < 0) this.put(q[i], sign * q[i + 1], sign * q[i + 2], q[i + 3]);
-      else {
-        this.q[at + 1] += sign * q[i + 1];
-        this.q[at + 2] += sign * q[i + 2];
-        if (sign > 0 && q[i + 3] > this.q[at + 3]) this.q[at + 3] = q[i + 3];
-      }
-    }
+    o.forEach((key, count, ns, seq) => this.put(key, sign * count, sign * ns, seq, sign < 0 && this.find(key) !== -1));
   }
 
   copy(): ProfileTotals {
@@ -108,14 +129,22 @@ export class ProfileTotals {
 
   /** Each key with its count, ns and seq, in the order the keys were first added. */
   forEach(f: (key: number, count: number, ns: number, seq: number) => void): void {
+    if (this.k0 !== -1) f(this.k0, this.c0, this.n0, this.s0);
     const q = this.q;
-    for (let i = 0; i < q.length; i += 4) f(q[i], q[i + 1], q[i + 2], q[i + 3]);
+    if (q !== null) for (let i = 0; i < q.length; i += 4) f(q[i], q[i + 1], q[i + 2], q[i + 3]);
   }
 
   /** Lets go of spare capacity, for a record that no longer grows (it may still grow after). */
   trim(): void {
-    if (this.index === null) this.q = this.q.slice();
+    if (this.index === null && this.q !== null) this.q = this.q.slice();
   }
+}
+
+// The totals' number fields stay tagged (see settleNumberFields in goroutines/exec-stats.ts): a
+// count or a duration under 2^31 then sits in the object, not in a heap number of its own.
+{
+  const t = new ProfileTotals() as unknown as Record<'c0' | 'n0' | 's0', unknown>;
+  t.c0 = t.n0 = t.s0 = null;
 }
 
 export interface GoroutineTotals {
