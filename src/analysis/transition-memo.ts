@@ -6,7 +6,7 @@
 //
 // A goroutine's transition (nearly every one) is read without allocating, by the timeline's
 // readGoTransition, into one object reused from event to event: the analyses of a server trace
-// made a StateTransition, a ResourceID and often a Stack for each of its 9 million transitions,
+// made a StateTransition, a ResourceID and often a Stack for each of its millions of transitions,
 // a fifth of all they allocated. A sink must therefore not keep the object, its resource or its
 // stack past the event (none does: they keep IDs, states and interned stacks). A P's transition
 // is rare and comes from stateTransition() itself.

@@ -115,9 +115,9 @@ export function orderStatNames(names: Iterable<string>): string[] {
  * fits a small integer (most durations and times under 2^31 ns) is stored in the object itself.
  * V8 gives a field that first holds a fraction or a number past 2^31 a "double" representation,
  * for every object of that shape made later, and each of those then keeps each value in a heap
- * number of its own (16 bytes, one more object for every collection to visit): a server trace's
- * half a million region and goroutine stats kept over a million of them, a fifth of the heap the
- * analyses hold. A field that once held a non-number is tagged for good. `make` builds one
+ * number of its own (16 bytes, one more object for every collection to visit): the analyses of
+ * an 8 MB server trace kept a million of them, a ninth of their heap. A field that once held a
+ * non-number is tagged for good. `make` builds one
  * object with the same properties, in the same order, as the real ones (objects made by
  * literals of one property order share their shape); `placeholder` goes in each number field.
  */
