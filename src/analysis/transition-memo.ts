@@ -9,7 +9,7 @@
 // made a StateTransition, a ResourceID and often a Stack for each of its millions of transitions,
 // a fifth of all they allocated. A sink must therefore not keep the object, its resource or its
 // stack past the event (none does: they keep IDs, states and interned stacks). A P's transition
-// is rare and comes from stateTransition() itself.
+// is rare: it is copied into the same object from stateTransition().
 //
 // The key is the event object with its type, time and arguments: forEachEvent reuses one object,
 // but it never hands out two events with the same time (the reader makes every time later than
@@ -18,29 +18,45 @@
 import { GoPanic, type I64, ResourceID, ResourceKind, Stack, type StateTransition, type TraceEvent } from '../trace/parse/index';
 import { newGoTransition, readGoTransition } from './timeline/transition';
 
-/** The reused answer for a goroutine's transition: what stateTransition() would give. */
-class GoroutineTransition implements StateTransition {
+/**
+ * The reused answer: what stateTransition() would give. Every answer is this one object, a P's
+ * too (copied from stateTransition()), so the sinks' reads of it meet one shape.
+ */
+class ReusedTransition implements StateTransition {
   readonly resource = new ResourceID(ResourceKind.Goroutine, 0);
   from = 0;
   to = 0;
   reason = '';
-  readonly read = newGoTransition();
+  private readonly read = newGoTransition();
   private table: TraceEvent['table'] = null;
+  /** A P's transition's stack (NoStack in every case Go has); null for a goroutine's. */
+  private other: Stack | null = null;
 
-  /** Fills this from ev; false when ev is not a goroutine's transition. */
-  fill(ev: TraceEvent): boolean {
+  fill(ev: TraceEvent): void {
     const t = this.read;
-    if (!readGoTransition(ev, t)) return false;
-    (this.resource as { id: I64 }).id = t.goroutine;
+    const r = this.resource as { kind: ResourceKind; id: I64 };
+    if (!readGoTransition(ev, t)) {
+      const st = ev.stateTransition();
+      r.kind = st.resource.kind;
+      r.id = st.resource.id;
+      this.from = st.from;
+      this.to = st.to;
+      this.reason = st.reason;
+      this.other = st.stack;
+      return;
+    }
+    r.kind = ResourceKind.Goroutine;
+    r.id = t.goroutine;
     this.from = t.from;
     this.to = t.to;
     this.table = ev.table;
     this.reason = t.reason === 0 ? '' : reasonString(ev, t.reason);
-    return true;
+    this.other = null;
   }
 
   /** The transition's stack, made when a sink asks (a goroutine's first name, say). */
   get stack(): Stack {
+    if (this.other !== null) return this.other;
     const t = this.read;
     if (t.stackIs === 'new') return new Stack(this.table, t.newStack);
     if (t.stackIs === 'event' && t.eventStack !== 0) return new Stack(this.table, t.eventStack);
@@ -54,27 +70,28 @@ function reasonString(ev: TraceEvent, id: number | bigint): string {
   return s;
 }
 
-const reused = new GoroutineTransition();
+const reused = new ReusedTransition();
 
+/** The event the reused answer was filled from (null: none yet), by the key above. */
 let lastEv: TraceEvent | null = null;
 let lastType = -1;
 let lastTime: TraceEvent['time'] = 0;
 let lastA0: TraceEvent['a0'] = 0;
 let lastG: TraceEvent['g'] = 0;
-let lastSt: StateTransition | null = null;
 
 /**
- * ev.stateTransition(), decoded once per event however many sinks ask; for a goroutine, in an
- * object the next event's answer reuses (read what you need during the event).
+ * ev.stateTransition(), decoded once per event however many sinks ask, in an object the next
+ * event's answer reuses (read what you need during the event).
  */
 export function transitionOf(ev: TraceEvent): StateTransition {
-  if (lastSt !== null && ev === lastEv && ev.time === lastTime && ev.type === lastType && ev.a0 === lastA0 && ev.g === lastG) return lastSt;
-  const st = reused.fill(ev) ? reused : ev.stateTransition();
+  if (ev === lastEv && ev.time === lastTime && ev.type === lastType && ev.a0 === lastA0 && ev.g === lastG) return reused;
+  // Forgotten first: if fill throws (a damaged P status, as Go panics), nothing is kept.
+  lastEv = null;
+  reused.fill(ev);
   lastEv = ev;
   lastType = ev.type;
   lastTime = ev.time;
   lastA0 = ev.a0;
   lastG = ev.g;
-  lastSt = st;
-  return st;
+  return reused;
 }
