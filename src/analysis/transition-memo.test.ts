@@ -1,13 +1,10 @@
 // transitionOf gives a goroutine's transition in a reused object, read without allocating; it
 // must say what the parser's own stateTransition() says, for every event of every committed
 // trace, and a P's transition must come through unchanged.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EventKind, TraceReader, type StateTransition } from '../trace/parse/index';
+import { EventKind, type StateTransition } from '../trace/parse/index';
+import { forEachCommittedEvent } from './committed-events';
 import { transitionOf } from './transition-memo';
-
-const TRACES = resolve(__dirname, '../../testdata/traces');
 
 function describeTransition(st: StateTransition): string {
   const s = st.stack;
@@ -21,32 +18,20 @@ describe('transitionOf', () => {
     let reusedSeen = 0;
     const mismatches: string[] = [];
     let previous: StateTransition | null = null;
-    for (const f of readdirSync(TRACES).filter((x) => x.endsWith('.trace'))) {
-      let r: TraceReader;
-      try {
-        r = new TraceReader(new Uint8Array(readFileSync(join(TRACES, f))));
-      } catch {
-        continue;
-      }
-      try {
-        r.forEachEvent((ev) => {
-          if (ev.kind() !== EventKind.StateTransition) return;
-          const got = transitionOf(ev);
-          // Asked again for the same event, the same answer.
-          expect(transitionOf(ev)).toBe(got);
-          const want = ev.stateTransition();
-          checked++;
-          if (got === previous) reusedSeen++;
-          previous = got;
-          const a = describeTransition(got);
-          const b = describeTransition(want);
-          if (a !== b && mismatches.length < 5) mismatches.push(`${f} type ${ev.type}: ${a} vs ${b}`);
-          if (got.stack.table !== want.stack.table && mismatches.length < 5) mismatches.push(`${f} type ${ev.type}: another stack table`);
-        });
-      } catch {
-        // damaged traces end in an error after their events
-      }
-    }
+    forEachCommittedEvent((ev, f) => {
+      if (ev.kind() !== EventKind.StateTransition) return;
+      const got = transitionOf(ev);
+      // Asked again for the same event, the same answer.
+      expect(transitionOf(ev)).toBe(got);
+      const want = ev.stateTransition();
+      checked++;
+      if (got === previous) reusedSeen++;
+      previous = got;
+      const a = describeTransition(got);
+      const b = describeTransition(want);
+      if (a !== b && mismatches.length < 5) mismatches.push(`${f} type ${ev.type}: ${a} vs ${b}`);
+      if (got.stack.table !== want.stack.table && mismatches.length < 5) mismatches.push(`${f} type ${ev.type}: another stack table`);
+    });
     expect(mismatches).toEqual([]);
     expect(checked).toBeGreaterThan(10000);
     // Every answer is one reused object.
