@@ -12,8 +12,6 @@ describe('FrozenTimes', () => {
     const f = FrozenTimes.of(m);
     expect(f.size).toBe(3);
     expect([...f]).toEqual([...m]);
-    expect([...f.keys()]).toEqual([...m.keys()]);
-    expect([...f.values()]).toEqual([...m.values()]);
     for (const k of ['chan receive', 'select', 'network', 'sync', '']) expect(f.get(k)).toBe(m.get(k));
     const seen: [string, number][] = [];
     f.forEach((ns, name) => seen.push([name, ns]));

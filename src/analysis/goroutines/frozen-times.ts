@@ -10,8 +10,6 @@
 export interface TimesByName extends Iterable<[string, number]> {
   readonly size: number;
   get(name: string): number | undefined;
-  keys(): Iterable<string>;
-  values(): Iterable<number>;
   /** Each entry in order, without making an array for it (as Map.forEach). */
   forEach(f: (ns: number, name: string) => void): void;
 }
@@ -76,14 +74,6 @@ export class FrozenTimes implements TimesByName {
     yield [this.name0, this.ns0];
     const f = this.more;
     if (f !== null) for (let i = 0; i < f.length; i += 2) yield [f[i] as string, f[i + 1] as number];
-  }
-
-  *keys(): IterableIterator<string> {
-    for (const [name] of this) yield name;
-  }
-
-  *values(): IterableIterator<number> {
-    for (const [, ns] of this) yield ns;
   }
 }
 
