@@ -44,19 +44,33 @@ async function simulatedSeconds(page: Page): Promise<number> {
  * of the test's own clock, over at least `wallMs` of wall time and until it has moved.
  */
 async function timedSpeed(page: Page, wallMs: number): Promise<number> {
-  const sim0 = await simulatedSeconds(page);
-  const wall0 = Date.now();
-  let sim1 = sim0;
-  await expect
-    .poll(async () => {
-      sim1 = await simulatedSeconds(page);
-      return Date.now() - wall0 >= wallMs && sim1 > sim0;
-    }, { timeout: wallMs + 30_000, intervals: [100] })
-    .toBe(true);
-  return (sim1 - sim0) / ((Date.now() - wall0) / 1000);
+  return (await timedAndShown(page, wallMs)).timed;
 }
 
 const shownSpeed = async (page: Page) => Number(/([\d.]+)×/.exec((await page.getByTestId('speed-reached').textContent()) ?? '')?.[1]);
+
+/**
+ * timedSpeed, and the speed the page showed over the same wall time, averaged over the looks
+ * at it (each figure counts for as long as it was on screen, as a user watching would read
+ * it). The page shows the rate of the last sample only: on a loaded machine that swings from
+ * one sample to the next, so one look at it can be far from the average over seconds.
+ */
+async function timedAndShown(page: Page, wallMs: number): Promise<{ timed: number; shown: number }> {
+  const sim0 = await simulatedSeconds(page);
+  const wall0 = Date.now();
+  let sim1 = sim0;
+  const shown: number[] = [];
+  await expect
+    .poll(async () => {
+      sim1 = await simulatedSeconds(page);
+      const s = await shownSpeed(page);
+      if (Number.isFinite(s)) shown.push(s);
+      return Date.now() - wall0 >= wallMs && sim1 > sim0;
+    }, { timeout: wallMs + 30_000, intervals: [100] })
+    .toBe(true);
+  const timed = (sim1 - sim0) / ((Date.now() - wall0) / 1000);
+  return { timed, shown: shown.length > 0 ? shown.reduce((x, y) => x + y, 0) / shown.length : NaN };
+}
 
 test('1. the “writing” tile and the canvas show the same bytes for the generation being written', async ({ page }) => {
   // The canvas is pixels: record the open generation's label as it is drawn.
@@ -144,13 +158,12 @@ test('3. the speed really reached is shown, with a warning when the simulation c
   await expect(warning).toContainText('cannot keep up with 8×', { timeout: 20_000 });
   // Timed on the page, the simulated clock does fall short of 8×, and the figure shown is
   // the speed really reached (the tile moves at about that rate), not the speed asked.
-  const timed = await timedSpeed(page, 6000);
-  const reached = await shownSpeed(page);
+  const { timed, shown: reached } = await timedAndShown(page, 6000);
   expect(timed).toBeLessThan(8 * 0.9);
   expect(reached).toBeGreaterThan(0);
   expect(reached).toBeLessThan(8 * 0.9);
-  expect(reached / timed, `shown ${reached}×, timed ${timed.toFixed(2)}×`).toBeGreaterThan(0.5);
-  expect(reached / timed, `shown ${reached}×, timed ${timed.toFixed(2)}×`).toBeLessThan(2);
+  expect(reached / timed, `shown ${reached.toFixed(2)}× on average, timed ${timed.toFixed(2)}×`).toBeGreaterThan(0.5);
+  expect(reached / timed, `shown ${reached.toFixed(2)}× on average, timed ${timed.toFixed(2)}×`).toBeLessThan(2);
   await expect(page.getByTestId('live-now').locator('xpath=..')).toContainText(/[\d.]+× real time/);
   await page.getByRole('button', { name: 'Stop runtime' }).click();
   await waitIdle(page);
