@@ -6,8 +6,8 @@ import type { TraceEvent } from './event';
 import { TraceError } from './errors';
 import { dec } from './int64';
 import type { Handler, Ordering } from './order';
-import { type MState, NONE, Req, type UserRegion } from './order-state';
-import type { I64 } from './int64';
+import { type MState, NONE, Req } from './order-state';
+import type { I64, U64 } from './int64';
 import { NO_TASK } from './resources';
 import type { EvTable } from './tables';
 
@@ -54,8 +54,8 @@ function userTaskEnd(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   return true;
 }
 
-function regionString(r: UserRegion): string {
-  return `{${dec(r.taskID)} ${r.name}}`;
+function regionString(taskID: U64, name: string): string {
+  return `{${dec(taskID)} ${name}}`;
 }
 
 function userRegion(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
@@ -69,19 +69,20 @@ function userRegion(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
     throw new TraceError(`encountered ${which} without known state for current goroutine ${dec(o.curG)}`);
   }
   // Regions are compared by resolved name: string IDs change between generations.
-  const r: UserRegion = { taskID: ev.a0, name };
   const regions = o.gs.regions(g);
+  const n = regions.length;
   if (begin) {
-    regions.push(r);
-  } else if (regions.length > 0) {
+    o.gs.openRegion(g, ev.a0, name);
+  } else if (n > 0) {
     // An End with no Begin is a region that began before tracing started.
-    const top = regions[regions.length - 1];
-    if (top.taskID !== r.taskID || top.name !== r.name) {
+    const topTask = regions[n - 2] as U64;
+    const topName = regions[n - 1] as string;
+    if (topTask !== ev.a0 || topName !== name) {
       throw new TraceError(
-        `misuse of region in goroutine ${dec(o.gs.id(g))}: region end ${regionString(r)} when the inner-most active region start event is ${regionString(top)}`,
+        `misuse of region in goroutine ${dec(o.gs.id(g))}: region end ${regionString(ev.a0, name)} when the inner-most active region start event is ${regionString(topTask, topName)}`,
       );
     }
-    regions.pop();
+    o.gs.closeRegion(g);
   }
   o.push(evt, ev);
   return true;
@@ -95,13 +96,16 @@ export function userRegionFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MS
   if (name === undefined) return -1;
   const slot = o.gs.find(g);
   if (slot < 0) return -1;
-  const regions = o.gs.regions(slot);
+  const gs = o.gs;
   if (ev.type === Ev.UserRegionBegin) {
-    regions.push({ taskID: ev.a0, name });
-  } else if (regions.length > 0) {
-    const top = regions[regions.length - 1];
-    if (top.taskID !== ev.a0 || top.name !== name) return -1;
-    regions.pop();
+    gs.openRegion(slot, ev.a0, name);
+  } else {
+    const regions = gs.regions(slot);
+    const n = regions.length;
+    if (n > 0) {
+      if (regions[n - 2] !== ev.a0 || regions[n - 1] !== name) return -1;
+      gs.closeRegion(slot);
+    }
   }
   o.place(evt, ev, g, ms.p, m);
   return 1;

@@ -132,11 +132,8 @@ export function goStartFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MStat
   const gid = ev.a0;
   // validateCtx(Must, Must, MustNot) holds here: a thread, a P, no goroutine.
   if (typeof gid !== 'number' || ms.p === NONE || ms.g !== NONE) return -1;
-  const gs = o.gs;
-  const slot = gs.find(gid);
-  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
-  gs.setStatus(slot, GoStatus.Running);
-  gs.setSeq(slot, o.genOrdinal, ev.a1);
+  const r = o.gs.stepSeq(gid, GoStatus.Runnable, GoStatus.Running, o.genOrdinal, ev.a1);
+  if (r !== 1) return r;
   o.place(evt, ev, NONE, ms.p, m);
   ms.g = gid;
   return 1;
@@ -145,11 +142,8 @@ export function goStartFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MStat
 export function goUnblockFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
   const gid = ev.a0;
   if (typeof gid !== 'number') return -1;
-  const gs = o.gs;
-  const slot = gs.find(gid);
-  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Waiting || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;
-  gs.setStatus(slot, GoStatus.Runnable);
-  gs.setSeq(slot, o.genOrdinal, ev.a1);
+  const r = o.gs.stepSeq(gid, GoStatus.Waiting, GoStatus.Runnable, o.genOrdinal, ev.a1);
+  if (r !== 1) return r;
   o.place(evt, ev, ms.g, ms.p, m);
   return 1;
 }

@@ -17,10 +17,12 @@ export interface RangeType {
   desc: U64;
 }
 
-export interface UserRegion {
-  taskID: U64;
-  name: string;
-}
+/**
+ * A goroutine's stack of open user regions, innermost last, as flat pairs: a region's task ID,
+ * then its name (resolved: string IDs change between generations). No object per region: a
+ * server trace opens millions.
+ */
+export type RegionStack = (U64 | string)[];
 
 /** The goroutine and P an M holds (Go's mState). */
 export class MState {

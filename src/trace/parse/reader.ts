@@ -50,6 +50,13 @@ export class TraceReader {
   private spare: TraceEvent | null = null;
   /** The head could not advance in headRun: the general path (step) must take the next event. */
   private headStuck = false;
+  /**
+   * headRun's bound: the time the head's next event may reach and stay the head (headLimit).
+   * A field, not a local: headRun is mostly entered mid-loop by on-stack replacement, where a
+   * local carried from one turn of the loop to the next is a boxed number, and every change of
+   * head allocated one. A field of floats is written in place.
+   */
+  private runBound: Time = Infinity;
 
   /**
    * Throws HeaderError (from the wire layer) for a file that is not a trace we read. Over a
@@ -166,12 +173,10 @@ export class TraceReader {
     const cpu = this.cpuSamples;
     const idLimit = idsExistBelow(table);
     let head = frontier[0];
-    let bound = headLimit(frontier);
-    let limit = bound;
-    if (this.cpuNext < cpu.length) {
-      const c = cpu[this.cpuNext].time;
-      if (c < limit) limit = c;
-    }
+    this.runBound = headLimit(frontier);
+    // The next CPU sample's time (Infinity without one): fixed for the run, which takes no
+    // sample.
+    const sampleAt = this.cpuNext < cpu.length ? cpu[this.cpuNext].time : Infinity;
     // One try around the loop; an exception from f is not the reader's failure.
     let inF = false;
     try {
@@ -199,35 +204,35 @@ export class TraceReader {
           same = false;
         } else {
           const t = head.ev.time;
-          if (!(t <= limit)) {
+          if (!(t <= this.runBound)) {
             same = false;
-            if (!(t <= bound)) {
-              // Go's siftDown from the root, written out with what is known here: the head's
-              // new time t is later than a child's, so the earlier child (the left one on a
-              // tie) comes up and the head sinks below it. The new bound is then the earlier of
-              // the other child and whatever now sits where the risen child was.
-              const c1 = frontier[1];
-              const t1 = c1.ev.time;
-              let rise = 1;
-              let risen = c1;
-              let other = Infinity as Time;
-              if (frontier.length > 2) {
-                const c2 = frontier[2];
-                const t2 = c2.ev.time;
-                if (t2 < t1) {
-                  rise = 2;
-                  risen = c2;
-                  other = t1;
-                } else {
-                  other = t2;
-                }
+            // Go's siftDown from the root, written out with what is known here: the head's
+            // new time t is later than a child's, so the earlier child (the left one on a
+            // tie) comes up and the head sinks below it. The new bound is then the earlier of
+            // the other child and whatever now sits where the risen child was.
+            const c1 = frontier[1];
+            const t1 = c1.ev.time;
+            let rise = 1;
+            let risen = c1;
+            let other = Infinity as Time;
+            if (frontier.length > 2) {
+              const c2 = frontier[2];
+              const t2 = c2.ev.time;
+              if (t2 < t1) {
+                rise = 2;
+                risen = c2;
+                other = t1;
+              } else {
+                other = t2;
               }
-              frontier[0] = risen;
-              const at = sinkFrom(frontier, rise, head, t);
-              const there = at === rise ? t : frontier[rise].ev.time;
-              bound = there < other ? there : other;
-              switched = true;
             }
+            frontier[0] = risen;
+            const at = sinkFrom(frontier, rise, head, t);
+            const there = at === rise ? t : frontier[rise].ev.time;
+            this.runBound = there < other ? there : other;
+            switched = true;
+          } else if (!(t <= sampleAt)) {
+            same = false;
           }
         }
         const queued = order.queued;
@@ -247,14 +252,9 @@ export class TraceReader {
           // The M's state read in place, not through enter: this runs for nearly every event of
           // Ms that run side by side, and the call costs more than its body.
           head = frontier[0];
-          limit = bound;
-          if (this.cpuNext < cpu.length) {
-            const c = cpu[this.cpuNext].time;
-            if (c < head.ev.time) {
-              this.spare = spare;
-              return n;
-            }
-            if (c < limit) limit = c;
+          if (sampleAt < head.ev.time) {
+            this.spare = spare;
+            return n;
           }
           m = head.m;
           ms = head.ms;

@@ -59,9 +59,12 @@ describe('SchedTable', () => {
   it('keeps regions and in-flight ranges with their ID while states move, and drops them on delete', () => {
     const t = new SchedTable();
     for (let id = 0; id < 200; id++) t.insert(id, 1, 0);
-    t.regions(t.find(150)).push({ taskID: 1, name: 'r' });
+    t.openRegion(t.find(150), 1, 'r');
+    t.openRegion(t.find(150), 2, 'inner');
     for (let id = 0; id < 150; id++) t.delete(id);
-    expect(t.regions(t.find(150))).toEqual([{ taskID: 1, name: 'r' }]);
+    expect(t.regions(t.find(150))).toEqual([1, 'r', 2, 'inner']);
+    t.closeRegion(t.find(150));
+    expect(t.regions(t.find(150))).toEqual([1, 'r']);
     t.delete(150);
     t.insert(150, 1, 0);
     expect(t.regions(t.find(150))).toEqual([]);

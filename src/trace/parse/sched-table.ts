@@ -23,7 +23,7 @@
 // deletion), so a position is valid until the next delete.
 
 import { type I64, type U64, u64Inc } from './int64';
-import type { RangeType, UserRegion } from './order-state';
+import type { RangeType, RegionStack } from './order-state';
 
 const STRIDE = 4;
 const KEY = 0;
@@ -34,6 +34,7 @@ const EMPTY = -1;
 /** In the SEQ field: the sequence number does not fit an int32 and is in bigSeqs. */
 const BIG_SEQ = -1;
 const SMALL_MAX = 0x7fffffff;
+const NO_REGIONS: Readonly<RegionStack> = Object.freeze([]);
 const GOLDEN = 0x9e3779b1 | 0;
 /** An insert probing further than this switches the table to Fibonacci hashing. */
 const MAX_PROBE = 32;
@@ -56,7 +57,7 @@ export class SchedTable {
    * arrays, so a goroutine that only opens regions (a server's request goroutines) gets one
    * array, reached in one load.
    */
-  private regionLists: (UserRegion[] | undefined)[] = new Array<UserRegion[] | undefined>(64).fill(undefined);
+  private regionLists: (RegionStack | undefined)[] = new Array<RegionStack | undefined>(64).fill(undefined);
   private rangeLists: (RangeType[] | undefined)[] = new Array<RangeType[] | undefined>(64).fill(undefined);
 
   /** The position of id's state, or -1 if it has none. Valid until the next delete. */
@@ -205,11 +206,54 @@ export class SchedTable {
     return seq === u64Inc(this.bigSeqs.get(tab[i + KEY])!);
   }
 
-  /** The goroutine's stack of user regions (made on first use). */
-  regions(pos: number): UserRegion[] {
-    let l = this.regionLists[pos];
-    if (l === undefined) this.regionLists[pos] = l = [];
-    return l;
+  /**
+   * The step of a state whose event carries the next sequence number (GoStart, GoUnblock), in
+   * one look-up: if id has a state with status `from` whose sequence number (seqGen, seq)
+   * follows, it takes status `to` and that sequence number, and the result is 1. 0: it has no
+   * such state or the number does not follow (nothing changed). -1: an ID or sequence number
+   * outside int32, left to find, succeeds and setSeq (nothing changed).
+   */
+  stepSeq(id: number, from: number, to: number, seqGen: number, seq: U64): number {
+    if (!(id >= 0 && id <= SMALL_MAX) || typeof seq !== 'number' || seq > SMALL_MAX) return -1;
+    const tab = this.tab;
+    const mask = this.mask;
+    let h = this.home(id);
+    let i = h * STRIDE;
+    for (let k = tab[i]; k !== id; k = tab[i]) {
+      if (k === EMPTY) return 0;
+      h = (h + 1) & mask;
+      i = h * STRIDE;
+    }
+    if (tab[i + STATUS] !== from || tab[i + SEQ_GEN] !== seqGen) return 0;
+    const prev = tab[i + SEQ];
+    if (prev === BIG_SEQ) return -1;
+    if (seq !== prev + 1) return 0;
+    tab[i + STATUS] = to;
+    tab[i + SEQ] = seq;
+    return 1;
+  }
+
+  /** The goroutine's stack of open user regions (read only; see openRegion, closeRegion). */
+  regions(pos: number): Readonly<RegionStack> {
+    return this.regionLists[pos] ?? NO_REGIONS;
+  }
+
+  /**
+   * Opens a region on the goroutine at pos. Its first is made as a two-element array: an empty
+   * array's first push reserves room for sixteen, which on a server's short-lived goroutines
+   * (one region or two each) was most of what the ordering allocated.
+   */
+  openRegion(pos: number, taskID: U64, name: string): void {
+    const l = this.regionLists[pos];
+    if (l === undefined) this.regionLists[pos] = [taskID, name];
+    else l.push(taskID, name);
+  }
+
+  /** Closes the innermost region of the goroutine at pos (which must have one). */
+  closeRegion(pos: number): void {
+    const l = this.regionLists[pos]!;
+    l.pop();
+    l.pop();
   }
 
   /** The in-flight special ranges of the goroutine or P (made on first use). */
@@ -238,7 +282,7 @@ export class SchedTable {
     const oldRegions = this.regionLists;
     const oldRanges = this.rangeLists;
     const tab = new Int32Array(n * STRIDE).fill(EMPTY);
-    const regionLists = new Array<UserRegion[] | undefined>(n).fill(undefined);
+    const regionLists = new Array<RegionStack | undefined>(n).fill(undefined);
     const rangeLists = new Array<RangeType[] | undefined>(n).fill(undefined);
     this.tab = tab;
     this.regionLists = regionLists;
@@ -274,6 +318,7 @@ export class SchedTable {
   for (let i = 0; i < 256; i++) t.find(i);
   t.setSeq(t.find(0), 0, 2 ** 40);
   t.delete(0);
-  t.regions(t.find(1 << 12));
+  t.openRegion(t.find(1 << 12), 1, 'settle');
+  t.closeRegion(t.find(1 << 12));
   t.inFlight(t.find(2 << 12));
 }
