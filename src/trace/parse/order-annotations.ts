@@ -88,7 +88,7 @@ function userRegion(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
   return true;
 }
 
-/** UserRegionBegin, UserRegionEnd on a running goroutine: userRegion's common case (see goStartFast). */
+/** UserRegionBegin, UserRegionEnd on a running goroutine: userRegion's common case (see goSeqFast). */
 export function userRegionFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
   const g = ms.g;
   if (ms.p === NONE || g === NONE) return -1;

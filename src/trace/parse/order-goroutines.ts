@@ -128,23 +128,23 @@ function goUnblock(o: Ordering, ev: TraceEvent, evt: EvTable): boolean {
 // above then runs and gives the same answer or Go's error). They make no change before they
 // have decided, and the event's context is the M's state before the transition.
 
-export function goStartFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
-  const gid = ev.a0;
-  // validateCtx(Must, Must, MustNot) holds here: a thread, a P, no goroutine.
-  if (typeof gid !== 'number' || ms.p === NONE || ms.g !== NONE) return -1;
-  const r = o.gs.stepSeq(gid, GoStatus.Runnable, GoStatus.Running, o.genOrdinal, ev.a1);
-  if (r !== 1) return r;
-  o.place(evt, ev, NONE, ms.p, m);
-  ms.g = gid;
-  return 1;
-}
-
-export function goUnblockFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
+/**
+ * GoStart and GoUnblock: a goroutine's step that carries its next sequence number (Runnable
+ * to Running on this M, Waiting to Runnable). One function for both, so the ordering's
+ * hottest switch inlines one copy of the table's step.
+ */
+export function goSeqFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState, m: I64): number {
   const gid = ev.a0;
   if (typeof gid !== 'number') return -1;
-  const r = o.gs.stepSeq(gid, GoStatus.Waiting, GoStatus.Runnable, o.genOrdinal, ev.a1);
+  const start = ev.type === Ev.GoStart;
+  // GoStart's validateCtx(Must, Must, MustNot): a thread, a P, no goroutine.
+  if (start && (ms.p === NONE || ms.g !== NONE)) return -1;
+  const from = start ? GoStatus.Runnable : GoStatus.Waiting;
+  const to = start ? GoStatus.Running : GoStatus.Runnable;
+  const r = o.gs.stepSeq(gid, from, to, o.genOrdinal, ev.a1);
   if (r !== 1) return r;
-  o.place(evt, ev, ms.g, ms.p, m);
+  o.place(evt, ev, start ? NONE : ms.g, ms.p, m);
+  if (start) ms.g = gid;
   return 1;
 }
 
@@ -183,11 +183,14 @@ export function goStopFast(o: Ordering, ev: TraceEvent, evt: EvTable, ms: MState
   // validateUserGo holds here: a thread, a P, a goroutine.
   if (ms.p === NONE || g === NONE) return -1;
   const gs = o.gs;
-  const slot = gs.find(g);
-  if (slot < 0 || gs.statusOf(slot) !== GoStatus.Running) return -1;
   const typ = ev.type;
-  if (typ === Ev.GoDestroy) gs.delete(g);
-  else gs.setStatus(slot, typ === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting);
+  if (typ === Ev.GoDestroy) {
+    const slot = gs.find(g);
+    if (slot < 0 || gs.statusOf(slot) !== GoStatus.Running) return -1;
+    gs.delete(g);
+  } else if (!gs.step(g, GoStatus.Running, typ === Ev.GoStop ? GoStatus.Runnable : GoStatus.Waiting)) {
+    return -1;
+  }
   o.place(evt, ev, g, ms.p, m);
   ms.g = NONE;
   return 1;

@@ -23,12 +23,11 @@ import { PROC_HANDLERS } from './order-procs';
 import {
   GOROUTINE_HANDLERS,
   goCreateFast,
-  goStartFast,
+  goSeqFast,
   goStatusFast,
   goStopFast,
   goSyscallBeginFast,
   goSyscallEndFast,
-  goUnblockFast,
 } from './order-goroutines';
 import { RANGE_HANDLERS } from './order-ranges';
 import { ANNOTATION_HANDLERS, userRegionFast } from './order-annotations';
@@ -112,10 +111,8 @@ export class Ordering {
       let r = -1;
       switch (ev.type) {
         case Ev.GoStart:
-          r = goStartFast(this, ev, evt, ms, m);
-          break;
         case Ev.GoUnblock:
-          r = goUnblockFast(this, ev, evt, ms, m);
+          r = goSeqFast(this, ev, evt, ms, m);
           break;
         case Ev.GoBlock:
         case Ev.GoStop:

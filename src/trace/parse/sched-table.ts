@@ -207,6 +207,18 @@ export class SchedTable {
   }
 
   /**
+   * Whether id has a state with status `from`, which then takes status `to`, in one look-up.
+   * False (nothing changed) also for an ID outside int32, left to find.
+   */
+  step(id: I64, from: number, to: number): boolean {
+    if (!(typeof id === 'number' && id >= 0 && id <= SMALL_MAX)) return false;
+    const i = this.probe(id) * STRIDE;
+    if (i < 0 || this.tab[i + STATUS] !== from) return false;
+    this.tab[i + STATUS] = to;
+    return true;
+  }
+
+  /**
    * The step of a state whose event carries the next sequence number (GoStart, GoUnblock), in
    * one look-up: if id has a state with status `from` whose sequence number (seqGen, seq)
    * follows, it takes status `to` and that sequence number, and the result is 1. 0: it has no
@@ -215,16 +227,9 @@ export class SchedTable {
    */
   stepSeq(id: number, from: number, to: number, seqGen: number, seq: U64): number {
     if (!(id >= 0 && id <= SMALL_MAX) || typeof seq !== 'number' || seq > SMALL_MAX) return -1;
+    const i = this.probe(id) * STRIDE;
     const tab = this.tab;
-    const mask = this.mask;
-    let h = this.home(id);
-    let i = h * STRIDE;
-    for (let k = tab[i]; k !== id; k = tab[i]) {
-      if (k === EMPTY) return 0;
-      h = (h + 1) & mask;
-      i = h * STRIDE;
-    }
-    if (tab[i + STATUS] !== from || tab[i + SEQ_GEN] !== seqGen) return 0;
+    if (i < 0 || tab[i + STATUS] !== from || tab[i + SEQ_GEN] !== seqGen) return 0;
     const prev = tab[i + SEQ];
     if (prev === BIG_SEQ) return -1;
     if (seq !== prev + 1) return 0;
