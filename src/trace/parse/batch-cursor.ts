@@ -274,7 +274,11 @@ export class BatchCursor {
 
   private uvRest(b: Uint8Array, p: number, end: number): number {
     const v = uvarintAt(b, p, end);
-    this.rpos = uvarintScan.end;
+    // `| 0`: a position in a batch is a small integer, but the shared scan record holds any
+    // caller's position, and once one came as a heap number (wire/varint.ts uvarintLong) it
+    // made rpos, then dataOff, float fields: every index in decodeTimed was then a float
+    // conversion.
+    this.rpos = uvarintScan.end | 0;
     if (typeof v === 'number') return v;
     this.big = v;
     return -2;

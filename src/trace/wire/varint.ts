@@ -119,8 +119,14 @@ function uvarintLong(buf: Uint8Array, pos: number, end: number, low: number): nu
       hi |= b << shift;
       uvarintScan.end = pos;
       uvarintScan.fault = UVARINT_OK;
-      // hi has at most 15 bits: hi * 2^49 + low is exact below 2^53.
-      if (hi < 16) return hi * TWO_49 + low;
+      // hi has at most 15 bits: hi * 2^49 + low is exact below 2^53. A small value comes back
+      // as a small integer (`| 0`), not the heap number this float arithmetic makes: Go pads
+      // every batch's size to ten bytes, and a heap number there spread into every position
+      // computed from it, down to the event decoder's (see batch-cursor.ts uvRest).
+      if (hi < 16) {
+        const v = hi * TWO_49 + low;
+        return v <= 0x3fffffff ? v | 0 : v;
+      }
       if (hi === 0x7fff && low === TWO_49 - 1) return MAX_U64;
       return (BigInt(hi) << 49n) | BigInt(low);
     }
