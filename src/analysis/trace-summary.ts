@@ -157,24 +157,30 @@ export class SummarySink implements EventSink {
     // Events without an M, which are few, are looked at each time. The last event's M is kept
     // so that a stretch of one M's events costs one comparison.
     const m = ev.m;
-    if (m !== this.lastM || m === -1) {
-      this.lastM = m;
-      if (m === -1 || this.ms.add(m)) {
-        const g = ev.g;
-        if (g !== -1) this.gs.add(g);
-        const p = ev.p;
-        if (p !== -1) this.ps.add(p);
-      }
-    }
-    // The goroutine or P a transition moves, when a0 names it (an ID past 2^63 is read as Go's
-    // int64, as the event's own IDs are).
+    if (m !== this.lastM || m === -1) this.otherM(ev, m);
+    // The goroutine or P a transition moves, when a0 names it (an ID past 2^63, a bigint, is
+    // read as Go's int64, as the event's own IDs are; a number is below 2^53).
     if ((work & (G_IN_ARG | P_IN_ARG)) !== 0) {
-      const id = u64ToI64(ev.a0);
-      if ((work & G_IN_ARG) !== 0) this.gs.add(id);
-      else this.ps.add(id);
+      const a0 = ev.a0;
+      ((work & G_IN_ARG) !== 0 ? this.gs : this.ps).add(typeof a0 === 'number' ? a0 : u64ToI64(a0));
     }
     if (typeof time === 'number') this.lastTime[0] = time;
     else this.lastBig = time;
+  }
+
+  /**
+   * An event on another M than the one before. A method of its own, and the goroutine or P
+   * count in event() one call site: event() is copied into the reader's loop, whose inlining
+   * budget it shares with the reader's own helpers.
+   */
+  private otherM(ev: TraceEvent, m: ThreadID): void {
+    this.lastM = m;
+    if (m === -1 || this.ms.add(m)) {
+      const g = ev.g;
+      if (g !== -1) this.gs.add(g);
+      const p = ev.p;
+      if (p !== -1) this.ps.add(p);
+    }
   }
 
   /** A range, metric or Sync event: the few the summary reads beyond its type and IDs. */

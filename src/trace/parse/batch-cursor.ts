@@ -57,22 +57,13 @@ export class BatchCursor {
     this.data = batches.length > 0 ? batches[0].data : NO_DATA;
   }
 
-  /** Decodes the next event into ev. Returns false when the batches are exhausted. */
+  /**
+   * Decodes the next event into ev. Returns false when the batches are exhausted. Kept small
+   * (its rare paths are calls): it is copied into the reader's loop, whose inlining budget
+   * also has to hold the caller's sink.
+   */
   next(freq: number): boolean {
-    if (this.dataOff === this.data.length) {
-      // Go accepts empty batches, so skip as many as there are.
-      const batches = this.batches;
-      do {
-        if (this.idx >= batches.length - 1) {
-          this.idx = batches.length;
-          return false;
-        }
-        this.idx++;
-        this.data = batches[this.idx].data;
-        this.dataOff = 0;
-        this.lastTs = 0;
-      } while (this.data.length === 0);
-    }
+    if (this.dataOff === this.data.length && !this.nextBatch()) return false;
     if (this.lastTs === 0) this.lastTs = ticksToNs(freq, this.batches[this.idx].time);
     const dt = this.decodeTimed();
     const last = this.lastTs;
@@ -82,12 +73,28 @@ export class BatchCursor {
     if (typeof dt === 'number' && typeof last === 'number') {
       const x = dt * freq;
       const s = Math.trunc(x) + last;
-      t = x <= MAX_SAFE && s <= MAX_SAFE && s >= -MAX_SAFE ? s : i64Add(ticksToNs(freq, dt), last);
+      t = x <= MAX_SAFE && s <= MAX_SAFE && s >= -MAX_SAFE ? s : exactTime(freq, dt, last);
     } else {
-      t = i64Add(ticksToNs(freq, dt), last);
+      t = exactTime(freq, dt, last);
     }
     this.ev.time = t;
     this.lastTs = t;
+    return true;
+  }
+
+  /** Moves to the next batch with data (Go accepts empty batches); false when there is none. */
+  private nextBatch(): boolean {
+    const batches = this.batches;
+    do {
+      if (this.idx >= batches.length - 1) {
+        this.idx = batches.length;
+        return false;
+      }
+      this.idx++;
+      this.data = batches[this.idx].data;
+      this.dataOff = 0;
+      this.lastTs = 0;
+    } while (this.data.length === 0);
     return true;
   }
 
@@ -283,6 +290,11 @@ export class BatchCursor {
     this.big = v;
     return -2;
   }
+}
+
+/** An event's time from its delta and the time before it, through int64.ts's exact arithmetic. */
+function exactTime(freq: number, dt: U64, last: Time): Time {
+  return i64Add(ticksToNs(freq, dt), last);
 }
 
 // Field representations settled before any trace is read (see event.ts): times are doubles, the
