@@ -92,12 +92,13 @@ const MUTATIONS: Mutation[] = [
     tests: PARSE_TESTS,
   },
   {
-    name: 'parser: GoStart ignores the goroutine sequence number',
-    file: 'src/trace/parse/order-goroutines.ts',
-    // goStartFast: every GoStart with a thread and a P and no goroutine goes this way (the
-    // general handler is left only for events whose context fails anyway).
-    find: 'if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable || !gs.succeeds(slot, o.genOrdinal, ev.a1)) return 0;',
-    replace: 'if (slot < 0 || gs.statusOf(slot) !== GoStatus.Runnable) return 0;',
+    name: 'parser: GoStart and GoUnblock ignore the goroutine sequence number',
+    file: 'src/trace/parse/sched-table.ts',
+    // SchedTable.stepSeq (goSeqFast): every GoStart with a thread and a P and no goroutine,
+    // and every GoUnblock, goes this way (the general handlers are left for big IDs and
+    // sequence numbers, and for events whose context fails anyway).
+    find: 'if (seq !== prev + 1) return 0;',
+    replace: 'if (seq === -1) return 0;',
     tests: PARSE_TESTS,
   },
   {
