@@ -50,6 +50,37 @@ describe('SchedTable', () => {
     });
   }
 
+  it('steps a state with the next sequence number in one look-up, and changes nothing otherwise', () => {
+    const t = new SchedTable();
+    t.insert(5, 4, 1); // Waiting, sequence number 0 of generation ordinal 1
+    expect(t.stepSeq(6, 4, 1, 1, 1)).toBe(0); // no such state
+    expect(t.stepSeq(5, 1, 2, 1, 1)).toBe(0); // not Runnable
+    expect(t.stepSeq(5, 4, 1, 2, 1)).toBe(0); // a sequence number of another generation
+    expect(t.stepSeq(5, 4, 1, 1, 2)).toBe(0); // not the next one
+    expect(t.statusOf(t.find(5))).toBe(4);
+    expect(t.stepSeq(5, 4, 1, 1, 1)).toBe(1);
+    expect([t.statusOf(t.find(5)), t.seqOf(t.find(5))]).toEqual([1, 1]);
+    // Past int32 (an ID or a sequence number): left to find, succeeds and setSeq.
+    t.insert(2 ** 40, 4, 1);
+    expect(t.stepSeq(2 ** 40, 4, 1, 1, 1)).toBe(-1);
+    expect(t.stepSeq(5, 1, 2, 1, 2 ** 33)).toBe(-1);
+    t.setSeq(t.find(5), 1, 2 ** 40);
+    expect(t.stepSeq(5, 1, 2, 1, 2 ** 40 + 1)).toBe(-1);
+    expect(t.statusOf(t.find(5))).toBe(1);
+  });
+
+  it('steps a status from one to another only from the one given', () => {
+    const t = new SchedTable();
+    t.insert(9, 2, 0);
+    expect(t.step(9, 1, 4)).toBe(false);
+    expect(t.step(8, 2, 4)).toBe(false);
+    expect(t.step(9, 2, 4)).toBe(true);
+    expect(t.statusOf(t.find(9))).toBe(4);
+    t.insert(2 ** 40, 2, 0);
+    expect(t.step(2 ** 40, 2, 4)).toBe(false);
+    expect(t.statusOf(t.find(2 ** 40))).toBe(2);
+  });
+
   it('lists IDs below 2^31 in increasing order, then the others as they were made', () => {
     const t = new SchedTable();
     for (const id of [2 ** 40, 7, 2n ** 63n, 3, 1 << 21, -5, 100]) t.insert(id, 1, 0);
