@@ -7,11 +7,12 @@
 // here decodes straight into the TraceEvent the reader hands out: when the event advances, the
 // reader takes the object and gives the cursor another one to decode the next event into.
 
-import { SPECS } from '../wire/specs';
+import { readBatch } from '../wire/batch';
+import { Ev, SPECS } from '../wire/specs';
 import type { Batch } from './batch';
 import { TraceError } from './errors';
 import { TraceEvent } from './event';
-import { uvarintAt, uvarintScan } from '../wire/varint';
+import { encodeUvarint, uvarintAt, uvarintScan } from '../wire/varint';
 import { i64Add, type I64, type Time, ticksToNs, type U64 } from './int64';
 import type { MState } from './order-state';
 
@@ -303,4 +304,32 @@ function exactTime(freq: number, dt: U64, last: Time): Time {
   const bc = new BatchCursor(0, []);
   bc.lastTs = 0.5;
   (bc as { m: I64 }).m = 0n;
+}
+
+// The cursor's rarer paths, taken before any trace is read: values of one to five
+// bytes in dt and in every argument, events near a batch's end, an empty batch, the move to the
+// next batch and the end of the last. A path first taken mid-trace has no type feedback, and
+// the optimised reader loop that inlines it is thrown away there and compiled again (on the
+// busy bench trace, several times in its first quarter-million events). Small integers only:
+// a bigint or a float here would make the decoder's comparisons generic for every trace.
+{
+  const bytes = (...vs: number[]) => vs.flatMap((v) => [...encodeUvarint(v)]);
+  const wide = [5, 300, 70_000, 20_000_000, 2 ** 29 + 5]; // one to five bytes
+  const payload: number[] = [];
+  for (let i = 0; i < wide.length; i++) {
+    const at = (k: number) => wide[(i + k) % wide.length];
+    payload.push(Ev.GoStatusStack, ...bytes(at(0), at(1), at(2), at(3), at(4)));
+  }
+  const batch = (data: number[]) => {
+    const header = [Ev.EventBatch, ...bytes(1, 7, 1000, data.length)];
+    return readBatch(new Uint8Array([...header, ...data]), 0)!.batch;
+  };
+  const batches = [batch(payload), batch([]), batch(payload)];
+  // Repeated: V8 keeps no feedback for a function until it has run a few times.
+  for (let round = 0; round < 12; round++) {
+    const bc = new BatchCursor(7, batches);
+    let n = 0;
+    while (bc.next(0.75)) n++;
+    if (n !== 2 * wide.length || bc.ev.a3 !== wide[3]) throw new Error('batch-cursor: settling read the wrong events');
+  }
 }

@@ -133,3 +133,20 @@ export function dumpFrontier(frontier: BatchCursor[]): string {
   }
   return s;
 }
+
+// The heap's loops past their first level, taken before any trace is read (see the end of
+// batch-cursor.ts): with two Ms the first comes only once a third M has events, mid-trace.
+for (let round = 0; round < 12; round++) {
+  const heap: BatchCursor[] = [];
+  for (let t = 1; t <= 7; t++) {
+    const bc = new BatchCursor(t, []);
+    bc.ev.time = t;
+    heapInsert(heap, bc);
+  }
+  const top = heap[0];
+  top.ev.time = 10;
+  heap[0] = heap[1];
+  sinkFrom(heap, 1, top, 10);
+  siftDown(heap, 0);
+  heapRemove(heap, 0);
+}
